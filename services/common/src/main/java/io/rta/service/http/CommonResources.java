@@ -1,0 +1,83 @@
+package io.rta.service.http;
+
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.health.HealthCheck;
+import com.codahale.metrics.health.HealthCheckRegistry;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedMap;
+
+/** The endpoints every service has: {@code /}, {@code /health}, {@code /metrics} and {@code /rta/v2/info}. */
+@Path("/")
+public final class CommonResources {
+
+    private final ServiceInfo info;
+    private final HealthCheckRegistry health;
+    private final MetricRegistry metrics;
+
+    public CommonResources(ServiceInfo info, HealthCheckRegistry health, MetricRegistry metrics) {
+        this.info = info;
+        this.health = health;
+        this.metrics = metrics;
+    }
+
+    /** Liveness: 200 while the process serves HTTP, with the service's name, version and features. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> root() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", info.name());
+        body.put("version", info.version());
+        body.put("features", info.features());
+        return body;
+    }
+
+    /** Readiness: 200 when every dependency check passes, 503 otherwise; the body says which failed and why. */
+    @GET
+    @Path("health")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response health() {
+        SortedMap<String, HealthCheck.Result> results = health.runHealthChecks();
+        boolean healthy = results.values().stream().allMatch(HealthCheck.Result::isHealthy);
+        Map<String, Object> checks = new LinkedHashMap<>();
+        results.forEach((name, result) -> {
+            Map<String, Object> check = new LinkedHashMap<>();
+            check.put("healthy", result.isHealthy());
+            if (result.getMessage() != null) {
+                check.put("message", result.getMessage());
+            }
+            checks.put(name, check);
+        });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", healthy ? "healthy" : "unhealthy");
+        body.put("checks", checks);
+        return Response.status(healthy ? 200 : 503).entity(body).build();
+    }
+
+    /** Prometheus text exposition of the service's metrics, including the health check status. */
+    @GET
+    @Path("metrics")
+    @Produces("text/plain; version=0.0.4; charset=utf-8")
+    public String metrics() {
+        return PrometheusText.render(metrics, health.runHealthChecks());
+    }
+
+    /** Service info polled by ATLAS: label, description and whether authentication is required. */
+    @GET
+    @Path("rta/v2/info")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> rtaInfo() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("label", info.label());
+        if (info.description() != null && !info.description().isEmpty()) {
+            body.put("description", info.description());
+        }
+        body.put("authRequired", info.authRequired());
+        return body;
+    }
+}

@@ -1,0 +1,89 @@
+package io.rta.service.kafka;
+
+import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Owns the lifecycle of one {@link KafkaStreams} instance running the service's topologies. */
+public final class StreamsRunner implements Managed, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
+
+    private final KafkaStreams streams;
+    private volatile Throwable failure;
+
+    public StreamsRunner(Topology topology, Map<String, Object> streamsConfig) {
+        Properties props = new Properties();
+        props.putAll(streamsConfig);
+        LOG.info("Topology:\n{}", topology.describe());
+        streams = new KafkaStreams(topology, props);
+        streams.setUncaughtExceptionHandler(error -> {
+            failure = error;
+            LOG.error("Stream thread failed; the client shuts down: {}", error.toString(), error);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((now, before) -> LOG.info("Streams state {} -> {}", before, now));
+    }
+
+    @Override
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public boolean isRunning() {
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+    }
+
+    public Throwable failure() {
+        return failure;
+    }
+
+    /**
+     * A read-only view of a global or local key-value store, retrying while the store is not queryable yet (start-up,
+     * rebalance) for at most {@code wait}.
+     */
+    public <K, V> ReadOnlyKeyValueStore<K, V> keyValueStore(String name, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            try {
+                return streams.store(StoreQueryParameters.fromNameAndType(name,
+                        QueryableStoreTypes.<K, V>keyValueStore()));
+            } catch (InvalidStateStoreException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

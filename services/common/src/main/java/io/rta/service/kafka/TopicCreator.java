@@ -1,0 +1,86 @@
+package io.rta.service.kafka;
+
+import io.rta.topology.Topic;
+import io.rta.topology.Topics;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the topics of the event contract when they are missing, and refuses to start when topics that must be
+ * co-partitioned have different partition counts (which would silently split a session's state across tasks).
+ */
+public final class TopicCreator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
+
+    private TopicCreator() {
+    }
+
+    public static void ensureTopics(Map<String, Object> adminConfig, Topics topics, int partitions,
+                                    short replicationFactor) {
+        Properties props = new Properties();
+        props.putAll(adminConfig);
+        try (Admin admin = Admin.create(props)) {
+            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (Topic<?, ?> topic : topics.all()) {
+                if (!existing.contains(topic.name())) {
+                    missing.add(new NewTopic(topic.name(), Optional.of(partitions), Optional.of(replicationFactor))
+                            .configs(topic.configs()));
+                }
+            }
+            create(admin, missing);
+            checkCopartitioned(admin, topics);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create or check topics: " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot reach Kafka to create topics within 60 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    private static void create(Admin admin, List<NewTopic> missing)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+        missing.forEach(t -> LOG.info("Created topic {} ({} partitions)", t.name(), t.numPartitions()));
+    }
+
+    private static void checkCopartitioned(Admin admin, Topics topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<String> names = topics.copartitioned().stream().map(Topic::name).toList();
+        Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames()
+                .get(60, TimeUnit.SECONDS);
+        Map<String, Integer> counts = new HashMap<>();
+        descriptions.forEach((name, d) -> counts.put(name, d.partitions().size()));
+        if (counts.values().stream().distinct().count() > 1) {
+            throw new IllegalStateException("topics " + names + " must have the same number of partitions, found "
+                    + counts);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.rta.topology;
+
+import io.rta.events.ConfigPublication;
+import io.rta.events.SessionFolder;
+import io.rta.events.SessionState;
+import io.rta.events.SessionUpdateBatch;
+import io.rta.events.internal.AnchorContribution;
+import io.rta.events.internal.SessionRefEdge;
+import io.rta.schemas.AvroSerde;
+import io.rta.schemas.SchemaRegistryClient;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic of the event contract, in one place: name (with the configurable prefix), key serde, value serde and
+ * creation configs. Producers, topologies, services and tests all take their topics from here.
+ */
+public final class Topics {
+
+    /** Largest record we accept on topics that carry configs (configs of tens of MiB are normal). */
+    public static final int LARGE_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+    private static final Map<String, String> COMPACT = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    private static final Map<String, String> LOG = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, "-1");
+    private static final Map<String, String> LARGE_LOG = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(LARGE_MESSAGE_BYTES));
+    private static final Map<String, String> LARGE_COMPACT = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(LARGE_MESSAGE_BYTES));
+
+    private final String prefix;
+    private final SchemaRegistryClient registry;
+    private final Topic<String, SessionUpdateBatch> sessionUpdates;
+    private final Topic<String, SessionState> sessions;
+    private final Topic<String, SessionFolder> folders;
+    private final Topic<String, ConfigPublication> configPublications;
+    private final Topic<String, ConfigPublication> configs;
+    private final Topic<String, SessionRefEdge> sessionRefEdges;
+    private final Topic<String, AnchorContribution> sessionRelations;
+
+    private Topics(String prefix, SchemaRegistryClient registry) {
+        this.prefix = prefix;
+        this.registry = registry;
+        sessionUpdates = topic("session-updates", registry, SessionUpdateBatch.class, LOG);
+        sessions = topic("sessions", registry, SessionState.class, COMPACT);
+        folders = topic("folders", registry, SessionFolder.class, COMPACT);
+        configPublications = topic("config-publications", registry, ConfigPublication.class, LARGE_LOG);
+        configs = topic("configs", registry, ConfigPublication.class, LARGE_COMPACT);
+        sessionRefEdges = topic("session-ref-edges", registry, SessionRefEdge.class, LOG);
+        sessionRelations = topic("session-relations", registry, AnchorContribution.class, LOG);
+    }
+
+    /** The topics for a prefix (e.g. {@code "rta."}), with serdes backed by the given schema registry. */
+    public static Topics create(String prefix, SchemaRegistryClient registry) {
+        return new Topics(prefix, registry);
+    }
+
+    private <V extends SpecificRecord> Topic<String, V> topic(
+            String name, SchemaRegistryClient registry, Class<V> type, Map<String, String> configs) {
+        return new Topic<>(prefix + name, Serdes.String(), new AvroSerde<>(registry, type, false), configs);
+    }
+
+    /** An Avro value serde (Confluent wire format) for state stores and their changelogs. */
+    public <V extends SpecificRecord> Serde<V> avroValueSerde(Class<V> type) {
+        return new AvroSerde<>(registry, type, false);
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** Session update batches (commands); key = session identity. Pipelines may produce here. */
+    public Topic<String, SessionUpdateBatch> sessionUpdates() {
+        return sessionUpdates;
+    }
+
+    /** Full session state (output of the session topology); key = session identity; tombstone = deleted. */
+    public Topic<String, SessionState> sessions() {
+        return sessions;
+    }
+
+    /** Session folders; key = folder identity; tombstone = deleted. */
+    public Topic<String, SessionFolder> folders() {
+        return folders;
+    }
+
+    /** Config publications (commands); key = config identifier; tombstone = delete. Pipelines may produce here. */
+    public Topic<String, ConfigPublication> configPublications() {
+        return configPublications;
+    }
+
+    /** Published configs (the view: first publication wins); key = config identifier. */
+    public Topic<String, ConfigPublication> configs() {
+        return configs;
+    }
+
+    /** Internal: anchors and refs declared or dropped by sessions, keyed by anchor URI. */
+    public Topic<String, SessionRefEdge> sessionRefEdges() {
+        return sessionRefEdges;
+    }
+
+    /** Internal: children/alternates a parent gets through one of its anchors, keyed by parent identity. */
+    public Topic<String, AnchorContribution> sessionRelations() {
+        return sessionRelations;
+    }
+
+    /** Topics that must have the same partition count (they are processed together per session identity). */
+    public List<Topic<?, ?>> copartitioned() {
+        return List.of(sessionUpdates, sessions, sessionRelations);
+    }
+
+    public List<Topic<?, ?>> all() {
+        return List.of(sessionUpdates, sessions, folders, configPublications, configs, sessionRefEdges,
+                sessionRelations);
+    }
+
+    /** The Streams application id derived from the prefix, so two deployments on one cluster never collide. */
+    public String applicationId() {
+        return prefix + "rta-server";
+    }
+}

@@ -1,0 +1,132 @@
+package io.rta.topology.config;
+
+import io.rta.topology.Topic;
+import io.rta.topology.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import io.rta.events.ConfigPublication;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Configs are immutable: the first publication of an identifier wins until it is deleted. This topology turns the
+ * publication commands into the compacted configs topic, which therefore holds at most one value per identifier
+ * between deletes — compaction can never bring back a later, losing publication. Only a content hash is kept in the
+ * store, so configs of tens of MiB cost their bytes once, in the configs topic.
+ */
+public final class ConfigTopology {
+
+    public static final String PUBLISHED_STORE = "config-published";
+    /** Global store over the configs topic, queried by the config services. */
+    public static final String CONFIG_VIEW_STORE = "config-view";
+
+    private static final String SOURCE = "config-publications-source";
+    private static final String PROCESSOR = "config-first-wins-processor";
+    private static final String SINK = "configs-sink";
+    private static final String VIEW_SOURCE = "configs-view-source";
+    private static final String VIEW_PROCESSOR = "configs-view-processor";
+
+    private ConfigTopology() {
+    }
+
+    public static Topology buildTopology(Topics topics) {
+        return addTo(new Topology(), topics);
+    }
+
+    public static Topology addTo(Topology topology, Topics topics) {
+        Topic<String, ConfigPublication> publications = topics.configPublications();
+        Topic<String, ConfigPublication> configs = topics.configs();
+        topology.addSource(SOURCE, publications.keySerde().deserializer(), publications.valueSerde().deserializer(),
+                publications.name());
+        topology.addProcessor(PROCESSOR, FirstWins::new, SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PUBLISHED_STORE),
+                Serdes.String(), Serdes.String()), PROCESSOR);
+        Serializer<ConfigPublication> serializer = configs.valueSerde().serializer();
+        topology.addSink(SINK, configs.name(), configs.keySerde().serializer(), serializer, PROCESSOR);
+        topology.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONFIG_VIEW_STORE), Serdes.String(),
+                        configs.valueSerde()).withLoggingDisabled(),
+                VIEW_SOURCE, configs.keySerde().deserializer(), configs.valueSerde().deserializer(), configs.name(),
+                VIEW_PROCESSOR, ViewUpdater::new);
+        return topology;
+    }
+
+    private static final class FirstWins implements Processor<String, ConfigPublication, String, ConfigPublication> {
+
+        private static final Logger LOG = LoggerFactory.getLogger(FirstWins.class);
+
+        private ProcessorContext<String, ConfigPublication> context;
+        private KeyValueStore<String, String> published;
+
+        @Override
+        public void init(ProcessorContext<String, ConfigPublication> context) {
+            this.context = context;
+            this.published = context.getStateStore(PUBLISHED_STORE);
+        }
+
+        @Override
+        public void process(Record<String, ConfigPublication> record) {
+            String identifier = record.key();
+            if (identifier == null || identifier.isEmpty()) {
+                LOG.warn("Skipping a config publication without an identifier key");
+                return;
+            }
+            String existing = published.get(identifier);
+            if (record.value() == null) {
+                if (existing != null) {
+                    published.delete(identifier);
+                    context.forward(record);
+                }
+                return;
+            }
+            if (existing != null) {
+                if (!existing.equals(hash(record.value()))) {
+                    LOG.warn("Ignoring a second, different publication of config '{}': configs are immutable",
+                            identifier);
+                }
+                return;
+            }
+            published.put(identifier, hash(record.value()));
+            context.forward(record);
+        }
+    }
+
+    private static final class ViewUpdater implements Processor<String, ConfigPublication, Void, Void> {
+
+        private KeyValueStore<String, ConfigPublication> view;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            this.view = context.getStateStore(CONFIG_VIEW_STORE);
+        }
+
+        @Override
+        public void process(Record<String, ConfigPublication> record) {
+            if (record.value() == null) {
+                view.delete(record.key());
+            } else {
+                view.put(record.key(), record.value());
+            }
+        }
+    }
+
+    static String hash(ConfigPublication publication) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(publication.getContentType().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update(publication.getData().duplicate());
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.rta.topology.session;
+
+import io.rta.events.SessionState;
+import io.rta.events.SessionUpdateBatch;
+import io.rta.events.internal.RefRole;
+import io.rta.events.internal.SessionRefEdge;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies update batches to the stored state of their session, emits the full state (or a tombstone) to the
+ * sessions topic, and emits the anchors and refs the batch added or dropped to the ref-edges topic.
+ *
+ * <p>Every batch yields exactly one record on the sessions topic carrying the {@link SessionTopology#SOURCE_HEADER}
+ * header — even a batch skipped by the sequence guard (the unchanged state) — so a writer can tell when its batch has
+ * been applied by watching the sessions topic.
+ */
+final class SessionUpdateProcessor implements Processor<String, SessionUpdateBatch, String, Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionUpdateProcessor.class);
+
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, SessionState> sessions;
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.sessions = context.getStateStore(SessionTopology.SESSION_STORE);
+    }
+
+    @Override
+    public void process(Record<String, SessionUpdateBatch> record) {
+        String identity = record.key();
+        if (identity == null || identity.isEmpty() || record.value() == null) {
+            LOG.warn("Skipping session update at {}: {}", source(), identity == null || identity.isEmpty()
+                    ? "the record has no session identity key" : "the record has no value");
+            return;
+        }
+        SessionState current = sessions.get(identity);
+        ApplyResult result = SessionApplier.apply(current, identity, record.value(), record.timestamp());
+        switch (result.outcome()) {
+            case APPLIED -> store(record, identity, current, result.state());
+            case DELETED, ABSENT_DELETE -> delete(record, identity, current);
+            case SKIPPED_SEQUENCE -> emitState(record, identity, current);
+            case REJECTED -> {
+                LOG.warn("Rejected session update for '{}' at {}: {}", identity, source(), result.reason());
+                if (current != null) {
+                    emitState(record, identity, current);
+                }
+            }
+        }
+    }
+
+    private void store(Record<String, SessionUpdateBatch> record, String identity, SessionState before,
+                       SessionState after) {
+        sessions.put(identity, after);
+        emitState(record, identity, after);
+        emitEdges(record, identity, before, after);
+    }
+
+    private void delete(Record<String, SessionUpdateBatch> record, String identity, SessionState before) {
+        if (before != null) {
+            sessions.delete(identity);
+        }
+        emitState(record, identity, null);
+        emitEdges(record, identity, before, null);
+    }
+
+    private void emitState(Record<String, SessionUpdateBatch> record, String identity, SessionState state) {
+        Headers headers = new RecordHeaders();
+        headers.add(SessionTopology.SOURCE_HEADER, source().getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<String, Object>(identity, state, record.timestamp(), headers),
+                SessionTopology.SESSIONS_SINK);
+    }
+
+    private void emitEdges(Record<String, SessionUpdateBatch> record, String identity, SessionState before,
+                           SessionState after) {
+        emitEdges(record, identity, RefRole.ANCHOR, refs(before, RefRole.ANCHOR), refs(after, RefRole.ANCHOR));
+        emitEdges(record, identity, RefRole.CHILD_OF, refs(before, RefRole.CHILD_OF), refs(after, RefRole.CHILD_OF));
+        emitEdges(record, identity, RefRole.ALTERNATE_OF, refs(before, RefRole.ALTERNATE_OF),
+                refs(after, RefRole.ALTERNATE_OF));
+    }
+
+    private void emitEdges(Record<String, SessionUpdateBatch> record, String identity, RefRole role,
+                           Set<String> before, Set<String> after) {
+        for (String uri : before) {
+            if (!after.contains(uri)) {
+                emitEdge(record, uri, new SessionRefEdge(identity, role, false));
+            }
+        }
+        for (String uri : after) {
+            if (!before.contains(uri)) {
+                emitEdge(record, uri, new SessionRefEdge(identity, role, true));
+            }
+        }
+    }
+
+    private void emitEdge(Record<String, SessionUpdateBatch> record, String uri, SessionRefEdge edge) {
+        context.forward(new Record<String, Object>(uri, edge, record.timestamp(), new RecordHeaders()),
+                SessionTopology.EDGES_SINK);
+    }
+
+    static Set<String> refs(SessionState state, RefRole role) {
+        if (state == null) {
+            return Set.of();
+        }
+        List<String> uris = switch (role) {
+            case ANCHOR -> state.getRefAnchors();
+            case CHILD_OF -> state.getChildOfRefs();
+            case ALTERNATE_OF -> state.getAlternateOfRefs();
+        };
+        return new LinkedHashSet<>(uris);
+    }
+
+    private String source() {
+        return context.recordMetadata()
+                .map(SessionUpdateProcessor::format)
+                .orElse("unknown");
+    }
+
+    private static String format(RecordMetadata metadata) {
+        return metadata.partition() + ":" + metadata.offset();
+    }
+}
