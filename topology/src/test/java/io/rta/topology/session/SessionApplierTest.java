@@ -213,6 +213,17 @@ class SessionApplierTest {
         }
 
         @Test
+        void shouldProduceAStateThatRoundTripsThroughItsAvroSchema() throws java.io.IOException {
+            SessionUpdateBatch batch = batch(java.util.Arrays.stream(io.rta.events.SessionOp.values())
+                    .filter(op -> !op.name().startsWith("DELETE") && !op.name().startsWith("CLEAR"))
+                    .map(OpSamples::valid).toArray(io.rta.events.SessionUpdateOp[]::new));
+            SessionState state = apply(existing(), sequenced(3)).state();
+            state = apply(state, batch).state();
+            assertThat(state.getExtDetails()).isNotEmpty();
+            assertThat(SessionState.fromByteBuffer(state.toByteBuffer())).isEqualTo(state);
+        }
+
+        @Test
         void shouldCarryResolvedRelationshipsOver() {
             SessionState current = SessionState.newBuilder(existing())
                     .setChildren(java.util.List.of("child")).setAlternates(java.util.List.of("alt")).build();

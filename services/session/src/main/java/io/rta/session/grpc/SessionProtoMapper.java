@@ -35,7 +35,8 @@ public final class SessionProtoMapper {
         }
         return SessionUpdateBatch.newBuilder()
                 .setSequence(request.hasSequence() ? request.getSequence().getValue() : null)
-                .setCreateIfNotExists(request.hasCreateIfNotExists() ? toCreate(request.getCreateIfNotExists(), clock) : null)
+                .setCreateIfNotExists(
+                        request.hasCreateIfNotExists() ? toCreate(request.getCreateIfNotExists(), clock) : null)
                 .setUpdates(ops)
                 .build();
     }
@@ -74,7 +75,8 @@ public final class SessionProtoMapper {
     private static SessionCreate toCreate(CreateOrUpdateSessionRequest.CreateIfNotExists create, Clock clock) {
         return SessionCreate.newBuilder()
                 .setState(create.getState())
-                .setTimestamp(create.getTimestamp().isEmpty() ? Timestamps.formatUtc(clock.instant()) : create.getTimestamp())
+                .setTimestamp(create.getTimestamp().isEmpty()
+                        ? Timestamps.formatUtc(clock.instant()) : create.getTimestamp())
                 .setIdentifier(create.getIdentifier().isEmpty() ? null : create.getIdentifier())
                 .build();
     }

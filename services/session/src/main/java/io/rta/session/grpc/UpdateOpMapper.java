@@ -7,7 +7,6 @@ import io.rta.events.TimeRange;
 import io.rta.proto.toolkit.session.SessionUpdate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /** Maps one proto {@link SessionUpdate} (its oneof {@code op}) to the Avro {@link SessionUpdateOp}. */
@@ -18,7 +17,8 @@ final class UpdateOpMapper {
 
     static SessionUpdateOp toOp(int index, SessionUpdate update) {
         if (update.getOpCase() == SessionUpdate.OpCase.OP_NOT_SET) {
-            throw new IllegalArgumentException("updates[" + index + "]: no operation set (each SessionUpdate carries one)");
+            throw new IllegalArgumentException(
+                    "updates[" + index + "]: no operation set (each SessionUpdate carries one)");
         }
         // The Avro symbols are the proto oneof cases, in the same order.
         SessionOp kind = SessionOp.valueOf(update.getOpCase().name());
@@ -45,12 +45,16 @@ final class UpdateOpMapper {
             case SET_MARKERS -> op.setMarkers(markers(update.getSetMarkers()));
             case UPDATE_MARKERS -> op.setMarkers(markers(update.getUpdateMarkers()));
             case DELETE_MARKERS -> op.setKeys(new ArrayList<>(update.getDeleteMarkers().getMarkerIdsList()));
-            case SET_CONFIG_BINDINGS -> op.setConfigBindings(BindingMapper.configBindings(update.getSetConfigBindings()));
-            case UPDATE_CONFIG_BINDINGS -> op.setConfigBindings(BindingMapper.configBindings(update.getUpdateConfigBindings()));
-            case DELETE_CONFIG_BINDINGS -> op.setKeys(new ArrayList<>(update.getDeleteConfigBindings().getIdentifiersList()));
+            case SET_CONFIG_BINDINGS -> op.setConfigBindings(
+                    BindingMapper.configBindings(update.getSetConfigBindings()));
+            case UPDATE_CONFIG_BINDINGS -> op.setConfigBindings(
+                    BindingMapper.configBindings(update.getUpdateConfigBindings()));
+            case DELETE_CONFIG_BINDINGS -> op.setKeys(
+                    new ArrayList<>(update.getDeleteConfigBindings().getIdentifiersList()));
             case SET_DATA_BINDINGS -> op.setDataBindings(BindingMapper.dataBindings(update.getSetDataBindings()));
             case UPDATE_DATA_BINDINGS -> op.setDataBindings(BindingMapper.dataBindings(update.getUpdateDataBindings()));
-            case DELETE_DATA_BINDINGS -> op.setDataBindingKeys(BindingMapper.dataBindingKeys(update.getDeleteDataBindings()));
+            case DELETE_DATA_BINDINGS -> op.setDataBindingKeys(
+                    BindingMapper.dataBindingKeys(update.getDeleteDataBindings()));
             case SET_FOLDERS -> op.setKeys(new ArrayList<>(update.getSetFolders().getIdentitiesList()));
             case UPDATE_FOLDERS -> op.setKeys(new ArrayList<>(update.getUpdateFolders().getIdentitiesList()));
             case DELETE_FOLDERS -> op.setKeys(new ArrayList<>(update.getDeleteFolders().getIdentitiesList()));
@@ -87,9 +91,8 @@ final class UpdateOpMapper {
      */
     private static List<Marker> markers(SessionUpdate.MarkersMap map) {
         List<Marker> markers = new ArrayList<>();
-        for (Map.Entry<String, SessionUpdate.MarkersList> entry : new TreeMap<>(map.getMarkersByCategoryMap()).entrySet()) {
-            entry.getValue().getMarkersList().forEach(marker -> markers.add(marker(entry.getKey(), marker)));
-        }
+        new TreeMap<>(map.getMarkersByCategoryMap()).forEach((category, list) ->
+                list.getMarkersList().forEach(marker -> markers.add(marker(category, marker))));
         return markers;
     }
 

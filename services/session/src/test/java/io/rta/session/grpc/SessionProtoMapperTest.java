@@ -203,6 +203,12 @@ class SessionProtoMapperTest {
     }
 
     @Test
+    void shouldProduceABatchThatRoundTripsThroughItsAvroSchema() throws java.io.IOException {
+        SessionUpdateBatch batch = map(everyOp().map(args -> (SessionUpdate) args.get()[1]).toArray(SessionUpdate[]::new));
+        assertThat(SessionUpdateBatch.fromByteBuffer(batch.toByteBuffer())).isEqualTo(batch);
+    }
+
+    @Test
     void shouldRejectAnUpdateWithoutOpNamingItsIndex() {
         assertThatThrownBy(() -> map(SessionUpdate.newBuilder().setSetType(StringValue.of("a")).build(),
                 SessionUpdate.getDefaultInstance()))
