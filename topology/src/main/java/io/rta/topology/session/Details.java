@@ -39,7 +39,8 @@ public final class Details {
     public static List<Detail> fromJson(String json) {
         JsonNode root = readObject(json, "details JSON");
         List<Detail> details = new ArrayList<>(root.size());
-        root.properties().forEach(field -> details.add(detail(field.getKey(), jsonValue(field.getKey(), field.getValue()))));
+        root.properties().forEach(field ->
+                details.add(detail(field.getKey(), jsonValue(field.getKey(), field.getValue()))));
         return details;
     }
 
@@ -58,7 +59,7 @@ public final class Details {
         return details;
     }
 
-    /** A string value: a {@link DateTimeValue} keeping the text as given if it is an ISO 8601 date-time, else the text. */
+    /** A string value: a {@link DateTimeValue} keeping the text as given if it is a date-time, else the text. */
     public static Object textValue(String text) {
         return Timestamps.isDateTime(text) ? new DateTimeValue(text) : text;
     }

@@ -81,7 +81,8 @@ public final class SessionBatchValidator {
         validatePayload(where, op, report, problems);
     }
 
-    private static void validatePayload(String where, SessionUpdateOp op, Consumer<String> report, List<String> problems) {
+    private static void validatePayload(String where, SessionUpdateOp op, Consumer<String> report,
+                                        List<String> problems) {
         switch (op.getOp()) {
             case SET_STATE -> checkState(op.getState(), report);
             case SET_TIMESTAMP -> checkTimestamp(op.getText(), report);
@@ -90,11 +91,13 @@ public final class SessionBatchValidator {
             case SET_DETAILS, UPDATE_DETAILS -> checkDetails(() -> Details.fromStrings(op.getStringDetails()), report);
             case SET_DETAILS_JSON, UPDATE_DETAILS_JSON -> checkDetails(() -> Details.fromJson(op.getJson()), report);
             case SET_MARKERS, UPDATE_MARKERS -> checkMarkers(where, op.getMarkers(), problems);
-            case SET_CONFIG_BINDINGS, UPDATE_CONFIG_BINDINGS -> checkConfigBindings(where, op.getConfigBindings(), problems);
+            case SET_CONFIG_BINDINGS, UPDATE_CONFIG_BINDINGS ->
+                    checkConfigBindings(where, op.getConfigBindings(), problems);
             case SET_DATA_BINDINGS, UPDATE_DATA_BINDINGS -> checkDataBindings(where, op.getDataBindings(), problems);
             case SET_REF_ANCHORS, UPDATE_REF_ANCHORS, DELETE_REF_ANCHORS,
                     SET_ALTERNATE_OF_REFS, UPDATE_ALTERNATE_OF_REFS, DELETE_ALTERNATE_OF_REFS,
-                    SET_CHILD_OF_REFS, UPDATE_CHILD_OF_REFS, DELETE_CHILD_OF_REFS -> checkRefUris(where, op.getKeys(), problems);
+                    SET_CHILD_OF_REFS, UPDATE_CHILD_OF_REFS, DELETE_CHILD_OF_REFS ->
+                    checkRefUris(where, op.getKeys(), problems);
             default -> {
                 // the remaining ops carry no payload, or one without rules beyond being present
             }
@@ -147,7 +150,8 @@ public final class SessionBatchValidator {
             if (marker.getId() == null || marker.getId().isEmpty()) {
                 problems.add(path + ".id: must not be empty");
             } else if (!ids.add(marker.getId())) {
-                problems.add(path + ".id: \"" + marker.getId() + "\" is repeated (marker ids are unique within an update)");
+                problems.add(path + ".id: \"" + marker.getId()
+                        + "\" is repeated (marker ids are unique within an update)");
             }
             checkMarkerDetails(path, marker.getDetailsJson(), problems);
             Long start = marker.getStartTime();
@@ -233,7 +237,8 @@ public final class SessionBatchValidator {
 
         static List<String> fields(SessionOp op) {
             return switch (op) {
-                case UPDATE_HEARTBEAT, CLEAR_TIME_RANGE, CLEAR_TYPE, CLEAR_QUALITY, CLEAR_GROUP, CLEAR_VERSION -> List.of();
+                case UPDATE_HEARTBEAT, CLEAR_TIME_RANGE, CLEAR_TYPE, CLEAR_QUALITY, CLEAR_GROUP, CLEAR_VERSION ->
+                        List.of();
                 case SET_STATE -> List.of("state");
                 case SET_TIMESTAMP, SET_IDENTIFIER, SET_TYPE, SET_GROUP, SET_VERSION -> List.of("text");
                 case SET_TIME_RANGE, EXTEND_TIME_RANGE -> List.of("timeRange");

@@ -16,6 +16,10 @@ import java.util.function.Function;
  */
 final class SessionOps {
 
+    private static final Function<Marker, String> MARKER_ID = Marker::getId;
+    private static final Function<ConfigBinding, String> CONFIG_ID = ConfigBinding::getIdentifier;
+    private static final Function<DataBinding, DataBindingKey> DATA_KEY = DataBinding::getKey;
+
     private SessionOps() {
     }
 
@@ -29,7 +33,8 @@ final class SessionOps {
             case CLEAR_TIME_RANGE -> s.setTimeRange(null);
             case SET_IDENTIFIER -> s.setIdentifier(op.getText());
             case SET_DETAILS -> DetailTargets.set(s, op.getCategory(), Details.fromStrings(op.getStringDetails()));
-            case UPDATE_DETAILS -> DetailTargets.update(s, op.getCategory(), Details.fromStrings(op.getStringDetails()));
+            case UPDATE_DETAILS -> DetailTargets.update(s, op.getCategory(),
+                    Details.fromStrings(op.getStringDetails()));
             case SET_DETAILS_JSON -> DetailTargets.set(s, op.getCategory(), Details.fromJson(op.getJson()));
             case UPDATE_DETAILS_JSON -> DetailTargets.update(s, op.getCategory(), Details.fromJson(op.getJson()));
             case DELETE_DETAILS -> DetailTargets.delete(s, op.getCategory(), op.getKeys());
@@ -41,33 +46,30 @@ final class SessionOps {
             case CLEAR_GROUP -> s.setGroup(null);
             case SET_VERSION -> s.setVersion(op.getText());
             case CLEAR_VERSION -> s.setVersion(null);
-            case SET_MARKERS -> s.setMarkers(KeyedLists.set(markers(op), Marker::getId));
-            case UPDATE_MARKERS -> s.setMarkers(KeyedLists.update(s.getMarkers(), markers(op), Marker::getId));
-            case DELETE_MARKERS -> s.setMarkers(KeyedLists.delete(s.getMarkers(), op.getKeys(), Marker::getId));
-            case SET_CONFIG_BINDINGS -> s.setConfigBindings(KeyedLists.set(configBindings(op), ConfigBinding::getIdentifier));
+            case SET_MARKERS -> s.setMarkers(KeyedLists.set(markers(op), MARKER_ID));
+            case UPDATE_MARKERS -> s.setMarkers(KeyedLists.update(s.getMarkers(), markers(op), MARKER_ID));
+            case DELETE_MARKERS -> s.setMarkers(KeyedLists.delete(s.getMarkers(), op.getKeys(), MARKER_ID));
+            case SET_CONFIG_BINDINGS -> s.setConfigBindings(KeyedLists.set(configs(op), CONFIG_ID));
             case UPDATE_CONFIG_BINDINGS -> s.setConfigBindings(
-                    KeyedLists.update(s.getConfigBindings(), configBindings(op), ConfigBinding::getIdentifier));
+                    KeyedLists.update(s.getConfigBindings(), configs(op), CONFIG_ID));
             case DELETE_CONFIG_BINDINGS -> s.setConfigBindings(
-                    KeyedLists.delete(s.getConfigBindings(), op.getKeys(), ConfigBinding::getIdentifier));
-            case SET_DATA_BINDINGS -> s.setDataBindings(KeyedLists.set(dataBindings(op), DataBinding::getKey));
-            case UPDATE_DATA_BINDINGS -> s.setDataBindings(
-                    KeyedLists.update(s.getDataBindings(), dataBindings(op), DataBinding::getKey));
+                    KeyedLists.delete(s.getConfigBindings(), op.getKeys(), CONFIG_ID));
+            case SET_DATA_BINDINGS -> s.setDataBindings(KeyedLists.set(data(op), DATA_KEY));
+            case UPDATE_DATA_BINDINGS -> s.setDataBindings(KeyedLists.update(s.getDataBindings(), data(op), DATA_KEY));
             case DELETE_DATA_BINDINGS -> s.setDataBindings(
-                    KeyedLists.delete(s.getDataBindings(), dataBindingKeys(op), DataBinding::getKey));
+                    KeyedLists.delete(s.getDataBindings(), op.getDataBindingKeys(), DATA_KEY));
             case SET_FOLDERS -> s.setFolders(Folders.normalize(op.getKeys()));
-            case UPDATE_FOLDERS -> s.setFolders(Folders.normalize(KeyedLists.update(s.getFolders(), op.getKeys(), uri())));
-            case DELETE_FOLDERS -> s.setFolders(Folders.normalize(KeyedLists.delete(s.getFolders(), op.getKeys(), uri())));
-            case SET_REF_ANCHORS -> s.setRefAnchors(KeyedLists.set(op.getKeys(), uri()));
-            case UPDATE_REF_ANCHORS -> s.setRefAnchors(KeyedLists.update(s.getRefAnchors(), op.getKeys(), uri()));
-            case DELETE_REF_ANCHORS -> s.setRefAnchors(KeyedLists.delete(s.getRefAnchors(), op.getKeys(), uri()));
-            case SET_ALTERNATE_OF_REFS -> s.setAlternateOfRefs(KeyedLists.set(op.getKeys(), uri()));
-            case UPDATE_ALTERNATE_OF_REFS -> s.setAlternateOfRefs(
-                    KeyedLists.update(s.getAlternateOfRefs(), op.getKeys(), uri()));
-            case DELETE_ALTERNATE_OF_REFS -> s.setAlternateOfRefs(
-                    KeyedLists.delete(s.getAlternateOfRefs(), op.getKeys(), uri()));
-            case SET_CHILD_OF_REFS -> s.setChildOfRefs(KeyedLists.set(op.getKeys(), uri()));
-            case UPDATE_CHILD_OF_REFS -> s.setChildOfRefs(KeyedLists.update(s.getChildOfRefs(), op.getKeys(), uri()));
-            case DELETE_CHILD_OF_REFS -> s.setChildOfRefs(KeyedLists.delete(s.getChildOfRefs(), op.getKeys(), uri()));
+            case UPDATE_FOLDERS -> s.setFolders(Folders.normalize(updateStrings(s.getFolders(), op)));
+            case DELETE_FOLDERS -> s.setFolders(Folders.normalize(deleteStrings(s.getFolders(), op)));
+            case SET_REF_ANCHORS -> s.setRefAnchors(setStrings(op));
+            case UPDATE_REF_ANCHORS -> s.setRefAnchors(updateStrings(s.getRefAnchors(), op));
+            case DELETE_REF_ANCHORS -> s.setRefAnchors(deleteStrings(s.getRefAnchors(), op));
+            case SET_ALTERNATE_OF_REFS -> s.setAlternateOfRefs(setStrings(op));
+            case UPDATE_ALTERNATE_OF_REFS -> s.setAlternateOfRefs(updateStrings(s.getAlternateOfRefs(), op));
+            case DELETE_ALTERNATE_OF_REFS -> s.setAlternateOfRefs(deleteStrings(s.getAlternateOfRefs(), op));
+            case SET_CHILD_OF_REFS -> s.setChildOfRefs(setStrings(op));
+            case UPDATE_CHILD_OF_REFS -> s.setChildOfRefs(updateStrings(s.getChildOfRefs(), op));
+            case DELETE_CHILD_OF_REFS -> s.setChildOfRefs(deleteStrings(s.getChildOfRefs(), op));
             default -> throw new IllegalStateException("unhandled session op " + op.getOp());
         }
     }
@@ -85,8 +87,16 @@ final class SessionOps {
         return new TimeRange(range.getStartTime(), range.getEndTime());
     }
 
-    private static Function<String, String> uri() {
-        return Function.identity();
+    private static List<String> setStrings(SessionUpdateOp op) {
+        return KeyedLists.set(op.getKeys(), Function.identity());
+    }
+
+    private static List<String> updateStrings(List<String> existing, SessionUpdateOp op) {
+        return KeyedLists.update(existing, op.getKeys(), Function.identity());
+    }
+
+    private static List<String> deleteStrings(List<String> existing, SessionUpdateOp op) {
+        return KeyedLists.delete(existing, op.getKeys(), Function.identity());
     }
 
     // The op's records are copied so that the state never aliases the batch.
@@ -94,15 +104,11 @@ final class SessionOps {
         return op.getMarkers().stream().map(m -> Marker.newBuilder(m).build()).toList();
     }
 
-    private static List<ConfigBinding> configBindings(SessionUpdateOp op) {
+    private static List<ConfigBinding> configs(SessionUpdateOp op) {
         return op.getConfigBindings().stream().map(b -> ConfigBinding.newBuilder(b).build()).toList();
     }
 
-    private static List<DataBinding> dataBindings(SessionUpdateOp op) {
+    private static List<DataBinding> data(SessionUpdateOp op) {
         return op.getDataBindings().stream().map(b -> DataBinding.newBuilder(b).build()).toList();
-    }
-
-    private static List<DataBindingKey> dataBindingKeys(SessionUpdateOp op) {
-        return op.getDataBindingKeys();
     }
 }

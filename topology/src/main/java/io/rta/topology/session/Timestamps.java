@@ -82,7 +82,7 @@ public final class Timestamps {
         return parse(text).getOffset();
     }
 
-    /** Renders nanoseconds since the Unix epoch as ISO 8601 in {@code offset}, e.g. {@code ...T18:58:56.20289+01:00}. */
+    /** Renders nanoseconds since the Unix epoch as ISO 8601 in {@code offset}, e.g. {@code ...T18:58:56.2+01:00}. */
     public static String formatNanos(long nanosSinceEpoch, ZoneOffset offset) {
         Instant instant = Instant.ofEpochSecond(Math.floorDiv(nanosSinceEpoch, NANOS_PER_SECOND),
                 Math.floorMod(nanosSinceEpoch, NANOS_PER_SECOND));
