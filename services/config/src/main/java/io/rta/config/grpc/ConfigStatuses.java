@@ -38,7 +38,8 @@ final class ConfigStatuses {
                 .withCause(cause).asRuntimeException();
     }
 
-    private static Throwable unwrap(Throwable failure) {
+    /** The failure itself, out of the wrappers futures put around it. */
+    static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {

@@ -27,7 +27,7 @@ final class WriteResponses {
                                     Consumer<T> onSuccess, StreamObserver<Empty> response) {
         start(write).whenComplete((result, failure) -> {
             if (failure != null) {
-                LOG.warn("could not {} config '{}'", action, identifier, failure);
+                LOG.warn("could not {} config '{}'", action, identifier, ConfigStatuses.unwrap(failure));
                 response.onError(ConfigStatuses.writeFailed(action, identifier, failure));
                 return;
             }

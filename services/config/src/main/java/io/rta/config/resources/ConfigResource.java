@@ -29,13 +29,13 @@ public final class ConfigResource {
         this.reader = reader;
     }
 
-    /** 200 when the config is stored, else 404. */
+    /** 200 with the headers GET would answer when the config is stored, else 404. */
     @HEAD
     public Response has(@PathParam("identifier") String identifier) {
         return find(identifier)
                 .map(config -> Response.ok().type(mediaTypeOf(identifier, config))
                         .header(HttpHeaders.CONTENT_LENGTH, config.size()))
-                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND))
+                .orElseGet(() -> notFound(identifier))
                 .build();
     }
 
@@ -45,7 +45,7 @@ public final class ConfigResource {
         return find(identifier)
                 .map(config -> Response.ok(streamOf(config), mediaTypeOf(identifier, config))
                         .header(HttpHeaders.CONTENT_LENGTH, config.size()))
-                .orElseGet(() -> error(Response.Status.NOT_FOUND, "config '" + identifier + "' not found"))
+                .orElseGet(() -> notFound(identifier))
                 .build();
     }
 
@@ -53,9 +53,10 @@ public final class ConfigResource {
         try {
             return reader.get(identifier);
         } catch (RuntimeException e) {
-            LOG.warn("could not read config '{}'", identifier, e);
-            throw new WebApplicationException(error(Response.Status.SERVICE_UNAVAILABLE,
-                    "could not read config '" + identifier + "': " + e.getMessage()).build());
+            // Dropwizard's exception mapper logs it and answers this message as the JSON error body
+            String message = "could not read config '" + identifier + "': " + e.getMessage();
+            throw new WebApplicationException(message, e,
+                    error(Response.Status.SERVICE_UNAVAILABLE, message).build());
         }
     }
 
@@ -72,6 +73,10 @@ public final class ConfigResource {
                     identifier, config.contentType(), MediaType.APPLICATION_OCTET_STREAM, e);
             return MediaType.APPLICATION_OCTET_STREAM_TYPE;
         }
+    }
+
+    private static Response.ResponseBuilder notFound(String identifier) {
+        return error(Response.Status.NOT_FOUND, "config '" + identifier + "' not found");
     }
 
     private static Response.ResponseBuilder error(Response.Status status, String message) {

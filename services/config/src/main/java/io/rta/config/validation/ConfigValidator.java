@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -102,7 +103,10 @@ public final class ConfigValidator {
     }
 
     private static JsonSchema loadSchema() {
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().locale(Locale.ENGLISH).build();
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                .locale(Locale.ENGLISH)
+                .pathType(PathType.JSON_PATH)
+                .build();
         try (InputStream in = ConfigValidator.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE + " next to "
