@@ -45,7 +45,7 @@ public final class ConfigValidator {
         }
     }
 
-    /** Rejects a blank identifier or a media type other than {@link ConfigMediaTypes#ALL}: all a stream's info holds. */
+    /** Rejects a blank identifier or a media type not in {@link ConfigMediaTypes#ALL}: what a stream's info holds. */
     public void validateInfo(String identifier, String contentType) throws InvalidConfigException {
         validateIdentifier(identifier);
         if (!ConfigMediaTypes.ALL.contains(contentType)) {

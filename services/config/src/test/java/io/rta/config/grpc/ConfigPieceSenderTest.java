@@ -23,7 +23,8 @@ class ConfigPieceSenderTest {
         assertThat(call.sent).hasSize(1 + 11);
         assertThat(call.sent.get(0).getInfo().getIdentifier()).isEqualTo("c");
         assertThat(call.sent.get(0).getInfo().getContentType()).isEqualTo(ConfigMediaTypes.FFC);
-        assertThat(call.sent.subList(1, 12)).allSatisfy(m -> assertThat(m.getPiece().size()).isLessThanOrEqualTo(PIECE));
+        assertThat(call.sent.subList(1, 12))
+                .allSatisfy(m -> assertThat(m.getPiece().size()).isLessThanOrEqualTo(PIECE));
         assertThat(reassembled()).isEqualTo(config.data());
         assertThat(call.completed).isTrue();
     }

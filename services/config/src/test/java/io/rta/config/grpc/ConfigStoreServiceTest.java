@@ -191,7 +191,8 @@ class ConfigStoreServiceTest {
 
     @Test
     void shouldRejectInfoSentTwice() {
-        assertStreamRejected(List.of(info("c", ConfigMediaTypes.FFC), piece(utf8("x")), info("c", ConfigMediaTypes.FFC)),
+        ConfigStreamMessage info = info("c", ConfigMediaTypes.FFC);
+        assertStreamRejected(List.of(info, piece(utf8("x")), info),
                 "PutConfigStream for config 'c' sent info twice: info must be the first message and only the first");
     }
 

@@ -26,13 +26,14 @@ class ConfigResourceHttpTest {
         STORE.put("ffc", ConfigMediaTypes.FFC, FFC);
     }
 
-    private static final DropwizardClientExtension SERVER = new DropwizardClientExtension(new ConfigResource(STORE));
+    private static final DropwizardClientExtension SERVER =
+            new DropwizardClientExtension(new ConfigResource(STORE));
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void shouldServeTheStoredBytesWithTheirLengthAndMediaType() throws Exception {
-        HttpResponse<byte[]> response = http.send(request("ffc").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = send(request("ffc").GET());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(ConfigMediaTypes.FFC);
@@ -42,7 +43,7 @@ class ConfigResourceHttpTest {
 
     @Test
     void shouldAnswerHeadWithoutABody() throws Exception {
-        HttpResponse<byte[]> response = http.send(request("ffc").method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = send(head("ffc"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(ConfigMediaTypes.FFC);
@@ -51,10 +52,17 @@ class ConfigResourceHttpTest {
 
     @Test
     void shouldAnswerHeadWith404WhenAbsent() throws Exception {
-        HttpResponse<byte[]> response = http.send(request("absent").method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = send(head("absent"));
 
         assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpRequest.Builder head(String identifier) {
+        return request(identifier).method("HEAD", HttpRequest.BodyPublishers.noBody());
     }
 
     private static HttpRequest.Builder request(String identifier) {
