@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Writes configs by producing events. Every future completes only once the change is durable <em>and</em> visible
- * through this process's {@link ConfigReader}; it fails with {@link WriteTimeoutException} when the view did not
+ * through this process's {@link ConfigReader}; it fails with {@link io.rta.service.write.WriteTimeoutException} when the view did not
  * reflect the change in time, and with any other exception when the write itself failed.
  *
  * <p>Futures may complete on any thread (typically a Kafka client thread): callers must not block there.

@@ -2,7 +2,7 @@ package io.rta.config.grpc;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.rta.config.api.WriteTimeoutException;
+import io.rta.service.write.WriteTimeoutException;
 import io.rta.config.validation.InvalidConfigException;
 
 import java.util.concurrent.CompletionException;

@@ -4,8 +4,8 @@ package io.rta.config.grpc;
  * Size limits of the ConfigStore gRPC service.
  *
  * @param maxConfigBytes largest config {@code PutConfigStream} assembles (a stream growing past it is rejected)
- * @param maxUnaryResponseBytes largest {@code GetConfig} response; bigger configs must be read with
- *     {@code GetConfigStream}. Matches the 4 MiB inbound limit gRPC clients have by default.
+ * @param maxUnaryResponseBytes largest {@code PutConfig} request and {@code GetConfig} response; bigger configs
+ *     must go through {@code PutConfigStream} / {@code GetConfigStream}. Matches gRPC's default 4 MiB limit.
  * @param pieceBytes size of each {@code piece} {@code GetConfigStream} sends
  */
 public record ConfigStoreLimits(int maxConfigBytes, int maxUnaryResponseBytes, int pieceBytes) {

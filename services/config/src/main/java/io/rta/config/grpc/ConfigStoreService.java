@@ -49,6 +49,13 @@ public final class ConfigStoreService extends ConfigStoreGrpc.ConfigStoreImplBas
 
     @Override
     public void putConfig(PutConfigRequest request, StreamObserver<Empty> response) {
+        if (request.getData().size() > limits.maxUnaryResponseBytes()) {
+            response.onError(io.grpc.Status.INVALID_ARGUMENT.withDescription("data: config '"
+                    + request.getIdentifier() + "' is " + request.getData().size() + " bytes; PutConfig accepts at most "
+                    + limits.maxUnaryResponseBytes() + " bytes, use PutConfigStream for larger configs")
+                    .asRuntimeException());
+            return;
+        }
         publisher.publish(request.getIdentifier(), request.getContentType(), request.getData().toByteArray(),
                 response);
     }

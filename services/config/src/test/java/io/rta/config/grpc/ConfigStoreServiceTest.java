@@ -13,7 +13,7 @@ import io.rta.config.ConfigFixtures;
 import io.rta.config.api.ConfigMediaTypes;
 import io.rta.config.api.ConfigReader;
 import io.rta.config.api.InMemoryConfigStore;
-import io.rta.config.api.WriteTimeoutException;
+import io.rta.service.write.WriteTimeoutException;
 import io.rta.config.validation.ConfigValidator;
 import io.rta.proto.toolkit.config.ConfigStoreGrpc;
 import io.rta.proto.toolkit.config.ConfigStreamMessage;
@@ -242,7 +242,7 @@ class ConfigStoreServiceTest {
 
     @Test
     void shouldFailWithDeadlineExceededWhenTheViewDoesNotShowTheWriteInTime() {
-        store.failWritesWith(new WriteTimeoutException("c", Duration.ofMillis(5000)));
+        store.failWritesWith(new WriteTimeoutException("the write of config 'c' was not visible within 5000 ms"));
 
         StatusRuntimeException put = statusOf(() -> client.putConfig(put("c", ConfigMediaTypes.FFC, utf8("x"))));
         StatusRuntimeException delete = statusOf(() -> client.deleteConfig(delete("c")));
