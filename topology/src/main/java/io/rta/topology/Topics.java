@@ -8,8 +8,10 @@ import io.rta.events.internal.AnchorContribution;
 import io.rta.events.internal.SessionRefEdge;
 import io.rta.schemas.AvroSerde;
 import io.rta.schemas.SchemaRegistryClient;
+import io.rta.topology.session.SessionLimits;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
@@ -26,6 +28,13 @@ public final class Topics {
 
     private static final Map<String, String> COMPACT = Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    private static final Map<String, String> SESSION_COMPACT = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(SessionLimits.TOPIC_MAX_MESSAGE_BYTES));
+    private static final Map<String, String> SESSION_LOG = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(SessionLimits.TOPIC_MAX_MESSAGE_BYTES));
     private static final Map<String, String> LOG = Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
             TopicConfig.RETENTION_MS_CONFIG, "-1");
@@ -50,8 +59,8 @@ public final class Topics {
     private Topics(String prefix, SchemaRegistryClient registry) {
         this.prefix = prefix;
         this.registry = registry;
-        sessionUpdates = topic("session-updates", registry, SessionUpdateBatch.class, LOG);
-        sessions = topic("sessions", registry, SessionState.class, COMPACT);
+        sessionUpdates = topic("session-updates", registry, SessionUpdateBatch.class, SESSION_LOG);
+        sessions = topic("sessions", registry, SessionState.class, SESSION_COMPACT);
         folders = topic("folders", registry, SessionFolder.class, COMPACT);
         configPublications = topic("config-publications", registry, ConfigPublication.class, LARGE_LOG);
         configs = topic("configs", registry, ConfigPublication.class, LARGE_COMPACT);
@@ -66,7 +75,8 @@ public final class Topics {
 
     private <V extends SpecificRecord> Topic<String, V> topic(
             String name, SchemaRegistryClient registry, Class<V> type, Map<String, String> configs) {
-        return new Topic<>(prefix + name, Serdes.String(), new AvroSerde<>(registry, type, false), configs);
+        return new Topic<>(prefix + name, Serdes.String(), new AvroSerde<>(registry, type, false),
+                SpecificData.get().getSchema(type), configs);
     }
 
     /** An Avro value serde (Confluent wire format) for state stores and their changelogs. */

@@ -49,6 +49,12 @@ final class SessionUpdateProcessor implements Processor<String, SessionUpdateBat
         }
         SessionState current = sessions.get(identity);
         ApplyResult result = SessionApplier.apply(current, identity, record.value(), record.timestamp());
+        if (result.outcome() == ApplyResult.Outcome.APPLIED) {
+            java.util.Optional<String> tooLarge = SessionLimits.problem(record.value(), result.state());
+            if (tooLarge.isPresent()) {
+                result = new ApplyResult(ApplyResult.Outcome.REJECTED, current, tooLarge.get());
+            }
+        }
         switch (result.outcome()) {
             case APPLIED -> store(record, identity, current, result.state());
             case DELETED, ABSENT_DELETE -> delete(record, identity, current);

@@ -46,6 +46,7 @@ public final class TopicViewLoader implements Managed, AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile Throwable failure;
+    private volatile long skipped;
     private Thread thread;
 
     public TopicViewLoader(String name, Map<String, Object> kafkaConfig, Map<String, Handler> handlers) {
@@ -79,7 +80,7 @@ public final class TopicViewLoader implements Managed, AutoCloseable {
             while (running.get()) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
                 for (ConsumerRecord<byte[], byte[]> record : records) {
-                    handlers.get(record.topic()).handle(record);
+                    handle(record);
                 }
                 if (!records.isEmpty()) {
                     handlers.values().forEach(Handler::afterBatch);
@@ -98,6 +99,22 @@ public final class TopicViewLoader implements Managed, AutoCloseable {
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** A record the view cannot read is logged and skipped: one bad event must not stop the view. */
+    private void handle(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            handlers.get(record.topic()).handle(record);
+        } catch (RuntimeException e) {
+            skipped++;
+            LOG.error("View '{}' skipped the unreadable record at {}-{}@{}: {}", name, record.topic(),
+                    record.partition(), record.offset(), e.toString());
+        }
+    }
+
+    /** Records skipped because they could not be read. */
+    public long skipped() {
+        return skipped;
     }
 
     private List<TopicPartition> assignAll() {

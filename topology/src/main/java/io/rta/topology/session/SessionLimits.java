@@ -1,0 +1,69 @@
+package io.rta.topology.session;
+
+import io.rta.events.SessionState;
+import io.rta.events.SessionUpdateBatch;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Size limits of session events. A batch or a resulting state larger than these would not fit a Kafka record of the
+ * session topics (created with {@link #TOPIC_MAX_MESSAGE_BYTES}), so it is rejected up front instead of failing later
+ * inside the topology.
+ */
+public final class SessionLimits {
+
+    public static final int MAX_BATCH_BYTES = 1024 * 1024;
+    public static final int MAX_STATE_BYTES = 4 * 1024 * 1024;
+    /** max.message.bytes of the session-updates and sessions topics: room for the limits plus record overhead. */
+    public static final int TOPIC_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+    private SessionLimits() {
+    }
+
+    /** Why the batch or the state it produces is too large, if it is. */
+    public static Optional<String> problem(SessionUpdateBatch batch, SessionState result) {
+        long batchBytes = encodedSize(batch);
+        if (batchBytes > MAX_BATCH_BYTES) {
+            return Optional.of("the update is " + batchBytes + " bytes; at most " + MAX_BATCH_BYTES
+                    + " bytes are accepted in one request");
+        }
+        long stateBytes = result == null ? 0 : encodedSize(result);
+        if (stateBytes > MAX_STATE_BYTES) {
+            return Optional.of("the session would be " + stateBytes + " bytes after this update; a session is "
+                    + "limited to " + MAX_STATE_BYTES + " bytes");
+        }
+        return Optional.empty();
+    }
+
+    static long encodedSize(SpecificRecord record) {
+        CountingStream counter = new CountingStream();
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(counter, null);
+        try {
+            new SpecificDatumWriter<SpecificRecord>(record.getSchema()).write(record, encoder);
+            encoder.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return counter.count;
+    }
+
+    private static final class CountingStream extends OutputStream {
+        private long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+}
