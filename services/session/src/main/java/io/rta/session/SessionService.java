@@ -1,0 +1,149 @@
+package io.rta.session;
+
+import io.rta.events.SessionFolder;
+import io.rta.events.SessionState;
+import io.rta.events.SessionUpdateBatch;
+import io.rta.proto.toolkit.session.CreateOrUpdateSessionRequest;
+import io.rta.service.errors.InvalidInputException;
+import io.rta.service.errors.NotFoundException;
+import io.rta.session.api.SessionWriter;
+import io.rta.session.grpc.SessionProtoMapper;
+import io.rta.topology.query.QueryException;
+import io.rta.topology.query.SessionQuery;
+import io.rta.topology.query.SessionSort;
+import io.rta.topology.session.ApplyResult;
+import io.rta.topology.session.SessionApplier;
+import io.rta.topology.session.SessionLimits;
+import io.rta.topology.view.FolderNode;
+import io.rta.topology.view.FolderTree;
+import io.rta.topology.view.ListRequest;
+import io.rta.topology.view.SessionCatalog;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the Session API does, whatever the transport: REST resources and the SessionStore gRPC service both call here.
+ * Reads come from the in-memory views; writes are validated completely (including a dry run of the update against
+ * the current state) before anything is written, so bad input never leaves a partial write.
+ */
+public final class SessionService {
+
+    private final SessionCatalog catalog;
+    private final FolderTree folders;
+    private final SessionWriter writer;
+    private final Clock clock;
+
+    public SessionService(SessionCatalog catalog, FolderTree folders, SessionWriter writer, Clock clock) {
+        this.catalog = catalog;
+        this.folders = folders;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    public CompletableFuture<Void> createOrUpdate(CreateOrUpdateSessionRequest request) {
+        String identity = requireIdentity(request.getIdentity(), "identity");
+        SessionUpdateBatch batch = SessionProtoMapper.toBatch(request, clock);
+        ApplyResult dryRun = SessionApplier.apply(catalog.get(identity).orElse(null), identity, batch,
+                clock.millis());
+        if (dryRun.outcome() == ApplyResult.Outcome.REJECTED) {
+            throw new InvalidInputException(dryRun.reason());
+        }
+        SessionLimits.problem(batch, dryRun.state()).ifPresent(problem -> {
+            throw new InvalidInputException(problem);
+        });
+        return writer.apply(identity, batch);
+    }
+
+    /** Deletes sessions; identities that do not exist are ignored. */
+    public CompletableFuture<Void> delete(List<String> identities) {
+        Set<String> unique = new LinkedHashSet<>();
+        for (int i = 0; i < identities.size(); i++) {
+            unique.add(requireIdentity(identities.get(i), "identities[" + i + "]"));
+        }
+        return CompletableFuture.allOf(unique.stream()
+                .map(identity -> writer.apply(identity, SessionProtoMapper.deleteBatch()))
+                .toArray(CompletableFuture[]::new));
+    }
+
+    public SessionState get(String identity) {
+        requireIdentity(identity, "identity");
+        return catalog.get(identity).orElseThrow(() -> new NotFoundException("session '" + identity
+                + "' not found"));
+    }
+
+    /** A page of sessions; query and sorts follow the REST API's dialect. */
+    public List<SessionState> list(String query, String folder, List<String> sorts, int pageIndex, int pageSize,
+                                   boolean includeSubSessions) {
+        try {
+            SessionQuery parsed = query == null || query.isBlank() ? null : SessionQuery.parse(query);
+            SessionSort sort = sorts == null || sorts.isEmpty() ? null : SessionSort.parse(sorts);
+            return catalog.list(new ListRequest(parsed, folder, sort, pageIndex, pageSize, includeSubSessions));
+        } catch (QueryException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
+    }
+
+    public com.fasterxml.jackson.databind.node.ObjectNode metamodel(String folder, List<String> props) {
+        return catalog.metamodel(folder, props == null ? List.of() : props);
+    }
+
+    public List<io.rta.topology.query.PropertySummary> properties(String partialMatch, String folder) {
+        return catalog.properties(partialMatch == null ? "" : partialMatch, folder);
+    }
+
+    /** Child folders of a parent; the root is the empty identity. */
+    public List<FolderNode> folders(String parent) {
+        String id = parent == null ? FolderTree.ROOT : parent;
+        if (!id.isEmpty() && !folders.exists(id)) {
+            throw new NotFoundException("folder '" + id + "' not found");
+        }
+        return folders.children(id);
+    }
+
+    /** Creates, renames or moves a folder. */
+    public CompletableFuture<Void> putFolder(String parent, String identity, String label, String description) {
+        if (identity == null || identity.isEmpty()) {
+            throw new InvalidInputException("identity: the root folder (empty identity) cannot be modified");
+        }
+        String parentId = parent == null ? FolderTree.ROOT : parent;
+        if (parentId.equals(identity)) {
+            throw new InvalidInputException("parent_identity: a folder cannot be its own parent");
+        }
+        if (!parentId.isEmpty() && !folders.exists(parentId)) {
+            throw new InvalidInputException("parent_identity: folder '" + parentId + "' does not exist");
+        }
+        if (!parentId.isEmpty() && folders.isDescendant(parentId, identity)) {
+            throw new InvalidInputException("parent_identity: folder '" + parentId + "' is inside '" + identity
+                    + "'; moving a folder under itself would make a cycle");
+        }
+        return writer.putFolder(new SessionFolder(identity, parentId, label, description));
+    }
+
+    /** Deletes folders with their sub-trees; sessions left without a folder show in the root. */
+    public CompletableFuture<Void> deleteFolders(List<String> identities) {
+        Set<String> doomed = new LinkedHashSet<>();
+        for (int i = 0; i < identities.size(); i++) {
+            String identity = identities.get(i);
+            if (identity == null || identity.isEmpty()) {
+                throw new InvalidInputException("folder_identities[" + i + "]: the root folder cannot be deleted");
+            }
+            if (folders.exists(identity)) {
+                doomed.addAll(folders.subtree(identity));
+            }
+        }
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        doomed.forEach(identity -> writes.add(writer.deleteFolder(identity)));
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+    }
+
+    private static String requireIdentity(String identity, String field) {
+        if (identity == null || identity.isEmpty()) {
+            throw new InvalidInputException(field + ": a session identity must not be empty");
+        }
+        return identity;
+    }
+}

@@ -1,0 +1,139 @@
+package io.rta.session.grpc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.google.protobuf.Empty;
+import io.grpc.stub.StreamObserver;
+import io.rta.events.SessionState;
+import io.rta.proto.toolkit.session.CreateOrUpdateSessionRequest;
+import io.rta.proto.toolkit.session.DeleteSessionFoldersRequest;
+import io.rta.proto.toolkit.session.DeleteSessionsRequest;
+import io.rta.proto.toolkit.session.GetSessionFoldersRequest;
+import io.rta.proto.toolkit.session.GetSessionFoldersResponse;
+import io.rta.proto.toolkit.session.GetSessionMetamodelRequest;
+import io.rta.proto.toolkit.session.GetSessionMetamodelResponse;
+import io.rta.proto.toolkit.session.GetSessionRequest;
+import io.rta.proto.toolkit.session.ListSessionsRequest;
+import io.rta.proto.toolkit.session.ListSessionsResponse;
+import io.rta.proto.toolkit.session.PropertySummary;
+import io.rta.proto.toolkit.session.PutSessionFolderRequest;
+import io.rta.proto.toolkit.session.QuerySessionMetamodelRequest;
+import io.rta.proto.toolkit.session.QuerySessionMetamodelResponse;
+import io.rta.proto.toolkit.session.Session;
+import io.rta.proto.toolkit.session.SessionElements;
+import io.rta.proto.toolkit.session.SessionFolder;
+import io.rta.proto.toolkit.session.SessionStoreGrpc;
+import io.rta.service.errors.GrpcErrors;
+import io.rta.session.SessionService;
+import io.rta.topology.json.Json;
+import io.rta.topology.json.SessionJson;
+import io.rta.topology.view.FolderNode;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** The toolkit SessionStore gRPC API over {@link SessionService}. Writes answer once they are readable here. */
+public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImplBase {
+
+    private final SessionService sessions;
+
+    public SessionStoreService(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void createOrUpdateSession(CreateOrUpdateSessionRequest request, StreamObserver<Empty> observer) {
+        write(observer, () -> sessions.createOrUpdate(request));
+    }
+
+    @Override
+    public void deleteSessions(DeleteSessionsRequest request, StreamObserver<Empty> observer) {
+        write(observer, () -> sessions.delete(request.getIdentitiesList()));
+    }
+
+    @Override
+    public void getSession(GetSessionRequest request, StreamObserver<Session> observer) {
+        GrpcErrors.respond(observer, () -> toProto(sessions.get(request.getIdentity()), request.getElements()));
+    }
+
+    @Override
+    public void listSessions(ListSessionsRequest request, StreamObserver<ListSessionsResponse> observer) {
+        GrpcErrors.respond(observer, () -> {
+            List<SessionState> page = sessions.list(request.getQuery(), request.getFolderSubtree(),
+                    request.getSortsList(), request.getPageIndex(), request.getPageSize(),
+                    request.getIncludeSubSessions());
+            ListSessionsResponse.Builder response = ListSessionsResponse.newBuilder();
+            page.forEach(s -> response.addSessions(toProto(s, request.getSessionElements())));
+            return response.build();
+        });
+    }
+
+    @Override
+    public void getSessionMetamodel(GetSessionMetamodelRequest request,
+                                    StreamObserver<GetSessionMetamodelResponse> observer) {
+        GrpcErrors.respond(observer, () -> GetSessionMetamodelResponse.newBuilder()
+                .setMetamodelJson(json(sessions.metamodel(request.getFolderSubtree(),
+                        request.getJsonPropertiesList())))
+                .build());
+    }
+
+    @Override
+    public void querySessionMetamodel(QuerySessionMetamodelRequest request,
+                                      StreamObserver<QuerySessionMetamodelResponse> observer) {
+        GrpcErrors.respond(observer, () -> {
+            QuerySessionMetamodelResponse.Builder response = QuerySessionMetamodelResponse.newBuilder();
+            sessions.properties(request.getPartialMatch(), request.getFolderSubtree()).forEach(p ->
+                    response.addPropertySummaries(PropertySummary.newBuilder().setId(p.id()).setLabel(p.label())
+                            .setDescription(p.description() == null ? "" : p.description())));
+            return response.build();
+        });
+    }
+
+    @Override
+    public void getSessionFolders(GetSessionFoldersRequest request,
+                                  StreamObserver<GetSessionFoldersResponse> observer) {
+        GrpcErrors.respond(observer, () -> {
+            GetSessionFoldersResponse.Builder response = GetSessionFoldersResponse.newBuilder();
+            for (FolderNode node : sessions.folders(request.getParentIdentity())) {
+                response.addFolders(SessionFolder.newBuilder().setIdentity(node.identity())
+                        .setLabel(node.folder().getLabel()).setDescription(node.folder().getDescription())
+                        .setHasChildren(node.hasChildren()));
+            }
+            return response.build();
+        });
+    }
+
+    @Override
+    public void putSessionFolder(PutSessionFolderRequest request, StreamObserver<Empty> observer) {
+        write(observer, () -> sessions.putFolder(request.getParentIdentity(), request.getIdentity(),
+                request.getLabel(), request.getDescription()));
+    }
+
+    @Override
+    public void deleteSessionFolders(DeleteSessionFoldersRequest request, StreamObserver<Empty> observer) {
+        write(observer, () -> sessions.deleteFolders(request.getFolderIdentitiesList()));
+    }
+
+    private static void write(StreamObserver<Empty> observer,
+                              java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>> write) {
+        java.util.concurrent.CompletableFuture<Void> future;
+        try {
+            future = write.get();
+        } catch (RuntimeException e) {
+            observer.onError(GrpcErrors.toStatus(e));
+            return;
+        }
+        GrpcErrors.complete(future, observer, done -> Empty.getDefaultInstance());
+    }
+
+    private static Session toProto(SessionState state, SessionElements elements) {
+        String json = elements.getJson() ? json(SessionJson.render(state, elements.getJsonPropertiesList())) : null;
+        return SessionProtoMapper.toProto(state, elements, json);
+    }
+
+    private static String json(com.fasterxml.jackson.databind.JsonNode node) {
+        try {
+            return Json.WRITER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.rta.session.view;
+
+import io.rta.events.SessionFolder;
+import io.rta.events.SessionState;
+import io.rta.service.view.TopicViewLoader;
+import io.rta.service.write.WriteTracker;
+import io.rta.topology.Topic;
+import io.rta.topology.Topics;
+import io.rta.topology.session.SessionTopology;
+import io.rta.topology.view.FolderTree;
+import io.rta.topology.view.SessionCatalog;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * The in-memory views of this process — the session catalog and the folder tree — and how the sessions and folders
+ * topics feed them. Writers are told their change is visible only after the batch that carried it was applied.
+ */
+public final class SessionViews {
+
+    private final FolderTree folders = new FolderTree();
+    private final SessionCatalog catalog = new SessionCatalog(folders);
+    private final WriteTracker sessionsApplied;
+    private final WriteTracker foldersApplied;
+
+    public SessionViews(WriteTracker sessionsApplied, WriteTracker foldersApplied) {
+        this.sessionsApplied = sessionsApplied;
+        this.foldersApplied = foldersApplied;
+    }
+
+    public SessionCatalog catalog() {
+        return catalog;
+    }
+
+    public FolderTree folders() {
+        return folders;
+    }
+
+    /** Handlers for a {@link TopicViewLoader}: topic name -> handler. */
+    public Map<String, TopicViewLoader.Handler> handlers(Topics topics) {
+        return Map.of(topics.sessions().name(), new SessionsHandler(topics.sessions()),
+                topics.folders().name(), new FoldersHandler(topics.folders()));
+    }
+
+    /** Applies session states; acknowledges the update batches named by their source header. */
+    private final class SessionsHandler implements TopicViewLoader.Handler {
+        private final Topic<String, SessionState> topic;
+        private final Map<Integer, Long> appliedSources = new HashMap<>();
+
+        SessionsHandler(Topic<String, SessionState> topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public void handle(ConsumerRecord<byte[], byte[]> record) {
+            String identity = topic.keySerde().deserializer().deserialize(topic.name(), record.key());
+            SessionState state = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
+            if (state == null) {
+                catalog.remove(identity);
+            } else {
+                catalog.put(state);
+            }
+            Header source = record.headers().lastHeader(SessionTopology.SOURCE_HEADER);
+            if (source != null) {
+                String[] parts = new String(source.value(), StandardCharsets.UTF_8).split(":");
+                appliedSources.merge(Integer.parseInt(parts[0]), Long.parseLong(parts[1]), Math::max);
+            }
+        }
+
+        @Override
+        public void afterBatch() {
+            appliedSources.forEach(sessionsApplied::applied);
+            appliedSources.clear();
+        }
+    }
+
+    /** Applies folders; acknowledges folder writes by their own offsets. */
+    private final class FoldersHandler implements TopicViewLoader.Handler {
+        private final Topic<String, SessionFolder> topic;
+        private final Map<Integer, Long> applied = new HashMap<>();
+
+        FoldersHandler(Topic<String, SessionFolder> topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public void handle(ConsumerRecord<byte[], byte[]> record) {
+            String identity = topic.keySerde().deserializer().deserialize(topic.name(), record.key());
+            SessionFolder folder = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
+            if (folder == null) {
+                folders.remove(identity);
+            } else {
+                folders.put(folder);
+            }
+            applied.merge(record.partition(), record.offset(), Math::max);
+        }
+
+        @Override
+        public void afterBatch() {
+            applied.forEach(foldersApplied::applied);
+            applied.clear();
+        }
+    }
+}
