@@ -1,0 +1,53 @@
+package io.rta.server;
+
+import io.rta.service.config.Options;
+import io.rta.service.config.RtaOptions;
+import io.rta.topology.Topics;
+import io.rta.topology.session.SessionLimits;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** Kafka client settings of the server, assembled in one place from the options. */
+final class KafkaSettings {
+
+    private KafkaSettings() {
+    }
+
+    static Map<String, Object> common(String bootstrapServers) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(CommonClientConfigs.CLIENT_DNS_LOOKUP_CONFIG, "use_all_dns_ips");
+        return config;
+    }
+
+    static Map<String, Object> consumer(String bootstrapServers) {
+        Map<String, Object> config = common(bootstrapServers);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        return config;
+    }
+
+    static Map<String, Object> streams(String bootstrapServers, Topics topics, Options options, Path stateDir) {
+        Map<String, Object> config = common(bootstrapServers);
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.getLong(ServerOptions.COMMIT_INTERVAL));
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, options.getInt(ServerOptions.STREAM_THREADS));
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, options.getInt(RtaOptions.REPLICATION_FACTOR));
+        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        config.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG),
+                Integer.toString(SessionLimits.TOPIC_MAX_MESSAGE_BYTES));
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.LARGE_MESSAGE_BYTES);
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 8 * 1024 * 1024);
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 10);
+        return config;
+    }
+}

@@ -1,0 +1,264 @@
+package io.rta.server;
+
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.health.HealthCheck;
+import com.codahale.metrics.health.HealthCheckRegistry;
+import io.grpc.BindableService;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.rta.config.api.ConfigMediaTypes;
+import io.rta.config.grpc.ConfigStoreLimits;
+import io.rta.config.grpc.ConfigStoreService;
+import io.rta.config.kafka.KafkaConfigStore;
+import io.rta.config.resources.ConfigResource;
+import io.rta.config.validation.ConfigValidator;
+import io.rta.schemas.CcompatRegistryClient;
+import io.rta.server.embedded.EmbeddedKafka;
+import io.rta.server.embedded.RegistryProcess;
+import io.rta.service.config.Options;
+import io.rta.service.config.RtaOptions;
+import io.rta.service.grpc.GrpcServer;
+import io.rta.service.http.HttpServer;
+import io.rta.service.http.ServiceInfo;
+import io.rta.service.kafka.EventProducer;
+import io.rta.service.kafka.StreamsRunner;
+import io.rta.service.kafka.TopicCreator;
+import io.rta.service.view.TopicViewLoader;
+import io.rta.service.write.WriteTracker;
+import io.rta.session.SessionService;
+import io.rta.session.grpc.SessionStoreService;
+import io.rta.session.kafka.KafkaSessionWriter;
+import io.rta.session.resources.SessionResource;
+import io.rta.session.view.SessionViews;
+import io.rta.topology.Topic;
+import io.rta.topology.Topics;
+import io.rta.topology.config.ConfigTopology;
+import io.rta.topology.session.SessionTopology;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The all-in-one RTA server: (optionally) an embedded broker and registry, the topics, every topology, the views and
+ * the Session and Config APIs over REST and gRPC, in one process. {@link #start} only connects the parts, in
+ * dependency order; {@link #close} stops them in reverse.
+ */
+public final class RtaServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RtaServer.class);
+
+    private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+    private String bootstrapServers;
+    private String registryUrl;
+    private GrpcServer grpc;
+    private HttpServer http;
+
+    private RtaServer() {
+    }
+
+    public static RtaServer start(Options options) throws Exception {
+        RtaServer server = new RtaServer();
+        try {
+            server.startParts(options);
+            return server;
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private void startParts(Options options) throws Exception {
+        Path dataPath = options.getPath(RtaOptions.DATA_PATH).toAbsolutePath();
+        Files.createDirectories(dataPath);
+        Duration writeTimeout = options.getDuration(RtaOptions.WRITE_TIMEOUT);
+
+        bootstrapServers = options.getString(RtaOptions.BOOTSTRAP_SERVERS);
+        if (bootstrapServers.isBlank()) {
+            EmbeddedKafka kafka = own(EmbeddedKafka.start(options));
+            bootstrapServers = kafka.bootstrapServers();
+            LOG.info("Embedded Kafka broker at {} (data in {})", bootstrapServers, dataPath.resolve("kafka"));
+        }
+        registryUrl = options.getString(RtaOptions.REGISTRY_URL);
+        if (registryUrl.isBlank()) {
+            RegistryProcess registry = own(RegistryProcess.start(options, bootstrapServers));
+            registryUrl = registry.ccompatUrl();
+            LOG.info("Embedded schema registry at {}", registryUrl);
+        }
+        CcompatRegistryClient registry = new CcompatRegistryClient(registryUrl);
+        Topics topics = Topics.create(options.getString(RtaOptions.TOPIC_PREFIX), registry);
+        TopicCreator.ensureTopics(KafkaSettings.common(bootstrapServers), topics,
+                options.getInt(RtaOptions.PARTITIONS), (short) options.getInt(RtaOptions.REPLICATION_FACTOR));
+        registerSchemas(registry, topics);
+
+        ScheduledExecutorService timer = own(new ExecutorCloser(Executors.newScheduledThreadPool(1, r -> {
+            Thread thread = new Thread(r, "write-timer");
+            thread.setDaemon(true);
+            return thread;
+        }))).executor();
+        EventProducer producer = own(new EventProducer(KafkaSettings.common(bootstrapServers)));
+
+        Topology topology = new Topology();
+        SessionTopology.addTo(topology, topics);
+        ConfigTopology.addTo(topology, topics);
+        StreamsRunner streams = own(new StreamsRunner(topology,
+                KafkaSettings.streams(bootstrapServers, topics, options, dataPath.resolve("streams"))));
+
+        WriteTracker sessionsApplied = new WriteTracker("session", writeTimeout, timer);
+        WriteTracker foldersApplied = new WriteTracker("folder", writeTimeout, timer);
+        SessionViews views = new SessionViews(sessionsApplied, foldersApplied);
+        TopicViewLoader loader = own(new TopicViewLoader("sessions",
+                KafkaSettings.consumer(bootstrapServers), views.handlers(topics)));
+
+        streams.start();
+        loader.start();
+        awaitViews(loader, options.getDuration(ServerOptions.STARTUP_TIMEOUT));
+
+        SessionService sessions = new SessionService(views.catalog(), views.folders(),
+                new KafkaSessionWriter(producer, topics, sessionsApplied, foldersApplied), Clock.systemUTC());
+        KafkaConfigStore configs = new KafkaConfigStore(producer, topics, streams, timer, writeTimeout);
+        ConfigValidator validator = new ConfigValidator();
+
+        HealthCheckRegistry health = new HealthCheckRegistry();
+        MetricRegistry metrics = new MetricRegistry();
+        Admin admin = own(Admin.create(properties(KafkaSettings.common(bootstrapServers))));
+        registerHealthChecks(health, admin, registry, streams, loader);
+        registerMetrics(metrics, views, loader);
+
+        List<BindableService> services = List.of(new SessionStoreService(sessions),
+                new ConfigStoreService(configs, configs, validator, ConfigStoreLimits.defaults()));
+        grpc = own(new GrpcServer(NettyServerBuilder.forAddress(
+                new InetSocketAddress(options.getInt(RtaOptions.GRPC_PORT)))
+                .maxInboundMessageSize(options.getInt(ServerOptions.GRPC_MAX_MESSAGE_SIZE)), services, health));
+        grpc.start();
+
+        ServiceInfo info = new ServiceInfo("rta-server", ServiceInfo.buildVersion(), List.of("sessions", "configs"),
+                options.getString(RtaOptions.SERVICE_LABEL), options.getString(RtaOptions.SERVICE_DESCRIPTION),
+                false);
+        http = own(HttpServer.start(info, options.getInt(RtaOptions.HTTP_PORT),
+                options.getString(ServerOptions.LOG_FORMAT), metrics, health, jersey -> {
+                    jersey.register(new SessionResource(sessions));
+                    jersey.register(new ConfigResource(configs));
+                }));
+        LOG.info("RTA server ready: HTTP {} gRPC {}, Kafka {}, registry {}, media types {}", http.port(),
+                grpc.port(), bootstrapServers, registryUrl, ConfigMediaTypes.ALL);
+    }
+
+    private static void registerSchemas(CcompatRegistryClient registry, Topics topics) {
+        for (Topic<?, ?> topic : topics.all()) {
+            registry.register(topic.valueSubject(), topic.valueSchema());
+            registry.setCompatibility(topic.valueSubject(), "BACKWARD");
+        }
+    }
+
+    private static void awaitViews(TopicViewLoader loader, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!loader.awaitCaughtUp(Duration.ofSeconds(5))) {
+            if (loader.failure() != null) {
+                throw new IllegalStateException("the session view could not load: " + loader.failure(),
+                        loader.failure());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the session view did not load within " + timeout.toMillis()
+                        + " ms");
+            }
+            LOG.info("Loading the session view from Kafka ...");
+        }
+    }
+
+    private static void registerHealthChecks(HealthCheckRegistry health, Admin admin, CcompatRegistryClient registry,
+                                             StreamsRunner streams, TopicViewLoader loader) {
+        health.register("kafka", check(() -> {
+            int brokers = admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size();
+            return HealthCheck.Result.healthy(brokers + " broker(s) reachable");
+        }));
+        health.register("schema-registry", check(() -> {
+            registry.ping();
+            return HealthCheck.Result.healthy(registry.baseUrl());
+        }));
+        health.register("streams", check(() -> streams.isRunning()
+                ? HealthCheck.Result.healthy(streams.state().toString())
+                : HealthCheck.Result.unhealthy("Kafka Streams is " + streams.state()
+                + (streams.failure() == null ? "" : ": " + streams.failure()))));
+        health.register("session-view", check(() -> loader.isRunning() && loader.isCaughtUp()
+                ? HealthCheck.Result.healthy("loaded")
+                : HealthCheck.Result.unhealthy(loader.failure() == null ? "loading" : loader.failure().toString())));
+    }
+
+    private static void registerMetrics(MetricRegistry metrics, SessionViews views, TopicViewLoader loader) {
+        metrics.gauge("rta_sessions", () -> () -> views.catalog().size());
+        metrics.gauge("rta_session_folders", () -> () -> views.folders().size());
+        metrics.gauge("rta_view_records_skipped", () -> loader::skipped);
+    }
+
+    private interface CheckBody {
+        HealthCheck.Result run() throws Exception;
+    }
+
+    private static HealthCheck check(CheckBody body) {
+        return new HealthCheck() {
+            @Override
+            protected Result check() throws Exception {
+                return body.run();
+            }
+        };
+    }
+
+    private static Properties properties(java.util.Map<String, Object> map) {
+        Properties props = new Properties();
+        props.putAll(map);
+        return props;
+    }
+
+    private <T extends AutoCloseable> T own(T part) {
+        parts.push(part);
+        return part;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public int grpcPort() {
+        return grpc.port();
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String registryUrl() {
+        return registryUrl;
+    }
+
+    /** Stops every part in reverse start order; each failure is logged and the rest still stop. */
+    @Override
+    public void close() {
+        while (!parts.isEmpty()) {
+            AutoCloseable part = parts.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    private record ExecutorCloser(ScheduledExecutorService executor) implements AutoCloseable {
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
+    }
+}
