@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +39,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
-    private static final String HOST = "127.0.0.1";
+    private static final String HOST = Ports.HOST;
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -68,7 +66,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         Path home = dataPath.resolve("kafka").toAbsolutePath();
         Path logDir = home.resolve("data");
         String bootstrapServers = HOST + ":" + port;
-        Map<String, String> config = brokerConfig(logDir, port, freePort());
+        Ports.requireFree(port, RtaOptions.KAFKA_PORT.name());
+        Map<String, String> config = brokerConfig(logDir, port, Ports.free());
         formatIfNew(home, logDir, config);
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
         EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrapServers);
@@ -78,7 +77,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (RuntimeException e) {
             kafka.close();
             throw new IllegalStateException("Embedded Kafka broker could not start on " + bootstrapServers
-                    + " with its log in " + logDir + ": " + e.getMessage(), e);
+                    + " with its log in " + logDir + ": " + describe(e), e);
         }
         LOG.info("Embedded Kafka broker ready on {} (log {}) in {} ms", bootstrapServers, logDir,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -124,6 +123,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         config.put("message.max.bytes", Integer.toString(MAX_MESSAGE_BYTES));
         config.put("replica.fetch.max.bytes", Integer.toString(MAX_MESSAGE_BYTES));
         config.put("num.partitions", "1");
+        // After a crash the new broker incarnation waits for the old session to expire (default 9 s).
+        config.put("broker.session.timeout.ms", "3000");
+        config.put("broker.heartbeat.interval.ms", "500");
         return config;
     }
 
@@ -184,13 +186,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(HOST, 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot find a free port for the embedded Kafka controller", e);
+    /** The message and, when it differs, the root cause: Kafka wraps the useful part ("Address already in use"). */
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (caused by " + root + ")";
     }
 }

@@ -2,8 +2,6 @@ package io.rta.server.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -45,7 +43,7 @@ public final class RegistryProcess implements AutoCloseable {
     public static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryProcess.class);
-    private static final String HOST = "127.0.0.1";
+    private static final String HOST = Ports.HOST;
     private static final String RUNNER_GLOB = "apicurio-registry-app-*-runner.jar";
     private static final String RUNNER_MARKER = "-runner.jar";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
@@ -84,7 +82,7 @@ public final class RegistryProcess implements AutoCloseable {
         Path home = dataPath.resolve("registry").toAbsolutePath();
         createDirectories(home);
         stopStaleChild(home);
-        requireFreePort(port);
+        Ports.requireFree(port, RtaOptions.REGISTRY_PORT.name());
         Process process = launch(command(runnerJar, home, topicPrefix), environment(port, bootstrapServers), home);
         String ccompatUrl = "http://" + HOST + ":" + port + CCOMPAT_PATH;
         RegistryProcess registry = new RegistryProcess(process, home, ccompatUrl);
@@ -274,17 +272,6 @@ public final class RegistryProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return !handle.isAlive();
-        }
-    }
-
-    private static void requireFreePort(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            // As a server would bind: connections of a previous run in TIME_WAIT do not block the port.
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(HOST, port));
-        } catch (IOException e) {
-            throw new IllegalStateException("RegistryPort " + port + " on " + HOST + " is in use: stop what listens "
-                    + "there or choose another RegistryPort", e);
         }
     }
 
