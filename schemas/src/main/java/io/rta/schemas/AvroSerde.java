@@ -86,7 +86,12 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     }
 
     private int schemaId(String topic) {
-        return idsBySubject.computeIfAbsent(subject(topic), subject -> registry.register(subject, readerSchema));
+        try {
+            return idsBySubject.computeIfAbsent(subject(topic), subject -> registry.register(subject, readerSchema));
+        } catch (SchemaRegistryException e) {
+            throw new SerializationException("Cannot register the schema of " + type.getSimpleName()
+                    + " under subject '" + subject(topic) + "': " + e.getMessage(), e);
+        }
     }
 
     private DatumReader<T> readerFor(String topic, int id) {

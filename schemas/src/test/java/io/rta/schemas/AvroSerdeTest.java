@@ -137,6 +137,17 @@ class AvroSerdeTest {
     }
 
     @Test
+    void shouldReportARejectedSchemaAsASerializationErrorNamingTheSubject() {
+        registry.register("rta.sessions-value", Schema.createRecord("SessionState", null, "io.rta.events", false,
+                List.of(new Schema.Field("identity", Schema.create(Schema.Type.INT)))));
+        registry.setCompatibility("rta.sessions-value", "BACKWARD");
+
+        assertThatThrownBy(() -> serde.serializer().serialize(TOPIC, Events.sessionState()))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("subject 'rta.sessions-value'");
+    }
+
+    @Test
     void shouldRejectRecordShorterThanTheHeader() {
         assertThatThrownBy(() -> serde.deserializer().deserialize(TOPIC, new byte[] {0, 0}))
                 .isInstanceOf(SerializationException.class)

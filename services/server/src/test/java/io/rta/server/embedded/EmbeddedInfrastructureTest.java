@@ -1,6 +1,7 @@
 package io.rta.server.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -35,10 +37,14 @@ import org.slf4j.LoggerFactory;
 import io.rta.events.SessionState;
 import io.rta.schemas.AvroSerde;
 import io.rta.schemas.CcompatRegistryClient;
+import io.rta.schemas.SchemaRegistryException;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 
-/** The embedded broker and registry work together and keep topics, records and schemas across a restart. */
+/**
+ * The embedded broker and registry work together, the registry enforces compatibility, and both keep topics,
+ * records and schemas across a restart.
+ */
 class EmbeddedInfrastructureTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedInfrastructureTest.class);
@@ -67,6 +73,10 @@ class EmbeddedInfrastructureTest {
 
             schemaId = client.register(serde.subject(TOPIC), SessionState.getClassSchema());
             assertThat(consumeAll(kafka.bootstrapServers(), serde)).containsExactly(state);
+            client.setCompatibility(serde.subject(TOPIC), "BACKWARD");
+            assertThatThrownBy(() -> client.register(serde.subject(TOPIC), withRequiredField()))
+                    .isInstanceOf(SchemaRegistryException.class)
+                    .hasMessageContaining("HTTP 409");
         }
 
         assertThat(Files.exists(dataPath.resolve("registry/registry.pid"))).isFalse();
@@ -90,6 +100,15 @@ class EmbeddedInfrastructureTest {
                 .setIdentifier("Race 1")
                 .setHeartbeatUtc("2024-05-01T10:00:00Z")
                 .build();
+    }
+
+    private static Schema withRequiredField() {
+        List<Schema.Field> fields = new ArrayList<>();
+        for (Schema.Field field : SessionState.getClassSchema().getFields()) {
+            fields.add(new Schema.Field(field, field.schema()));
+        }
+        fields.add(new Schema.Field("pitStops", Schema.create(Schema.Type.INT)));
+        return Schema.createRecord("SessionState", null, "io.rta.events", false, fields);
     }
 
     private static void createTopic(String bootstrapServers) throws ExecutionException, InterruptedException {
