@@ -1,0 +1,84 @@
+package io.rta.service.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+
+/** The server's options, defined once with their defaults and docs; the README's configuration table is {@link #describe()}. */
+public final class RtaOptions {
+
+    public static final OptionDef CONFIG = Options.CONFIG;
+    public static final OptionDef DATA_PATH = OptionDef.of("DataPath", "./data",
+            "Directory for all local state: the embedded broker's log, the registry's log, view stores.");
+    public static final OptionDef HTTP_PORT = OptionDef.of("HttpPort", "8080",
+            "Port of the REST API, health and metrics.");
+    public static final OptionDef GRPC_PORT = OptionDef.of("GrpcPort", "8082",
+            "Port of the gRPC services.");
+    public static final OptionDef BOOTSTRAP_SERVERS = OptionDef.of("BootstrapServers", "",
+            "Kafka bootstrap servers of an existing cluster; empty starts the embedded single-node broker.");
+    public static final OptionDef REGISTRY_URL = OptionDef.of("RegistryUrl", "",
+            "Confluent-compatible schema registry API, e.g. http://host:8080/apis/ccompat/v7; empty starts the "
+                    + "embedded Apicurio registry.");
+    public static final OptionDef TOPIC_PREFIX = OptionDef.of("TopicPrefix", "rta.",
+            "Prefix of every topic name (and of the Kafka Streams application ids).");
+    public static final OptionDef WRITE_TIMEOUT = OptionDef.of("WriteTimeout", "10000",
+            "Milliseconds a write waits to be acknowledged and visible to reads before it fails.");
+    public static final OptionDef PARTITIONS = OptionDef.of("Partitions", "6",
+            "Partitions of the topics the server creates.");
+    public static final OptionDef REPLICATION_FACTOR = OptionDef.of("ReplicationFactor", "1",
+            "Replication factor of the topics the server creates.");
+    public static final OptionDef KAFKA_PORT = OptionDef.of("KafkaPort", "9092",
+            "Port of the embedded broker (when BootstrapServers is empty).");
+    public static final OptionDef REGISTRY_PORT = OptionDef.of("RegistryPort", "8085",
+            "HTTP port of the embedded registry (when RegistryUrl is empty).");
+    public static final OptionDef REGISTRY_JAR = OptionDef.of("RegistryJar", "",
+            "Apicurio Registry runner jar for the embedded registry; empty finds the one the build unpacks into "
+                    + "services/server/target/apicurio.");
+    public static final OptionDef SERVICE_LABEL = OptionDef.computed("ServiceInfo:Label",
+            "RTA on Kafka (<hostname>)", () -> "RTA on Kafka (" + hostName() + ")",
+            "Label reported by /rta/v2/info.");
+    public static final OptionDef SERVICE_DESCRIPTION = OptionDef.of("ServiceInfo:Description",
+            "Remote Telemetry Architecture services on an event-sourced Kafka backbone.",
+            "Description reported by /rta/v2/info.");
+
+    /** Every option, in documentation order. */
+    public static final List<OptionDef> ALL = List.of(CONFIG, DATA_PATH, HTTP_PORT, GRPC_PORT, BOOTSTRAP_SERVERS,
+            REGISTRY_URL, TOPIC_PREFIX, WRITE_TIMEOUT, PARTITIONS, REPLICATION_FACTOR, KAFKA_PORT, REGISTRY_PORT,
+            REGISTRY_JAR, SERVICE_LABEL, SERVICE_DESCRIPTION);
+
+    private RtaOptions() {
+    }
+
+    /** The server's options from the command line, the process environment and the config file. */
+    public static Options load(String[] args) {
+        return Options.load(ALL, args);
+    }
+
+    /** The server's options from explicit sources: for tests. */
+    public static Options load(String[] args, Map<String, String> env, java.nio.file.Path workingDir) {
+        return Options.load(ALL, args, env, workingDir);
+    }
+
+    /** A Markdown table of every option: name, environment variable, default and doc. */
+    public static String describe() {
+        StringBuilder table = new StringBuilder()
+                .append("| Option | Environment | Default | Description |\n")
+                .append("|---|---|---|---|\n");
+        for (OptionDef def : ALL) {
+            table.append("| `").append(def.name()).append("` | `").append(def.envName()).append("` | ")
+                    .append(def.documentedDefault().isEmpty() ? "" : "`" + def.documentedDefault() + "`")
+                    .append(" | ").append(def.doc().replace("|", "\\|")).append(" |\n");
+        }
+        return table.toString();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            // The host name is only a label; the name the OS would report is the best fallback.
+            return System.getenv().getOrDefault("HOSTNAME", "localhost");
+        }
+    }
+}

@@ -1,0 +1,380 @@
+package io.rta.server.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.rta.service.config.Options;
+import io.rta.service.config.RtaOptions;
+
+/**
+ * Apicurio Registry run as a managed child process ({@code java -jar apicurio-registry-app-*-runner.jar}) with
+ * kafkasql storage, so its schemas persist in the broker. Its log and pid file live in {@code <DataPath>/registry}.
+ *
+ * <p>When {@code RegistryJar} is not set, the runner jar the build unpacks into
+ * {@code services/server/target/apicurio} is used: the first {@code apicurio-registry-app-*-runner.jar} found in
+ * {@code <code source>/../apicurio} (the code source being {@code services/server/target/classes} or the rta-server
+ * jar in {@code services/server/target}), then {@code services/server/target/apicurio},
+ * {@code target/apicurio} and {@code ../services/server/target/apicurio} below the working directory.
+ */
+public final class RegistryProcess implements AutoCloseable {
+
+    /** Path of the Confluent-compatible API below the registry's root. */
+    public static final String CCOMPAT_PATH = "/apis/ccompat/v7";
+    /** How long the registry may take to answer after it was started. */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryProcess.class);
+    private static final String HOST = Ports.HOST;
+    private static final String RUNNER_GLOB = "apicurio-registry-app-*-runner.jar";
+    private static final String RUNNER_MARKER = "-runner.jar";
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration POLL_PAUSE = Duration.ofMillis(250);
+    private static final int LOG_TAIL_LINES = 40;
+
+    private final Process process;
+    private final Path home;
+    private final String ccompatUrl;
+    private final Thread shutdownHook;
+
+    private RegistryProcess(Process process, Path home, String ccompatUrl) {
+        this.process = process;
+        this.home = home;
+        this.ccompatUrl = ccompatUrl;
+        this.shutdownHook = new Thread(this::stopChild, "rta-registry-shutdown");
+    }
+
+    /** Starts the registry on {@link RtaOptions#REGISTRY_PORT} against {@code bootstrapServers}. */
+    public static RegistryProcess start(Options options, String bootstrapServers) {
+        return start(locateRunnerJar(options), options.getPath(RtaOptions.DATA_PATH),
+                options.getInt(RtaOptions.REGISTRY_PORT), bootstrapServers,
+                options.getString(RtaOptions.TOPIC_PREFIX));
+    }
+
+    /**
+     * Starts the registry and returns when its Confluent-compatible API answers.
+     *
+     * @param topicPrefix prefix of the registry's storage topics ({@code registry-journal}, ...)
+     * @throws IllegalStateException when the port is taken or it does not become ready; the message holds the tail
+     *                               of its log
+     */
+    public static RegistryProcess start(Path runnerJar, Path dataPath, int port, String bootstrapServers,
+            String topicPrefix) {
+        long started = System.nanoTime();
+        Path home = dataPath.resolve("registry").toAbsolutePath();
+        createDirectories(home);
+        stopStaleChild(home);
+        Ports.requireFree(port, RtaOptions.REGISTRY_PORT.name());
+        Process process = launch(command(runnerJar, home, topicPrefix), environment(port, bootstrapServers), home);
+        String ccompatUrl = "http://" + HOST + ":" + port + CCOMPAT_PATH;
+        RegistryProcess registry = new RegistryProcess(process, home, ccompatUrl);
+        Runtime.getRuntime().addShutdownHook(registry.shutdownHook);
+        writePidFile(home, process.pid());
+        try {
+            registry.awaitReady();
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
+        }
+        LOG.info("Schema registry (pid {}) ready at {} in {} ms", process.pid(), ccompatUrl,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return registry;
+    }
+
+    /** The Confluent-compatible API base, e.g. {@code http://127.0.0.1:8085/apis/ccompat/v7}. */
+    public String ccompatUrl() {
+        return ccompatUrl;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Stops the child: a graceful stop first, forcibly when it does not end in time. */
+    @Override
+    public void close() {
+        stopChild();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            LOG.debug("JVM shutdown in progress; the shutdown hook stops the registry", e);
+        }
+    }
+
+    /** The configured {@code RegistryJar}, or the one the build unpacked (see the class comment). */
+    public static Path locateRunnerJar(Options options) {
+        if (!options.getString(RtaOptions.REGISTRY_JAR).isBlank()) {
+            Path configured = options.getPath(RtaOptions.REGISTRY_JAR);
+            if (!Files.isRegularFile(configured)) {
+                throw new IllegalArgumentException("Option RegistryJar = '" + configured + "' (from "
+                        + options.sourceOf(RtaOptions.REGISTRY_JAR) + ") is not a file");
+            }
+            return configured;
+        }
+        return defaultRunnerJar(codeSource(), Path.of("").toAbsolutePath());
+    }
+
+    static Path defaultRunnerJar(Optional<Path> codeSource, Path workingDir) {
+        List<Path> candidates = new ArrayList<>();
+        codeSource.map(Path::getParent).ifPresent(target -> candidates.add(target.resolve("apicurio")));
+        candidates.add(workingDir.resolve("services/server/target/apicurio"));
+        candidates.add(workingDir.resolve("target/apicurio"));
+        candidates.add(workingDir.resolve("../services/server/target/apicurio").normalize());
+        for (Path dir : candidates) {
+            Optional<Path> jar = findRunnerJar(dir);
+            if (jar.isPresent()) {
+                return jar.get();
+            }
+        }
+        throw new IllegalStateException("No " + RUNNER_GLOB + " in " + candidates + ": build the project "
+                + "(mvn -DskipTests install, or ./rta) to unpack it, or set RegistryJar");
+    }
+
+    private void stopChild() {
+        if (process.isAlive()) {
+            LOG.info("Stopping schema registry (pid {})", process.pid());
+            stop(process.toHandle());
+        }
+        deletePidFile(home);
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(ccompatUrl + "/subjects"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw failure("exited with code " + process.exitValue() + " before it was ready");
+            }
+            if (answers(http, probe)) {
+                return;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw failure("did not answer " + probe.uri() + " within " + START_TIMEOUT.toSeconds() + " s");
+            }
+            sleep(POLL_PAUSE);
+        }
+    }
+
+    private static boolean answers(HttpClient http, HttpRequest probe) {
+        try {
+            return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            // Not listening yet.
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the schema registry", e);
+        }
+    }
+
+    private IllegalStateException failure(String problem) {
+        Path log = logFile(home);
+        return new IllegalStateException("Schema registry (pid " + process.pid() + ") " + problem + "; last lines of "
+                + log + ":\n" + tail(log));
+    }
+
+    private static List<String> command(Path runnerJar, Path home, String topicPrefix) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return List.of(java.toString(),
+                "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                // Without these the journal would be deleted after the broker's default retention of 7 days.
+                "-Dapicurio.kafkasql.topic.retention.ms=-1",
+                "-Dapicurio.kafkasql.topic.retention.bytes=-1",
+                // The first poll of the snapshots topic waits this long; the default 5 s would delay every start.
+                "-Dapicurio.kafkasql.consumer.poll.timeout=1000",
+                "-Dapicurio.kafkasql.topic=" + topicPrefix + "registry-journal",
+                "-Dapicurio.kafkasql.snapshots.topic=" + topicPrefix + "registry-snapshots",
+                "-Dapicurio.events.kafka.topic=" + topicPrefix + "registry-events",
+                "-Dapicurio.storage.snapshot.location=" + home.resolve("snapshots"),
+                "-Dapicurio.import.work-dir=" + home.resolve("import"),
+                "-jar", runnerJar.toAbsolutePath().toString());
+    }
+
+    private static Map<String, String> environment(int port, String bootstrapServers) {
+        return Map.of(
+                "APICURIO_STORAGE_KIND", "kafkasql",
+                "APICURIO_KAFKASQL_BOOTSTRAP_SERVERS", bootstrapServers,
+                "QUARKUS_HTTP_HOST", HOST,
+                "QUARKUS_HTTP_PORT", Integer.toString(port),
+                "QUARKUS_HTTP_ACCESS_LOG_ENABLED", "false");
+    }
+
+    private static Process launch(List<String> command, Map<String, String> environment, Path home) {
+        Path log = logFile(home);
+        rotate(log);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(environment);
+        LOG.info("Starting schema registry: {} (log {})", String.join(" ", command), log);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the schema registry: " + String.join(" ", command), e);
+        }
+    }
+
+    /** Stops a registry left running by a previous run that did not shut down cleanly. */
+    static void stopStaleChild(Path home) {
+        Path pidFile = pidFile(home);
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        readPid(pidFile).flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(handle -> handle.info().commandLine().map(line -> line.contains(RUNNER_MARKER)).orElse(false))
+                .ifPresent(stale -> {
+                    LOG.warn("Stopping schema registry pid {} left running by a previous run", stale.pid());
+                    stop(stale);
+                });
+        deletePidFile(home);
+    }
+
+    private static void stop(ProcessHandle handle) {
+        handle.destroy();
+        if (!awaitExit(handle, STOP_TIMEOUT)) {
+            LOG.warn("Schema registry pid {} did not stop within {} s; killing it", handle.pid(),
+                    STOP_TIMEOUT.toSeconds());
+            handle.destroyForcibly();
+            awaitExit(handle, STOP_TIMEOUT);
+        }
+    }
+
+    private static boolean awaitExit(ProcessHandle handle, Duration timeout) {
+        try {
+            handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Waiting for pid " + handle.pid() + " to exit failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !handle.isAlive();
+        }
+    }
+
+    private static Optional<Path> findRunnerJar(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, RUNNER_GLOB)) {
+            for (Path jar : jars) {
+                return Optional.of(jar);
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir, e);
+        }
+    }
+
+    private static Optional<Path> codeSource() {
+        try {
+            return Optional.ofNullable(RegistryProcess.class.getProtectionDomain().getCodeSource())
+                    .map(source -> source.getLocation())
+                    .map(RegistryProcess::toPath);
+        } catch (SecurityException e) {
+            LOG.debug("Code source of RegistryProcess not available; looking below the working directory", e);
+            return Optional.empty();
+        }
+    }
+
+    private static Path toPath(java.net.URL location) {
+        try {
+            return Path.of(location.toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new IllegalStateException("Unexpected code source " + location, e);
+        }
+    }
+
+    private static Path logFile(Path home) {
+        return home.resolve("registry.log");
+    }
+
+    private static Path pidFile(Path home) {
+        return home.resolve("registry.pid");
+    }
+
+    private static void writePidFile(Path home, long pid) {
+        try {
+            Files.writeString(pidFile(home), Long.toString(pid), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + pidFile(home), e);
+        }
+    }
+
+    private static Optional<Long> readPid(Path pidFile) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim()));
+        } catch (IOException | NumberFormatException e) {
+            LOG.warn("Ignoring unreadable pid file {}: {}", pidFile, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static void deletePidFile(Path home) {
+        try {
+            Files.deleteIfExists(pidFile(home));
+        } catch (IOException e) {
+            LOG.warn("Cannot delete {}: {}", pidFile(home), e.toString());
+        }
+    }
+
+    /** Keeps the previous run's log as {@code registry.log.1}. */
+    private static void rotate(Path log) {
+        try {
+            if (Files.exists(log)) {
+                Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot rotate " + log, e);
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir, e);
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the schema registry", e);
+        }
+    }
+}

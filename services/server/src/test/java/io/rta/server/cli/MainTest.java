@@ -1,0 +1,57 @@
+package io.rta.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldPrintUsageWithEveryOptionForHelp() {
+        assertThat(run("help")).isEqualTo(Main.OK);
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("./rta server [--Option value ...]")
+                .contains("--HttpPort (default 8080)")
+                .contains("--ServiceInfo:Label");
+    }
+
+    @Test
+    void shouldPrintUsageForAnUnknownCommand() {
+        assertThat(run("serve")).isEqualTo(Main.USAGE);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Unknown command 'serve'.").contains("Usage:");
+    }
+
+    @Test
+    void shouldPrintUsageForAnUnknownBenchmark() {
+        assertThat(run("bench", "folders")).isEqualTo(Main.USAGE);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Unknown benchmark 'folders'.");
+    }
+
+    @Test
+    void shouldReportABadServerOptionWithoutAStackTrace() {
+        assertThat(run("server", "--HttpPrt", "1")).isEqualTo(Main.USAGE);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("rta server: Unknown option --HttpPrt");
+    }
+
+    @Test
+    void shouldNotPretendToRunTheServerBeforeItIsWired() {
+        assertThatThrownBy(() -> run("server")).isInstanceOf(UnsupportedOperationException.class);
+    }
+}
