@@ -84,6 +84,24 @@ public final class CcompatRegistryClient implements SchemaRegistryClient {
         return previous != null ? previous : schema;
     }
 
+    /** Checks that the registry answers now, without retrying (for health checks). */
+    public void ping() {
+        URI uri = URI.create(baseUrl + "/subjects");
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 != 2) {
+                throw new SchemaRegistryException("Schema registry GET " + uri + " answered HTTP "
+                        + response.statusCode());
+            }
+        } catch (java.io.IOException e) {
+            throw new SchemaRegistryException("Schema registry GET " + uri + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryException("interrupted while checking the schema registry", e);
+        }
+    }
+
     @Override
     public void setCompatibility(String subject, String level) {
         String body = toJson(Map.of("compatibility", CompatibilityLevel.parse(level).name()));

@@ -1,6 +1,10 @@
 package io.rta.server;
 
 import io.rta.service.config.OptionDef;
+import io.rta.service.config.Options;
+import io.rta.service.config.RtaOptions;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Options of the all-in-one server beyond the common ones in {@code RtaOptions}. */
 public final class ServerOptions {
@@ -18,6 +22,14 @@ public final class ServerOptions {
     public static final OptionDef STARTUP_TIMEOUT = OptionDef.of("StartupTimeout", "300000",
             "How long (ms) start-up may wait for the views to load from Kafka before giving up.");
 
+    /** Every option of the server: the common ones, then the server's own. */
+    public static final List<OptionDef> ALL = Stream.concat(RtaOptions.ALL.stream(),
+            Stream.of(COMMIT_INTERVAL, STREAM_THREADS, GRPC_MAX_MESSAGE_SIZE, LOG_FORMAT, STARTUP_TIMEOUT)).toList();
+
     private ServerOptions() {
+    }
+
+    public static Options load(String[] args) {
+        return Options.load(ALL, args);
     }
 }

@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 import io.rta.service.config.Options;
-import io.rta.service.config.RtaOptions;
+import io.rta.server.RtaServer;
+import io.rta.server.ServerOptions;
+import java.util.concurrent.CountDownLatch;
 
 /** The {@code ./rta} command line: {@code server}, {@code bench sessions}, {@code help}. */
 public final class Main {
@@ -30,7 +32,7 @@ public final class Main {
         try {
             switch (args[0]) {
                 case "server":
-                    runServer(RtaOptions.load(rest));
+                    runServer(ServerOptions.load(rest));
                     return OK;
                 case "bench":
                     return bench(rest, err);
@@ -47,12 +49,22 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             err.println("rta " + args[0] + ": " + e.getMessage());
             return USAGE;
+        } catch (Exception e) {
+            err.println("rta " + args[0] + " failed: " + e.getMessage());
+            e.printStackTrace(err);
+            return FAILED;
         }
     }
 
-    /** Runs the all-in-one server until it is stopped. */
-    static void runServer(Options options) {
-        throw new UnsupportedOperationException("not wired yet");
+    /** Runs the all-in-one server until the process is asked to stop (Ctrl-C, SIGTERM), then stops it cleanly. */
+    static void runServer(Options options) throws Exception {
+        RtaServer server = RtaServer.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "rta-shutdown"));
+        stopped.await();
     }
 
     /** Runs a benchmark against a running server. */
@@ -79,7 +91,7 @@ public final class Main {
         out.println("  ./rta help                          show this help");
         out.println();
         out.println("Options (also RTA_<NAME> environment variables, ':' written '__', or a JSON --Config file):");
-        for (var def : RtaOptions.ALL) {
+        for (var def : ServerOptions.ALL) {
             String shownDefault = def.documentedDefault().isEmpty() ? "" : " (default " + def.documentedDefault() + ")";
             out.println("  --" + def.name() + shownDefault);
             out.println("      " + def.doc());

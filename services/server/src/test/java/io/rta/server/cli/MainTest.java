@@ -1,7 +1,6 @@
 package io.rta.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -48,10 +47,5 @@ class MainTest {
         assertThat(run("server", "--HttpPrt", "1")).isEqualTo(Main.USAGE);
 
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("rta server: Unknown option --HttpPrt");
-    }
-
-    @Test
-    void shouldNotPretendToRunTheServerBeforeItIsWired() {
-        assertThatThrownBy(() -> run("server")).isInstanceOf(UnsupportedOperationException.class);
     }
 }
