@@ -31,6 +31,8 @@ public final class Metamodel {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String EXT_DETAILS = "extDetails";
+    private static final List<String> LOWER_CASE_PREFIXES = List.of(
+            PropertyRef.DETAILS_PREFIX.toLowerCase(Locale.ROOT), PropertyRef.EXT_DETAILS_PREFIX.toLowerCase(Locale.ROOT));
 
     /** The built-in properties offered by discovery, in metamodel order. */
     private static final List<PropertySummary> BUILT_INS = List.of(
@@ -79,8 +81,10 @@ public final class Metamodel {
     }
 
     /**
-     * Properties whose id contains {@code partial} (case-insensitive; null or empty matches all):
-     * the built-ins, "details.key", "extDetails.Category" and "extDetails.Category.key", sorted by id.
+     * Properties matching {@code partial}, case-insensitive (null or empty matches all): the id starts
+     * with it, or the name after the "details." / "extDetails." prefix contains it (so "details." does
+     * not find every extDetails id). Covers the built-ins, "details.key", "extDetails.Category" and
+     * "extDetails.Category.key"; sorted by id.
      */
     public static List<PropertySummary> properties(Facets facets, String partial) {
         String needle = partial == null ? "" : partial.toLowerCase(Locale.ROOT);
@@ -112,9 +116,19 @@ public final class Metamodel {
     }
 
     private static void addIfMatches(List<PropertySummary> found, PropertySummary summary, String needle) {
-        if (summary.id().toLowerCase(Locale.ROOT).contains(needle)) {
+        String id = summary.id().toLowerCase(Locale.ROOT);
+        if (id.startsWith(needle) || nameOf(id).contains(needle)) {
             found.add(summary);
         }
+    }
+
+    private static String nameOf(String lowerCaseId) {
+        for (String prefix : LOWER_CASE_PREFIXES) {
+            if (lowerCaseId.startsWith(prefix)) {
+                return lowerCaseId.substring(prefix.length());
+            }
+        }
+        return lowerCaseId;
     }
 
     private static ObjectNode details(Map<String, Facet> facets) {
