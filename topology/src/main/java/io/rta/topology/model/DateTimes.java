@@ -74,9 +74,18 @@ public final class DateTimes {
      */
     public static String formatNanos(long nanos, String referenceTimestamp) {
         OffsetDateTime reference = referenceTimestamp == null ? null : parseOffsetDateTime(referenceTimestamp);
-        ZoneOffset offset = reference == null ? ZoneOffset.UTC : reference.getOffset();
-        boolean zulu = reference == null || referenceTimestamp.endsWith("Z") || referenceTimestamp.endsWith("z");
-        return (zulu ? Formats.ZULU : Formats.NUMERIC).format(ofEpochNanos(nanos).atOffset(offset));
+        return formatNanos(nanos, reference == null ? null : reference.getOffset(), isZulu(referenceTimestamp));
+    }
+
+    /** Formats nanoseconds since the epoch in an offset (null = UTC), writing zero as "Z" when {@code zulu}. */
+    public static String formatNanos(long nanos, ZoneOffset offset, boolean zulu) {
+        ZoneOffset zone = offset == null ? ZoneOffset.UTC : offset;
+        return (zulu || offset == null ? Formats.ZULU : Formats.NUMERIC).format(ofEpochNanos(nanos).atOffset(zone));
+    }
+
+    /** Whether a timestamp writes its offset as "Z". */
+    public static boolean isZulu(String timestamp) {
+        return timestamp != null && (timestamp.endsWith("Z") || timestamp.endsWith("z"));
     }
 
     private static DateTimeFormatter offsetFormatter(String offsetPattern) {

@@ -6,6 +6,8 @@ import io.rta.events.DetailCategory;
 import io.rta.events.SessionState;
 import io.rta.events.TimeRange;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -16,12 +18,17 @@ public final class SessionValues {
 
     private final SessionState session;
     private final Value.Time timestamp;
+    /** Offset of the timestamp (null when it has none), in which start/end timestamps are written. */
+    private final ZoneOffset offset;
     /** Parsed dateTime details by position in the details list; null when there are none. */
     private final Value.Time[] detailTimes;
 
     private SessionValues(SessionState session) {
         this.session = session;
-        this.timestamp = Value.Time.parse(session.getTimestamp());
+        OffsetDateTime parsed = DateTimes.parseOffsetDateTime(session.getTimestamp());
+        this.timestamp = parsed != null ? new Value.Time(parsed.toInstant(), session.getTimestamp())
+                : Value.Time.parse(session.getTimestamp());
+        this.offset = parsed == null ? null : parsed.getOffset();
         this.detailTimes = parseDetailTimes(session.getDetails());
     }
 
@@ -70,7 +77,8 @@ public final class SessionValues {
             return null;
         }
         long nanos = start ? range.getStartTime() : range.getEndTime();
-        return new Value.Time(DateTimes.ofEpochNanos(nanos), DateTimes.formatNanos(nanos, session.getTimestamp()));
+        return new Value.Time(DateTimes.ofEpochNanos(nanos),
+                DateTimes.formatNanos(nanos, offset, DateTimes.isZulu(session.getTimestamp())));
     }
 
     /** The value of the detail at a position in the details list. */

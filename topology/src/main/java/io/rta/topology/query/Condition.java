@@ -83,10 +83,22 @@ interface Condition {
         };
     }
 
+    /** Checks the first character cheaply before comparing the rest of each candidate position. */
     private static boolean containsIgnoreCase(String text, String needle) {
+        if (needle.isEmpty()) {
+            return true;
+        }
+        char first = needle.charAt(0);
+        char lower = Character.toLowerCase(first);
+        char upper = Character.toUpperCase(first);
         int last = text.length() - needle.length();
         for (int i = 0; i <= last; i++) {
-            if (text.regionMatches(true, i, needle, 0, needle.length())) {
+            char c = text.charAt(i);
+            boolean quick = c == lower || c == upper;
+            // outside ASCII, case folding has more pairs than lower/upper: compare the whole region
+            boolean slow = !quick && (c >= 128 || first >= 128);
+            if (quick && text.regionMatches(true, i + 1, needle, 1, needle.length() - 1)
+                    || slow && text.regionMatches(true, i, needle, 0, needle.length())) {
                 return true;
             }
         }

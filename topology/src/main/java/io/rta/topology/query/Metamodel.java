@@ -189,9 +189,10 @@ public final class Metamodel {
     }
 
     private static void addValues(ObjectNode constraints, Facet facet) {
-        if (!facet.isEmpty()) {
-            ArrayNode values = constraints.putArray("values");
-            facet.values(MAX_VALUES).forEach(value -> values.add(value.toJson()));
+        List<Value> values = facet.values(MAX_VALUES);
+        if (!values.isEmpty()) {
+            ArrayNode array = constraints.putArray("values");
+            values.forEach(value -> array.add(value.toJson()));
         }
     }
 
@@ -242,7 +243,7 @@ public final class Metamodel {
                 for (Detail detail : category.getDetails()) {
                     if (whole || paths.contains(name + "." + detail.getKey())) {
                         facets.computeIfAbsent(name, n -> new TreeMap<>())
-                                .computeIfAbsent(detail.getKey(), k -> new Facet())
+                                .computeIfAbsent(detail.getKey(), k -> Facet.counted())
                                 .add(SessionValues.toValue(detail.getValue()));
                     }
                 }

@@ -86,14 +86,23 @@ public final class SessionSort implements Comparator<SessionState> {
     public Value[] extract(SessionValues session) {
         Value[] values = new Value[keys.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = sortable(session.get(keys.get(i).property()));
+            values[i] = sortValue(session, keys.get(i).property());
         }
         return values;
     }
 
-    /** A date-time that does not parse has no place in time, so it sorts like a missing value. */
-    private static Value sortable(Value value) {
+    /**
+     * The value a session sorts by for a property; null (sorted last) when missing. A date-time that
+     * does not parse has no place in time, so it sorts like a missing value.
+     */
+    public static Value sortValue(SessionValues session, PropertyRef property) {
+        Value value = session.get(property);
         return value instanceof Value.Time time && time.instant() == null ? null : value;
+    }
+
+    /** Compares two non-null sort values of one property, ascending. */
+    public static int compareValues(Value a, Value b) {
+        return Value.SORT_ORDER.compare(a, b);
     }
 
     /** Compares extracted sort values (see {@link #extract}) without the identity tie-break. */

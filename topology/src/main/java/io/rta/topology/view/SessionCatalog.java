@@ -2,6 +2,7 @@ package io.rta.topology.view;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rta.events.SessionState;
+import io.rta.topology.model.PropertyRef;
 import io.rta.topology.model.SessionValues;
 import io.rta.topology.model.Value;
 import io.rta.topology.query.Facets;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -22,16 +24,27 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Thread-safe in-memory catalog of all sessions, written by one consumer thread ({@link #put},
  * {@link #remove}) and read by request threads. Indexes: an ordered set for the default order,
- * members per linked folder, reference counts for sub-sessions, and facets of the top-level
- * sessions for the whole-tree metamodel. One read-write lock gives every read a consistent state.
+ * ordered sets for other sort keys (built on first use, least recently used dropped), members per
+ * linked folder, reference counts for sub-sessions, and facets of the top-level sessions for the
+ * whole-tree metamodel. One read-write lock gives every read a consistent state.
  */
 public final class SessionCatalog {
+
+    /** How many sort keys besides the default order keep an index (about 9 MB each per 100k sessions). */
+    public static final int MAX_SORT_INDEXES = 8;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionCatalog.class);
 
     /** Timestamp descending (unparseable last), then identity: the same order as the default {@link SessionSort}. */
     static final Comparator<SessionValues> DEFAULT_ORDER = Comparator
@@ -51,6 +64,8 @@ public final class SessionCatalog {
     private final Map<String, Integer> referenceCounts = new HashMap<>();
     /** Facets of the top-level (listed) sessions. */
     private final Facets facets = new Facets();
+    /** Created by readers (under the read lock, so no writer runs meanwhile), maintained by writers. */
+    private final ConcurrentMap<PropertyRef, SortIndex> sortIndexes = new ConcurrentHashMap<>();
 
     public SessionCatalog(FolderTree folders) {
         this.folders = folders;
@@ -111,16 +126,19 @@ public final class SessionCatalog {
         Set<String> scope = scope(request.folder());
         lock.readLock().lock();
         try {
+            if (scope != null && scope.isEmpty()) {
+                return List.of();
+            }
             Predicate<SessionValues> filter = filter(request);
-            if (scope == null || scope.isEmpty()) {
-                return scope == null ? listAll(request, filter) : List.of();
+            Collection<SessionValues> candidates = scope == null ? byIdentity.values() : members(scope);
+            if (scope != null) {
+                if (candidates.size() <= byIdentity.size() / INDEX_SCAN_DIVISOR) {
+                    return topK(candidates, request, filter);
+                }
+                Set<SessionValues> inScope = new HashSet<>(candidates);
+                filter = filter.and(inScope::contains);
             }
-            List<SessionValues> members = members(scope);
-            if (request.sort().isDefault() && members.size() > byIdentity.size() / INDEX_SCAN_DIVISOR) {
-                Set<SessionValues> inScope = new HashSet<>(members);
-                return fromIndex(request, filter.and(inScope::contains));
-            }
-            return topK(members, request, filter);
+            return request.sort().isDefault() ? fromIndex(request, filter) : fromSortIndex(request, filter, candidates);
         } finally {
             lock.readLock().unlock();
         }
@@ -132,7 +150,8 @@ public final class SessionCatalog {
         lock.readLock().lock();
         try {
             if (scope == null) {
-                return Metamodel.render(facets, topLevel(byIdentity.values()), props);
+                Iterable<SessionValues> everything = () -> byIdentity.values().stream().filter(this::isTopLevel).iterator();
+                return Metamodel.render(facets, everything, props);
             }
             List<SessionValues> members = topLevel(members(scope));
             return Metamodel.render(Facets.over(members), members, props);
@@ -141,7 +160,7 @@ public final class SessionCatalog {
         }
     }
 
-    /** Metamodel discovery: properties whose id contains {@code partial}, case-insensitive, sorted by id. */
+    /** Metamodel discovery in a folder sub-tree: see {@link Metamodel#properties(Facets, String)}. */
     public List<PropertySummary> properties(String partial, String folder) {
         Set<String> scope = scope(folder);
         lock.readLock().lock();
@@ -163,13 +182,6 @@ public final class SessionCatalog {
         return request.query().matchesAll() ? visible : visible.and(request.query()::matches);
     }
 
-    private List<SessionState> listAll(ListRequest request, Predicate<SessionValues> filter) {
-        if (request.offset() >= byIdentity.size()) {
-            return List.of();
-        }
-        return request.sort().isDefault() ? fromIndex(request, filter) : topK(byIdentity.values(), request, filter);
-    }
-
     /** Walks the default-order index, so the first pages stop early. */
     private List<SessionState> fromIndex(ListRequest request, Predicate<SessionValues> filter) {
         List<SessionState> page = new ArrayList<>();
@@ -189,40 +201,86 @@ public final class SessionCatalog {
         return page;
     }
 
-    /** Keeps the best (pageIndex + 1) * pageSize candidates in a bounded heap, then cuts the page out. */
-    private List<SessionState> topK(Collection<SessionValues> candidates, ListRequest request,
-                                    Predicate<SessionValues> filter) {
-        long limit = Math.min(request.limit(), candidates.size());
-        if (request.offset() >= limit) {
-            return List.of();
-        }
-        SessionSort sort = request.sort();
-        Comparator<Ranked> order = sort.isDefault()
-                ? Comparator.comparing(Ranked::session, DEFAULT_ORDER)
-                : ((Comparator<Ranked>) (a, b) -> sort.compareExtracted(a.keys(), b.keys()))
-                        .thenComparing(r -> r.session().identity());
-        PriorityQueue<Ranked> heap = new PriorityQueue<>((int) limit + 1, order.reversed());
-        for (SessionValues session : candidates) {
-            if (filter.test(session)) {
-                offer(heap, new Ranked(session, sort.isDefault() ? null : sort.extract(session)), limit, order);
+    /**
+     * Walks the index of the first sort key group by group (a group shares that key's value and is
+     * ordered by the other keys and identity), then the sessions without a value, until the page is full.
+     */
+    private List<SessionState> fromSortIndex(ListRequest request, Predicate<SessionValues> filter,
+                                             Collection<SessionValues> candidates) {
+        SessionSort.Key first = request.sort().keys().get(0);
+        SortIndex index = sortIndex(first.property());
+        PageBuilder page = new PageBuilder(request);
+        List<SessionValues> group = new ArrayList<>();
+        Value groupValue = null;
+        Iterator<SortIndex.Entry> entries = index.iterator(first.descending());
+        while (entries.hasNext() && !page.isFull()) {
+            SortIndex.Entry entry = entries.next();
+            if (groupValue != null && SessionSort.compareValues(entry.value(), groupValue) != 0) {
+                page.addGroup(group);
+                group.clear();
+            }
+            groupValue = entry.value();
+            if (filter.test(entry.session())) {
+                group.add(entry.session());
             }
         }
-        List<Ranked> best = new ArrayList<>(heap);
-        best.sort(order);
-        List<SessionState> page = new ArrayList<>();
-        for (int i = (int) request.offset(); i < best.size(); i++) {
-            page.add(best.get(i).session().session());
+        page.addGroup(group);
+        if (!page.isFull()) {
+            page.addGroup(withoutValue(candidates, first.property(), filter));
         }
-        return page;
+        return page.sessions();
     }
 
-    private static void offer(PriorityQueue<Ranked> heap, Ranked candidate, long limit, Comparator<Ranked> order) {
-        if (heap.size() < limit) {
-            heap.add(candidate);
-        } else if (order.compare(candidate, heap.peek()) < 0) {
-            heap.poll();
-            heap.add(candidate);
+    private static List<SessionValues> withoutValue(Collection<SessionValues> candidates, PropertyRef property,
+                                                    Predicate<SessionValues> filter) {
+        List<SessionValues> missing = new ArrayList<>();
+        for (SessionValues session : candidates) {
+            if (SessionSort.sortValue(session, property) == null && filter.test(session)) {
+                missing.add(session);
+            }
         }
+        return missing;
+    }
+
+    /** The index for a sort key, built on first use; the least recently used one goes beyond the limit. */
+    private SortIndex sortIndex(PropertyRef property) {
+        SortIndex index = sortIndexes.get(property);
+        if (index == null) {
+            if (sortIndexes.size() >= MAX_SORT_INDEXES) {
+                evictLeastRecentlyUsed();
+            }
+            index = sortIndexes.computeIfAbsent(property, this::buildSortIndex);
+        }
+        index.touch(System.nanoTime());
+        return index;
+    }
+
+    private SortIndex buildSortIndex(PropertyRef property) {
+        long start = System.nanoTime();
+        SortIndex index = SortIndex.build(property, byIdentity.values());
+        LOG.info("Built the sort index for {} over {} sessions in {} ms", property.key(), byIdentity.size(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        return index;
+    }
+
+    private void evictLeastRecentlyUsed() {
+        sortIndexes.entrySet().stream()
+                .min(Comparator.comparingLong(e -> e.getValue().lastUsed()))
+                .ifPresent(e -> sortIndexes.remove(e.getKey(), e.getValue()));
+    }
+
+    /** Orders all matching candidates through a bounded heap: for small folder scopes. */
+    private List<SessionState> topK(Collection<SessionValues> candidates, ListRequest request,
+                                    Predicate<SessionValues> filter) {
+        List<SessionValues> matching = new ArrayList<>();
+        for (SessionValues session : candidates) {
+            if (filter.test(session)) {
+                matching.add(session);
+            }
+        }
+        PageBuilder page = new PageBuilder(request);
+        page.addGroup(matching);
+        return page.sessions();
     }
 
     /** The sessions linked to any folder in scope, each once. Links to missing folders never match. */
@@ -263,6 +321,7 @@ public final class SessionCatalog {
 
     private void index(SessionValues session) {
         byTimestamp.add(session);
+        sortIndexes.values().forEach(index -> index.add(session));
         for (String folder : new LinkedHashSet<>(session.session().getFolders())) {
             byFolder.computeIfAbsent(folder, f -> new HashSet<>()).add(session);
         }
@@ -273,6 +332,7 @@ public final class SessionCatalog {
 
     private void unindex(SessionValues session) {
         byTimestamp.remove(session);
+        sortIndexes.values().forEach(index -> index.remove(session));
         for (String folder : session.session().getFolders()) {
             Set<SessionValues> members = byFolder.get(folder);
             if (members != null && members.remove(session) && members.isEmpty()) {
@@ -324,6 +384,69 @@ public final class SessionCatalog {
         references.addAll(session.session().getAlternates());
         references.remove(session.identity());
         return references;
+    }
+
+    /** Fills one page from groups of sessions that arrive in order (each group unordered inside). */
+    private static final class PageBuilder {
+        private final ListRequest request;
+        private final List<SessionState> page = new ArrayList<>();
+        private long skip;
+
+        PageBuilder(ListRequest request) {
+            this.request = request;
+            this.skip = request.offset();
+        }
+
+        boolean isFull() {
+            return page.size() >= request.pageSize();
+        }
+
+        /** Adds the group's share of the page, ordering only as much of the group as the page needs. */
+        void addGroup(List<SessionValues> group) {
+            if (isFull() || group.isEmpty()) {
+                return;
+            }
+            if (group.size() <= skip) {
+                skip -= group.size();
+                return;
+            }
+            long needed = skip + request.pageSize() - page.size();
+            List<SessionValues> ordered = smallest(group, (int) Math.min(needed, group.size()), request.sort());
+            for (int i = (int) skip; i < ordered.size() && !isFull(); i++) {
+                page.add(ordered.get(i).session());
+            }
+            skip = 0;
+        }
+
+        List<SessionState> sessions() {
+            return page;
+        }
+    }
+
+    /** The k first sessions of a group in sort order, through a bounded heap (sort values extracted once). */
+    private static List<SessionValues> smallest(List<SessionValues> group, int k, SessionSort sort) {
+        if (group.size() == 1) {
+            return group;
+        }
+        Comparator<Ranked> order = sort.isDefault()
+                ? Comparator.comparing(Ranked::session, DEFAULT_ORDER)
+                : ((Comparator<Ranked>) (a, b) -> sort.compareExtracted(a.keys(), b.keys()))
+                        .thenComparing(r -> r.session().identity());
+        PriorityQueue<Ranked> heap = new PriorityQueue<>(k + 1, order.reversed());
+        for (SessionValues session : group) {
+            Ranked candidate = new Ranked(session, sort.isDefault() ? null : sort.extract(session));
+            if (heap.size() < k) {
+                heap.add(candidate);
+            } else if (order.compare(candidate, heap.peek()) < 0) {
+                heap.poll();
+                heap.add(candidate);
+            }
+        }
+        List<Ranked> best = new ArrayList<>(heap);
+        best.sort(order);
+        List<SessionValues> sessions = new ArrayList<>(best.size());
+        best.forEach(r -> sessions.add(r.session()));
+        return sessions;
     }
 
     /** A candidate with its extracted sort values (null in the default order, which needs none). */
