@@ -9,9 +9,10 @@ import java.util.NavigableSet;
 import java.util.TreeSet;
 
 /**
- * Counted distinct values of one property over a set of sessions: counts in a hash map, distinct
- * values in a sorted set (by {@link Value#ORDER}) so min, max and the first values are cheap and
- * values can be removed again. A range-only facet keeps just min and max and cannot remove.
+ * Distinct values of one property over a set of sessions, in {@link Value#ORDER}. A counted facet
+ * keeps counts in a hash map and every distinct value in a sorted set, so values can be removed
+ * again; a scan facet keeps only the first {@link Metamodel#MAX_VALUES} distinct values and the
+ * maximum; a range-only facet keeps min and max. Only counted facets can remove.
  * Not thread-safe: the owner guards it.
  */
 public final class Facet {
@@ -19,25 +20,32 @@ public final class Facet {
     private static final String[] TYPES = {"string", "integer", "number", "boolean", "dateTime"};
     private static final double EXACT_LONG_LIMIT = 0x1p53;
 
-    private final boolean rangeOnly;
+    private enum Mode { COUNTED, SCAN, RANGE }
+
+    private final Mode mode;
     private final Map<Value, Integer> counts = new HashMap<>();
     private final NavigableSet<Value> distinct = new TreeSet<>(Value.ORDER);
     private final int[] typeCounts = new int[TYPES.length];
     private Value min;
     private Value max;
 
-    private Facet(boolean rangeOnly) {
-        this.rangeOnly = rangeOnly;
+    private Facet(Mode mode) {
+        this.mode = mode;
     }
 
     /** A facet that lists values and supports removal. */
     public static Facet counted() {
-        return new Facet(false);
+        return new Facet(Mode.COUNTED);
     }
 
-    /** A facet that only tracks min and max, for one-off scans. */
+    /** A facet for one-off scans: the first distinct values, min and max. */
+    public static Facet scan() {
+        return new Facet(Mode.SCAN);
+    }
+
+    /** A facet for one-off scans that only tracks min and max. */
     public static Facet rangeOnly() {
-        return new Facet(true);
+        return new Facet(Mode.RANGE);
     }
 
     public void add(Value value) {
@@ -45,17 +53,28 @@ public final class Facet {
             return;
         }
         typeCounts[typeIndex(value)]++;
-        if (rangeOnly) {
-            if (!isOrdered(value)) {
-                return;
+        if (mode == Mode.COUNTED) {
+            if (counts.merge(canonical(value), 1, Integer::sum) == 1) {
+                distinct.add(value);
             }
-            min = min == null || Value.ORDER.compare(value, min) < 0 ? value : min;
-            max = max == null || Value.ORDER.compare(value, max) > 0 ? value : max;
             return;
         }
-        Value key = canonical(value);
-        if (counts.merge(key, 1, Integer::sum) == 1) {
+        if (!isOrdered(value)) {
+            return;
+        }
+        min = min == null || Value.ORDER.compare(value, min) < 0 ? value : min;
+        max = max == null || Value.ORDER.compare(value, max) > 0 ? value : max;
+        if (mode == Mode.SCAN) {
+            addCapped(value);
+        }
+    }
+
+    /** Keeps the smallest MAX_VALUES distinct values: most values are decided by one comparison. */
+    private void addCapped(Value key) {
+        if (distinct.size() < Metamodel.MAX_VALUES) {
             distinct.add(key);
+        } else if (Value.ORDER.compare(key, distinct.last()) < 0 && distinct.add(key)) {
+            distinct.pollLast();
         }
     }
 
@@ -63,22 +82,21 @@ public final class Facet {
         if (value == null) {
             return;
         }
-        if (rangeOnly) {
-            throw new UnsupportedOperationException("a range-only facet cannot remove values");
+        if (mode != Mode.COUNTED) {
+            throw new UnsupportedOperationException("only a counted facet can remove values");
         }
         typeCounts[typeIndex(value)]--;
-        Value key = canonical(value);
-        Integer left = counts.computeIfPresent(key, (v, n) -> n == 1 ? null : n - 1);
+        Integer left = counts.computeIfPresent(canonical(value), (v, n) -> n == 1 ? null : n - 1);
         if (left == null) {
-            distinct.remove(key);
+            distinct.remove(value);
         }
     }
 
     public boolean isEmpty() {
-        return rangeOnly ? min == null : counts.isEmpty();
+        return mode == Mode.COUNTED ? counts.isEmpty() : min == null;
     }
 
-    /** The first {@code limit} distinct values in order (none for a range-only facet). */
+    /** The first {@code limit} distinct values in order (at most MAX_VALUES in a scan, none in a range-only facet). */
     public List<Value> values(int limit) {
         List<Value> values = new ArrayList<>(Math.min(limit, distinct.size()));
         for (Value value : distinct) {
@@ -92,7 +110,7 @@ public final class Facet {
 
     /** The smallest value, ignoring date-times that do not parse; null when empty. */
     public Value min() {
-        if (rangeOnly) {
+        if (mode != Mode.COUNTED) {
             return min;
         }
         for (Value value : distinct) {
@@ -105,7 +123,7 @@ public final class Facet {
 
     /** The largest value, ignoring date-times that do not parse; null when empty. */
     public Value max() {
-        if (rangeOnly) {
+        if (mode != Mode.COUNTED) {
             return max;
         }
         for (Value value : distinct.descendingSet()) {
@@ -137,7 +155,10 @@ public final class Facet {
         return !(value instanceof Value.Time time) || time.instant() != null;
     }
 
-    /** Whole numbers count as integers so that 17 and 17.0 are one value, as {@link Value#ORDER} has it. */
+    /**
+     * The counting key: whole numbers count as integers so that 17 and 17.0 are one value, as they are
+     * for {@link Value#ORDER}; the sorted set keeps whichever came first for display.
+     */
     private static Value canonical(Value value) {
         if (value instanceof Value.Num num) {
             double d = num.number();

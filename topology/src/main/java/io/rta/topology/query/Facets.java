@@ -32,10 +32,10 @@ public final class Facets {
     private final Facet timestamp;
     private final Facet startTimestamp;
     private final Facet endTimestamp;
-    private final Facet type = Facet.counted();
+    private final Facet type;
     private final Facet quality;
-    private final Facet group = Facet.counted();
-    private final Facet version = Facet.counted();
+    private final Facet group;
+    private final Facet version;
     private final NavigableMap<String, Facet> details = new TreeMap<>();
     /** Counts of "Category" and "Category.key" ids under extDetails. */
     private final NavigableMap<String, Integer> extIds = new TreeMap<>();
@@ -54,6 +54,13 @@ public final class Facets {
         this.startTimestamp = removable ? Facet.counted() : Facet.rangeOnly();
         this.endTimestamp = removable ? Facet.counted() : Facet.rangeOnly();
         this.quality = removable ? Facet.counted() : Facet.rangeOnly();
+        this.type = newValueFacet();
+        this.group = newValueFacet();
+        this.version = newValueFacet();
+    }
+
+    private Facet newValueFacet() {
+        return removable ? Facet.counted() : Facet.scan();
     }
 
     /** Aggregates a set of sessions once; the result cannot remove sessions. */
@@ -115,7 +122,9 @@ public final class Facets {
         }
         TimeRange range = current.session().getTimeRange();
         long best = slot < 2 ? range.getStartTime() : range.getEndTime();
-        if (lowest ? nanos < best : nanos > best) {
+        int c = nanos != best ? Long.compare(nanos, best)
+                : Value.ORDER.compare(session.timeRangeTimestamp(slot < 2), current.timeRangeTimestamp(slot < 2));
+        if (lowest ? c < 0 : c > 0) {
             timeRangeExtremes[slot] = session;
         }
     }
@@ -132,7 +141,7 @@ public final class Facets {
         List<Detail> list = session.session().getDetails();
         for (int i = 0; i < list.size(); i++) {
             String key = list.get(i).getKey();
-            Facet facet = add ? details.computeIfAbsent(key, k -> Facet.counted()) : details.get(key);
+            Facet facet = add ? details.computeIfAbsent(key, k -> newValueFacet()) : details.get(key);
             if (facet != null) {
                 apply(facet, session.detailAt(i), add);
                 if (facet.isEmpty()) {

@@ -240,11 +240,11 @@ public final class Metamodel {
             for (DetailCategory category : session.getExtDetails()) {
                 String name = category.getName();
                 boolean whole = all || paths.contains(name);
+                TreeMap<String, Facet> byKey = null;
                 for (Detail detail : category.getDetails()) {
                     if (whole || paths.contains(name + "." + detail.getKey())) {
-                        facets.computeIfAbsent(name, n -> new TreeMap<>())
-                                .computeIfAbsent(detail.getKey(), k -> Facet.counted())
-                                .add(SessionValues.toValue(detail.getValue()));
+                        byKey = byKey != null ? byKey : facets.computeIfAbsent(name, n -> new TreeMap<>());
+                        byKey.computeIfAbsent(detail.getKey(), k -> Facet.scan()).add(SessionValues.toValue(detail.getValue()));
                     }
                 }
             }

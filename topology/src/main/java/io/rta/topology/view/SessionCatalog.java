@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +52,12 @@ public final class SessionCatalog {
             .comparing(SessionValues::timestampInstant, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
             .thenComparing(SessionValues::identity);
 
-    /** Above this share of all sessions, a folder scope in default order is read off the ordered index. */
-    private static final int INDEX_SCAN_DIVISOR = 8;
+    /**
+     * An ordered index walk for a folder scope of M of N sessions visits about limit * N / M entries
+     * (testing each one's folder links); collecting the members visits M. Walk while that is at most
+     * this many times cheaper than collecting.
+     */
+    private static final long WALK_COST_FACTOR = 4;
 
     private final FolderTree folders;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -130,15 +135,13 @@ public final class SessionCatalog {
                 return List.of();
             }
             Predicate<SessionValues> filter = filter(request);
-            Collection<SessionValues> candidates = scope == null ? byIdentity.values() : members(scope);
-            if (scope != null) {
-                if (candidates.size() <= byIdentity.size() / INDEX_SCAN_DIVISOR) {
-                    return topK(candidates, request, filter);
-                }
-                Set<SessionValues> inScope = new HashSet<>(candidates);
-                filter = filter.and(inScope::contains);
+            if (scope == null) {
+                return fromIndexes(request, filter, byIdentity::values);
             }
-            return request.sort().isDefault() ? fromIndex(request, filter) : fromSortIndex(request, filter, candidates);
+            if (!isWalkCheaper(request, scope)) {
+                return topK(members(scope), request, filter);
+            }
+            return fromIndexes(request, filter.and(session -> linksInto(session, scope)), () -> members(scope));
         } finally {
             lock.readLock().unlock();
         }
@@ -182,6 +185,29 @@ public final class SessionCatalog {
         return request.query().matchesAll() ? visible : visible.and(request.query()::matches);
     }
 
+    private List<SessionState> fromIndexes(ListRequest request, Predicate<SessionValues> filter,
+                                           Supplier<Collection<SessionValues>> candidates) {
+        return request.sort().isDefault() ? fromIndex(request, filter) : fromSortIndex(request, filter, candidates);
+    }
+
+    /** Whether walking an ordered index beats collecting and ranking the members of a folder scope. */
+    private boolean isWalkCheaper(ListRequest request, Set<String> scope) {
+        long members = 0;
+        for (String folder : scope) {
+            members += byFolder.getOrDefault(folder, Set.of()).size();
+        }
+        return members > 0 && request.limit() * byIdentity.size() <= WALK_COST_FACTOR * members * members;
+    }
+
+    private static boolean linksInto(SessionValues session, Set<String> scope) {
+        for (String folder : session.session().getFolders()) {
+            if (scope.contains(folder)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Walks the default-order index, so the first pages stop early. */
     private List<SessionState> fromIndex(ListRequest request, Predicate<SessionValues> filter) {
         List<SessionState> page = new ArrayList<>();
@@ -206,7 +232,7 @@ public final class SessionCatalog {
      * ordered by the other keys and identity), then the sessions without a value, until the page is full.
      */
     private List<SessionState> fromSortIndex(ListRequest request, Predicate<SessionValues> filter,
-                                             Collection<SessionValues> candidates) {
+                                             Supplier<Collection<SessionValues>> candidates) {
         SessionSort.Key first = request.sort().keys().get(0);
         SortIndex index = sortIndex(first.property());
         PageBuilder page = new PageBuilder(request);
@@ -226,7 +252,7 @@ public final class SessionCatalog {
         }
         page.addGroup(group);
         if (!page.isFull()) {
-            page.addGroup(withoutValue(candidates, first.property(), filter));
+            page.addGroup(withoutValue(candidates.get(), first.property(), filter));
         }
         return page.sessions();
     }
@@ -269,7 +295,7 @@ public final class SessionCatalog {
                 .ifPresent(e -> sortIndexes.remove(e.getKey(), e.getValue()));
     }
 
-    /** Orders all matching candidates through a bounded heap: for small folder scopes. */
+    /** Orders all matching candidates through a bounded heap: for small folder scopes and deep pages. */
     private List<SessionState> topK(Collection<SessionValues> candidates, ListRequest request,
                                     Predicate<SessionValues> filter) {
         List<SessionValues> matching = new ArrayList<>();

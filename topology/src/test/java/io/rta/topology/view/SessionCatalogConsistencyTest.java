@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rta.events.SessionState;
 import io.rta.topology.Sessions;
+import io.rta.topology.query.Metamodel;
 import io.rta.topology.query.SessionQuery;
 import io.rta.topology.query.SessionSort;
 import java.util.ArrayList;
@@ -72,6 +73,32 @@ class SessionCatalogConsistencyTest {
         }
     }
 
+    @Test
+    void shouldKeepTheIncrementalMetamodelEqualToAFreshScan() {
+        for (int round = 0; round < 5; round++) {
+            mutate(round == 0 ? 400 : 120);
+            List<SessionState> topLevel = topLevel();
+            List<String> props = List.of("extDetails.Setup");
+
+            assertThat(catalog.metamodel(null, props)).isEqualTo(Metamodel.of(topLevel, props));
+            assertThat(catalog.properties("", null)).isEqualTo(Metamodel.properties(topLevel, ""));
+        }
+    }
+
+    private List<SessionState> topLevel() {
+        Set<String> hidden = hidden();
+        return reference.values().stream().filter(s -> !hidden.contains(s.getIdentity())).toList();
+    }
+
+    private Set<String> hidden() {
+        Set<String> hidden = new HashSet<>();
+        reference.values().forEach(s -> {
+            s.getChildren().stream().filter(c -> !c.equals(s.getIdentity())).forEach(hidden::add);
+            s.getAlternates().stream().filter(c -> !c.equals(s.getIdentity())).forEach(hidden::add);
+        });
+        return hidden;
+    }
+
     private void check(List<String> sorts, String queryText, String folder, int pageIndex, int pageSize) {
         SessionSort sort = SessionSort.parse(sorts);
         SessionQuery query = SessionQuery.parse(queryText);
@@ -84,11 +111,7 @@ class SessionCatalogConsistencyTest {
     }
 
     private List<String> expected(SessionSort sort, SessionQuery query, String folder, int pageIndex, int pageSize) {
-        Set<String> hidden = new HashSet<>();
-        reference.values().forEach(s -> {
-            s.getChildren().stream().filter(c -> !c.equals(s.getIdentity())).forEach(hidden::add);
-            s.getAlternates().stream().filter(c -> !c.equals(s.getIdentity())).forEach(hidden::add);
-        });
+        Set<String> hidden = hidden();
         Set<String> scope = folders.subtree(folder);
         List<SessionState> all = new ArrayList<>();
         for (SessionState s : reference.values()) {
@@ -145,6 +168,13 @@ class SessionCatalogConsistencyTest {
         }
         if (random.nextInt(4) == 0) {
             s.version("1." + random.nextInt(3));
+        }
+        if (random.nextInt(3) == 0) {
+            s.detail("Temp", random.nextInt(3) == 0 ? (Object) (double) random.nextInt(40) : (Object) (random.nextInt(400) / 10.0));
+            s.extDetail("Setup", "Height", (long) random.nextInt(200)).extDetail("Other", "X", "y");
+        }
+        if (random.nextInt(5) == 0) {
+            s.detail("Started", Sessions.dateTime(timestamp));
         }
         return s.build();
     }
