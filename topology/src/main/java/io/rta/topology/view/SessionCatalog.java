@@ -12,10 +12,12 @@ import io.rta.topology.query.SessionSort;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,8 @@ public final class SessionCatalog {
     private final Map<String, Set<SessionValues>> byFolder = new HashMap<>();
     /** For each identity, how many other sessions list it in children or alternates. */
     private final Map<String, Integer> referenceCounts = new HashMap<>();
+    /** The stored sessions that are referenced, by object identity: readers test it without touching strings. */
+    private final Set<SessionValues> subSessions = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Facets of the top-level (listed) sessions. */
     private final Facets facets = new Facets();
     /** Created by readers (under the read lock, so no writer runs meanwhile), maintained by writers. */
@@ -332,7 +336,7 @@ public final class SessionCatalog {
     }
 
     private boolean isTopLevel(SessionValues session) {
-        return !referenceCounts.containsKey(session.identity());
+        return subSessions.isEmpty() || !subSessions.contains(session);
     }
 
     private List<SessionValues> topLevel(Collection<SessionValues> sessions) {
@@ -351,7 +355,9 @@ public final class SessionCatalog {
         for (String folder : new LinkedHashSet<>(session.session().getFolders())) {
             byFolder.computeIfAbsent(folder, f -> new HashSet<>()).add(session);
         }
-        if (isTopLevel(session)) {
+        if (referenceCounts.containsKey(session.identity())) {
+            subSessions.add(session);
+        } else {
             facets.add(session);
         }
     }
@@ -365,7 +371,7 @@ public final class SessionCatalog {
                 byFolder.remove(folder);
             }
         }
-        if (isTopLevel(session)) {
+        if (!subSessions.remove(session)) {
             facets.remove(session);
         }
     }
@@ -387,18 +393,21 @@ public final class SessionCatalog {
     }
 
     private void acquire(String identity) {
-        SessionValues session = byIdentity.get(identity);
-        if (session != null && isTopLevel(session)) {
-            facets.remove(session);
+        if (referenceCounts.merge(identity, 1, Integer::sum) == 1) {
+            SessionValues session = byIdentity.get(identity);
+            if (session != null) {
+                facets.remove(session);
+                subSessions.add(session);
+            }
         }
-        referenceCounts.merge(identity, 1, Integer::sum);
     }
 
     private void release(String identity) {
-        referenceCounts.computeIfPresent(identity, (id, n) -> n == 1 ? null : n - 1);
-        SessionValues session = byIdentity.get(identity);
-        if (session != null && isTopLevel(session)) {
-            facets.add(session);
+        if (referenceCounts.computeIfPresent(identity, (id, n) -> n == 1 ? null : n - 1) == null) {
+            SessionValues session = byIdentity.get(identity);
+            if (session != null && subSessions.remove(session)) {
+                facets.add(session);
+            }
         }
     }
 
