@@ -9,6 +9,11 @@ import java.util.Map;
  */
 public record PropertyRef(Kind kind, String key) {
 
+    /** Keys are interned so that detail lookups can compare references (see {@link SessionValues}). */
+    public PropertyRef {
+        key = key.intern();
+    }
+
     public static final String DETAILS_PREFIX = "details.";
     public static final String EXT_DETAILS_PREFIX = "extDetails.";
 

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Typed, read-only access to the properties of one {@link SessionState}, with its date-times
- * parsed once. The session must not be mutated after it is wrapped.
+ * parsed once and its details copied into two compact arrays (keys interned, so a lookup compares
+ * references instead of reading every key). The session must not be mutated after it is wrapped.
  */
 public final class SessionValues {
 
@@ -20,8 +21,10 @@ public final class SessionValues {
     private final Value.Time timestamp;
     /** Offset of the timestamp (null when it has none), in which start/end timestamps are written. */
     private final ZoneOffset offset;
-    /** Parsed dateTime details by position in the details list; null when there are none. */
-    private final Value.Time[] detailTimes;
+    /** Detail keys, interned, by position in the details list. */
+    private final String[] detailKeys;
+    /** Detail values by position in the details list. */
+    private final Value[] detailValues;
 
     private SessionValues(SessionState session) {
         this.session = session;
@@ -29,7 +32,13 @@ public final class SessionValues {
         this.timestamp = parsed != null ? new Value.Time(parsed.toInstant(), session.getTimestamp())
                 : Value.Time.parse(session.getTimestamp());
         this.offset = parsed == null ? null : parsed.getOffset();
-        this.detailTimes = parseDetailTimes(session.getDetails());
+        List<Detail> details = session.getDetails();
+        this.detailKeys = new String[details.size()];
+        this.detailValues = new Value[details.size()];
+        for (int i = 0; i < detailKeys.length; i++) {
+            detailKeys[i] = details.get(i).getKey().intern();
+            detailValues[i] = toValue(details.get(i).getValue());
+        }
     }
 
     public static SessionValues of(SessionState session) {
@@ -81,20 +90,26 @@ public final class SessionValues {
                 DateTimes.formatNanos(nanos, offset, DateTimes.isZulu(session.getTimestamp())));
     }
 
-    /** The value of the detail at a position in the details list. */
-    public Value detailAt(int index) {
-        Object raw = session.getDetails().get(index).getValue();
-        if (raw instanceof DateTimeValue) {
-            return detailTimes[index];
-        }
-        return toValue(raw);
+    /** How many details the session has. */
+    public int detailCount() {
+        return detailKeys.length;
     }
 
-    private Value detail(String key) {
-        List<Detail> details = session.getDetails();
-        for (int i = 0; i < details.size(); i++) {
-            if (details.get(i).getKey().equals(key)) {
-                return detailAt(i);
+    /** The key of the detail at a position in the details list. */
+    public String detailKeyAt(int index) {
+        return detailKeys[index];
+    }
+
+    /** The value of the detail at a position in the details list. */
+    public Value detailAt(int index) {
+        return detailValues[index];
+    }
+
+    /** Finds a detail by an interned key (as {@link PropertyRef} holds it). */
+    private Value detail(String internedKey) {
+        for (int i = 0; i < detailKeys.length; i++) {
+            if (detailKeys[i] == internedKey) {
+                return detailValues[i];
             }
         }
         return null;
@@ -150,16 +165,4 @@ public final class SessionValues {
         return text == null ? null : Value.of(text);
     }
 
-    private static Value.Time[] parseDetailTimes(List<Detail> details) {
-        Value.Time[] times = null;
-        for (int i = 0; i < details.size(); i++) {
-            if (details.get(i).getValue() instanceof DateTimeValue dt) {
-                if (times == null) {
-                    times = new Value.Time[details.size()];
-                }
-                times[i] = Value.Time.parse(dt.getIso());
-            }
-        }
-        return times;
-    }
 }

@@ -8,7 +8,6 @@ import io.rta.topology.model.PropertyRef;
 import io.rta.topology.model.SessionValues;
 import io.rta.topology.model.Value;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -138,9 +137,8 @@ public final class Facets {
     }
 
     private void updateDetails(SessionValues session, boolean add) {
-        List<Detail> list = session.session().getDetails();
-        for (int i = 0; i < list.size(); i++) {
-            String key = list.get(i).getKey();
+        for (int i = 0; i < session.detailCount(); i++) {
+            String key = session.detailKeyAt(i);
             Facet facet = add ? details.computeIfAbsent(key, k -> newValueFacet()) : details.get(key);
             if (facet != null) {
                 apply(facet, session.detailAt(i), add);
