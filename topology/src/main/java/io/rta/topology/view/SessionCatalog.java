@@ -62,7 +62,8 @@ public final class SessionCatalog {
     private static final long WALK_COST_FACTOR = 4;
 
     private final FolderTree folders;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Fair, so that a busy consumer thread cannot keep barging ahead of waiting readers. */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     private final Map<String, SessionValues> byIdentity = new HashMap<>();
     private final NavigableSet<SessionValues> byTimestamp = new TreeSet<>(DEFAULT_ORDER);
     /** Sessions by each folder they link to, whether or not that folder exists. */

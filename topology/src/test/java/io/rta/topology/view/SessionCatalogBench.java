@@ -52,11 +52,13 @@ class SessionCatalogBench {
             }
         }
         List<SessionState> sessions = generate(new Random(42));
+        long heapBefore = usedHeap();
         SessionCatalog catalog = new SessionCatalog(folders);
         long start = System.nanoTime();
         sessions.forEach(catalog::put);
         double seconds = (System.nanoTime() - start) / 1e9;
-        LOG.info("loaded {} sessions in {} s: {} puts/s", SESSIONS, fmt(seconds), fmt(SESSIONS / seconds));
+        LOG.info("loaded {} sessions in {} s: {} puts/s; catalog indexes take about {} MB of heap beyond the sessions",
+                SESSIONS, fmt(seconds), fmt(SESSIONS / seconds), (usedHeap() - heapBefore) >> 20);
 
         SessionSort byRun = SessionSort.parse(List.of("details.Run:desc"));
         SessionSort byDriverThenTime = SessionSort.parse(List.of("details.Driver:asc", "timestamp:asc"));
@@ -85,20 +87,34 @@ class SessionCatalogBench {
 
     /** Default page latency while another thread rewrites sessions as fast as it can. */
     private static void measureConcurrentIngest(SessionCatalog catalog, List<SessionState> sessions) {
+        java.util.concurrent.atomic.AtomicLong puts = new java.util.concurrent.atomic.AtomicLong();
         Thread writer = new Thread(() -> {
             int i = 0;
             while (!Thread.currentThread().isInterrupted()) {
                 catalog.put(sessions.get(i++ % sessions.size()));
+                puts.incrementAndGet();
             }
         }, "bench-writer");
+        long start = System.nanoTime();
         writer.start();
         try {
             measure("default page during ingest", () -> catalog.list(ListRequest.defaults()));
             measure("sort details.Run during ingest", () -> catalog.list(
                     ListRequest.defaults().withSort(SessionSort.parse(List.of("details.Run:desc")))));
+            measure("$contains identifier during ingest", () -> catalog.list(ListRequest.defaults()
+                    .withQuery(SessionQuery.parse("{\"identifier\": {\"$contains\": \"-sai run 4\"}}"))));
         } finally {
             writer.interrupt();
         }
+        LOG.info("the writer thread meanwhile put {} sessions/s", fmt(puts.get() / ((System.nanoTime() - start) / 1e9)));
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static void measure(String name, Supplier<?> call) {
