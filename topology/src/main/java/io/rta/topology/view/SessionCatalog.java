@@ -1,0 +1,491 @@
+package io.rta.topology.view;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rta.events.SessionState;
+import io.rta.topology.model.PropertyRef;
+import io.rta.topology.model.SessionValues;
+import io.rta.topology.model.Value;
+import io.rta.topology.query.Facets;
+import io.rta.topology.query.Metamodel;
+import io.rta.topology.query.PropertySummary;
+import io.rta.topology.query.SessionSort;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Thread-safe in-memory catalog of all sessions, written by one consumer thread ({@link #put},
+ * {@link #remove}) and read by request threads. Indexes: an ordered set for the default order,
+ * ordered sets for other sort keys (built on first use, least recently used dropped), members per
+ * linked folder, reference counts for sub-sessions, and facets of the top-level sessions for the
+ * whole-tree metamodel. One read-write lock gives every read a consistent state.
+ */
+public final class SessionCatalog {
+
+    /** How many sort keys besides the default order keep an index (about 9 MB each per 100k sessions). */
+    public static final int MAX_SORT_INDEXES = 8;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionCatalog.class);
+
+    /** Timestamp descending (unparseable last), then identity: the same order as the default {@link SessionSort}. */
+    static final Comparator<SessionValues> DEFAULT_ORDER = Comparator
+            .comparing(SessionValues::timestampInstant, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+            .thenComparing(SessionValues::identity);
+
+    /**
+     * An ordered index walk for a folder scope of M of N sessions visits about limit * N / M entries
+     * (testing each one's folder links); collecting the members visits M. Walk while that is at most
+     * this many times cheaper than collecting.
+     */
+    private static final long WALK_COST_FACTOR = 4;
+
+    private final FolderTree folders;
+    /** Fair, so that a busy consumer thread cannot keep barging ahead of waiting readers. */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+    private final Map<String, SessionValues> byIdentity = new HashMap<>();
+    private final NavigableSet<SessionValues> byTimestamp = new TreeSet<>(DEFAULT_ORDER);
+    /** Sessions by each folder they link to, whether or not that folder exists. */
+    private final Map<String, Set<SessionValues>> byFolder = new HashMap<>();
+    /** For each identity, how many other sessions list it in children or alternates. */
+    private final Map<String, Integer> referenceCounts = new HashMap<>();
+    /** The stored sessions that are referenced, by object identity: readers test it without touching strings. */
+    private final Set<SessionValues> subSessions = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Facets of the top-level (listed) sessions. */
+    private final Facets facets = new Facets();
+    /** Created by readers (under the read lock, so no writer runs meanwhile), maintained by writers. */
+    private final ConcurrentMap<PropertyRef, SortIndex> sortIndexes = new ConcurrentHashMap<>();
+
+    public SessionCatalog(FolderTree folders) {
+        this.folders = folders;
+    }
+
+    /** Adds or replaces a session. The catalog keeps the object: callers must not change it afterwards. */
+    public void put(SessionState session) {
+        SessionValues next = SessionValues.of(session);
+        lock.writeLock().lock();
+        try {
+            SessionValues previous = byIdentity.put(next.identity(), next);
+            if (previous != null) {
+                unindex(previous);
+            }
+            index(next);
+            updateReferences(previous, next);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Removes a session; removing one that is absent does nothing. */
+    public void remove(String identity) {
+        lock.writeLock().lock();
+        try {
+            SessionValues previous = byIdentity.remove(identity);
+            if (previous != null) {
+                unindex(previous);
+                updateReferences(previous, null);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public Optional<SessionState> get(String identity) {
+        lock.readLock().lock();
+        try {
+            SessionValues values = byIdentity.get(identity);
+            return values == null ? Optional.empty() : Optional.of(values.session());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** How many sessions are stored, sub-sessions included. */
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return byIdentity.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** One page of the sessions in the folder sub-tree that match the query, in the requested order. */
+    public List<SessionState> list(ListRequest request) {
+        Set<String> scope = scope(request.folder());
+        lock.readLock().lock();
+        try {
+            if (scope != null && scope.isEmpty()) {
+                return List.of();
+            }
+            Predicate<SessionValues> filter = filter(request);
+            if (scope == null) {
+                return fromIndexes(request, filter, byIdentity::values);
+            }
+            if (!isWalkCheaper(request, scope)) {
+                return topK(members(scope), request, filter);
+            }
+            return fromIndexes(request, filter.and(session -> linksInto(session, scope)), () -> members(scope));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The SessionMetamodel JSON of the top-level sessions in a folder sub-tree (null or "" = whole tree). */
+    public ObjectNode metamodel(String folder, Collection<String> props) {
+        Set<String> scope = scope(folder);
+        lock.readLock().lock();
+        try {
+            if (scope == null) {
+                Iterable<SessionValues> everything = () -> byIdentity.values().stream().filter(this::isTopLevel).iterator();
+                return Metamodel.render(facets, everything, props);
+            }
+            List<SessionValues> members = topLevel(members(scope));
+            return Metamodel.render(Facets.over(members), members, props);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Metamodel discovery in a folder sub-tree: see {@link Metamodel#properties(Facets, String)}. */
+    public List<PropertySummary> properties(String partial, String folder) {
+        Set<String> scope = scope(folder);
+        lock.readLock().lock();
+        try {
+            Facets source = scope == null ? facets : Facets.over(topLevel(members(scope)));
+            return Metamodel.properties(source, partial);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The folder identities in scope, or null for the whole tree (no folder, or the root). */
+    private Set<String> scope(String folder) {
+        return folder == null || folder.isEmpty() ? null : folders.subtree(folder);
+    }
+
+    private Predicate<SessionValues> filter(ListRequest request) {
+        Predicate<SessionValues> visible = request.includeSubSessions() ? s -> true : this::isTopLevel;
+        return request.query().matchesAll() ? visible : visible.and(request.query()::matches);
+    }
+
+    private List<SessionState> fromIndexes(ListRequest request, Predicate<SessionValues> filter,
+                                           Supplier<Collection<SessionValues>> candidates) {
+        return request.sort().isDefault() ? fromIndex(request, filter) : fromSortIndex(request, filter, candidates);
+    }
+
+    /** Whether walking an ordered index beats collecting and ranking the members of a folder scope. */
+    private boolean isWalkCheaper(ListRequest request, Set<String> scope) {
+        long members = 0;
+        for (String folder : scope) {
+            members += byFolder.getOrDefault(folder, Set.of()).size();
+        }
+        return members > 0 && request.limit() * byIdentity.size() <= WALK_COST_FACTOR * members * members;
+    }
+
+    private static boolean linksInto(SessionValues session, Set<String> scope) {
+        for (String folder : session.session().getFolders()) {
+            if (scope.contains(folder)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Walks the default-order index, so the first pages stop early. */
+    private List<SessionState> fromIndex(ListRequest request, Predicate<SessionValues> filter) {
+        List<SessionState> page = new ArrayList<>();
+        long skip = request.offset();
+        for (SessionValues session : byTimestamp) {
+            if (filter.test(session)) {
+                if (skip > 0) {
+                    skip--;
+                } else {
+                    page.add(session.session());
+                    if (page.size() == request.pageSize()) {
+                        break;
+                    }
+                }
+            }
+        }
+        return page;
+    }
+
+    /**
+     * Walks the index of the first sort key group by group (a group shares that key's value and is
+     * ordered by the other keys and identity), then the sessions without a value, until the page is full.
+     */
+    private List<SessionState> fromSortIndex(ListRequest request, Predicate<SessionValues> filter,
+                                             Supplier<Collection<SessionValues>> candidates) {
+        SessionSort.Key first = request.sort().keys().get(0);
+        SortIndex index = sortIndex(first.property());
+        PageBuilder page = new PageBuilder(request);
+        List<SessionValues> group = new ArrayList<>();
+        Value groupValue = null;
+        Iterator<SortIndex.Entry> entries = index.iterator(first.descending());
+        while (entries.hasNext() && !page.isFull()) {
+            SortIndex.Entry entry = entries.next();
+            if (groupValue != null && SessionSort.compareValues(entry.value(), groupValue) != 0) {
+                page.addGroup(group);
+                group.clear();
+            }
+            groupValue = entry.value();
+            if (filter.test(entry.session())) {
+                group.add(entry.session());
+            }
+        }
+        page.addGroup(group);
+        if (!page.isFull()) {
+            page.addGroup(withoutValue(candidates.get(), first.property(), filter));
+        }
+        return page.sessions();
+    }
+
+    private static List<SessionValues> withoutValue(Collection<SessionValues> candidates, PropertyRef property,
+                                                    Predicate<SessionValues> filter) {
+        List<SessionValues> missing = new ArrayList<>();
+        for (SessionValues session : candidates) {
+            if (SessionSort.sortValue(session, property) == null && filter.test(session)) {
+                missing.add(session);
+            }
+        }
+        return missing;
+    }
+
+    /** The index for a sort key, built on first use; the least recently used one goes beyond the limit. */
+    private SortIndex sortIndex(PropertyRef property) {
+        SortIndex index = sortIndexes.get(property);
+        if (index == null) {
+            if (sortIndexes.size() >= MAX_SORT_INDEXES) {
+                evictLeastRecentlyUsed();
+            }
+            index = sortIndexes.computeIfAbsent(property, this::buildSortIndex);
+        }
+        index.touch(System.nanoTime());
+        return index;
+    }
+
+    private SortIndex buildSortIndex(PropertyRef property) {
+        long start = System.nanoTime();
+        SortIndex index = SortIndex.build(property, byIdentity.values());
+        LOG.info("Built the sort index for {} over {} sessions in {} ms", property.key(), byIdentity.size(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        return index;
+    }
+
+    private void evictLeastRecentlyUsed() {
+        sortIndexes.entrySet().stream()
+                .min(Comparator.comparingLong(e -> e.getValue().lastUsed()))
+                .ifPresent(e -> sortIndexes.remove(e.getKey(), e.getValue()));
+    }
+
+    /** Orders all matching candidates through a bounded heap: for small folder scopes and deep pages. */
+    private List<SessionState> topK(Collection<SessionValues> candidates, ListRequest request,
+                                    Predicate<SessionValues> filter) {
+        List<SessionValues> matching = new ArrayList<>();
+        for (SessionValues session : candidates) {
+            if (filter.test(session)) {
+                matching.add(session);
+            }
+        }
+        PageBuilder page = new PageBuilder(request);
+        page.addGroup(matching);
+        return page.sessions();
+    }
+
+    /** The sessions linked to any folder in scope, each once. Links to missing folders never match. */
+    private List<SessionValues> members(Set<String> scope) {
+        List<SessionValues> members = new ArrayList<>();
+        for (String folder : scope) {
+            for (SessionValues session : byFolder.getOrDefault(folder, Set.of())) {
+                if (firstLinkInScope(session, scope).equals(folder)) {
+                    members.add(session);
+                }
+            }
+        }
+        return members;
+    }
+
+    private static String firstLinkInScope(SessionValues session, Set<String> scope) {
+        for (String folder : session.session().getFolders()) {
+            if (scope.contains(folder)) {
+                return folder;
+            }
+        }
+        return "";
+    }
+
+    private boolean isTopLevel(SessionValues session) {
+        return subSessions.isEmpty() || !subSessions.contains(session);
+    }
+
+    private List<SessionValues> topLevel(Collection<SessionValues> sessions) {
+        List<SessionValues> top = new ArrayList<>(sessions.size());
+        for (SessionValues session : sessions) {
+            if (isTopLevel(session)) {
+                top.add(session);
+            }
+        }
+        return top;
+    }
+
+    private void index(SessionValues session) {
+        byTimestamp.add(session);
+        sortIndexes.values().forEach(index -> index.add(session));
+        for (String folder : new LinkedHashSet<>(session.session().getFolders())) {
+            byFolder.computeIfAbsent(folder, f -> new HashSet<>()).add(session);
+        }
+        if (referenceCounts.containsKey(session.identity())) {
+            subSessions.add(session);
+        } else {
+            facets.add(session);
+        }
+    }
+
+    private void unindex(SessionValues session) {
+        byTimestamp.remove(session);
+        sortIndexes.values().forEach(index -> index.remove(session));
+        for (String folder : session.session().getFolders()) {
+            Set<SessionValues> members = byFolder.get(folder);
+            if (members != null && members.remove(session) && members.isEmpty()) {
+                byFolder.remove(folder);
+            }
+        }
+        if (!subSessions.remove(session)) {
+            facets.remove(session);
+        }
+    }
+
+    /** Applies the change in a session's children and alternates to the reference counts of the others. */
+    private void updateReferences(SessionValues previous, SessionValues next) {
+        Set<String> before = references(previous);
+        Set<String> after = references(next);
+        for (String identity : before) {
+            if (!after.contains(identity)) {
+                release(identity);
+            }
+        }
+        for (String identity : after) {
+            if (!before.contains(identity)) {
+                acquire(identity);
+            }
+        }
+    }
+
+    private void acquire(String identity) {
+        if (referenceCounts.merge(identity, 1, Integer::sum) == 1) {
+            SessionValues session = byIdentity.get(identity);
+            if (session != null) {
+                facets.remove(session);
+                subSessions.add(session);
+            }
+        }
+    }
+
+    private void release(String identity) {
+        if (referenceCounts.computeIfPresent(identity, (id, n) -> n == 1 ? null : n - 1) == null) {
+            SessionValues session = byIdentity.get(identity);
+            if (session != null && subSessions.remove(session)) {
+                facets.add(session);
+            }
+        }
+    }
+
+    private static Set<String> references(SessionValues session) {
+        if (session == null) {
+            return Set.of();
+        }
+        Set<String> references = new HashSet<>(session.session().getChildren());
+        references.addAll(session.session().getAlternates());
+        references.remove(session.identity());
+        return references;
+    }
+
+    /** Fills one page from groups of sessions that arrive in order (each group unordered inside). */
+    private static final class PageBuilder {
+        private final ListRequest request;
+        private final List<SessionState> page = new ArrayList<>();
+        private long skip;
+
+        PageBuilder(ListRequest request) {
+            this.request = request;
+            this.skip = request.offset();
+        }
+
+        boolean isFull() {
+            return page.size() >= request.pageSize();
+        }
+
+        /** Adds the group's share of the page, ordering only as much of the group as the page needs. */
+        void addGroup(List<SessionValues> group) {
+            if (isFull() || group.isEmpty()) {
+                return;
+            }
+            if (group.size() <= skip) {
+                skip -= group.size();
+                return;
+            }
+            long needed = skip + request.pageSize() - page.size();
+            List<SessionValues> ordered = smallest(group, (int) Math.min(needed, group.size()), request.sort());
+            for (int i = (int) skip; i < ordered.size() && !isFull(); i++) {
+                page.add(ordered.get(i).session());
+            }
+            skip = 0;
+        }
+
+        List<SessionState> sessions() {
+            return page;
+        }
+    }
+
+    /** The k first sessions of a group in sort order, through a bounded heap (sort values extracted once). */
+    private static List<SessionValues> smallest(List<SessionValues> group, int k, SessionSort sort) {
+        if (group.size() == 1) {
+            return group;
+        }
+        Comparator<Ranked> order = sort.isDefault()
+                ? Comparator.comparing(Ranked::session, DEFAULT_ORDER)
+                : ((Comparator<Ranked>) (a, b) -> sort.compareExtracted(a.keys(), b.keys()))
+                        .thenComparing(r -> r.session().identity());
+        PriorityQueue<Ranked> heap = new PriorityQueue<>(k + 1, order.reversed());
+        for (SessionValues session : group) {
+            Ranked candidate = new Ranked(session, sort.isDefault() ? null : sort.extract(session));
+            if (heap.size() < k) {
+                heap.add(candidate);
+            } else if (order.compare(candidate, heap.peek()) < 0) {
+                heap.poll();
+                heap.add(candidate);
+            }
+        }
+        List<Ranked> best = new ArrayList<>(heap);
+        best.sort(order);
+        List<SessionValues> sessions = new ArrayList<>(best.size());
+        best.forEach(r -> sessions.add(r.session()));
+        return sessions;
+    }
+
+    /** A candidate with its extracted sort values (null in the default order, which needs none). */
+    private record Ranked(SessionValues session, Value[] keys) {
+    }
+}
