@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -27,7 +28,9 @@ import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A single-node KRaft broker and controller running in this JVM, for the embedded default setup. Its log lives in
@@ -68,7 +71,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         String bootstrapServers = HOST + ":" + port;
         Ports.requireFree(port, RtaOptions.KAFKA_PORT.name());
         Map<String, String> config = brokerConfig(logDir, port, Ports.free());
-        formatIfNew(home, logDir, config);
+        formatIfNew(logDir);
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
         EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrapServers);
         try {
@@ -129,40 +132,32 @@ public final class EmbeddedKafka implements AutoCloseable {
         return config;
     }
 
-    private static void formatIfNew(Path home, Path logDir, Map<String, String> config) {
+    private static void formatIfNew(Path logDir) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
-        Path configFile = writeConfigFile(home, config);
         String clusterId = Uuid.randomUuid().toString();
         LOG.info("Formatting new embedded Kafka log in {} (cluster id {})", logDir, clusterId);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int exitCode;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            exitCode = StorageTool.execute(new String[] {"format", "--config", configFile.toString(),
-                    "--cluster-id", clusterId, "--ignore-formatted"}, out);
+            // The formatter behind kafka-storage.sh, called directly: its CLI needs an argparse4j older than
+            // the one Dropwizard needs.
+            new Formatter()
+                    .setPrintStream(out)
+                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .setNodeId(NODE_ID)
+                    .setClusterId(clusterId)
+                    .setDirectories(List.of(logDir.toString()))
+                    .setMetadataLogDirectory(logDir.toString())
+                    .setControllerListenerName(CONTROLLER_LISTENER)
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setIgnoreFormatted(true)
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("Formatting the embedded Kafka log in " + logDir + " failed: "
+                    + describe(e) + " " + output.toString(StandardCharsets.UTF_8).trim(), e);
         }
-        String text = output.toString(StandardCharsets.UTF_8).trim();
-        if (exitCode != 0) {
-            throw new IllegalStateException("Formatting the embedded Kafka log in " + logDir + " failed (exit code "
-                    + exitCode + "): " + text);
-        }
-        LOG.debug("kafka-storage format: {}", text);
-    }
-
-    private static Path writeConfigFile(Path home, Map<String, String> config) {
-        Properties properties = new Properties();
-        properties.putAll(config);
-        Path file = home.resolve("server.properties");
-        try {
-            Files.createDirectories(home);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                properties.store(out, "Written by EmbeddedKafka to format the log; the broker is configured in code");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
-        return file;
+        LOG.debug("kafka-storage format: {}", output.toString(StandardCharsets.UTF_8).trim());
     }
 
     private void awaitReady() {
