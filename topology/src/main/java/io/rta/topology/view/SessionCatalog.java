@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Thread-safe in-memory catalog of all sessions, written by one consumer thread ({@link #put},
- * {@link #remove}) and read by request threads. Indexes: an ordered set for the default order,
+ * {@link #remove}, or {@link #applyAll} per poll) and read by request threads. Indexes: an ordered set for the default order,
  * ordered sets for other sort keys (built on first use, least recently used dropped), members per
  * linked folder, reference counts for sub-sessions, and facets of the top-level sessions for the
  * whole-tree metamodel. One read-write lock gives every read a consistent state.
@@ -86,12 +85,7 @@ public final class SessionCatalog {
         SessionValues next = SessionValues.of(session);
         lock.writeLock().lock();
         try {
-            SessionValues previous = byIdentity.put(next.identity(), next);
-            if (previous != null) {
-                unindex(previous);
-            }
-            index(next);
-            updateReferences(previous, next);
+            putLocked(next);
         } finally {
             lock.writeLock().unlock();
         }
@@ -101,13 +95,50 @@ public final class SessionCatalog {
     public void remove(String identity) {
         lock.writeLock().lock();
         try {
-            SessionValues previous = byIdentity.remove(identity);
-            if (previous != null) {
-                unindex(previous);
-                updateReferences(previous, null);
+            removeLocked(identity);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Applies a batch (e.g. one consumer poll, last record per identity) under one lock acquisition,
+     * so that readers holding the lock delay a batch rather than every single record. A null state
+     * removes the session.
+     */
+    public void applyAll(Map<String, SessionState> changes) {
+        List<SessionValues> wrapped = new ArrayList<>(changes.size());
+        changes.values().forEach(state -> wrapped.add(state == null ? null : SessionValues.of(state)));
+        lock.writeLock().lock();
+        try {
+            int i = 0;
+            for (String identity : changes.keySet()) {
+                SessionValues next = wrapped.get(i++);
+                if (next == null) {
+                    removeLocked(identity);
+                } else {
+                    putLocked(next);
+                }
             }
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    private void putLocked(SessionValues next) {
+        SessionValues previous = byIdentity.put(next.identity(), next);
+        if (previous != null) {
+            unindex(previous);
+        }
+        index(next);
+        updateReferences(previous, next);
+    }
+
+    private void removeLocked(String identity) {
+        SessionValues previous = byIdentity.remove(identity);
+        if (previous != null) {
+            unindex(previous);
+            updateReferences(previous, null);
         }
     }
 
@@ -420,72 +451,5 @@ public final class SessionCatalog {
         references.addAll(session.session().getAlternates());
         references.remove(session.identity());
         return references;
-    }
-
-    /** Fills one page from groups of sessions that arrive in order (each group unordered inside). */
-    private static final class PageBuilder {
-        private final ListRequest request;
-        private final List<SessionState> page = new ArrayList<>();
-        private long skip;
-
-        PageBuilder(ListRequest request) {
-            this.request = request;
-            this.skip = request.offset();
-        }
-
-        boolean isFull() {
-            return page.size() >= request.pageSize();
-        }
-
-        /** Adds the group's share of the page, ordering only as much of the group as the page needs. */
-        void addGroup(List<SessionValues> group) {
-            if (isFull() || group.isEmpty()) {
-                return;
-            }
-            if (group.size() <= skip) {
-                skip -= group.size();
-                return;
-            }
-            long needed = skip + request.pageSize() - page.size();
-            List<SessionValues> ordered = smallest(group, (int) Math.min(needed, group.size()), request.sort());
-            for (int i = (int) skip; i < ordered.size() && !isFull(); i++) {
-                page.add(ordered.get(i).session());
-            }
-            skip = 0;
-        }
-
-        List<SessionState> sessions() {
-            return page;
-        }
-    }
-
-    /** The k first sessions of a group in sort order, through a bounded heap (sort values extracted once). */
-    private static List<SessionValues> smallest(List<SessionValues> group, int k, SessionSort sort) {
-        if (group.size() == 1) {
-            return group;
-        }
-        Comparator<Ranked> order = sort.isDefault()
-                ? Comparator.comparing(Ranked::session, DEFAULT_ORDER)
-                : ((Comparator<Ranked>) (a, b) -> sort.compareExtracted(a.keys(), b.keys()))
-                        .thenComparing(r -> r.session().identity());
-        PriorityQueue<Ranked> heap = new PriorityQueue<>(k + 1, order.reversed());
-        for (SessionValues session : group) {
-            Ranked candidate = new Ranked(session, sort.isDefault() ? null : sort.extract(session));
-            if (heap.size() < k) {
-                heap.add(candidate);
-            } else if (order.compare(candidate, heap.peek()) < 0) {
-                heap.poll();
-                heap.add(candidate);
-            }
-        }
-        List<Ranked> best = new ArrayList<>(heap);
-        best.sort(order);
-        List<SessionValues> sessions = new ArrayList<>(best.size());
-        best.forEach(r -> sessions.add(r.session()));
-        return sessions;
-    }
-
-    /** A candidate with its extracted sort values (null in the default order, which needs none). */
-    private record Ranked(SessionValues session, Value[] keys) {
     }
 }

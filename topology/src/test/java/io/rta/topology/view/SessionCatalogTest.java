@@ -49,6 +49,20 @@ class SessionCatalogTest {
     }
 
     @Test
+    void shouldApplyABatchOfPutsAndRemovals() {
+        catalog.put(session("gone").build());
+        java.util.Map<String, SessionState> batch = new java.util.LinkedHashMap<>();
+        batch.put("a", session("a").timestamp(day(1)).build());
+        batch.put("gone", null);
+        batch.put("b", session("b").timestamp(day(2)).children("a").build());
+
+        catalog.applyAll(batch);
+
+        assertThat(list(ListRequest.defaults().withSubSessions(true))).containsExactly("b", "a");
+        assertThat(list(ListRequest.defaults())).containsExactly("b");
+    }
+
+    @Test
     void shouldListNewestFirstByDefaultAcrossTimeZones() {
         catalog.put(session("late").timestamp("2021-05-06T18:30:00Z").build());
         catalog.put(session("early").timestamp("2021-05-06T18:58:56+01:00").build());
