@@ -66,18 +66,4 @@ public final class CommonResources {
     public String metrics() {
         return PrometheusText.render(metrics, health.runHealthChecks());
     }
-
-    /** Service info polled by ATLAS: label, description and whether authentication is required. */
-    @GET
-    @Path("rta/v2/info")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> rtaInfo() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("label", info.label());
-        if (info.description() != null && !info.description().isEmpty()) {
-            body.put("description", info.description());
-        }
-        body.put("authRequired", info.authRequired());
-        return body;
-    }
 }

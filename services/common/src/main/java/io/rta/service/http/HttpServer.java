@@ -55,6 +55,7 @@ public final class HttpServer implements AutoCloseable {
             @Override
             public void run(Configuration configuration, Environment environment) {
                 environment.jersey().register(new CommonResources(info, health, metrics));
+                environment.jersey().register(new InfoResource(info));
                 environment.jersey().register(new io.rta.service.errors.RestErrors());
                 resources.accept(environment.jersey());
                 environment.lifecycle().addServerLifecycleListener(server::set);

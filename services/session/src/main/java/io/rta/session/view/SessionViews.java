@@ -11,6 +11,7 @@ import io.rta.topology.view.FolderTree;
 import io.rta.topology.view.SessionCatalog;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -45,10 +46,14 @@ public final class SessionViews {
                 topics.folders().name(), new FoldersHandler(topics.folders()));
     }
 
-    /** Applies session states; acknowledges the update batches named by their source header. */
+    /**
+     * Applies session states, one catalog update per poll (the last state of each session wins); then acknowledges the
+     * update batches named by their source header.
+     */
     private final class SessionsHandler implements TopicViewLoader.Handler {
         private final Topic<String, SessionState> topic;
         private final Map<Integer, Long> appliedSources = new HashMap<>();
+        private final Map<String, SessionState> changes = new LinkedHashMap<>();
 
         SessionsHandler(Topic<String, SessionState> topic) {
             this.topic = topic;
@@ -58,11 +63,8 @@ public final class SessionViews {
         public void handle(ConsumerRecord<byte[], byte[]> record) {
             String identity = topic.keySerde().deserializer().deserialize(topic.name(), record.key());
             SessionState state = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
-            if (state == null) {
-                catalog.remove(identity);
-            } else {
-                catalog.put(state);
-            }
+            changes.remove(identity);
+            changes.put(identity, state);
             Header source = record.headers().lastHeader(SessionTopology.SOURCE_HEADER);
             if (source != null) {
                 String[] parts = new String(source.value(), StandardCharsets.UTF_8).split(":");
@@ -72,6 +74,8 @@ public final class SessionViews {
 
         @Override
         public void afterBatch() {
+            catalog.applyAll(changes);
+            changes.clear();
             appliedSources.forEach(sessionsApplied::applied);
             appliedSources.clear();
         }

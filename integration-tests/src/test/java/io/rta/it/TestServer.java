@@ -1,0 +1,138 @@
+package io.rta.it;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.rta.server.RtaServer;
+import io.rta.server.ServerOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An all-in-one server for integration tests: a real KRaft broker, the real Apicurio registry (child process), real
+ * HTTP and gRPC listeners on free ports, data in a temporary directory. {@link #shared()} is started once per test
+ * JVM; tests that restart or kill a server make their own.
+ */
+public final class TestServer implements AutoCloseable {
+
+    private static TestServer shared;
+
+    private final Path dataPath;
+    private final Map<String, String> options;
+    private RtaServer server;
+    private ManagedChannel channel;
+
+    private TestServer(Path dataPath, Map<String, String> options) {
+        this.dataPath = dataPath;
+        this.options = options;
+    }
+
+    /** The server shared by the test classes of this JVM (started on first use, stopped at JVM exit). */
+    public static synchronized TestServer shared() {
+        if (shared == null) {
+            shared = create();
+            shared.start();
+            TestServer server = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-server-stop"));
+        }
+        return shared;
+    }
+
+    /** A new, not yet started server with its own data directory and free ports. */
+    public static TestServer create() {
+        try {
+            Path dataPath = Files.createTempDirectory("rta-it-");
+            Map<String, String> options = new LinkedHashMap<>();
+            options.put("DataPath", dataPath.toString());
+            options.put("HttpPort", Integer.toString(freePort()));
+            options.put("GrpcPort", Integer.toString(freePort()));
+            options.put("KafkaPort", Integer.toString(freePort()));
+            options.put("RegistryPort", Integer.toString(freePort()));
+            options.put("Partitions", "3");
+            options.put("WriteTimeout", "20000");
+            return new TestServer(dataPath, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public TestServer start() {
+        try {
+            server = RtaServer.start(ServerOptions.load(args()));
+        } catch (Exception e) {
+            throw new IllegalStateException("test server did not start: " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    /** Stops the server (broker and registry included); its data directory stays. */
+    public void stop() {
+        if (channel != null) {
+            channel.shutdownNow();
+            channel = null;
+        }
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /** Command-line options of this server, e.g. to start it as a separate process. */
+    public String[] args() {
+        List<String> args = new ArrayList<>();
+        options.forEach((name, value) -> {
+            args.add("--" + name);
+            args.add(value);
+        });
+        return args.toArray(String[]::new);
+    }
+
+    public Path dataPath() {
+        return dataPath;
+    }
+
+    public int httpPort() {
+        return Integer.parseInt(options.get("HttpPort"));
+    }
+
+    public int grpcPort() {
+        return Integer.parseInt(options.get("GrpcPort"));
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort();
+    }
+
+    /** A gRPC channel to this server (plaintext), reused across calls. */
+    public synchronized ManagedChannel channel() {
+        if (channel == null) {
+            channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort()).usePlaintext()
+                    .maxInboundMessageSize(64 * 1024 * 1024).build();
+        }
+        return channel;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Waits for a channel to close, for tidy test output. */
+    static void await(ManagedChannel channel) throws InterruptedException {
+        channel.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}
