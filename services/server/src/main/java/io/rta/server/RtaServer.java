@@ -137,7 +137,7 @@ public final class RtaServer implements AutoCloseable {
         registerMetrics(metrics, views, loader);
 
         List<BindableService> services = List.of(new SessionStoreService(sessions),
-                new ConfigStoreService(configs, configs, validator, ConfigStoreLimits.defaults()));
+                new ConfigStoreService(configs, configs, validator, configLimits(options)));
         grpc = own(new GrpcServer(NettyServerBuilder.forAddress(
                 new InetSocketAddress(options.getInt(RtaOptions.GRPC_PORT)))
                 .maxInboundMessageSize(options.getInt(ServerOptions.GRPC_MAX_MESSAGE_SIZE)), services, health));
@@ -153,6 +153,17 @@ public final class RtaServer implements AutoCloseable {
                 }));
         LOG.info("RTA server ready: HTTP {} gRPC {}, Kafka {}, registry {}, media types {}", http.port(),
                 grpc.port(), bootstrapServers, registryUrl, ConfigMediaTypes.ALL);
+    }
+
+    private static ConfigStoreLimits configLimits(Options options) {
+        int max = options.getInt(ServerOptions.MAX_CONFIG_SIZE);
+        int ceiling = Topics.LARGE_MESSAGE_BYTES - 1024 * 1024;
+        if (max > ceiling) {
+            throw new IllegalArgumentException("MaxConfigSize " + max + " is above " + ceiling
+                    + " bytes: a config travels as one Kafka record of at most " + Topics.LARGE_MESSAGE_BYTES
+                    + " bytes");
+        }
+        return ConfigStoreLimits.withMaxConfigBytes(max);
     }
 
     private static void registerSchemas(CcompatRegistryClient registry, Topics topics) {

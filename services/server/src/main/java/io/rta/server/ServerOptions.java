@@ -1,5 +1,6 @@
 package io.rta.server;
 
+import io.rta.config.grpc.ConfigStoreLimits;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
@@ -17,6 +18,10 @@ public final class ServerOptions {
     public static final OptionDef GRPC_MAX_MESSAGE_SIZE = OptionDef.of("GrpcMaxMessageSize", "67108864",
             "Largest gRPC message accepted (bytes). Requests are also checked against each API's own limits, "
                     + "which answer INVALID_ARGUMENT naming the limit.");
+    public static final OptionDef MAX_CONFIG_SIZE = OptionDef.of(ConfigStoreLimits.MAX_CONFIG_SIZE_OPTION,
+            Integer.toString(ConfigStoreLimits.DEFAULT_MAX_CONFIG_BYTES),
+            "Largest config (bytes) PutConfigStream accepts; larger ones get INVALID_ARGUMENT. A config travels as one "
+                    + "Kafka record, so this stays below the 64 MiB record limit of the config topics.");
     public static final OptionDef LOG_FORMAT = OptionDef.of("LogFormat", "text",
             "Log format: text, or json for structured logs (one JSON object per line).");
     public static final OptionDef STARTUP_TIMEOUT = OptionDef.of("StartupTimeout", "300000",
@@ -24,7 +29,8 @@ public final class ServerOptions {
 
     /** Every option of the server: the common ones, then the server's own. */
     public static final List<OptionDef> ALL = Stream.concat(RtaOptions.ALL.stream(),
-            Stream.of(COMMIT_INTERVAL, STREAM_THREADS, GRPC_MAX_MESSAGE_SIZE, LOG_FORMAT, STARTUP_TIMEOUT)).toList();
+            Stream.of(COMMIT_INTERVAL, STREAM_THREADS, GRPC_MAX_MESSAGE_SIZE, MAX_CONFIG_SIZE, LOG_FORMAT,
+                    STARTUP_TIMEOUT)).toList();
 
     private ServerOptions() {
     }

@@ -10,11 +10,11 @@ package io.rta.config.grpc;
  */
 public record ConfigStoreLimits(int maxConfigBytes, int maxUnaryResponseBytes, int pieceBytes) {
 
-    public static final String MAX_CONFIG_SIZE_CONFIG = "MaxConfigSize";
-    public static final String MAX_CONFIG_SIZE_DOC = "Largest config, in bytes, that PutConfigStream accepts; "
-            + "bigger streams fail with INVALID_ARGUMENT. Default 268435456 (256 MiB).";
+    /** Name of the server option that sets {@code maxConfigBytes} (defined with the server's options). */
+    public static final String MAX_CONFIG_SIZE_OPTION = "MaxConfigSize";
 
-    public static final int DEFAULT_MAX_CONFIG_BYTES = 256 * 1024 * 1024;
+    /** Below the 64 MiB Kafka record limit of the config topics: a config travels as one record. */
+    public static final int DEFAULT_MAX_CONFIG_BYTES = 60 * 1024 * 1024;
     public static final int DEFAULT_MAX_UNARY_RESPONSE_BYTES = 4 * 1024 * 1024;
     public static final int DEFAULT_PIECE_BYTES = 64 * 1024;
 

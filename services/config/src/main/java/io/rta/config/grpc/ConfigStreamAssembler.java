@@ -71,7 +71,7 @@ final class ConfigStreamAssembler {
         }
         if ((long) data.size() + piece.size() > maxConfigBytes) {
             throw new InvalidConfigException("config '" + info.getIdentifier() + "' exceeds the maximum size of "
-                    + maxConfigBytes + " bytes (" + ConfigStoreLimits.MAX_CONFIG_SIZE_CONFIG + ")");
+                    + maxConfigBytes + " bytes (" + ConfigStoreLimits.MAX_CONFIG_SIZE_OPTION + ")");
         }
         data = data.concat(piece);
     }

@@ -249,8 +249,8 @@ class ConfigStoreServiceTest {
 
         assertThat(List.of(put, delete)).allSatisfy(e -> {
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
-            assertThat(e.getStatus().getDescription()).isEqualTo("the write of config 'c' was accepted by Kafka "
-                    + "but was not visible in the view within 5000 ms");
+            assertThat(e.getStatus().getDescription())
+                    .isEqualTo("the write of config 'c' was not visible within 5000 ms");
         });
     }
 
