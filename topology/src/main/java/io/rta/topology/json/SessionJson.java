@@ -13,7 +13,7 @@ import io.rta.events.SessionState;
 import io.rta.events.TimeRange;
 import io.rta.topology.model.DateTimes;
 import io.rta.topology.model.PropertyRef;
-import io.rta.topology.model.SessionStates;
+import io.rta.topology.session.SessionStates;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.rta.topology.model;
 
+import io.rta.topology.session.SessionStates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.rta.topology.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rta.topology.model.DateTimes;
-import io.rta.topology.model.SessionStates;
+import io.rta.topology.session.SessionStates;
 import io.rta.topology.model.Value;
 import java.time.Instant;
 import java.util.OptionalInt;

@@ -1,6 +1,8 @@
 package io.rta.topology.session;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -49,6 +51,12 @@ public final class SessionStates {
             throw new IllegalArgumentException("\"" + name + "\" is not a known session state (" + describe() + ")");
         }
         return state;
+    }
+
+    /** The numeric state of a name, case-insensitive (for queries); empty when the name is not a state. */
+    public static OptionalInt code(String name) {
+        Integer state = name == null ? null : BY_NAME.get(name.toLowerCase(Locale.ROOT));
+        return state == null ? OptionalInt.empty() : OptionalInt.of(state);
     }
 
     /** The JSON names in numeric order. */

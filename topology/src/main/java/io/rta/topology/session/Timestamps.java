@@ -17,7 +17,6 @@ import java.util.Locale;
  */
 public final class Timestamps {
 
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private static final DateTimeFormatter PARSER = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
@@ -75,18 +74,6 @@ public final class Timestamps {
         } catch (DateTimeException e) {
             return false;
         }
-    }
-
-    /** The offset of an ISO 8601 date-time, e.g. to render a session's time range in the offset of its timestamp. */
-    public static ZoneOffset offsetOf(String text) {
-        return parse(text).getOffset();
-    }
-
-    /** Renders nanoseconds since the Unix epoch as ISO 8601 in {@code offset}, e.g. {@code ...T18:58:56.2+01:00}. */
-    public static String formatNanos(long nanosSinceEpoch, ZoneOffset offset) {
-        Instant instant = Instant.ofEpochSecond(Math.floorDiv(nanosSinceEpoch, NANOS_PER_SECOND),
-                Math.floorMod(nanosSinceEpoch, NANOS_PER_SECOND));
-        return format(instant, offset);
     }
 
     /** Renders epoch milliseconds as ISO 8601 in UTC, e.g. {@code 2024-01-02T03:04:05.678Z}. */

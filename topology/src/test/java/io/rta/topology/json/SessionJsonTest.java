@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rta.events.Marker;
 import io.rta.events.SessionState;
-import io.rta.topology.model.SessionStates;
+import io.rta.topology.session.SessionStates;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

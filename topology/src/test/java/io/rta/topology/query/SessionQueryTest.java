@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rta.events.SessionState;
-import io.rta.topology.model.SessionStates;
+import io.rta.topology.session.SessionStates;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
