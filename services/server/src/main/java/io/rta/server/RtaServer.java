@@ -42,8 +42,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.Topology;
@@ -102,11 +102,13 @@ public final class RtaServer implements AutoCloseable {
                 options.getInt(RtaOptions.PARTITIONS), (short) options.getInt(RtaOptions.REPLICATION_FACTOR));
         registerSchemas(registry, topics);
 
-        ScheduledExecutorService timer = own(new ExecutorCloser(Executors.newScheduledThreadPool(1, r -> {
+        ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, r -> {
             Thread thread = new Thread(r, "write-timer");
             thread.setDaemon(true);
             return thread;
-        }))).executor();
+        });
+        timerPool.setRemoveOnCancelPolicy(true);
+        ScheduledExecutorService timer = own(new ExecutorCloser(timerPool)).executor();
         EventProducer producer = own(new EventProducer(KafkaSettings.common(bootstrapServers)));
 
         Topology topology = new Topology();

@@ -6,6 +6,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,11 +31,12 @@ public final class WriteTracker {
     public CompletableFuture<Void> await(int partition, long offset) {
         CompletableFuture<Void> done = partitions.computeIfAbsent(partition, p -> new Partition()).await(offset);
         if (!done.isDone()) {
-            timer.schedule(() -> done.completeExceptionally(new WriteTimeoutException(
+            ScheduledFuture<?> expiry = timer.schedule(() -> done.completeExceptionally(new WriteTimeoutException(
                     "the write was stored in Kafka (partition " + partition + ", offset " + offset
                             + ") but the " + viewName + " view did not reflect it within " + timeout.toMillis()
                             + " ms; it will appear once the view catches up")),
                     timeout.toMillis(), TimeUnit.MILLISECONDS);
+            done.whenComplete((ok, error) -> expiry.cancel(false));
         }
         return done;
     }
