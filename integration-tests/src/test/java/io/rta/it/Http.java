@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,7 +40,40 @@ public final class Http {
     }
 
     public JsonNode getJson(String path) {
-        return json(get(path));
+        return json(ok(get(path)));
+    }
+
+    /** POSTs a form of name/value pairs (encoded here) and reads the 200 JSON answer. */
+    public JsonNode postFormJson(String path, String... namesAndValues) {
+        return json(ok(postForm(path, form(namesAndValues))));
+    }
+
+    /** Encodes name/value pairs as application/x-www-form-urlencoded (also usable as a query string). */
+    public static String form(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("form needs name/value pairs");
+        }
+        StringBuilder form = new StringBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (form.length() > 0) {
+                form.append('&');
+            }
+            form.append(encode(namesAndValues[i])).append('=').append(encode(namesAndValues[i + 1]));
+        }
+        return form.toString();
+    }
+
+    public static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** The response itself when it is 200, else an assertion error showing status and body. */
+    public static HttpResponse<byte[]> ok(HttpResponse<byte[]> response) {
+        if (response.statusCode() != 200) {
+            throw new AssertionError(response.request().method() + " " + response.uri() + " answered "
+                    + response.statusCode() + ": " + text(response));
+        }
+        return response;
     }
 
     public static JsonNode json(HttpResponse<byte[]> response) {

@@ -2,6 +2,8 @@ package io.rta.it;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.rta.proto.toolkit.config.ConfigStoreGrpc;
+import io.rta.proto.toolkit.session.SessionStoreGrpc;
 import io.rta.server.RtaServer;
 import io.rta.server.ServerOptions;
 import java.io.IOException;
@@ -108,6 +110,38 @@ public final class TestServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort();
+    }
+
+    /** An HTTP client for this server's REST API. */
+    public Http http() {
+        return new Http(baseUrl());
+    }
+
+    /** Kafka bootstrap servers of the running server (its embedded broker). */
+    public String bootstrapServers() {
+        return running().bootstrapServers();
+    }
+
+    /** The Confluent-compatible API of the running server's schema registry. */
+    public String registryUrl() {
+        return running().registryUrl();
+    }
+
+    /** A blocking SessionStore client over {@link #channel()}. */
+    public SessionStoreGrpc.SessionStoreBlockingStub sessions() {
+        return SessionStoreGrpc.newBlockingStub(channel()).withDeadlineAfter(60, TimeUnit.SECONDS);
+    }
+
+    /** A blocking ConfigStore client over {@link #channel()}. */
+    public ConfigStoreGrpc.ConfigStoreBlockingStub configs() {
+        return ConfigStoreGrpc.newBlockingStub(channel()).withDeadlineAfter(60, TimeUnit.SECONDS);
+    }
+
+    private RtaServer running() {
+        if (server == null) {
+            throw new IllegalStateException("the server is not running");
+        }
+        return server;
     }
 
     /** A gRPC channel to this server (plaintext), reused across calls. */

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /** Kafka client settings of the server, assembled in one place from the options. */
 final class KafkaSettings {
@@ -37,6 +38,10 @@ final class KafkaSettings {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // Pipelines produce to the command topics directly: a record that cannot be decoded is logged and skipped
+        // (as the view loader does), instead of stopping all processing for good (it would be re-read on restart).
+        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.getLong(ServerOptions.COMMIT_INTERVAL));
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, options.getInt(ServerOptions.STREAM_THREADS));
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, options.getInt(RtaOptions.REPLICATION_FACTOR));

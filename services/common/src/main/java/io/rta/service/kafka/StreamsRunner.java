@@ -4,6 +4,7 @@ import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
@@ -82,8 +83,13 @@ public final class StreamsRunner implements Managed, AutoCloseable {
         close();
     }
 
+    /**
+     * Stops and leaves the consumer group. Streams stays in the group by default, so a restarted server would wait
+     * for the old member's session to time out (45 s) before processing anything, failing every write meanwhile.
+     */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
     }
 }
