@@ -46,7 +46,8 @@ class SessionFoldersAndMetamodelIT {
                   "hasChildren": true},
                  {"identity": "zoo-plants", "label": "Plants", "description": "Sometimes called 'vegetables'",
                   "hasChildren": false}]""");
-        assertThat(rootFolders("/rta/v2/session-folders", "zoo-")).isEqualTo(rootFolders("/rta/v2/session-folders/", "zoo-"));
+        assertThat(rootFolders("/rta/v2/session-folders", "zoo-"))
+                .isEqualTo(rootFolders("/rta/v2/session-folders/", "zoo-"));
         Expect.json(http.getJson("/rta/v2/session-folders/zoo-animals"), """
                 [{"identity": "zoo-animals::felines", "label": "Felines", "description": "Big cats and small cats",
                   "hasChildren": false}]""");

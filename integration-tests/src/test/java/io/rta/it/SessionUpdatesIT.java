@@ -185,14 +185,16 @@ class SessionUpdatesIT {
                         "sessionStartTime": null,
                         "sessionEndTime": null,
                         "sessionTimeOffset": 0,
-                        "dataChannelBindings": [{"firstDataChannel": 0, "firstSessionChannel": 0, "lastSessionChannel": 49}]
+                        "dataChannelBindings": [{"firstDataChannel": 0, "firstSessionChannel": 0,
+                                                 "lastSessionChannel": 49}]
                     },
                     {
                         "key": {"source": "influx07", "identity": "someOtherField='xxxyyyzzz'", "timeRef": 0},
                         "sessionStartTime": null,
                         "sessionEndTime": null,
                         "sessionTimeOffset": 0,
-                        "dataChannelBindings": [{"firstDataChannel": 0, "firstSessionChannel": 50, "lastSessionChannel": 59}]
+                        "dataChannelBindings": [{"firstDataChannel": 0, "firstSessionChannel": 50,
+                                                 "lastSessionChannel": 59}]
                     }
                 ]""");
         Session session = sessions.getSession(GetSessionRequest.newBuilder().setIdentity("upd-bindings")
