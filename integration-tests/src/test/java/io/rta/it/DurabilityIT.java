@@ -35,7 +35,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,10 +99,6 @@ class DurabilityIT {
     }
 
     @Test
-    @Disabled("BUG: after kill -9 the restarted server reports healthy, but writes fail with DEADLINE_EXCEEDED until "
-            + "Kafka Streams has evicted the killed instance from its consumer group (session.timeout.ms; here the "
-            + "first write timed out after 20 s, the next one worked). Static membership (group.instance.id) would "
-            + "let it rejoin at once.")
     void shouldAcceptWritesAsSoonAsAServerRestartedAfterAKillIsHealthy() {
         restartAfterKill(server -> server.sessions().createOrUpdateSession(
                 create("dur-before-kill", "Before", "2021-05-08T00:00:00Z", OPEN)), server -> {

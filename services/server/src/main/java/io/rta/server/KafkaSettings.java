@@ -33,8 +33,15 @@ final class KafkaSettings {
         return config;
     }
 
-    static Map<String, Object> streams(String bootstrapServers, Topics topics, Options options, Path stateDir) {
+    /**
+     * @param instanceId stable identity of this instance (kept in its data directory): static group membership, so an
+     *     instance restarted after a crash takes its partitions back at once instead of waiting for the group to
+     *     evict its previous incarnation
+     */
+    static Map<String, Object> streams(String bootstrapServers, Topics topics, Options options, Path stateDir,
+                                       String instanceId) {
         Map<String, Object> config = common(bootstrapServers);
+        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

@@ -115,7 +115,8 @@ public final class RtaServer implements AutoCloseable {
         SessionTopology.addTo(topology, topics);
         ConfigTopology.addTo(topology, topics);
         StreamsRunner streams = own(new StreamsRunner(topology,
-                KafkaSettings.streams(bootstrapServers, topics, options, dataPath.resolve("streams"))));
+                KafkaSettings.streams(bootstrapServers, topics, options, dataPath.resolve("streams"),
+                        instanceId(dataPath))));
 
         WriteTracker sessionsApplied = new WriteTracker("session", writeTimeout, timer);
         WriteTracker foldersApplied = new WriteTracker("folder", writeTimeout, timer);
@@ -155,6 +156,15 @@ public final class RtaServer implements AutoCloseable {
                 }));
         LOG.info("RTA server ready: HTTP {} gRPC {}, Kafka {}, registry {}, media types {}", http.port(),
                 grpc.port(), bootstrapServers, registryUrl, ConfigMediaTypes.ALL);
+    }
+
+    /** A random identity created on first start and kept in the data directory (it outlives the state stores). */
+    private static String instanceId(Path dataPath) throws java.io.IOException {
+        Path file = dataPath.resolve("instance-id");
+        if (!Files.exists(file)) {
+            Files.writeString(file, "rta-" + java.util.UUID.randomUUID(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).trim();
     }
 
     private static ConfigStoreLimits configLimits(Options options) {
