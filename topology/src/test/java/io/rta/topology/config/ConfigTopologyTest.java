@@ -3,13 +3,11 @@ package io.rta.topology.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rta.events.ConfigPublication;
-import io.rta.schemas.InMemorySchemaRegistryClient;
+import io.rta.topology.TestDrivers;
 import io.rta.topology.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -29,16 +27,10 @@ class ConfigTopologyTest {
 
     @BeforeEach
     void start() {
-        Topics topics = Topics.create("test.", new InMemorySchemaRegistryClient());
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "config-topology-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(ConfigTopology.buildTopology(topics), props);
-        publications = driver.createInputTopic(topics.configPublications().name(),
-                topics.configPublications().keySerde().serializer(),
-                topics.configPublications().valueSerde().serializer());
-        configs = driver.createOutputTopic(topics.configs().name(), topics.configs().keySerde().deserializer(),
-                topics.configs().valueSerde().deserializer());
+        Topics topics = TestDrivers.topics();
+        driver = TestDrivers.driver(topics, ConfigTopology::buildTopology, java.time.Instant.EPOCH);
+        publications = TestDrivers.input(driver, topics.configPublications());
+        configs = TestDrivers.output(driver, topics.configs());
     }
 
     @AfterEach

@@ -12,14 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rta.events.SessionOp;
 import io.rta.events.SessionState;
 import io.rta.events.SessionUpdateBatch;
-import io.rta.schemas.InMemorySchemaRegistryClient;
+import io.rta.topology.TestDrivers;
 import io.rta.topology.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -39,15 +37,10 @@ class SessionTopologyTest {
 
     @BeforeEach
     void start() {
-        Topics topics = Topics.create("test.", new InMemorySchemaRegistryClient());
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "session-topology-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(SessionTopology.buildTopology(topics), props, T0);
-        updates = driver.createInputTopic(topics.sessionUpdates().name(),
-                topics.sessionUpdates().keySerde().serializer(), topics.sessionUpdates().valueSerde().serializer());
-        sessions = driver.createOutputTopic(topics.sessions().name(), topics.sessions().keySerde().deserializer(),
-                topics.sessions().valueSerde().deserializer());
+        Topics topics = TestDrivers.topics();
+        driver = TestDrivers.driver(topics, SessionTopology::buildTopology, T0);
+        updates = TestDrivers.input(driver, topics.sessionUpdates());
+        sessions = TestDrivers.output(driver, topics.sessions());
     }
 
     @AfterEach
