@@ -1,11 +1,14 @@
 package io.rta.server.cli;
 
-import java.io.PrintStream;
-import java.util.Arrays;
-
-import io.rta.service.config.Options;
 import io.rta.server.RtaServer;
 import io.rta.server.ServerOptions;
+import io.rta.server.bench.BenchOptions;
+import io.rta.server.bench.SessionBench;
+import io.rta.service.config.OptionDef;
+import io.rta.service.config.Options;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** The {@code ./rta} command line: {@code server}, {@code bench sessions}, {@code help}. */
@@ -35,7 +38,7 @@ public final class Main {
                     runServer(ServerOptions.load(rest));
                     return OK;
                 case "bench":
-                    return bench(rest, err);
+                    return bench(rest, out, err);
                 case "help":
                 case "--help":
                 case "-h":
@@ -67,19 +70,14 @@ public final class Main {
         stopped.await();
     }
 
-    /** Runs a benchmark against a running server. */
-    static void runBench(String benchmark, String[] args) {
-        throw new UnsupportedOperationException("not wired yet");
-    }
-
-    private static int bench(String[] args, PrintStream err) {
+    /** Runs a benchmark: figures to {@code out}, progress to {@code err}. */
+    private static int bench(String[] args, PrintStream out, PrintStream err) throws Exception {
         if (args.length == 0 || !args[0].equals("sessions")) {
             err.println("Unknown benchmark" + (args.length == 0 ? "" : " '" + args[0] + "'") + ".");
             usage(err);
             return USAGE;
         }
-        runBench(args[0], Arrays.copyOfRange(args, 1, args.length));
-        return OK;
+        return SessionBench.run(Arrays.copyOfRange(args, 1, args.length), out, err);
     }
 
     private static void usage(PrintStream out) {
@@ -87,11 +85,19 @@ public final class Main {
         out.println("  ./rta server [--Option value ...]   run the all-in-one server (embedded broker and registry"
                 + " unless BootstrapServers / RegistryUrl are set)");
         out.println("  ./rta bench sessions [...]          load sessions through gRPC and print ingest and query"
-                + " figures");
+                + " figures (an embedded server for the run unless HttpUrl and GrpcAddress name one; server options"
+                + " configure it)");
         out.println("  ./rta help                          show this help");
         out.println();
         out.println("Options (also RTA_<NAME> environment variables, ':' written '__', or a JSON --Config file):");
-        for (var def : ServerOptions.ALL) {
+        describe(out, ServerOptions.ALL);
+        out.println();
+        out.println("Options of bench sessions:");
+        describe(out, BenchOptions.OWN);
+    }
+
+    private static void describe(PrintStream out, List<OptionDef> defs) {
+        for (OptionDef def : defs) {
             String shownDefault = def.documentedDefault().isEmpty() ? "" : " (default " + def.documentedDefault() + ")";
             out.println("  --" + def.name() + shownDefault);
             out.println("      " + def.doc());

@@ -25,7 +25,10 @@ class MainTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("./rta server [--Option value ...]")
                 .contains("--HttpPort (default 8080)")
-                .contains("--ServiceInfo:Label");
+                .contains("--ServiceInfo:Label")
+                .contains("./rta bench sessions")
+                .contains("--Sessions (default 100000)")
+                .contains("--Concurrency");
     }
 
     @Test
@@ -40,6 +43,20 @@ class MainTest {
         assertThat(run("bench", "folders")).isEqualTo(Main.USAGE);
 
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Unknown benchmark 'folders'.");
+    }
+
+    @Test
+    void shouldReportABadBenchOptionWithoutAStackTrace() {
+        assertThat(run("bench", "sessions", "--Sesions", "10")).isEqualTo(Main.USAGE);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("rta bench: Unknown option --Sesions");
+    }
+
+    @Test
+    void shouldRefuseAnHttpUrlWithoutAGrpcAddress() {
+        assertThat(run("bench", "sessions", "--HttpUrl", "http://127.0.0.1:1")).isEqualTo(Main.USAGE);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("HttpUrl and GrpcAddress go together");
     }
 
     @Test

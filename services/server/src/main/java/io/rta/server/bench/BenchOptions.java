@@ -1,0 +1,49 @@
+package io.rta.server.bench;
+
+import io.rta.server.ServerOptions;
+import io.rta.service.config.OptionDef;
+import io.rta.service.config.Options;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Options of {@code ./rta bench sessions}; the server's options are accepted too and configure the embedded one. */
+public final class BenchOptions {
+
+    public static final OptionDef HTTP_URL = OptionDef.of("HttpUrl", "",
+            "REST base URL of a running server, e.g. http://host:8080; empty starts an embedded server for the run.");
+    public static final OptionDef GRPC_ADDRESS = OptionDef.of("GrpcAddress", "",
+            "gRPC host:port of a running server (with HttpUrl).");
+    public static final OptionDef SESSIONS = OptionDef.of("Sessions", "100000", "Sessions to load.");
+    public static final OptionDef DETAILS = OptionDef.of("Details", "10", "Typed details per session.");
+    public static final OptionDef CONCURRENCY = OptionDef.of("Concurrency", "2048",
+            "Most gRPC writes in flight: each is acknowledged only once the server's view shows it, so throughput "
+                    + "is about Concurrency / write latency.");
+    public static final OptionDef QUERIES = OptionDef.of("Queries", "200", "Measured requests per query scenario.");
+    public static final OptionDef WARMUP = OptionDef.of("Warmup", "20",
+            "Unmeasured requests per query scenario before the measured ones.");
+    public static final OptionDef FOLDERS = OptionDef.of("Folders", "20",
+            "Folders the sessions are spread over; the folder filter selects one of them.");
+
+    /** The benchmark's own options. */
+    public static final List<OptionDef> OWN = List.of(HTTP_URL, GRPC_ADDRESS, SESSIONS, DETAILS, CONCURRENCY,
+            QUERIES, WARMUP, FOLDERS);
+
+    /** Every option accepted: the benchmark's, then the server's. */
+    public static final List<OptionDef> ALL = Stream.concat(OWN.stream(), ServerOptions.ALL.stream()).toList();
+
+    private BenchOptions() {
+    }
+
+    public static Options load(String[] args) {
+        return Options.load(ALL, args);
+    }
+
+    /** The option's value as an int of at least {@code min}, or an error naming the option and the rule. */
+    static int atLeast(Options options, OptionDef def, int min) {
+        int value = options.getInt(def);
+        if (value < min) {
+            throw new IllegalArgumentException("Option " + def.name() + " = " + value + " must be at least " + min);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,146 @@
+package io.rta.server.bench;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.rta.server.RtaServer;
+import io.rta.server.ServerOptions;
+import io.rta.service.config.OptionDef;
+import io.rta.service.config.Options;
+import io.rta.service.config.RtaOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server under test: a running one named by {@code HttpUrl} and {@code GrpcAddress}, or an all-in-one server
+ * started for the run in this JVM (fresh temporary data, free ports), stopped and deleted on {@link #close}.
+ */
+final class BenchTarget implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchTarget.class);
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final String httpUrl;
+    private final String grpcHost;
+    private final int grpcPort;
+    private final RtaServer embedded;
+    private final Path dataPath;
+    private final ManagedChannel channel;
+
+    private BenchTarget(String httpUrl, String grpcAddress, RtaServer embedded, Path dataPath) {
+        this.httpUrl = httpUrl;
+        int colon = grpcAddress.lastIndexOf(':');
+        if (colon <= 0 || !grpcAddress.substring(colon + 1).matches("[0-9]{1,5}")) {
+            throw new IllegalArgumentException("Option " + BenchOptions.GRPC_ADDRESS.name() + " = '" + grpcAddress
+                    + "' must be host:port");
+        }
+        this.grpcHost = grpcAddress.substring(0, colon);
+        this.grpcPort = Integer.parseInt(grpcAddress.substring(colon + 1));
+        this.embedded = embedded;
+        this.dataPath = dataPath;
+        this.channel = NettyChannelBuilder.forAddress(grpcHost, grpcPort).usePlaintext()
+                .maxInboundMessageSize(64 * 1024 * 1024).build();
+    }
+
+    /** The running server the options name, or else a new embedded one configured by the server options. */
+    static BenchTarget open(Options options) throws Exception {
+        String httpUrl = options.getString(BenchOptions.HTTP_URL);
+        String grpcAddress = options.getString(BenchOptions.GRPC_ADDRESS);
+        if (httpUrl.isBlank() != grpcAddress.isBlank()) {
+            throw new IllegalArgumentException("Options " + BenchOptions.HTTP_URL.name() + " and "
+                    + BenchOptions.GRPC_ADDRESS.name() + " go together: set both to target a running server, "
+                    + "or neither to start one");
+        }
+        if (!httpUrl.isBlank()) {
+            return new BenchTarget(httpUrl, grpcAddress, null, null);
+        }
+        Path dataPath = Files.createTempDirectory("rta-bench-");
+        try {
+            RtaServer server = RtaServer.start(embeddedOptions(options, dataPath));
+            return new BenchTarget("http://" + LOOPBACK + ":" + server.httpPort(),
+                    LOOPBACK + ":" + server.grpcPort(), server, dataPath);
+        } catch (Exception | Error e) {
+            deleteRecursively(dataPath);
+            throw e;
+        }
+    }
+
+    /** The server options given to the benchmark, with its own data directory and free ports. */
+    private static Options embeddedOptions(Options benchOptions, Path dataPath) {
+        Options server = ServerOptions.load(new String[0]);
+        for (OptionDef def : ServerOptions.ALL) {
+            if (benchOptions.isSet(def)) {
+                server = server.with(def, benchOptions.getString(def));
+            }
+        }
+        return server.with(RtaOptions.DATA_PATH, dataPath.toString())
+                .with(RtaOptions.HTTP_PORT, Integer.toString(freePort()))
+                .with(RtaOptions.GRPC_PORT, Integer.toString(freePort()))
+                .with(RtaOptions.KAFKA_PORT, Integer.toString(freePort()))
+                .with(RtaOptions.REGISTRY_PORT, Integer.toString(freePort()));
+    }
+
+    String httpUrl() {
+        return httpUrl;
+    }
+
+    String grpcAddress() {
+        return grpcHost + ":" + grpcPort;
+    }
+
+    boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    ManagedChannel channel() {
+        return channel;
+    }
+
+    @Override
+    public void close() {
+        channel.shutdownNow();
+        if (embedded != null) {
+            embedded.close();
+            deleteRecursively(dataPath);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(LOOPBACK, 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot find a free port on " + LOOPBACK, e);
+        }
+    }
+
+    /** Best effort: a temporary directory left behind is logged, not fatal. */
+    private static void deleteRecursively(Path root) {
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("Could not delete the benchmark's data directory {}: {}", root, e.toString());
+        }
+    }
+}

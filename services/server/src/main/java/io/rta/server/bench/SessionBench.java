@@ -1,0 +1,114 @@
+package io.rta.server.bench;
+
+import io.rta.server.ServerOptions;
+import io.rta.service.config.Options;
+import io.rta.service.config.RtaOptions;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * {@code ./rta bench sessions}: loads sessions through gRPC, then times the REST queries ATLAS makes while browsing
+ * them, and prints each figure against its target. It measures; it does not assert: a missed target is a result,
+ * while an error (a failed write, a wrong answer) fails the run.
+ */
+public final class SessionBench {
+
+    static final BenchReport.Target INGEST_TARGET = BenchReport.Target.atLeast(5000, "sessions/s");
+
+    private final PrintStream out;
+    private final PrintStream progress;
+
+    private SessionBench(PrintStream out, PrintStream progress) {
+        this.out = out;
+        this.progress = progress;
+    }
+
+    /**
+     * Runs the benchmark with {@code args} (see {@link BenchOptions}), prints the report to {@code out} and progress
+     * to {@code progress}.
+     *
+     * @return 0 once the figures are printed, whether or not they meet their targets
+     * @throws IllegalArgumentException for bad options
+     */
+    public static int run(String[] args, PrintStream out, PrintStream progress) throws Exception {
+        Options options = BenchOptions.load(args);
+        new SessionBench(out, progress).run(options);
+        return 0;
+    }
+
+    private void run(Options options) throws Exception {
+        int sessions = BenchOptions.atLeast(options, BenchOptions.SESSIONS, 1);
+        int details = BenchOptions.atLeast(options, BenchOptions.DETAILS, 1);
+        int folders = BenchOptions.atLeast(options, BenchOptions.FOLDERS, 1);
+        int concurrency = BenchOptions.atLeast(options, BenchOptions.CONCURRENCY, 1);
+        int queries = BenchOptions.atLeast(options, BenchOptions.QUERIES, 1);
+        int warmup = BenchOptions.atLeast(options, BenchOptions.WARMUP, 0);
+        BenchData data = new BenchData(UUID.randomUUID().toString().substring(0, 6), details, folders);
+
+        BenchReport report = machineFacts(new BenchReport());
+        progress.println("bench: " + (options.getString(BenchOptions.HTTP_URL).isBlank()
+                ? "starting an embedded server ..." : "connecting to " + options.getString(BenchOptions.HTTP_URL)));
+        try (BenchTarget target = BenchTarget.open(options)) {
+            targetFacts(report, target, options)
+                    .fact("data", String.format(Locale.ROOT, "%,d sessions x %d details in %d folders, "
+                            + "%d writes in flight", sessions, details, folders, concurrency))
+                    .fact("queries", String.format(Locale.ROOT, "%d measured per scenario after %d warm-up, "
+                            + "sequential, HTTP/1.1 keep-alive", queries, warmup))
+                    .fact("load before", loadAverage());
+            ingest(report, target, data, sessions, concurrency);
+            query(report, target, data, warmup, queries);
+            report.fact("load after", loadAverage());
+        }
+        out.print(report.render());
+        out.flush();
+    }
+
+    private void ingest(BenchReport report, BenchTarget target, BenchData data, int sessions, int concurrency)
+            throws InterruptedException {
+        SessionIngest ingest = new SessionIngest(target.channel(), data, concurrency, progress);
+        ingest.createFolders();
+        progress.println(String.format(Locale.ROOT, "bench: loading %,d sessions through gRPC at %s ...", sessions,
+                target.grpcAddress()));
+        SessionIngest.Result result = ingest.load(sessions);
+        report.row("ingest", Math.rint(result.sessionsPerSecond()), "sessions/s", INGEST_TARGET);
+        report.fact("ingest time", String.format(Locale.ROOT, "%.1f s", result.elapsedNanos() / 1e9));
+    }
+
+    private void query(BenchReport report, BenchTarget target, BenchData data, int warmup, int queries)
+            throws Exception {
+        SessionQueries rest = new SessionQueries(target.httpUrl());
+        for (SessionQueries.Scenario scenario : rest.scenarios(data)) {
+            progress.println("bench: timing " + scenario.name() + " (" + scenario.request().method() + " "
+                    + scenario.request().uri() + ") ...");
+            report.latencies(scenario.name(), rest.measure(scenario, warmup, queries), scenario.p99Target());
+        }
+    }
+
+    private static BenchReport machineFacts(BenchReport report) {
+        Runtime runtime = Runtime.getRuntime();
+        return report
+                .fact("machine", String.format(Locale.ROOT, "%d cores, %s %s", runtime.availableProcessors(),
+                        System.getProperty("os.name"), System.getProperty("os.arch")))
+                .fact("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"))
+                .fact("heap", String.format(Locale.ROOT, "max %,d MiB", runtime.maxMemory() / (1024 * 1024)));
+    }
+
+    private static BenchReport targetFacts(BenchReport report, BenchTarget target, Options options) {
+        if (!target.isEmbedded()) {
+            return report.fact("server", "running server at " + target.httpUrl() + ", gRPC " + target.grpcAddress());
+        }
+        return report.fact("server", String.format(Locale.ROOT, "embedded all-in-one in this JVM (broker, "
+                        + "registry child process, streams, views, HTTP, gRPC): %s=%s %s=%s %s=%s",
+                ServerOptions.COMMIT_INTERVAL.name(), options.getString(ServerOptions.COMMIT_INTERVAL),
+                ServerOptions.STREAM_THREADS.name(), options.getString(ServerOptions.STREAM_THREADS),
+                RtaOptions.PARTITIONS.name(), options.getString(RtaOptions.PARTITIONS)));
+    }
+
+    /** The system load average: the machine may be shared, which the figures should be read against. */
+    private static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f (1-minute average)", load);
+    }
+}
