@@ -64,8 +64,9 @@ final class BenchData {
         return folders;
     }
 
+    /** The identity of session {@code index}; -1 names the probe session written before the load. */
     String identity(int index) {
-        return String.format(Locale.ROOT, "bench-%s-%07d", runId, index);
+        return index < 0 ? "bench-" + runId + "-probe" : String.format(Locale.ROOT, "bench-%s-%07d", runId, index);
     }
 
     /** The write that creates session {@code index} with its details and folder, as one transaction. */

@@ -4,7 +4,7 @@ import io.rta.server.ServerOptions;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -16,6 +16,8 @@ import java.util.UUID;
 public final class SessionBench {
 
     static final BenchReport.Target INGEST_TARGET = BenchReport.Target.atLeast(5000, "sessions/s");
+
+    private static final Duration WRITABLE_TIMEOUT = Duration.ofMinutes(2);
 
     private final PrintStream out;
     private final PrintStream progress;
@@ -47,7 +49,7 @@ public final class SessionBench {
         int warmup = BenchOptions.atLeast(options, BenchOptions.WARMUP, 0);
         BenchData data = new BenchData(UUID.randomUUID().toString().substring(0, 6), details, folders);
 
-        BenchReport report = machineFacts(new BenchReport());
+        BenchReport report = Machine.describe(new BenchReport());
         progress.println("bench: " + (options.getString(BenchOptions.HTTP_URL).isBlank()
                 ? "starting an embedded server ..." : "connecting to " + options.getString(BenchOptions.HTTP_URL)));
         try (BenchTarget target = BenchTarget.open(options)) {
@@ -56,10 +58,10 @@ public final class SessionBench {
                             + "%d writes in flight", sessions, details, folders, concurrency))
                     .fact("queries", String.format(Locale.ROOT, "%d measured per scenario after %d warm-up, "
                             + "sequential, HTTP/1.1 keep-alive", queries, warmup))
-                    .fact("load before", loadAverage());
+                    .fact("load before", Machine.loadAverage());
             ingest(report, target, data, sessions, concurrency);
             query(report, target, data, warmup, queries);
-            report.fact("load after", loadAverage());
+            report.fact("load after", Machine.loadAverage());
         }
         out.print(report.render());
         out.flush();
@@ -68,12 +70,24 @@ public final class SessionBench {
     private void ingest(BenchReport report, BenchTarget target, BenchData data, int sessions, int concurrency)
             throws InterruptedException {
         SessionIngest ingest = new SessionIngest(target.channel(), data, concurrency, progress);
+        ingest.awaitWritable(WRITABLE_TIMEOUT);
         ingest.createFolders();
         progress.println(String.format(Locale.ROOT, "bench: loading %,d sessions through gRPC at %s ...", sessions,
                 target.grpcAddress()));
+        long cpuBefore = Machine.processCpuNanos();
         SessionIngest.Result result = ingest.load(sessions);
-        report.row("ingest", Math.rint(result.sessionsPerSecond()), "sessions/s", INGEST_TARGET);
+        long cpu = Machine.processCpuNanos() - cpuBefore;
+        report.row("ingest", Math.rint(result.sessionsPerSecond()), "sessions/s", INGEST_TARGET)
+                .row("ingest, second half", Math.rint(result.secondHalfSessionsPerSecond()), "sessions/s", null)
+                .row("write acknowledged p50", result.writeLatencies().percentileMillis(50), "ms", null)
+                .row("write acknowledged p99", result.writeLatencies().percentileMillis(99), "ms", null);
         report.fact("ingest time", String.format(Locale.ROOT, "%.1f s", result.elapsedNanos() / 1e9));
+        if (cpu >= 0) {
+            report.fact("ingest cpu", String.format(Locale.ROOT, "%.1f s of this process (%s), %.0f us per session; "
+                            + "second half %.0f us per session", cpu / 1e9,
+                    target.isEmbedded() ? "client and server" : "client only", cpu / 1e3 / sessions,
+                    result.secondHalfCpuNanos() / 1e3 / (sessions - sessions / 2)));
+        }
     }
 
     private void query(BenchReport report, BenchTarget target, BenchData data, int warmup, int queries)
@@ -86,15 +100,6 @@ public final class SessionBench {
         }
     }
 
-    private static BenchReport machineFacts(BenchReport report) {
-        Runtime runtime = Runtime.getRuntime();
-        return report
-                .fact("machine", String.format(Locale.ROOT, "%d cores, %s %s", runtime.availableProcessors(),
-                        System.getProperty("os.name"), System.getProperty("os.arch")))
-                .fact("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"))
-                .fact("heap", String.format(Locale.ROOT, "max %,d MiB", runtime.maxMemory() / (1024 * 1024)));
-    }
-
     private static BenchReport targetFacts(BenchReport report, BenchTarget target, Options options) {
         if (!target.isEmbedded()) {
             return report.fact("server", "running server at " + target.httpUrl() + ", gRPC " + target.grpcAddress());
@@ -104,11 +109,5 @@ public final class SessionBench {
                 ServerOptions.COMMIT_INTERVAL.name(), options.getString(ServerOptions.COMMIT_INTERVAL),
                 ServerOptions.STREAM_THREADS.name(), options.getString(ServerOptions.STREAM_THREADS),
                 RtaOptions.PARTITIONS.name(), options.getString(RtaOptions.PARTITIONS)));
-    }
-
-    /** The system load average: the machine may be shared, which the figures should be read against. */
-    private static String loadAverage() {
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f (1-minute average)", load);
     }
 }

@@ -2,12 +2,17 @@ package io.rta.server.bench;
 
 import com.google.protobuf.Empty;
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.rta.proto.toolkit.session.CreateOrUpdateSessionRequest;
+import io.rta.proto.toolkit.session.DeleteSessionsRequest;
 import io.rta.proto.toolkit.session.PutSessionFolderRequest;
 import io.rta.proto.toolkit.session.SessionStoreGrpc;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,14 +25,23 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class SessionIngest {
 
-    /** Result of a load: how many sessions in how long. */
-    record Result(int sessions, long elapsedNanos) {
+    /**
+     * Result of a load: how many sessions in how long, how long each write took to be acknowledged, and the clock
+     * and CPU time (of this process, -1 if unknown) of the second half, when the JVM has warmed up.
+     */
+    record Result(int sessions, long elapsedNanos, Latencies writeLatencies, long secondHalfNanos,
+                  long secondHalfCpuNanos) {
         double sessionsPerSecond() {
             return sessions / (elapsedNanos / 1e9);
+        }
+
+        double secondHalfSessionsPerSecond() {
+            return (sessions - sessions / 2) / (secondHalfNanos / 1e9);
         }
     }
 
     private static final long CALL_DEADLINE_SECONDS = 120;
+    private static final Set<Status.Code> RETRYABLE = Set.of(Status.Code.DEADLINE_EXCEEDED, Status.Code.UNAVAILABLE);
 
     private final ManagedChannel channel;
     private final BenchData data;
@@ -39,6 +53,37 @@ final class SessionIngest {
         this.data = data;
         this.concurrency = concurrency;
         this.progress = progress;
+    }
+
+    /**
+     * Waits until a session write goes through: a server reports ready once its views are loaded, but its Kafka
+     * Streams tasks may still be starting, and writes then wait for them. Writes a probe session and deletes it.
+     *
+     * @throws IllegalStateException when no write succeeds within {@code timeout}
+     */
+    void awaitWritable(Duration timeout) throws InterruptedException {
+        SessionStoreGrpc.SessionStoreBlockingStub stub = SessionStoreGrpc.newBlockingStub(channel);
+        String probe = data.identity(-1);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                stub.withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS).createOrUpdateSession(
+                        CreateOrUpdateSessionRequest.newBuilder().setIdentity(probe)
+                                .setCreateIfNotExists(CreateOrUpdateSessionRequest.CreateIfNotExists.newBuilder())
+                                .build());
+                stub.withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS).deleteSessions(
+                        DeleteSessionsRequest.newBuilder().addIdentities(probe).build());
+                return;
+            } catch (StatusRuntimeException e) {
+                if (!RETRYABLE.contains(e.getStatus().getCode()) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the server does not accept session writes: " + e.getMessage(),
+                            e);
+                }
+                progress.println("bench: the server is not accepting writes yet (" + e.getStatus().getCode()
+                        + "), retrying ...");
+                Thread.sleep(1000);
+            }
+        }
     }
 
     /** Creates the folders the sessions link to, one acknowledged write each. */
@@ -63,36 +108,56 @@ final class SessionIngest {
             requests[i] = data.request(i);
         }
         SessionStoreGrpc.SessionStoreStub stub = SessionStoreGrpc.newStub(channel);
-        Semaphore inFlight = new Semaphore(concurrency);
-        AtomicInteger acknowledged = new AtomicInteger();
-        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-        Progress report = new Progress(sessions);
-        long start = System.nanoTime();
-        for (int i = 0; i < sessions && firstFailure.get() == null; i++) {
-            inFlight.acquire();
+        Run run = new Run(sessions);
+        for (int i = 0; i < sessions && run.firstFailure.get() == null; i++) {
+            run.inFlight.acquire();
             stub.withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS).createOrUpdateSession(requests[i],
-                    new Acknowledgement(i, inFlight, acknowledged, firstFailure, report, start));
+                    run.new Acknowledgement(i));
             requests[i] = null;
         }
-        inFlight.acquire(concurrency);
-        long elapsed = System.nanoTime() - start;
-        if (firstFailure.get() != null) {
-            throw new IllegalStateException("ingest failed after " + acknowledged.get() + " acknowledged sessions: "
-                    + firstFailure.get().getMessage(), firstFailure.get());
-        }
-        return new Result(acknowledged.get(), elapsed);
+        run.inFlight.acquire(concurrency);
+        return run.result();
     }
 
-    /** Prints a line to the progress stream each time another tenth of the sessions is acknowledged. */
-    private final class Progress {
+    /** The state of one load, shared by the sending loop and the acknowledgements. */
+    private final class Run {
         private final int total;
+        private final Semaphore inFlight = new Semaphore(concurrency);
+        private final AtomicInteger acknowledged = new AtomicInteger();
+        private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         private final AtomicInteger printedTenths = new AtomicInteger();
+        /** Each write's latency in its own slot; read after every permit is back, which orders the writes. */
+        private final long[] writeNanos;
+        private final long start = System.nanoTime();
+        private volatile long halfwayNanos;
+        private volatile long halfwayCpuNanos = Machine.processCpuNanos();
 
-        Progress(int total) {
+        Run(int total) {
             this.total = total;
+            this.writeNanos = new long[total];
         }
 
-        void acknowledged(int count, long start) {
+        Result result() {
+            long elapsed = System.nanoTime() - start;
+            long cpu = Machine.processCpuNanos();
+            if (firstFailure.get() != null) {
+                throw new IllegalStateException("ingest failed after " + acknowledged.get()
+                        + " acknowledged sessions: " + firstFailure.get().getMessage(), firstFailure.get());
+            }
+            Latencies latencies = new Latencies();
+            for (long nanos : writeNanos) {
+                latencies.record(nanos);
+            }
+            return new Result(total, elapsed, latencies, elapsed - halfwayNanos,
+                    cpu < 0 ? -1 : cpu - halfwayCpuNanos);
+        }
+
+        /** Notes the halfway point, and prints a line each time another tenth of the sessions is acknowledged. */
+        private void acknowledged(int count) {
+            if (count == total / 2) {
+                halfwayCpuNanos = Machine.processCpuNanos();
+                halfwayNanos = System.nanoTime() - start;
+            }
             int tenths = (int) (10L * count / total);
             int printed = printedTenths.get();
             if (tenths > printed && printedTenths.compareAndSet(printed, tenths)) {
@@ -101,41 +166,34 @@ final class SessionIngest {
                         count, total, tenths * 10, seconds, count / seconds));
             }
         }
-    }
 
-    private static final class Acknowledgement implements StreamObserver<Empty> {
-        private final int index;
-        private final Semaphore inFlight;
-        private final AtomicInteger acknowledged;
-        private final AtomicReference<Throwable> firstFailure;
-        private final Progress progress;
-        private final long start;
+        /** Releases the write's permit whatever its outcome; the first failure fails the load. */
+        private final class Acknowledgement implements StreamObserver<Empty> {
+            private final int index;
+            private final long sent = System.nanoTime();
 
-        Acknowledgement(int index, Semaphore inFlight, AtomicInteger acknowledged,
-                        AtomicReference<Throwable> firstFailure, Progress progress, long start) {
-            this.index = index;
-            this.inFlight = inFlight;
-            this.acknowledged = acknowledged;
-            this.firstFailure = firstFailure;
-            this.progress = progress;
-            this.start = start;
-        }
+            Acknowledgement(int index) {
+                this.index = index;
+            }
 
-        @Override
-        public void onNext(Empty value) {
-            // The acknowledgement itself carries nothing; completion is what counts.
-        }
+            @Override
+            public void onNext(Empty value) {
+                // The acknowledgement itself carries nothing; completion is what counts.
+            }
 
-        @Override
-        public void onError(Throwable error) {
-            firstFailure.compareAndSet(null, new IllegalStateException("session #" + index + ": " + error, error));
-            inFlight.release();
-        }
+            @Override
+            public void onError(Throwable error) {
+                firstFailure.compareAndSet(null, new IllegalStateException("session #" + index + ": " + error,
+                        error));
+                inFlight.release();
+            }
 
-        @Override
-        public void onCompleted() {
-            progress.acknowledged(acknowledged.incrementAndGet(), start);
-            inFlight.release();
+            @Override
+            public void onCompleted() {
+                writeNanos[index] = System.nanoTime() - sent;
+                acknowledged(acknowledged.incrementAndGet());
+                inFlight.release();
+            }
         }
     }
 }
