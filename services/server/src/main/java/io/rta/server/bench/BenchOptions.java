@@ -15,7 +15,7 @@ public final class BenchOptions {
             "gRPC host:port of a running server (with HttpUrl).");
     public static final OptionDef SESSIONS = OptionDef.of("Sessions", "100000", "Sessions to load.");
     public static final OptionDef DETAILS = OptionDef.of("Details", "10", "Typed details per session.");
-    public static final OptionDef CONCURRENCY = OptionDef.of("Concurrency", "2048",
+    public static final OptionDef CONCURRENCY = OptionDef.of("Concurrency", "512",
             "Most gRPC writes in flight: each is acknowledged only once the server's view shows it, so throughput "
                     + "is about Concurrency / write latency.");
     public static final OptionDef QUERIES = OptionDef.of("Queries", "200", "Measured requests per query scenario.");
