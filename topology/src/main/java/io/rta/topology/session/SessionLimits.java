@@ -23,17 +23,22 @@ public final class SessionLimits {
     /** max.message.bytes of the session-updates and sessions topics: room for the limits plus record overhead. */
     public static final int TOPIC_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
+    /** Writers are thread-safe and costly to build (they resolve the schema), so each is built once. */
+    private static final SpecificDatumWriter<SessionUpdateBatch> BATCH_WRITER =
+            new SpecificDatumWriter<>(SessionUpdateBatch.class);
+    private static final SpecificDatumWriter<SessionState> STATE_WRITER = new SpecificDatumWriter<>(SessionState.class);
+
     private SessionLimits() {
     }
 
     /** Why the batch or the state it produces is too large, if it is. */
     public static Optional<String> problem(SessionUpdateBatch batch, SessionState result) {
-        long batchBytes = encodedSize(batch);
+        long batchBytes = encodedSize(BATCH_WRITER, batch);
         if (batchBytes > MAX_BATCH_BYTES) {
             return Optional.of("the update is " + batchBytes + " bytes; at most " + MAX_BATCH_BYTES
                     + " bytes are accepted in one request");
         }
-        long stateBytes = result == null ? 0 : encodedSize(result);
+        long stateBytes = result == null ? 0 : encodedSize(STATE_WRITER, result);
         if (stateBytes > MAX_STATE_BYTES) {
             return Optional.of("the session would be " + stateBytes + " bytes after this update; a session is "
                     + "limited to " + MAX_STATE_BYTES + " bytes");
@@ -41,11 +46,11 @@ public final class SessionLimits {
         return Optional.empty();
     }
 
-    static long encodedSize(SpecificRecord record) {
+    private static <T extends SpecificRecord> long encodedSize(SpecificDatumWriter<T> writer, T record) {
         CountingStream counter = new CountingStream();
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(counter, null);
         try {
-            new SpecificDatumWriter<SpecificRecord>(record.getSchema()).write(record, encoder);
+            writer.write(record, encoder);
             encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
