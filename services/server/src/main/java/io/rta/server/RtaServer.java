@@ -210,7 +210,7 @@ public final class RtaServer implements AutoCloseable {
             registry.ping();
             return HealthCheck.Result.healthy(registry.baseUrl());
         }));
-        health.register("streams", check(() -> streams.isRunning()
+        health.register("streams", check(() -> streams.isProcessing()
                 ? HealthCheck.Result.healthy(streams.state().toString())
                 : HealthCheck.Result.unhealthy("Kafka Streams is " + streams.state()
                 + (streams.failure() == null ? "" : ": " + streams.failure()))));

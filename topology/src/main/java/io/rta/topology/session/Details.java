@@ -64,26 +64,6 @@ public final class Details {
         return Timestamps.isDateTime(text) ? new DateTimeValue(text) : text;
     }
 
-    /** The detail type name of a value, as the metamodel names it: string, integer, number, boolean or dateTime. */
-    public static String typeName(Object value) {
-        if (value instanceof DateTimeValue) {
-            return "dateTime";
-        }
-        if (value instanceof Long) {
-            return "integer";
-        }
-        if (value instanceof Double) {
-            return "number";
-        }
-        if (value instanceof Boolean) {
-            return "boolean";
-        }
-        if (value instanceof CharSequence) {
-            return "string";
-        }
-        throw new IllegalArgumentException("not a detail value: " + value);
-    }
-
     /**
      * Parses {@code json} and checks that it is one JSON object; {@code what} names the text in the error.
      * Duplicate keys and trailing content are rejected.

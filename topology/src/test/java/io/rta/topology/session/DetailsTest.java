@@ -68,10 +68,4 @@ class DetailsTest {
     void shouldRejectEmptyStringDetailKeys() {
         assertThatThrownBy(() -> Details.fromStrings(Map.of("", "x"))).hasMessage("detail keys must not be empty");
     }
-
-    @Test
-    void shouldNameTheTypeOfEachValue() {
-        assertThat(List.of("s", 1L, 1.0, true, new DateTimeValue("2021-03-14T12:15:30Z")))
-                .extracting(Details::typeName).containsExactly("string", "integer", "number", "boolean", "dateTime");
-    }
 }

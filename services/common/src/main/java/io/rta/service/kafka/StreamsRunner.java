@@ -45,6 +45,11 @@ public final class StreamsRunner implements Managed, AutoCloseable {
         return streams.state();
     }
 
+    /** True only in RUNNING: while Streams starts or rebalances, writes are not applied, so the service is not ready. */
+    public boolean isProcessing() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
     public boolean isRunning() {
         KafkaStreams.State state = streams.state();
         return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
