@@ -4,6 +4,7 @@ import io.rta.events.ConfigPublication;
 import io.rta.events.SessionFolder;
 import io.rta.events.SessionState;
 import io.rta.events.SessionUpdateBatch;
+import io.rta.events.TelemetryBatch;
 import io.rta.events.internal.AnchorContribution;
 import io.rta.events.internal.SessionRefEdge;
 import io.rta.schemas.AvroSerde;
@@ -46,6 +47,14 @@ public final class Topics {
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
             TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(LARGE_MESSAGE_BYTES));
 
+    /** Largest telemetry record: the gRPC writer packs bursts into records far below this; pipelines may pack more. */
+    public static final int TELEMETRY_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+    private static final Map<String, String> TELEMETRY_LOG = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(TELEMETRY_MESSAGE_BYTES));
+
     private final String prefix;
     private final SchemaRegistryClient registry;
     private final Topic<String, SessionUpdateBatch> sessionUpdates;
@@ -55,6 +64,7 @@ public final class Topics {
     private final Topic<String, ConfigPublication> configs;
     private final Topic<String, SessionRefEdge> sessionRefEdges;
     private final Topic<String, AnchorContribution> sessionRelations;
+    private final Topic<String, TelemetryBatch> telemetry;
 
     private Topics(String prefix, SchemaRegistryClient registry) {
         this.prefix = prefix;
@@ -66,6 +76,7 @@ public final class Topics {
         configs = topic("configs", registry, ConfigPublication.class, LARGE_COMPACT);
         sessionRefEdges = topic("session-ref-edges", registry, SessionRefEdge.class, LOG);
         sessionRelations = topic("session-relations", registry, AnchorContribution.class, LOG);
+        telemetry = topic("telemetry", registry, TelemetryBatch.class, TELEMETRY_LOG);
     }
 
     /** The topics for a prefix (e.g. {@code "rta."}), with serdes backed by the given schema registry. */
@@ -123,14 +134,22 @@ public final class Topics {
         return sessionRelations;
     }
 
+    /**
+     * Telemetry bursts; key = data identity (in RTA Server mode the session identity). Pipelines may produce here.
+     * Retention is the replay window: the chunk view can be rebuilt from what is still here.
+     */
+    public Topic<String, TelemetryBatch> telemetry() {
+        return telemetry;
+    }
+
     /** Topics that must have the same partition count (they are processed together per session identity). */
     public List<Topic<?, ?>> copartitioned() {
-        return List.of(sessionUpdates, sessions, sessionRelations);
+        return List.of(sessionUpdates, sessions, sessionRelations, telemetry);
     }
 
     public List<Topic<?, ?>> all() {
         return List.of(sessionUpdates, sessions, folders, configPublications, configs, sessionRefEdges,
-                sessionRelations);
+                sessionRelations, telemetry);
     }
 
     /** The Streams application id derived from the prefix, so two deployments on one cluster never collide. */

@@ -1,0 +1,133 @@
+package io.rta.topology.data;
+
+import io.rta.events.EventBurst;
+import io.rta.events.PeriodicBurst;
+import io.rta.events.RowBurst;
+import io.rta.events.TimestampedBurst;
+
+/**
+ * The rules every burst must meet before it is chunked (devguide/data/chunks.md size limits and the data model). The
+ * gRPC writer rejects a breaking message with {@code INVALID_ARGUMENT}; the chunk topology skips (and logs) a breaking
+ * burst a pipeline produced straight to Kafka. Problems name the protobuf field.
+ */
+public final class BurstValidator {
+
+    /** Hard limit on samples per result (chunks.md: MUST NOT exceed 10,000). */
+    public static final int MAX_SAMPLES_PER_RESULT = 10_000;
+
+    private BurstValidator() {
+    }
+
+    /** @return what is wrong with the burst, or {@code null} when it is valid */
+    public static String problem(Object burst) {
+        if (burst instanceof PeriodicBurst periodic) {
+            return problem(periodic);
+        }
+        if (burst instanceof TimestampedBurst timestamped) {
+            return problem(timestamped);
+        }
+        if (burst instanceof RowBurst row) {
+            return problem(row);
+        }
+        if (burst instanceof EventBurst) {
+            return null;
+        }
+        return "unknown burst type " + (burst == null ? "null" : burst.getClass().getSimpleName());
+    }
+
+    static String problem(PeriodicBurst burst) {
+        int samples = burst.getSamples();
+        int length = burst.getBuffer().remaining();
+        if (burst.getChannelId() < 0 || burst.getChannelId() > ChannelsExpression.MAX_CHANNEL_ID) {
+            return "periodic_data.channel_id " + burst.getChannelId() + " is outside 0..4294967295";
+        }
+        if (samples <= 0) {
+            return "periodic_data.samples is " + samples + ": a result needs at least one sample";
+        }
+        if (samples > MAX_SAMPLES_PER_RESULT) {
+            return "periodic_data.samples is " + samples + ": a result holds at most " + MAX_SAMPLES_PER_RESULT
+                    + " samples";
+        }
+        if (burst.getInterval() < 0) {
+            return "periodic_data.interval is " + burst.getInterval() + ": intervals must not be negative";
+        }
+        if (burst.getInterval() == 0 && samples > 1) {
+            return "periodic_data.interval is 0 with " + samples + " samples: the interval must be positive";
+        }
+        if (length == 0 || length % samples != 0) {
+            return "periodic_data.buffer has " + length + " bytes, which does not divide into its " + samples
+                    + " samples";
+        }
+        return endOverflows(burst.getStartTimestamp(), burst.getInterval(), samples - 1L)
+                ? "periodic_data: the last sample's timestamp overflows 64 bits" : null;
+    }
+
+    static String problem(TimestampedBurst burst) {
+        if (burst.getChannelId() < 0 || burst.getChannelId() > ChannelsExpression.MAX_CHANNEL_ID) {
+            return "timestamped_data.channel_id " + burst.getChannelId() + " is outside 0..4294967295";
+        }
+        long[] deltas;
+        try {
+            deltas = Bursts.unpackDeltas(burst.getTimestampDeltas());
+        } catch (IllegalArgumentException e) {
+            return "timestamped_data.timestamp_deltas: " + e.getMessage();
+        }
+        int samples = deltas.length;
+        int length = burst.getBuffer().remaining();
+        if (samples == 0) {
+            return "timestamped_data.timestamp_deltas is empty: a result needs at least one sample";
+        }
+        if (samples > MAX_SAMPLES_PER_RESULT) {
+            return "timestamped_data.timestamp_deltas has " + samples + " samples: a result holds at most "
+                    + MAX_SAMPLES_PER_RESULT + " samples";
+        }
+        if (length == 0 || length % samples != 0) {
+            return "timestamped_data.buffer has " + length + " bytes, which does not divide into the " + samples
+                    + " samples of timestamp_deltas";
+        }
+        if (deltas[0] != 0) {
+            return "timestamped_data.timestamp_deltas[0] is " + deltas[0] + ": the first delta must be 0";
+        }
+        long scale = burst.getTimestampDeltasScale();
+        if (samples > 1 && scale <= 0) {
+            return "timestamped_data.timestamp_deltas_scale is " + scale + ": it must be positive";
+        }
+        long span = 0;
+        for (int i = 1; i < samples; i++) {
+            if (deltas[i] < 0) {
+                return "timestamped_data.timestamp_deltas[" + i + "] is " + deltas[i]
+                        + ": samples must be in time order";
+            }
+            span += deltas[i];
+            if (span < 0) {
+                return "timestamped_data.timestamp_deltas: the sum of the deltas overflows 64 bits";
+            }
+        }
+        return endOverflows(burst.getStartTimestamp(), scale, span)
+                ? "timestamped_data: the last sample's timestamp overflows 64 bits" : null;
+    }
+
+    static String problem(RowBurst burst) {
+        if (burst.getChannelIds().isEmpty()) {
+            return "row_data.channel_ids is empty: a row needs at least one channel";
+        }
+        for (long id : burst.getChannelIds()) {
+            if (id < 0 || id > ChannelsExpression.MAX_CHANNEL_ID) {
+                return "row_data.channel_ids has " + id + ", outside 0..4294967295";
+            }
+        }
+        if (burst.getBuffer().remaining() == 0) {
+            return "row_data.buffer is empty";
+        }
+        return null;
+    }
+
+    private static boolean endOverflows(long start, long step, long steps) {
+        try {
+            Math.addExact(start, Math.multiplyExact(step, steps));
+            return false;
+        } catch (ArithmeticException e) {
+            return true;
+        }
+    }
+}

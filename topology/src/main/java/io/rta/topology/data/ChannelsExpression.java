@@ -1,0 +1,148 @@
+package io.rta.topology.data;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A parsed RTA channels expression: comma-separated hexadecimal channel ids or ranges, ranges open-ended on either
+ * side ({@code -5,7,B-D,14-}). Held as sorted, merged, inclusive ranges of uint32 ids.
+ */
+public final class ChannelsExpression {
+
+    public static final long MAX_CHANNEL_ID = 0xFFFF_FFFFL;
+    /** Every channel ({@code 0-}). */
+    public static final ChannelsExpression ALL = new ChannelsExpression(List.of(new Range(0, MAX_CHANNEL_ID)), "0-");
+
+    private final List<Range> ranges;
+    private final String text;
+
+    private ChannelsExpression(List<Range> ranges, String text) {
+        this.ranges = List.copyOf(ranges);
+        this.text = text;
+    }
+
+    /** An inclusive range of channel ids. */
+    public record Range(long from, long to) {
+        public boolean contains(long channelId) {
+            return channelId >= from && channelId <= to;
+        }
+    }
+
+    /**
+     * Parses an expression.
+     *
+     * @throws IllegalArgumentException naming the offending term when the expression is malformed
+     */
+    public static ChannelsExpression parse(String expression) {
+        if (expression == null || expression.isBlank()) {
+            throw new IllegalArgumentException("channels expression is empty");
+        }
+        List<Range> parsed = new ArrayList<>();
+        for (String term : expression.split(",", -1)) {
+            parsed.add(parseTerm(term.trim(), expression));
+        }
+        return new ChannelsExpression(merge(parsed), expression);
+    }
+
+    /** Exactly the given channel ids (for callers that already hold ids, e.g. a row data channel set). */
+    public static ChannelsExpression of(long... channelIds) {
+        List<Range> ranges = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (long id : channelIds) {
+            checkId(id, Long.toString(id));
+            ranges.add(new Range(id, id));
+            text.append(text.length() == 0 ? "" : ",").append(Long.toHexString(id).toUpperCase(Locale.ROOT));
+        }
+        return new ChannelsExpression(merge(ranges), text.toString());
+    }
+
+    private static Range parseTerm(String term, String expression) {
+        if (term.isEmpty()) {
+            throw new IllegalArgumentException("channels expression '" + expression + "' has an empty term");
+        }
+        int dash = term.indexOf('-');
+        if (dash < 0) {
+            long id = parseId(term, expression);
+            return new Range(id, id);
+        }
+        if (term.indexOf('-', dash + 1) >= 0 || term.length() == 1) {
+            throw new IllegalArgumentException("channels expression '" + expression + "' has a malformed range '"
+                    + term + "'");
+        }
+        long from = dash == 0 ? 0 : parseId(term.substring(0, dash), expression);
+        long to = dash == term.length() - 1 ? MAX_CHANNEL_ID : parseId(term.substring(dash + 1), expression);
+        if (from > to) {
+            throw new IllegalArgumentException("channels expression '" + expression + "' has a range '" + term
+                    + "' whose start is after its end");
+        }
+        return new Range(from, to);
+    }
+
+    private static long parseId(String hex, String expression) {
+        String digits = hex.trim();
+        if (digits.isEmpty() || digits.length() > 8 || !digits.chars().allMatch(ChannelsExpression::isHexDigit)) {
+            throw new IllegalArgumentException("channels expression '" + expression + "': '" + hex
+                    + "' is not a hexadecimal channel id (0-FFFFFFFF)");
+        }
+        return Long.parseLong(digits, 16);
+    }
+
+    private static boolean isHexDigit(int c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private static void checkId(long id, String text) {
+        if (id < 0 || id > MAX_CHANNEL_ID) {
+            throw new IllegalArgumentException("channel id " + text + " is outside 0..4294967295");
+        }
+    }
+
+    private static List<Range> merge(List<Range> ranges) {
+        List<Range> sorted = new ArrayList<>(ranges);
+        sorted.sort(Comparator.comparingLong(Range::from));
+        List<Range> merged = new ArrayList<>();
+        for (Range range : sorted) {
+            Range last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && range.from() <= last.to() + 1) {
+                merged.set(merged.size() - 1, new Range(last.from(), Math.max(last.to(), range.to())));
+            } else {
+                merged.add(range);
+            }
+        }
+        return merged;
+    }
+
+    public boolean matches(long channelId) {
+        for (Range range : ranges) {
+            if (range.contains(channelId)) {
+                return true;
+            }
+            if (range.from() > channelId) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether any of the ids matches (row data is returned when any channel of its set is requested). */
+    public boolean matchesAny(long[] channelIds) {
+        for (long id : channelIds) {
+            if (matches(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sorted, non-overlapping, non-adjacent inclusive ranges. */
+    public List<Range> ranges() {
+        return ranges;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
