@@ -8,7 +8,7 @@ public final class Lz4Block {
 
     /** Compresses {@code length} bytes of {@code source} from {@code offset} into a new array holding only the block. */
     public static byte[] compress(byte[] source, int offset, int length) {
-        throw new UnsupportedOperationException("TODO codec helper");
+        return net.jpountz.lz4.LZ4Factory.fastestJavaInstance().fastCompressor().compress(source, offset, length);
     }
 
     /**
@@ -17,6 +17,8 @@ public final class Lz4Block {
      * @throws IllegalArgumentException when the block is malformed or does not decode to exactly {@code unpackedLength}
      */
     public static byte[] decompress(byte[] block, int offset, int length, int unpackedLength) {
-        throw new UnsupportedOperationException("TODO codec helper");
+        byte[] out = new byte[unpackedLength];
+        net.jpountz.lz4.LZ4Factory.fastestJavaInstance().safeDecompressor().decompress(block, offset, length, out, 0);
+        return out;
     }
 }

@@ -1,0 +1,212 @@
+package io.rta.topology.data;
+
+import io.rta.events.EventBurst;
+import io.rta.events.PeriodicBurst;
+import io.rta.events.RowBurst;
+import io.rta.events.TelemetryBatch;
+import io.rta.events.TimestampedBurst;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Appends each telemetry record to the chunk store. Per series (data identity, kind, channel) the bursts are cut at
+ * slot boundaries and written as one segment per slot, keyed by the record's offset, so nothing is held in memory
+ * and a replay writes the same keys. A slot is compacted into its final parts when its series moves on to another
+ * slot, or when it has been idle for {@link #IDLE_COMPACTION}; reads merge uncompacted slots on the fly with the same
+ * function, so answers never depend on whether compaction has run.
+ */
+final class ChunkProcessor implements Processor<String, TelemetryBatch, Void, Void> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkProcessor.class);
+    static final Duration IDLE_COMPACTION = Duration.ofSeconds(10);
+    private static final int META_CACHE_SIZE = 50_000;
+
+    private final Map<Bytes, ChannelMeta> metaCache = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Bytes, ChannelMeta> eldest) {
+            return size() > META_CACHE_SIZE;
+        }
+    };
+    /** Wall-clock time of the last write per pending slot key (lost on restart: such slots count as idle). */
+    private final Map<Bytes, Long> lastWrite = new HashMap<>();
+    private ProcessorContext<Void, Void> context;
+    private KeyValueStore<Bytes, byte[]> store;
+    private long skippedBursts;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
+        this.store = context.getStateStore(ChunkTopology.CHUNK_STORE);
+        context.schedule(IDLE_COMPACTION, PunctuationType.WALL_CLOCK_TIME, this::compactIdle);
+    }
+
+    @Override
+    public void process(Record<String, TelemetryBatch> record) {
+        String identity = record.key();
+        if (identity == null || identity.isEmpty() || record.value() == null) {
+            LOG.warn("Skipping a telemetry record without a data identity or value at offset {}", offset());
+            return;
+        }
+        byte[] identityBytes = ChunkKeys.identityBytes(identity);
+        long offset = offset();
+        for (Map.Entry<ChannelRef, List<Object>> series : bySeries(identity, record.value()).entrySet()) {
+            append(identityBytes, series.getKey(), series.getValue(), offset);
+        }
+    }
+
+    private long offset() {
+        return context.recordMetadata().map(metadata -> metadata.offset()).orElse(-1L);
+    }
+
+    private Map<ChannelRef, List<Object>> bySeries(String identity, TelemetryBatch batch) {
+        Map<ChannelRef, List<Object>> series = new LinkedHashMap<>();
+        for (Object burst : batch.getBursts()) {
+            String problem = BurstValidator.problem(burst);
+            if (problem != null) {
+                skippedBursts++;
+                LOG.warn("Skipping an invalid burst of data identity {} at offset {}: {}", identity, offset(), problem);
+                continue;
+            }
+            series.computeIfAbsent(seriesOf(burst), key -> new ArrayList<>()).add(burst);
+        }
+        return series;
+    }
+
+    private static ChannelRef seriesOf(Object burst) {
+        if (burst instanceof PeriodicBurst periodic) {
+            return ChannelRef.channel(DataKind.PERIODIC, periodic.getChannelId());
+        }
+        if (burst instanceof TimestampedBurst timestamped) {
+            return ChannelRef.channel(DataKind.TIMESTAMPED, timestamped.getChannelId());
+        }
+        if (burst instanceof RowBurst row) {
+            return ChannelRef.rowSet(SlotSplitter.ids(row.getChannelIds()));
+        }
+        if (burst instanceof EventBurst) {
+            return ChannelRef.events();
+        }
+        throw new IllegalArgumentException("unknown burst " + burst);
+    }
+
+    private void append(byte[] identity, ChannelRef series, List<Object> bursts, long offset) {
+        Bytes metaKey = ChunkKeys.meta(identity, series);
+        ChannelMeta meta = meta(metaKey);
+        if (meta == null) {
+            meta = new ChannelMeta(BurstSpans.slotDuration(bursts), new long[0]);
+        }
+        TreeMap<Long, List<ListEntry>> slots = new TreeMap<>();
+        for (Object burst : bursts) {
+            SlotSplitter.split(burst, meta.slotDuration(),
+                    (slot, entry) -> slots.computeIfAbsent(slot, key -> new ArrayList<>()).add(entry));
+        }
+        for (Map.Entry<Long, List<ListEntry>> slot : slots.entrySet()) {
+            int piece = 0;
+            for (byte[] value : SlotPacker.pack(series.kind(), slot.getValue())) {
+                store.put(ChunkKeys.segment(identity, series, slot.getKey(), offset, piece++), value);
+            }
+        }
+        List<Long> pending = new ArrayList<>();
+        for (long slot : meta.pendingSlots()) {
+            if (slots.containsKey(slot)) {
+                pending.add(slot);
+            } else {
+                compact(identity, series, slot);
+            }
+        }
+        long now = context.currentSystemTimeMs();
+        for (long slot : slots.keySet()) {
+            Bytes pendingKey = ChunkKeys.pending(identity, series, slot);
+            if (!meta.isPending(slot)) {
+                pending.add(slot);
+                store.put(pendingKey, new byte[0]);
+            }
+            lastWrite.put(pendingKey, now);
+        }
+        ChannelMeta updated = meta.withPending(pending.stream().mapToLong(Long::longValue).toArray());
+        if (!updated.equals(meta(metaKey))) {
+            store.put(metaKey, updated.encode());
+            metaCache.put(metaKey, updated);
+        }
+    }
+
+    private ChannelMeta meta(Bytes metaKey) {
+        ChannelMeta cached = metaCache.get(metaKey);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] stored = store.get(metaKey);
+        if (stored == null) {
+            return null;
+        }
+        ChannelMeta meta = ChannelMeta.decode(stored);
+        metaCache.put(metaKey, meta);
+        return meta;
+    }
+
+    /** Replaces a slot's segments (and earlier parts) with its final parts, unless it already holds one source. */
+    private void compact(byte[] identity, ChannelRef series, long slot) {
+        List<KeyValue<Bytes, byte[]>> entries = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(ChunkKeys.slotStart(identity, series, slot),
+                ChunkKeys.slotEnd(identity, series, slot))) {
+            it.forEachRemaining(entries::add);
+        }
+        if (!SlotSources.isSingleSource(entries)) {
+            List<byte[]> values = entries.stream().map(entry -> entry.value).toList();
+            List<byte[]> parts = SlotPacker.merge(series.kind(), values);
+            for (KeyValue<Bytes, byte[]> entry : entries) {
+                store.delete(entry.key);
+            }
+            for (int i = 0; i < parts.size(); i++) {
+                store.put(ChunkKeys.part(identity, series, slot, i), parts.get(i));
+            }
+        }
+        Bytes pendingKey = ChunkKeys.pending(identity, series, slot);
+        store.delete(pendingKey);
+        lastWrite.remove(pendingKey);
+    }
+
+    private void compactIdle(long now) {
+        List<Bytes> idle = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.prefixScan(Bytes.wrap(new byte[] {ChunkKeys.PENDING}),
+                new org.apache.kafka.common.serialization.BytesSerializer())) {
+            while (it.hasNext()) {
+                Bytes key = it.next().key;
+                Long written = lastWrite.get(key);
+                if (written == null || now - written >= IDLE_COMPACTION.toMillis()) {
+                    idle.add(key);
+                }
+            }
+        }
+        for (Bytes key : idle) {
+            ChunkKeys.Parsed pending = ChunkKeys.parse(key.get());
+            compact(pending.identity(), pending.channel(), pending.slot());
+            Bytes metaKey = ChunkKeys.meta(pending.identity(), pending.channel());
+            ChannelMeta meta = meta(metaKey);
+            if (meta != null && meta.isPending(pending.slot())) {
+                long[] rest = java.util.Arrays.stream(meta.pendingSlots()).filter(s -> s != pending.slot()).toArray();
+                ChannelMeta updated = meta.withPending(rest);
+                store.put(metaKey, updated.encode());
+                metaCache.put(metaKey, updated);
+            }
+        }
+    }
+
+    long skippedBursts() {
+        return skippedBursts;
+    }
+}

@@ -1,0 +1,84 @@
+package io.rta.topology.data;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns the results of one slot into stored chunks: sorted by time (stable, so equal times keep write order), exact
+ * duplicate results dropped (a retried write; events are kept, the same event may legitimately occur twice in an
+ * instant), then cut into lists of at most {@link #PART_LIST_BYTES}. The same function packs a fresh segment, compacts
+ * a slot and merges a slot at read time, so every path yields the same chunks for the same data.
+ */
+final class SlotPacker {
+
+    /**
+     * A slot is sized for about 64 KiB; data much faster than estimated is cut into parts of this size, far below the
+     * 4 MiB hard limit of chunks.md.
+     */
+    static final int PART_LIST_BYTES = 256 * 1024;
+
+    private static final Comparator<ListEntry> ORDER = Comparator.comparingLong(ListEntry::start)
+            .thenComparingLong(ListEntry::end);
+
+    private SlotPacker() {
+    }
+
+    static List<byte[]> pack(DataKind kind, List<ListEntry> entries) {
+        List<ListEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(ORDER);
+        if (kind != DataKind.EVENTS) {
+            sorted = withoutDuplicates(sorted);
+        }
+        List<byte[]> parts = new ArrayList<>();
+        int from = 0;
+        int size = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            int entrySize = ListEncoding.entrySize(sorted.get(i));
+            if (i > from && size + entrySize > PART_LIST_BYTES) {
+                parts.add(part(sorted, from, i));
+                from = i;
+                size = 0;
+            }
+            size += entrySize;
+        }
+        if (from < sorted.size()) {
+            parts.add(part(sorted, from, sorted.size()));
+        }
+        return parts;
+    }
+
+    /** Merges stored chunks (parts and segments of one slot) into the slot's chunks. */
+    static List<byte[]> merge(DataKind kind, List<byte[]> values) {
+        List<ListEntry> entries = new ArrayList<>();
+        for (byte[] value : values) {
+            entries.addAll(ListEncoding.entries(kind, ChunkValue.list(value)));
+        }
+        return pack(kind, entries);
+    }
+
+    private static byte[] part(List<ListEntry> sorted, int from, int to) {
+        long end = Long.MIN_VALUE;
+        for (int i = from; i < to; i++) {
+            end = Math.max(end, sorted.get(i).end());
+        }
+        return ChunkValue.encode(sorted.get(from).start(), end, ListEncoding.list(sorted, from, to));
+    }
+
+    private static List<ListEntry> withoutDuplicates(List<ListEntry> sorted) {
+        List<ListEntry> unique = new ArrayList<>(sorted.size());
+        for (ListEntry entry : sorted) {
+            boolean duplicate = false;
+            for (int i = unique.size() - 1; i >= 0 && unique.get(i).start() == entry.start(); i--) {
+                if (unique.get(i).sameAs(entry)) {
+                    duplicate = true;
+                    break;
+                }
+            }
+            if (!duplicate) {
+                unique.add(entry);
+            }
+        }
+        return unique;
+    }
+}

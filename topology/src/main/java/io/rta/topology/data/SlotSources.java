@@ -1,0 +1,29 @@
+package io.rta.topology.data;
+
+import java.util.List;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+
+/**
+ * Whether a slot's stored entries came out of one packing (only compacted parts, or only the segment pieces of one
+ * source record): such a slot is served as stored; any other mix is merged.
+ */
+final class SlotSources {
+
+    private SlotSources() {
+    }
+
+    static boolean isSingleSource(List<KeyValue<Bytes, byte[]>> entries) {
+        long source = Long.MIN_VALUE;
+        boolean first = true;
+        for (KeyValue<Bytes, byte[]> entry : entries) {
+            long entrySource = ChunkKeys.parse(entry.key.get()).source();
+            if (!first && entrySource != source) {
+                return false;
+            }
+            source = entrySource;
+            first = false;
+        }
+        return true;
+    }
+}
