@@ -31,8 +31,8 @@ public final class ChunkStreamWriter {
     static final int UNPACKED_LENGTH_TAG = 5 << 3;            // field 5, varint (int32)
     static final int PACKED_LENGTH_TAG = 6 << 3;              // field 6, varint (int32)
 
-    /** Prefix, five one-byte tags, two 10-byte sint64s, three int32s (10 bytes at most) and the packed length. */
-    private static final int FIXED_HEADER_ROOM = PREFIX_LENGTH + 5 + 2 * 10 + 3 * 10 + 5;
+    /** Prefix, six one-byte tags, two sint64s and three int32s (10 bytes at most each), the packed ids' length. */
+    private static final int FIXED_HEADER_ROOM = PREFIX_LENGTH + 6 + 2 * 10 + 3 * 10 + 5;
     private static final int MAX_UINT32_VARINT = 5;
 
     private final OutputStream out;
