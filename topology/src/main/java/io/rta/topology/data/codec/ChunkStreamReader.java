@@ -13,7 +13,8 @@ import java.util.Objects;
 /**
  * Reads an {@code application/vnd.mat.protobuf+chunked} stream (as {@link ChunkStreamWriter} writes it) back into
  * absolute chunks, with or without their payloads. Errors name the chunk (counting from 0) and what is wrong with it.
- * Not thread-safe; wrap unbuffered streams in a {@link java.io.BufferedInputStream}.
+ * After an exception the stream position is undefined: stop reading. Not thread-safe; wrap unbuffered streams in a
+ * {@link java.io.BufferedInputStream}.
  */
 public final class ChunkStreamReader {
 
