@@ -89,7 +89,7 @@ public final class Bursts {
         return java.util.Arrays.copyOf(deltas, count);
     }
 
-    /** The samples of a buffer as a protobuf {@link ByteString} without copying. */
+    /** The samples of a buffer as a protobuf {@link ByteString} (a copy: the buffer may be reused). */
     public static ByteString bytes(ByteBuffer buffer) {
         return ByteString.copyFrom(buffer.duplicate());
     }
