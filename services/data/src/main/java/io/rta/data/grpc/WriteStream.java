@@ -147,15 +147,26 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        sentSinceMarker.add(sent);
-        sent.whenCompleteAsync((position, error) -> acknowledged(key, bytes, error), timer);
+        CompletableFuture<RecordPosition> tracked = sent.handle((position, error) -> {
+            if (error != null) {
+                throw storeFailure(key, error);
+            }
+            return position;
+        });
+        sentSinceMarker.add(tracked);
+        tracked.whenCompleteAsync((position, error) -> acknowledged(bytes, error), timer);
     }
 
-    private synchronized void acknowledged(String key, long bytes, Throwable error) {
+    private static StatusRuntimeException storeFailure(String key, Throwable error) {
+        Throwable cause = cause(error);
+        return Status.UNAVAILABLE.withDescription("data of '" + key + "' could not be stored in Kafka: " + cause)
+                .withCause(cause).asRuntimeException();
+    }
+
+    private synchronized void acknowledged(long bytes, Throwable error) {
         bytesInFlight -= bytes;
         if (error != null) {
-            fail(Status.UNAVAILABLE.withDescription("data of '" + key + "' could not be stored in Kafka: "
-                    + cause(error)).withCause(cause(error)).asRuntimeException());
+            failed(error);
         } else if (waitingForCapacity && !finished && bytesInFlight < limits.maxInFlightBytes()) {
             waitingForCapacity = false;
             response.request(1);
