@@ -11,6 +11,18 @@ import io.rta.config.grpc.ConfigStoreService;
 import io.rta.config.kafka.KafkaConfigStore;
 import io.rta.config.resources.ConfigResource;
 import io.rta.config.validation.ConfigValidator;
+import io.rta.data.DataReads;
+import io.rta.data.api.ChunkEncoder;
+import io.rta.data.api.PayloadDecoder;
+import io.rta.data.grpc.DataReaderService;
+import io.rta.data.grpc.DataWriterService;
+import io.rta.data.grpc.WriterLimits;
+import io.rta.data.kafka.CommittedOffsets;
+import io.rta.data.kafka.StreamsChunkViews;
+import io.rta.data.kafka.StreamsOwnerLocator;
+import io.rta.data.kafka.TelemetryPublisher;
+import io.rta.data.remote.OwnerClient;
+import io.rta.data.resources.DataResource;
 import io.rta.schemas.CcompatRegistryClient;
 import io.rta.server.embedded.EmbeddedKafka;
 import io.rta.server.embedded.RegistryProcess;
@@ -32,6 +44,7 @@ import io.rta.session.view.SessionViews;
 import io.rta.topology.Topic;
 import io.rta.topology.Topics;
 import io.rta.topology.config.ConfigTopology;
+import io.rta.topology.data.ChunkTopology;
 import io.rta.topology.session.SessionTopology;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -42,11 +55,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,18 +118,15 @@ public final class RtaServer implements AutoCloseable {
                 options.getInt(RtaOptions.PARTITIONS), (short) options.getInt(RtaOptions.REPLICATION_FACTOR));
         registerSchemas(registry, topics);
 
-        ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = new Thread(r, "write-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, daemon("write-timer"));
         timerPool.setRemoveOnCancelPolicy(true);
-        ScheduledExecutorService timer = own(new ExecutorCloser(timerPool)).executor();
+        ScheduledExecutorService timer = own(new ExecutorCloser<>(timerPool)).executor();
         EventProducer producer = own(new EventProducer(KafkaSettings.common(bootstrapServers)));
 
         Topology topology = new Topology();
         SessionTopology.addTo(topology, topics);
         ConfigTopology.addTo(topology, topics);
+        ChunkTopology.addTo(topology, topics);
         StreamsRunner streams = own(new StreamsRunner(topology,
                 KafkaSettings.streams(bootstrapServers, topics, options, dataPath.resolve("streams"),
                         instanceId(dataPath))));
@@ -136,23 +149,36 @@ public final class RtaServer implements AutoCloseable {
         HealthCheckRegistry health = new HealthCheckRegistry();
         MetricRegistry metrics = new MetricRegistry();
         Admin admin = own(Admin.create(properties(KafkaSettings.common(bootstrapServers))));
+
+        CommittedOffsets committed = own(CommittedOffsets.forGroup(admin, topics.applicationId(), writeTimeout));
+        DataWriterService dataWriter = new DataWriterService(new TelemetryPublisher(producer, topics), committed,
+                WriterLimits.defaults(writeTimeout), timer);
+        HostInfo self = new HostInfo(options.getString(ServerOptions.ADVERTISED_HOST),
+                options.getInt(RtaOptions.HTTP_PORT));
+        DataReads dataReads = new DataReads(identity -> views.catalog().get(identity).isPresent(),
+                new StreamsChunkViews(streams, writeTimeout), new StreamsOwnerLocator(streams, self));
+        ExecutorService dataReaders = own(new ExecutorCloser<>(Executors.newCachedThreadPool(daemon("data-read"))))
+                .executor();
+        DataReaderService dataReader = new DataReaderService(dataReads, PayloadDecoder.LZ4, dataReaders);
+        DataResource dataResource = new DataResource(dataReads, OwnerClient.create(writeTimeout), ChunkEncoder.WIRE);
         registerHealthChecks(health, admin, registry, streams, loader);
         registerMetrics(metrics, views, loader);
 
         List<BindableService> services = List.of(new SessionStoreService(sessions),
-                new ConfigStoreService(configs, configs, validator, configLimits(options)));
+                new ConfigStoreService(configs, configs, validator, configLimits(options)), dataWriter, dataReader);
         grpc = own(new GrpcServer(NettyServerBuilder.forAddress(
                 new InetSocketAddress(options.getInt(RtaOptions.GRPC_PORT)))
                 .maxInboundMessageSize(options.getInt(ServerOptions.GRPC_MAX_MESSAGE_SIZE)), services, health));
         grpc.start();
 
-        ServiceInfo info = new ServiceInfo("rta-server", ServiceInfo.buildVersion(), List.of("sessions", "configs"),
+        ServiceInfo info = new ServiceInfo("rta-server", ServiceInfo.buildVersion(), List.of("sessions", "configs", "data"),
                 options.getString(RtaOptions.SERVICE_LABEL), options.getString(RtaOptions.SERVICE_DESCRIPTION),
                 false);
         http = own(HttpServer.start(info, options.getInt(RtaOptions.HTTP_PORT),
                 options.getString(ServerOptions.LOG_FORMAT), metrics, health, jersey -> {
                     jersey.register(new SessionResource(sessions));
                     jersey.register(new ConfigResource(configs));
+                    jersey.register(dataResource);
                 }));
         LOG.info("RTA server ready: HTTP {} gRPC {}, Kafka {}, registry {}, media types {}", http.port(),
                 grpc.port(), bootstrapServers, registryUrl, ConfigMediaTypes.ALL);
@@ -278,7 +304,16 @@ public final class RtaServer implements AutoCloseable {
         }
     }
 
-    private record ExecutorCloser(ScheduledExecutorService executor) implements AutoCloseable {
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread thread = new Thread(r, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private record ExecutorCloser<E extends ExecutorService>(E executor) implements AutoCloseable {
         @Override
         public void close() {
             executor.shutdownNow();

@@ -27,15 +27,33 @@ public final class ServerOptions {
     public static final OptionDef STARTUP_TIMEOUT = OptionDef.of("StartupTimeout", "300000",
             "How long (ms) start-up may wait for the views to load from Kafka before giving up.");
 
+    public static final OptionDef ADVERTISED_HOST = OptionDef.computed("AdvertisedHost", "<hostname>",
+            ServerOptions::localHostName,
+            "Host name other instances use to reach this one's HTTP port: Kafka Streams' application.server "
+                    + "(AdvertisedHost:HttpPort), to which data reads for data identities this instance owns are "
+                    + "forwarded.");
+    public static final OptionDef STANDBY_REPLICAS = OptionDef.of("StandbyReplicas", "0",
+            "Kafka Streams standby replicas of each state store (num.standby.replicas). 0 suits the embedded single "
+                    + "node; clusters should use 1 so a failed instance's chunks are served again quickly.");
+
     /** Every option of the server: the common ones, then the server's own. */
     public static final List<OptionDef> ALL = Stream.concat(RtaOptions.ALL.stream(),
             Stream.of(COMMIT_INTERVAL, STREAM_THREADS, GRPC_MAX_MESSAGE_SIZE, MAX_CONFIG_SIZE, LOG_FORMAT,
-                    STARTUP_TIMEOUT)).toList();
+                    STARTUP_TIMEOUT, ADVERTISED_HOST, STANDBY_REPLICAS)).toList();
 
     private ServerOptions() {
     }
 
     public static Options load(String[] args) {
         return Options.load(ALL, args);
+    }
+
+    private static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            // the name the OS reports is the best fallback; other instances must be able to resolve it
+            return System.getenv().getOrDefault("HOSTNAME", "localhost");
+        }
     }
 }

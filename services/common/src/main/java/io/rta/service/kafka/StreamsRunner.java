@@ -2,11 +2,15 @@ package io.rta.service.kafka;
 
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -81,6 +85,20 @@ public final class StreamsRunner implements Managed, AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Which instance hosts the key's partition of a store (interactive-query metadata), or
+     * {@link KeyQueryMetadata#NOT_AVAILABLE} while Streams starts or rebalances.
+     */
+    public <K> KeyQueryMetadata queryMetadataForKey(String storeName, K key, Serializer<K> keySerializer) {
+        KeyQueryMetadata metadata = streams.queryMetadataForKey(storeName, key, keySerializer);
+        return metadata == null ? KeyQueryMetadata.NOT_AVAILABLE : metadata;
+    }
+
+    /** Every instance of the application this instance knows of (itself included). */
+    public Collection<StreamsMetadata> metadataForAllStreamsClients() {
+        return streams.metadataForAllStreamsClients();
     }
 
     @Override

@@ -1,0 +1,98 @@
+package io.rta.data;
+
+import io.rta.service.errors.InvalidInputException;
+import io.rta.service.errors.NotFoundException;
+import io.rta.topology.data.ChannelsExpression;
+import io.rta.topology.data.ChunkRead;
+import io.rta.topology.data.ChunkView;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * The read side of the data service, shared by REST and gRPC: validates a query and decides whether this instance
+ * answers it from its chunk view or the owner of the data identity must.
+ *
+ * <p>A request another instance forwarded here is never forwarded again: if this instance is not (or no longer) the
+ * owner, ownership is moving (a rebalance is in progress) and the read fails with {@link DataUnavailableException}
+ * (503 / UNAVAILABLE) so the client retries, rather than answering an empty or stale stream from a store this
+ * instance does not own.
+ */
+public final class DataReads {
+
+    private final Predicate<String> sessionExists;
+    private final Supplier<ChunkView> localView;
+    private final OwnerLocator owners;
+
+    /**
+     * @param sessionExists whether a session with the identity exists (unknown sessions are 404)
+     * @param localView this instance's chunk view; may throw {@link DataUnavailableException} while not queryable
+     * @param owners who owns a data identity ({@link OwnerLocator#SELF} for a single instance)
+     */
+    public DataReads(Predicate<String> sessionExists, Supplier<ChunkView> localView, OwnerLocator owners) {
+        this.sessionExists = sessionExists;
+        this.localView = localView;
+        this.owners = owners;
+    }
+
+    /**
+     * Validates the query and routes it.
+     *
+     * @param forwarded whether another instance forwarded the request here (then it is answered locally or not at all)
+     * @throws NotFoundException when the session does not exist
+     * @throws InvalidInputException naming the parameter and the rule when the query is malformed
+     * @throws DataUnavailableException when the data cannot be read now (the client should retry)
+     */
+    public DataRoute route(DataQuery query, boolean forwarded) {
+        ChunkRead read = validate(query);
+        Optional<HostInfo> owner = owners.remoteOwner(read.dataIdentity());
+        if (owner.isEmpty()) {
+            return DataRoute.local(read, localView.get());
+        }
+        if (forwarded) {
+            throw new DataUnavailableException("the data of '" + read.dataIdentity() + "' is owned by "
+                    + owner.get().host() + ":" + owner.get().port() + ", not by the instance the request was "
+                    + "forwarded to: ownership is moving (rebalance in progress); retry shortly");
+        }
+        return DataRoute.remote(read, owner.get());
+    }
+
+    private ChunkRead validate(DataQuery query) {
+        String identity = query.dataIdentity();
+        if (identity == null || identity.isBlank()) {
+            throw new InvalidInputException("data identity is empty");
+        }
+        if (!sessionExists.test(identity)) {
+            throw new NotFoundException("session '" + identity + "' not found");
+        }
+        long start = time("start", query.startTime(), Long.MIN_VALUE);
+        long end = time("end", query.endTime(), Long.MAX_VALUE);
+        if (start > end) {
+            throw new InvalidInputException("start " + start + " is after end " + end);
+        }
+        return new ChunkRead(identity, query.kind(), channels(query), start, end);
+    }
+
+    private static long time(String name, Long value, long open) {
+        if (value == null) {
+            return open;
+        }
+        if (value < 0) {
+            throw new InvalidInputException(name + " is " + value
+                    + ": times are nanoseconds since the Unix epoch, at least 0");
+        }
+        return value;
+    }
+
+    private static ChannelsExpression channels(DataQuery query) {
+        if (!query.kind().hasChannels()) {
+            return ChannelsExpression.ALL;
+        }
+        try {
+            return ChannelsExpression.parse(query.channels());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
+    }
+}

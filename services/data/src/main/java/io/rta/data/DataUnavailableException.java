@@ -1,0 +1,16 @@
+package io.rta.data;
+
+/**
+ * The data cannot be read right now (its owner is moving during a rebalance, the store is not queryable yet, or the
+ * owner instance cannot be reached); the client should retry. REST 503, gRPC UNAVAILABLE.
+ */
+public final class DataUnavailableException extends RuntimeException {
+
+    public DataUnavailableException(String message) {
+        super(message);
+    }
+
+    public DataUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,37 @@
+package io.rta.data.grpc;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.rta.data.api.BatchPublisher;
+import io.rta.data.api.ReadabilityTracker;
+import io.rta.proto.toolkit.data.DataWriterGrpc;
+import io.rta.proto.toolkit.data.WriteDataStreamMessage;
+import io.rta.proto.toolkit.data.WriteDataStreamResponseMessage;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** The toolkit {@code DataWriter} gRPC service: each call packs bursts into {@code rta.telemetry} records. */
+public final class DataWriterService extends DataWriterGrpc.DataWriterImplBase {
+
+    private final BatchPublisher publisher;
+    private final ReadabilityTracker readability;
+    private final WriterLimits limits;
+    private final ScheduledExecutorService timer;
+
+    /** @param timer runs lingers, timeouts and Kafka callbacks; short tasks only */
+    public DataWriterService(BatchPublisher publisher, ReadabilityTracker readability, WriterLimits limits,
+                             ScheduledExecutorService timer) {
+        this.publisher = publisher;
+        this.readability = readability;
+        this.limits = limits;
+        this.timer = timer;
+    }
+
+    @Override
+    public StreamObserver<WriteDataStreamMessage> writeDataStream(
+            StreamObserver<WriteDataStreamResponseMessage> response) {
+        WriteStream stream = new WriteStream(publisher, readability, limits, timer,
+                (ServerCallStreamObserver<WriteDataStreamResponseMessage>) response);
+        stream.start();
+        return stream;
+    }
+}

@@ -1,0 +1,79 @@
+package io.rta.data.grpc;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Parser;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.rta.data.DataRoute;
+import io.rta.data.DataUnavailableException;
+import io.rta.data.api.PayloadDecoder;
+import io.rta.service.errors.GrpcErrors;
+import io.rta.topology.data.StoredChunk;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers one gRPC read: unpacks each chunk to its {@code *DataList} and sends it when the transport is ready, so a
+ * big read holds one chunk in memory, not the response.
+ */
+final class ListSender<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ListSender.class);
+
+    private final ServerCallStreamObserver<T> call;
+    private final Parser<T> parser;
+    private final PayloadDecoder decoder;
+    private final ReadyGate gate;
+
+    /** Must be created inside the service method, where gRPC still accepts the handlers. */
+    ListSender(ServerCallStreamObserver<T> call, Parser<T> parser, PayloadDecoder decoder) {
+        this.call = call;
+        this.parser = parser;
+        this.decoder = decoder;
+        this.gate = new ReadyGate(call);
+        call.setOnReadyHandler(gate::ready);
+        call.setOnCancelHandler(gate::cancel);
+    }
+
+    /** Runs the read on the calling thread (a reader thread: it blocks while the client is slow). */
+    void send(DataRoute route) {
+        try {
+            if (!route.isLocal()) {
+                // TODO(codec): read the owner's REST stream with io.rta.topology.data.codec.ChunkStreamReader once
+                //  it is merged, and re-emit each chunk as a list through send(StoredChunk).
+                throw new DataUnavailableException("the data of '" + route.read().dataIdentity() + "' is held by "
+                        + route.owner().host() + ":" + route.owner().port() + "; this instance cannot relay gRPC "
+                        + "reads yet: read it over REST here, or over gRPC on the owner");
+            }
+            route.local().read(route.read(), this::sendChunk);
+            call.onCompleted();
+        } catch (ReadyGate.CancelledException e) {
+            LOG.debug("read of '{}' cancelled by the client", route.read().dataIdentity());
+        } catch (DataUnavailableException e) {
+            call.onError(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
+        } catch (StatusRuntimeException e) {
+            call.onError(e);
+        } catch (IOException | RuntimeException e) {
+            if (!gate.isCancelled()) {
+                call.onError(GrpcErrors.toStatus(e));
+            }
+        }
+    }
+
+    private void sendChunk(StoredChunk chunk) throws IOException {
+        T list = decode(chunk);
+        gate.awaitReady();
+        call.onNext(list);
+    }
+
+    private T decode(StoredChunk chunk) {
+        try {
+            return parser.parseFrom(decoder.decode(chunk));
+        } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
+            throw Status.DATA_LOSS.withDescription("a stored chunk (" + chunk.startTime() + ".." + chunk.endTime()
+                    + ") could not be decoded: " + e.getMessage()).withCause(e).asRuntimeException();
+        }
+    }
+}

@@ -1,0 +1,328 @@
+package io.rta.data.grpc;
+
+import com.google.protobuf.MessageLite;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.rta.data.api.BatchPublisher;
+import io.rta.data.api.ReadabilityTracker;
+import io.rta.data.api.RecordPosition;
+import io.rta.proto.toolkit.data.WriteDataStreamMessage;
+import io.rta.proto.toolkit.data.WriteDataStreamResponseMessage;
+import io.rta.topology.data.BurstValidator;
+import io.rta.topology.data.Bursts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One {@code WriteDataStream} call: validates each message, packs the bursts of the current data identity into
+ * batches, echoes flush markers in order once everything before them is durable and readable, and reads the client
+ * only while its buffered and unacknowledged bytes stay under the limit.
+ *
+ * <p>All state is guarded by {@code this}; Kafka and timer callbacks run on the timer executor, never on the
+ * producer's I/O thread (which must stay free to release producer memory a blocked send may be waiting for).
+ */
+final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WriteStream.class);
+
+    private final BatchPublisher publisher;
+    private final ReadabilityTracker readability;
+    private final WriterLimits limits;
+    private final ScheduledExecutorService timer;
+    private final ServerCallStreamObserver<WriteDataStreamResponseMessage> response;
+
+    private String identity;
+    private final BurstBuffer buffer = new BurstBuffer();
+    private ScheduledFuture<?> linger;
+    private List<CompletableFuture<RecordPosition>> sentSinceMarker = new ArrayList<>();
+    private CompletableFuture<Void> lastMarker = CompletableFuture.completedFuture(null);
+    private long bytesInFlight;
+    private boolean waitingForCapacity;
+    private boolean finished;
+
+    WriteStream(BatchPublisher publisher, ReadabilityTracker readability, WriterLimits limits,
+                ScheduledExecutorService timer, ServerCallStreamObserver<WriteDataStreamResponseMessage> response) {
+        this.publisher = publisher;
+        this.readability = readability;
+        this.limits = limits;
+        this.timer = timer;
+        this.response = response;
+    }
+
+    /** Takes over inbound flow control; must run inside the service method. */
+    void start() {
+        response.disableAutoRequest();
+        response.setOnCancelHandler(this::cancelled);
+        response.request(1);
+    }
+
+    @Override
+    public synchronized void onNext(WriteDataStreamMessage message) {
+        if (finished) {
+            return;
+        }
+        switch (message.getTypeCase()) {
+            case DATA_IDENTITY -> switchIdentity(message.getDataIdentity());
+            case FLUSH_MARKER -> flush(message.getFlushMarker());
+            case TIMESTAMPED_DATA -> add("timestamped_data", Bursts.fromProto(message.getTimestampedData()),
+                    message.getTimestampedData());
+            case PERIODIC_DATA -> add("periodic_data", Bursts.fromProto(message.getPeriodicData()),
+                    message.getPeriodicData());
+            case ROW_DATA -> add("row_data", Bursts.fromProto(message.getRowData()), message.getRowData());
+            case EVENT -> add("event", Bursts.fromProto(message.getEvent()), message.getEvent());
+            default -> reject("a WriteDataStreamMessage must set one of data_identity, flush_marker, "
+                    + "timestamped_data, periodic_data, row_data or event");
+        }
+        if (!finished) {
+            requestNextIfRoom();
+        }
+    }
+
+    private void switchIdentity(String next) {
+        if (next.isBlank()) {
+            reject("data_identity is empty");
+            return;
+        }
+        if (!next.equals(identity)) {
+            send();
+            identity = next;
+        }
+    }
+
+    private void add(String field, Object burst, MessageLite proto) {
+        if (identity == null) {
+            reject("data_identity must come before any data");
+            return;
+        }
+        int size = proto.getSerializedSize();
+        if (size > limits.maxBurstBytes()) {
+            reject(field + " is " + size + " bytes: one data message may be at most " + limits.maxBurstBytes()
+                    + " bytes");
+            return;
+        }
+        String problem = BurstValidator.problem(burst);
+        if (problem != null) {
+            reject(problem);
+            return;
+        }
+        buffer.add(burst, size);
+        bytesInFlight += size;
+        if (buffer.isFull(limits)) {
+            send();
+        } else if (linger == null) {
+            linger = timer.schedule(this::lingered, limits.linger().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void lingered() {
+        linger = null;
+        if (!finished) {
+            send();
+        }
+    }
+
+    /** Sends the buffered bursts (if any) as one record of the current data identity. */
+    private void send() {
+        cancelLinger();
+        if (buffer.isEmpty()) {
+            return;
+        }
+        long bytes = buffer.bytes();
+        String key = identity;
+        CompletableFuture<RecordPosition> sent;
+        try {
+            sent = publisher.publish(key, buffer.drain());
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<RecordPosition> tracked = sent.handle((position, error) -> {
+            if (error != null) {
+                throw storeFailure(key, error);
+            }
+            return position;
+        });
+        sentSinceMarker.add(tracked);
+        tracked.whenCompleteAsync((position, error) -> acknowledged(bytes, error), timer);
+    }
+
+    private static StatusRuntimeException storeFailure(String key, Throwable error) {
+        Throwable cause = cause(error);
+        return Status.UNAVAILABLE.withDescription("data of '" + key + "' could not be stored in Kafka: " + cause)
+                .withCause(cause).asRuntimeException();
+    }
+
+    private synchronized void acknowledged(long bytes, Throwable error) {
+        bytesInFlight -= bytes;
+        if (error != null) {
+            failed(error);
+        } else if (waitingForCapacity && !finished && bytesInFlight < limits.maxInFlightBytes()) {
+            waitingForCapacity = false;
+            response.request(1);
+        }
+    }
+
+    private void requestNextIfRoom() {
+        if (bytesInFlight < limits.maxInFlightBytes()) {
+            response.request(1);
+        } else {
+            waitingForCapacity = true;
+        }
+    }
+
+    /**
+     * A marker waits for every record sent before it to be acknowledged and committed by the Streams application,
+     * then for the previous marker's echo, so echoes keep the markers' order.
+     */
+    private void flush(String marker) {
+        send();
+        List<CompletableFuture<RecordPosition>> before = sentSinceMarker;
+        sentSinceMarker = new ArrayList<>();
+        FlushWait wait = new FlushWait(marker);
+        CompletableFuture<Void> readable = wait.bounded(CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
+                .thenCompose(acked -> wait.committed(before)));
+        CompletableFuture<Void> echoed = lastMarker.thenCombine(readable, (a, b) -> (Void) null)
+                .thenAcceptAsync(ready -> echo(marker), timer);
+        echoed.whenCompleteAsync((ok, error) -> {
+            if (error != null) {
+                failed(error);
+            }
+        }, timer);
+        lastMarker = echoed;
+    }
+
+    private synchronized void echo(String marker) {
+        if (!finished) {
+            response.onNext(WriteDataStreamResponseMessage.newBuilder().setFlushCompleted(marker).build());
+        }
+    }
+
+    @Override
+    public synchronized void onError(Throwable t) {
+        LOG.debug("WriteDataStream ended by the client: {}", t.toString());
+        cancelled();
+    }
+
+    @Override
+    public synchronized void onCompleted() {
+        if (finished) {
+            return;
+        }
+        send();
+        List<CompletableFuture<RecordPosition>> pending = new ArrayList<>(sentSinceMarker);
+        FlushWait wait = new FlushWait(null);
+        CompletableFuture<Void> acked = wait.bounded(CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)));
+        lastMarker.thenCombine(acked, (a, b) -> (Void) null).whenCompleteAsync((ok, error) -> completed(error), timer);
+    }
+
+    private synchronized void completed(Throwable error) {
+        if (error != null) {
+            failed(error);
+        } else if (!finished) {
+            finished = true;
+            response.onCompleted();
+        }
+    }
+
+    private synchronized void cancelled() {
+        if (!finished) {
+            finished = true;
+            cancelLinger();
+            buffer.drain();
+        }
+    }
+
+    private void reject(String problem) {
+        send();
+        fail(Status.INVALID_ARGUMENT.withDescription(problem).asRuntimeException());
+    }
+
+    private synchronized void failed(Throwable error) {
+        Throwable cause = cause(error);
+        fail(cause instanceof StatusRuntimeException status ? status
+                : Status.UNAVAILABLE.withDescription(cause.toString()).withCause(cause).asRuntimeException());
+    }
+
+    private void fail(StatusRuntimeException status) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        cancelLinger();
+        buffer.drain();
+        LOG.debug("WriteDataStream failed: {}", status.getStatus());
+        response.onError(status);
+    }
+
+    private void cancelLinger() {
+        if (linger != null) {
+            linger.cancel(false);
+            linger = null;
+        }
+    }
+
+    private static Throwable cause(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** Bounds one flush (or the end of the stream) by the write timeout, naming the stage that did not finish. */
+    private final class FlushWait {
+        private final String marker;
+        private volatile boolean acked;
+
+        FlushWait(String marker) {
+            this.marker = marker;
+        }
+
+        CompletableFuture<Void> committed(List<CompletableFuture<RecordPosition>> sent) {
+            acked = true;
+            Map<TopicPartition, Long> last = new HashMap<>();
+            for (CompletableFuture<RecordPosition> record : sent) {
+                RecordPosition position = record.join();
+                last.merge(position.partition(), position.offset(), Math::max);
+            }
+            return CompletableFuture.allOf(last.entrySet().stream()
+                    .map(e -> readability.awaitCommitted(e.getKey(), e.getValue()))
+                    .toArray(CompletableFuture[]::new));
+        }
+
+        CompletableFuture<Void> bounded(CompletableFuture<Void> work) {
+            CompletableFuture<Void> result = new CompletableFuture<>();
+            ScheduledFuture<?> expiry = timer.schedule(() -> result.completeExceptionally(timeout()),
+                    limits.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            work.whenComplete((ok, error) -> {
+                expiry.cancel(false);
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else {
+                    result.complete(null);
+                }
+            });
+            return result;
+        }
+
+        private StatusRuntimeException timeout() {
+            String what = marker == null ? "the end of the stream" : "flush_marker '" + marker + "'";
+            String stage = acked
+                    ? "was stored in Kafka but the chunk view did not commit it (it is not readable yet)"
+                    : "was not acknowledged by Kafka";
+            return Status.DEADLINE_EXCEEDED.withDescription("the data written before " + what + " " + stage
+                    + " within " + limits.writeTimeout().toMillis() + " ms (WriteTimeout)").asRuntimeException();
+        }
+    }
+}

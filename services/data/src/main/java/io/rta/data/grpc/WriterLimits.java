@@ -1,0 +1,28 @@
+package io.rta.data.grpc;
+
+import java.time.Duration;
+
+/**
+ * How {@code WriteDataStream} packs and paces writes.
+ *
+ * @param batchBytes a batch is sent once its bursts hold this many bytes
+ * @param batchBursts ... or this many bursts
+ * @param linger ... or this long after its first burst, so a slow live writer's data is not held back
+ * @param maxBurstBytes largest single data message accepted (a batch is one Kafka record)
+ * @param maxInFlightBytes bytes a stream may have buffered or unacknowledged before it stops reading the client
+ * @param writeTimeout how long a flush marker (or the end of the stream) waits for the data before the stream fails
+ */
+public record WriterLimits(int batchBytes, int batchBursts, Duration linger, int maxBurstBytes, long maxInFlightBytes,
+                           Duration writeTimeout) {
+
+    public static final int DEFAULT_BATCH_BYTES = 512 * 1024;
+    public static final int DEFAULT_BATCH_BURSTS = 2_000;
+    public static final Duration DEFAULT_LINGER = Duration.ofMillis(20);
+    public static final int DEFAULT_MAX_BURST_BYTES = 8 * 1024 * 1024;
+    public static final long DEFAULT_MAX_IN_FLIGHT_BYTES = 32L * 1024 * 1024;
+
+    public static WriterLimits defaults(Duration writeTimeout) {
+        return new WriterLimits(DEFAULT_BATCH_BYTES, DEFAULT_BATCH_BURSTS, DEFAULT_LINGER, DEFAULT_MAX_BURST_BYTES,
+                DEFAULT_MAX_IN_FLIGHT_BYTES, writeTimeout);
+    }
+}

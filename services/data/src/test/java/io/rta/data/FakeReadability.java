@@ -1,0 +1,41 @@
+package io.rta.data;
+
+import io.rta.data.api.ReadabilityTracker;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.TopicPartition;
+
+/** Committed offsets the test moves by hand. */
+public final class FakeReadability implements ReadabilityTracker {
+
+    private final Map<Long, CompletableFuture<Void>> waits = new HashMap<>();
+    private long committed = -1;
+
+    @Override
+    public synchronized CompletableFuture<Void> awaitCommitted(TopicPartition partition, long offset) {
+        CompletableFuture<Void> wait = waits.computeIfAbsent(offset, o -> new CompletableFuture<>());
+        if (offset < committed) {
+            wait.complete(null);
+        }
+        return wait;
+    }
+
+    /** Everything before {@code next} is committed. */
+    public void commit(long next) {
+        Map<Long, CompletableFuture<Void>> ready = new HashMap<>();
+        synchronized (this) {
+            committed = Math.max(committed, next);
+            waits.forEach((offset, wait) -> {
+                if (offset < next) {
+                    ready.put(offset, wait);
+                }
+            });
+        }
+        ready.values().forEach(wait -> wait.complete(null));
+    }
+
+    public synchronized boolean isWaiting(long offset) {
+        return waits.containsKey(offset);
+    }
+}

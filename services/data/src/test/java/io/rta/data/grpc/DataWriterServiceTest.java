@@ -1,0 +1,319 @@
+package io.rta.data.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.google.protobuf.ByteString;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.rta.data.FakePublisher;
+import io.rta.data.FakeReadability;
+import io.rta.proto.model.data.Event;
+import io.rta.proto.model.data.PeriodicData;
+import io.rta.proto.model.data.RowData;
+import io.rta.proto.model.data.TimestampedData;
+import io.rta.proto.toolkit.data.DataWriterGrpc;
+import io.rta.proto.toolkit.data.WriteDataStreamMessage;
+import io.rta.proto.toolkit.data.WriteDataStreamResponseMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DataWriterServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final FakeReadability readability = new FakeReadability();
+    private FakePublisher publisher = new FakePublisher(true);
+    private Server server;
+    private ManagedChannel channel;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        timer.shutdownNow();
+    }
+
+    @Test
+    void shouldRejectDataBeforeTheDataIdentity() throws Exception {
+        Call call = start(limits(Duration.ofSeconds(5)));
+
+        call.send(periodic(1, 0)).send(identity("s1")).send(periodic(1, 10));
+
+        assertThat(call.status()).satisfies(s -> {
+            assertThat(s.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(s.getDescription()).isEqualTo("data_identity must come before any data");
+        });
+        assertThat(publisher.sent()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAnEmptyDataIdentity() throws Exception {
+        Call call = start(limits(Duration.ofSeconds(5)));
+
+        call.send(identity(""));
+
+        assertThat(call.status().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(call.status().getDescription()).contains("data_identity");
+    }
+
+    @Test
+    void shouldRejectABadPeriodicBurstNamingTheFieldAndWriteNothingAfterIt() throws Exception {
+        assertRejectedNamingField(WriteDataStreamMessage.newBuilder()
+                .setPeriodicData(PeriodicData.newBuilder().setChannelId(1).setStartTimestamp(0).setInterval(10)
+                        .setSamples(0).setBuffer(ByteString.copyFrom(new byte[8]))).build(), "periodic_data.samples");
+    }
+
+    @Test
+    void shouldRejectABadTimestampedBurstNamingTheFieldAndWriteNothingAfterIt() throws Exception {
+        assertRejectedNamingField(WriteDataStreamMessage.newBuilder()
+                .setTimestampedData(TimestampedData.newBuilder().setChannelId(1).setTimestampDeltasScale(1)
+                        .addTimestampDeltas(5).setBuffer(ByteString.copyFrom(new byte[8]))).build(),
+                "timestamped_data.timestamp_deltas[0]");
+    }
+
+    @Test
+    void shouldRejectABadRowBurstNamingTheFieldAndWriteNothingAfterIt() throws Exception {
+        assertRejectedNamingField(WriteDataStreamMessage.newBuilder()
+                .setRowData(RowData.newBuilder().setTimestamp(1).setBuffer(ByteString.copyFrom(new byte[8])))
+                .build(), "row_data.channel_ids");
+    }
+
+    @Test
+    void shouldRejectAMessageWithoutAType() throws Exception {
+        assertRejectedNamingField(WriteDataStreamMessage.getDefaultInstance(), "data_identity, flush_marker");
+    }
+
+    private void assertRejectedNamingField(WriteDataStreamMessage bad, String field) throws Exception {
+        Call call = start(limits(Duration.ofSeconds(5)));
+
+        call.send(identity("s1")).send(periodic(1, 0)).send(bad).send(periodic(1, 100)).send(flush("m"));
+
+        assertThat(call.status().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(call.status().getDescription()).contains(field);
+        Thread.sleep(100);
+        assertThat(publisher.bursts()).as("only what came before the bad message").isLessThanOrEqualTo(1);
+        assertThat(call.flushes).isEmpty();
+    }
+
+    @Test
+    void shouldPackManyBurstsIntoFewRecords() throws Exception {
+        WriterLimits longLinger = new WriterLimits(WriterLimits.DEFAULT_BATCH_BYTES, WriterLimits.DEFAULT_BATCH_BURSTS,
+                Duration.ofMinutes(1), WriterLimits.DEFAULT_MAX_BURST_BYTES, WriterLimits.DEFAULT_MAX_IN_FLIGHT_BYTES,
+                Duration.ofSeconds(5));
+        Call call = start(longLinger);
+
+        call.send(identity("s1"));
+        for (int i = 0; i < 5_000; i++) {
+            call.send(periodic(i % 10, i * 1_000L));
+        }
+        call.send(flush("m"));
+        readability.commit(Long.MAX_VALUE);
+
+        await().atMost(WAIT).until(() -> call.flushes.contains("m"));
+        List<Integer> recordSizes = publisher.sent().stream().map(s -> s.batch().getBursts().size()).toList();
+        assertThat(recordSizes).containsExactly(2_000, 2_000, 1_000);
+    }
+
+    @Test
+    void shouldKeepEachRecordToOneDataIdentityWhenTheIdentitySwitches() throws Exception {
+        Call call = start(limits(Duration.ofSeconds(5)));
+
+        call.send(identity("a")).send(periodic(1, 0)).send(periodic(1, 10))
+                .send(identity("b")).send(event(20)).send(flush("m"));
+        readability.commit(Long.MAX_VALUE);
+
+        await().atMost(WAIT).until(() -> call.flushes.contains("m"));
+        assertThat(publisher.sent()).extracting(FakePublisher.Sent::dataIdentity).containsExactly("a", "b");
+        assertThat(publisher.sent()).extracting(s -> s.batch().getBursts().size()).containsExactly(2, 1);
+    }
+
+    @Test
+    void shouldSendBufferedBurstsAfterTheLingerWithoutAFlush() throws Exception {
+        Call call = start(limits(Duration.ofSeconds(5)));
+
+        call.send(identity("live")).send(periodic(1, 0));
+
+        await().atMost(WAIT).until(() -> publisher.bursts() == 1);
+    }
+
+    @Test
+    void shouldEchoAFlushOnlyOnceTheDataIsAcknowledgedAndCommitted() throws Exception {
+        publisher = new FakePublisher(false);
+        Call call = start(limits(Duration.ofSeconds(5)));
+
+        call.send(identity("s1")).send(periodic(1, 0)).send(flush("m"));
+        await().atMost(WAIT).until(() -> publisher.sent().size() == 1);
+        Thread.sleep(100);
+        assertThat(call.flushes).as("not acknowledged yet").isEmpty();
+
+        publisher.ackAll();
+        await().atMost(WAIT).until(() -> readability.isWaiting(0));
+        Thread.sleep(100);
+        assertThat(call.flushes).as("acknowledged but not committed").isEmpty();
+
+        readability.commit(1);
+        await().atMost(WAIT).until(() -> call.flushes.contains("m"));
+    }
+
+    @Test
+    void shouldEchoFlushMarkersInOrder() throws Exception {
+        Call call = start(limits(Duration.ofSeconds(5)));
+
+        call.send(identity("s1")).send(periodic(1, 0)).send(flush("first"))
+                .send(periodic(1, 10)).send(flush("second")).send(flush("third"));
+        await().atMost(WAIT).until(() -> readability.isWaiting(1));
+        readability.commit(2);
+        Thread.sleep(100);
+        readability.commit(1);
+
+        await().atMost(WAIT).until(() -> call.flushes.size() == 3);
+        assertThat(call.flushes).containsExactly("first", "second", "third");
+    }
+
+    @Test
+    void shouldFailTheStreamWhenAFlushIsNotReadableWithinTheWriteTimeout() throws Exception {
+        Call call = start(limits(Duration.ofMillis(300)));
+
+        call.send(identity("s1")).send(periodic(1, 0)).send(flush("m"));
+
+        assertThat(call.status().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+        assertThat(call.status().getDescription()).contains("flush_marker 'm'").contains("not readable")
+                .contains("300 ms");
+    }
+
+    @Test
+    void shouldFailTheStreamWithUnavailableWhenKafkaRejectsABatch() throws Exception {
+        publisher = new FakePublisher(false);
+        Call call = start(limits(Duration.ofSeconds(5)));
+
+        call.send(identity("s1")).send(periodic(1, 0)).send(flush("m"));
+        await().atMost(WAIT).until(() -> publisher.sent().size() == 1);
+        publisher.sent().get(0).ack().completeExceptionally(new IllegalStateException("broker down"));
+
+        assertThat(call.status().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(call.status().getDescription()).contains("'s1'").contains("broker down");
+    }
+
+    @Test
+    void shouldStopReadingTheClientWhileTooManyBytesAreUnacknowledged() throws Exception {
+        publisher = new FakePublisher(false);
+        WriterLimits small = new WriterLimits(1024, 10, Duration.ofMillis(5), 1 << 20, 4 * 1024,
+                Duration.ofSeconds(5));
+        Call call = start(small);
+
+        call.send(identity("s1"));
+        for (int i = 0; i < 200; i++) {
+            call.send(periodic(1, i * 1_000L));
+        }
+        Thread.sleep(300);
+        int published = publisher.bursts();
+        assertThat(published).as("bounded by the in-flight limit").isLessThan(200);
+
+        await().atMost(WAIT).until(() -> {
+            publisher.ackAll();
+            return publisher.bursts() == 200;
+        });
+        call.send(flush("m"));
+        publisher.ackAll();
+        readability.commit(Long.MAX_VALUE);
+        await().atMost(WAIT).until(() -> {
+            publisher.ackAll();
+            return call.flushes.contains("m");
+        });
+    }
+
+    @Test
+    void shouldCompleteOnceEverythingSentIsAcknowledged() throws Exception {
+        Call call = start(limits(Duration.ofSeconds(5)));
+
+        call.send(identity("s1")).send(periodic(1, 0));
+        call.requests.onCompleted();
+
+        assertThat(call.done.get(5, TimeUnit.SECONDS)).isNull();
+        assertThat(publisher.bursts()).isEqualTo(1);
+    }
+
+    private static WriterLimits limits(Duration writeTimeout) {
+        return WriterLimits.defaults(writeTimeout);
+    }
+
+    private Call start(WriterLimits limits) throws Exception {
+        String name = InProcessServerBuilder.generateName();
+        server = InProcessServerBuilder.forName(name).directExecutor()
+                .addService(new DataWriterService(publisher, readability, limits, timer)).build().start();
+        channel = InProcessChannelBuilder.forName(name).build();
+        return new Call(DataWriterGrpc.newStub(channel));
+    }
+
+    private static WriteDataStreamMessage identity(String identity) {
+        return WriteDataStreamMessage.newBuilder().setDataIdentity(identity).build();
+    }
+
+    private static WriteDataStreamMessage flush(String marker) {
+        return WriteDataStreamMessage.newBuilder().setFlushMarker(marker).build();
+    }
+
+    static WriteDataStreamMessage periodic(int channel, long start) {
+        return WriteDataStreamMessage.newBuilder().setPeriodicData(PeriodicData.newBuilder().setChannelId(channel)
+                .setStartTimestamp(start).setInterval(100).setSamples(4)
+                .setBuffer(ByteString.copyFrom(new byte[32]))).build();
+    }
+
+    private static WriteDataStreamMessage event(long timestamp) {
+        return WriteDataStreamMessage.newBuilder().setEvent(Event.newBuilder().setEventDefinitionId(7)
+                .setTimestamp(timestamp).setStatusText("pit")).build();
+    }
+
+    /** A client of one WriteDataStream call. */
+    private static final class Call implements StreamObserver<WriteDataStreamResponseMessage> {
+        final List<String> flushes = new CopyOnWriteArrayList<>();
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        final StreamObserver<WriteDataStreamMessage> requests;
+
+        Call(DataWriterGrpc.DataWriterStub stub) {
+            requests = stub.writeDataStream(this);
+        }
+
+        Call send(WriteDataStreamMessage message) {
+            requests.onNext(message);
+            return this;
+        }
+
+        Status status() throws Exception {
+            try {
+                done.get(5, TimeUnit.SECONDS);
+                return Status.OK;
+            } catch (java.util.concurrent.ExecutionException e) {
+                return Status.fromThrowable(e.getCause());
+            }
+        }
+
+        @Override
+        public void onNext(WriteDataStreamResponseMessage message) {
+            flushes.add(message.getFlushCompleted());
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            done.completeExceptionally(t);
+        }
+
+        @Override
+        public void onCompleted() {
+            done.complete(null);
+        }
+    }
+}
