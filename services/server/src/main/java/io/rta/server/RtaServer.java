@@ -159,8 +159,9 @@ public final class RtaServer implements AutoCloseable {
                 new StreamsChunkViews(streams, writeTimeout), new StreamsOwnerLocator(streams, self));
         ExecutorService dataReaders = own(new ExecutorCloser<>(Executors.newCachedThreadPool(daemon("data-read"))))
                 .executor();
-        DataReaderService dataReader = new DataReaderService(dataReads, PayloadDecoder.LZ4, dataReaders);
-        DataResource dataResource = new DataResource(dataReads, OwnerClient.create(writeTimeout), ChunkEncoder.WIRE);
+        OwnerClient owners = OwnerClient.create(writeTimeout);
+        DataReaderService dataReader = new DataReaderService(dataReads, PayloadDecoder.LZ4, dataReaders, owners);
+        DataResource dataResource = new DataResource(dataReads, owners, ChunkEncoder.WIRE);
         registerHealthChecks(health, admin, registry, streams, loader);
         registerMetrics(metrics, views, loader);
 

@@ -10,6 +10,7 @@ import io.rta.data.DataReads;
 import io.rta.data.DataRoute;
 import io.rta.data.DataUnavailableException;
 import io.rta.data.api.PayloadDecoder;
+import io.rta.data.remote.OwnerClient;
 import io.rta.proto.model.data.EventsList;
 import io.rta.proto.model.data.PeriodicDataList;
 import io.rta.proto.model.data.RowDataList;
@@ -31,9 +32,12 @@ public final class DataReaderService extends DataReaderGrpc.DataReaderImplBase {
     private final DataReads reads;
     private final PayloadDecoder decoder;
     private final Executor readers;
+    private final OwnerClient owners;
 
     /** @param readers runs the reads; each blocks a thread while its client is slow, so it should not be bounded low */
-    public DataReaderService(DataReads reads, PayloadDecoder decoder, Executor readers) {
+    /** @param owners relays reads of data another instance owns (through the owner's REST stream) */
+    public DataReaderService(DataReads reads, PayloadDecoder decoder, Executor readers, OwnerClient owners) {
+        this.owners = owners;
         this.reads = reads;
         this.decoder = decoder;
         this.readers = readers;
@@ -75,7 +79,7 @@ public final class DataReaderService extends DataReaderGrpc.DataReaderImplBase {
             call.onError(GrpcErrors.toStatus(e));
             return;
         }
-        ListSender<T> sender = new ListSender<>(call, parser, decoder);
+        ListSender<T> sender = new ListSender<>(call, parser, decoder, owners);
         try {
             readers.execute(() -> sender.send(route));
         } catch (RejectedExecutionException e) {

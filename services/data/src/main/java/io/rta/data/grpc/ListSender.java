@@ -10,7 +10,12 @@ import io.rta.data.DataUnavailableException;
 import io.rta.data.api.PayloadDecoder;
 import io.rta.service.errors.GrpcErrors;
 import io.rta.topology.data.StoredChunk;
+import io.rta.data.remote.OwnerClient;
+import io.rta.topology.data.codec.ChunkStreamReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +31,12 @@ final class ListSender<T> {
     private final Parser<T> parser;
     private final PayloadDecoder decoder;
     private final ReadyGate gate;
+    private final OwnerClient owners;
 
     /** Must be created inside the service method, where gRPC still accepts the handlers. */
-    ListSender(ServerCallStreamObserver<T> call, Parser<T> parser, PayloadDecoder decoder) {
+    ListSender(ServerCallStreamObserver<T> call, Parser<T> parser, PayloadDecoder decoder, OwnerClient owners) {
         this.call = call;
+        this.owners = owners;
         this.parser = parser;
         this.decoder = decoder;
         this.gate = new ReadyGate(call);
@@ -40,14 +47,11 @@ final class ListSender<T> {
     /** Runs the read on the calling thread (a reader thread: it blocks while the client is slow). */
     void send(DataRoute route) {
         try {
-            if (!route.isLocal()) {
-                // TODO(codec): read the owner's REST stream with io.rta.topology.data.codec.ChunkStreamReader once
-                //  it is merged, and re-emit each chunk as a list through send(StoredChunk).
-                throw new DataUnavailableException("the data of '" + route.read().dataIdentity() + "' is held by "
-                        + route.owner().host() + ":" + route.owner().port() + "; this instance cannot relay gRPC "
-                        + "reads yet: read it over REST here, or over gRPC on the owner");
+            if (route.isLocal()) {
+                route.local().read(route.read(), this::sendChunk);
+            } else {
+                relay(route);
             }
-            route.local().read(route.read(), this::sendChunk);
             call.onCompleted();
         } catch (ReadyGate.CancelledException e) {
             LOG.debug("read of '{}' cancelled by the client", route.read().dataIdentity());
@@ -58,6 +62,22 @@ final class ListSender<T> {
         } catch (IOException | RuntimeException e) {
             if (!gate.isCancelled()) {
                 call.onError(GrpcErrors.toStatus(e));
+            }
+        }
+    }
+
+    /** Reads the owner's REST stream (the same chunks) and re-emits each chunk as a list. */
+    private void relay(DataRoute route) throws IOException {
+        HttpResponse<InputStream> answer = owners.get(route.owner(), OwnerPaths.restPath(route.read()));
+        try (InputStream body = answer.body()) {
+            if (answer.statusCode() != 200) {
+                String message = new String(body.readNBytes(4096), StandardCharsets.UTF_8);
+                throw new DataUnavailableException("the owner " + route.owner().host() + ":"
+                        + route.owner().port() + " of the data answered " + answer.statusCode() + ": " + message);
+            }
+            ChunkStreamReader chunks = new ChunkStreamReader(body);
+            for (StoredChunk chunk = chunks.read(); chunk != null; chunk = chunks.read()) {
+                sendChunk(chunk);
             }
         }
     }

@@ -44,7 +44,8 @@ class DataReaderServiceTest {
         DataReads reads = new DataReads(Set.of("s1", "empty")::contains, () -> view, OwnerLocator.SELF);
         String name = InProcessServerBuilder.generateName();
         server = InProcessServerBuilder.forName(name)
-                .addService(new DataReaderService(reads, FakeChunkView::decode, readers)).build().start();
+                .addService(new DataReaderService(reads, FakeChunkView::decode, readers,
+                        io.rta.data.remote.OwnerClient.create(java.time.Duration.ofSeconds(2)))).build().start();
         channel = InProcessChannelBuilder.forName(name).build();
         client = DataReaderGrpc.newBlockingStub(channel);
     }
