@@ -44,6 +44,7 @@ import io.rta.session.view.SessionViews;
 import io.rta.topology.Topic;
 import io.rta.topology.Topics;
 import io.rta.topology.config.ConfigTopology;
+import io.rta.topology.data.ChunkProcessor;
 import io.rta.topology.data.ChunkTopology;
 import io.rta.topology.session.SessionTopology;
 import java.net.InetSocketAddress;
@@ -163,7 +164,7 @@ public final class RtaServer implements AutoCloseable {
         DataReaderService dataReader = new DataReaderService(dataReads, PayloadDecoder.LZ4, dataReaders, owners);
         DataResource dataResource = new DataResource(dataReads, owners, ChunkEncoder.WIRE);
         registerHealthChecks(health, admin, registry, streams, loader);
-        registerMetrics(metrics, views, loader);
+        registerMetrics(metrics, views, loader, streams);
 
         List<BindableService> services = List.of(new SessionStoreService(sessions),
                 new ConfigStoreService(configs, configs, validator, configLimits(options)), dataWriter, dataReader);
@@ -246,7 +247,14 @@ public final class RtaServer implements AutoCloseable {
                 : HealthCheck.Result.unhealthy(loader.failure() == null ? "loading" : loader.failure().toString())));
     }
 
-    private static void registerMetrics(MetricRegistry metrics, SessionViews views, TopicViewLoader loader) {
+    private static void registerMetrics(MetricRegistry metrics, SessionViews views, TopicViewLoader loader,
+                                        StreamsRunner streams) {
+        metrics.gauge("rta_telemetry_bursts_applied", () -> () -> streams.metricTotal(
+                ChunkProcessor.METRIC_BURSTS_APPLIED + "-total"));
+        metrics.gauge("rta_telemetry_bursts_skipped", () -> () -> streams.metricTotal(
+                ChunkProcessor.METRIC_BURSTS_SKIPPED + "-total"));
+        metrics.gauge("rta_chunk_slots_compacted", () -> () -> streams.metricTotal(
+                ChunkProcessor.METRIC_SLOTS_COMPACTED + "-total"));
         metrics.gauge("rta_sessions", () -> () -> views.catalog().size());
         metrics.gauge("rta_session_folders", () -> () -> views.folders().size());
         metrics.gauge("rta_view_records_skipped", () -> loader::skipped);

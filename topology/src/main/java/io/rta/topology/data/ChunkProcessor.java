@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -30,10 +31,14 @@ import org.slf4j.LoggerFactory;
  * slot, or when it has been idle for {@link #IDLE_COMPACTION}; reads merge uncompacted slots on the fly with the same
  * function, so answers never depend on whether compaction has run.
  */
-final class ChunkProcessor implements Processor<String, TelemetryBatch, Void, Void> {
+public final class ChunkProcessor implements Processor<String, TelemetryBatch, Void, Void> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChunkProcessor.class);
     static final Duration IDLE_COMPACTION = Duration.ofSeconds(10);
+    /** Kafka Streams metrics ({@code <operation>-total} and {@code -rate}, group {@code stream-rta-chunks-metrics}). */
+    public static final String METRIC_BURSTS_APPLIED = "bursts-applied";
+    public static final String METRIC_BURSTS_SKIPPED = "bursts-skipped";
+    public static final String METRIC_SLOTS_COMPACTED = "slots-compacted";
     private static final int META_CACHE_SIZE = 50_000;
 
     private final Map<Bytes, ChannelMeta> metaCache = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -46,13 +51,23 @@ final class ChunkProcessor implements Processor<String, TelemetryBatch, Void, Vo
     private final Map<Bytes, Long> lastWrite = new HashMap<>();
     private ProcessorContext<Void, Void> context;
     private KeyValueStore<Bytes, byte[]> store;
-    private long skippedBursts;
+    private Sensor burstsApplied;
+    private Sensor burstsSkipped;
+    private Sensor slotsCompacted;
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         this.context = context;
         this.store = context.getStateStore(ChunkTopology.CHUNK_STORE);
         context.schedule(IDLE_COMPACTION, PunctuationType.WALL_CLOCK_TIME, this::compactIdle);
+        burstsApplied = sensor(context, METRIC_BURSTS_APPLIED);
+        burstsSkipped = sensor(context, METRIC_BURSTS_SKIPPED);
+        slotsCompacted = sensor(context, METRIC_SLOTS_COMPACTED);
+    }
+
+    private static Sensor sensor(ProcessorContext<Void, Void> context, String operation) {
+        return context.metrics().addRateTotalSensor("rta-chunks", context.taskId().toString(), operation,
+                Sensor.RecordingLevel.INFO);
     }
 
     @Override
@@ -78,11 +93,12 @@ final class ChunkProcessor implements Processor<String, TelemetryBatch, Void, Vo
         for (Object burst : batch.getBursts()) {
             String problem = BurstValidator.problem(burst);
             if (problem != null) {
-                skippedBursts++;
+                burstsSkipped.record();
                 LOG.warn("Skipping an invalid burst of data identity {} at offset {}: {}", identity, offset(), problem);
                 continue;
             }
             series.computeIfAbsent(seriesOf(burst), key -> new ArrayList<>()).add(burst);
+            burstsApplied.record();
         }
         return series;
     }
@@ -174,6 +190,7 @@ final class ChunkProcessor implements Processor<String, TelemetryBatch, Void, Vo
             for (int i = 0; i < parts.size(); i++) {
                 store.put(ChunkKeys.part(identity, series, slot, i), parts.get(i));
             }
+            slotsCompacted.record();
         }
         Bytes pendingKey = ChunkKeys.pending(identity, series, slot);
         store.delete(pendingKey);
@@ -204,9 +221,5 @@ final class ChunkProcessor implements Processor<String, TelemetryBatch, Void, Vo
                 metaCache.put(metaKey, updated);
             }
         }
-    }
-
-    long skippedBursts() {
-        return skippedBursts;
     }
 }

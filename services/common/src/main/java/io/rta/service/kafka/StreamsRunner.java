@@ -45,6 +45,20 @@ public final class StreamsRunner implements Managed, AutoCloseable {
         streams.start();
     }
 
+    /**
+     * Sum of the Kafka Streams metric {@code name} over every thread, task and processor (e.g. a counter a processor
+     * registered with {@code addRateTotalSensor}); 0 when no such metric exists yet.
+     */
+    public double metricTotal(String name) {
+        double total = 0;
+        for (var entry : streams.metrics().entrySet()) {
+            if (entry.getKey().name().equals(name) && entry.getValue().metricValue() instanceof Number value) {
+                total += value.doubleValue();
+            }
+        }
+        return total;
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }
