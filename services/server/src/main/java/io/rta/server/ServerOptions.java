@@ -32,9 +32,10 @@ public final class ServerOptions {
             "Host name other instances use to reach this one's HTTP port: Kafka Streams' application.server "
                     + "(AdvertisedHost:HttpPort), to which data reads for data identities this instance owns are "
                     + "forwarded.");
-    public static final OptionDef STANDBY_REPLICAS = OptionDef.of("StandbyReplicas", "0",
-            "Kafka Streams standby replicas of each state store (num.standby.replicas). 0 suits the embedded single "
-                    + "node; clusters should use 1 so a failed instance's chunks are served again quickly.");
+    public static final OptionDef STANDBY_REPLICAS = OptionDef.of("StandbyReplicas", "1",
+            "Kafka Streams standby replicas of each state store (num.standby.replicas): warm copies on other "
+                    + "instances, so a failed instance's chunks are served again quickly. A single instance has "
+                    + "nowhere to place one, which costs nothing.");
 
     /** Every option of the server: the common ones, then the server's own. */
     public static final List<OptionDef> ALL = Stream.concat(RtaOptions.ALL.stream(),
