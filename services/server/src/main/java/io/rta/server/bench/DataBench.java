@@ -209,40 +209,38 @@ public final class DataBench {
         }
     }
 
-    /** Bytes per periodic sample where they are stored, right after the periodic write's final flush. */
+    /**
+     * Bytes per periodic sample where they are stored, right after the periodic write's final flush: the chunk store
+     * (its live keys and values, replayed from its changelog; RocksDB files as a fact, since memtables are flushed
+     * to them only now and then), the changelog topic itself, and the raw telemetry topic for context.
+     */
     private void storage(BenchTarget target, KafkaAccess kafka, long samples) throws Exception {
         Path stateDir = target.streamsStateDir();
-        StorageFacts.StoreSize store = stateDir == null ? null
-                : StorageFacts.storeSize(stateDir, ChunkTopology.CHUNK_STORE);
-        long changelog = -1;
-        long telemetry = -1;
-        if (kafka.isKnown()) {
-            Topics topics = kafka.topics();
-            changelog = StorageFacts.topicBytes(kafka.bootstrapServers(),
-                    topics.applicationId() + "-" + ChunkTopology.CHUNK_STORE + "-changelog");
-            telemetry = StorageFacts.topicBytes(kafka.bootstrapServers(), topics.telemetry().name());
+        if (stateDir != null) {
+            StorageFacts.StoreSize files = StorageFacts.storeSize(stateDir, ChunkTopology.CHUNK_STORE);
+            report.fact("chunk store files", String.format(Locale.ROOT, "%,d bytes of RocksDB SST files, %,d bytes "
+                    + "in all (memtables not yet flushed are not in them)", files.sstBytes(), files.totalBytes()));
         }
-        if (store != null) {
-            report.row("stored periodic: chunk store (RocksDB SST files)", store.sstBytes() / (double) samples,
-                    BYTES_PER_SAMPLE, null);
-            report.fact("chunk store", String.format(Locale.ROOT, "%,d bytes of SST files, %,d bytes in all",
-                    store.sstBytes(), store.totalBytes()));
+        if (!kafka.isKnown()) {
+            report.fact("storage", "unknown: set BootstrapServers and RegistryUrl to the running server's");
+            return;
         }
-        if (changelog >= 0) {
-            report.row("stored periodic: chunk changelog topic", changelog / (double) samples, BYTES_PER_SAMPLE, null);
-        }
-        if (store != null && changelog >= 0) {
-            report.row("stored periodic: chunk store + changelog", (store.sstBytes() + changelog) / (double) samples,
-                    BYTES_PER_SAMPLE, STORED_TARGET);
-        }
-        if (telemetry >= 0) {
-            report.row("stored periodic: telemetry topic (raw input)", telemetry / (double) samples, BYTES_PER_SAMPLE,
-                    null);
-        }
-        if (store == null || changelog < 0) {
-            report.fact("storage", "partly unknown: the chunk store is measured on an embedded server only, topics "
-                    + "need BootstrapServers");
-        }
+        progress.println("bench: measuring what is stored ...");
+        Topics topics = kafka.topics();
+        String changelogTopic = topics.applicationId() + "-" + ChunkTopology.CHUNK_STORE + "-changelog";
+        long live = StorageFacts.liveBytes(kafka.bootstrapServers(), changelogTopic);
+        long changelog = StorageFacts.topicBytes(kafka.bootstrapServers(), changelogTopic);
+        long telemetry = StorageFacts.topicBytes(kafka.bootstrapServers(), topics.telemetry().name());
+        report.row("stored periodic: chunk store (live keys + values)", live / (double) samples, BYTES_PER_SAMPLE,
+                        null)
+                .row("stored periodic: chunk changelog topic", changelog / (double) samples, BYTES_PER_SAMPLE, null)
+                .row("stored periodic: chunk store + changelog", (live + changelog) / (double) samples,
+                        BYTES_PER_SAMPLE, STORED_TARGET)
+                .row("stored periodic: telemetry topic (raw input)", telemetry / (double) samples, BYTES_PER_SAMPLE,
+                        null)
+                .fact("storage", String.format(Locale.ROOT, "chunk store %,d bytes live, changelog %s %,d bytes "
+                        + "(before log compaction), %s %,d bytes", live, changelogTopic, changelog,
+                        topics.telemetry().name(), telemetry));
     }
 
     private String cpuFact(long cpuNanos, long elapsedNanos) {

@@ -70,6 +70,7 @@ final class KafkaBaseline {
             admin.createTopics(List.of(new NewTopic(scratchTopic, partitions, replication)
                     .configs(telemetry.configs()))).all().get();
             try {
+                awaitLeaders(scratchTopic, partitions);
                 progress.println("bench: baseline: producing them to " + scratchTopic + " ...");
                 return produce(scratchTopic, identities, perStream, samples);
             } finally {
@@ -133,6 +134,23 @@ final class KafkaBaseline {
             progress.println(String.format(Locale.ROOT, "bench: baseline: %,d records, %,d bytes in %.1f s", records,
                     bytes, elapsed / 1e9));
             return new Result(records, bytes, samples, elapsed);
+        }
+    }
+
+    /**
+     * Writes one empty record to each partition of a new topic with a non-idempotent producer: an idempotent one
+     * sending while the broker still takes up leadership can get stuck on out-of-order sequence errors.
+     */
+    private void awaitLeaders(String topic, int partitions) throws InterruptedException, ExecutionException {
+        Properties props = new Properties();
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (int partition = 0; partition < partitions; partition++) {
+                producer.send(new ProducerRecord<>(topic, partition, null, new byte[0])).get();
+            }
         }
     }
 
