@@ -9,9 +9,9 @@ import java.util.stream.Stream;
 /** Options of {@code ./rta bench data}; the server's options are accepted too and configure the embedded one. */
 public final class DataBenchOptions {
 
-    public static final OptionDef SAMPLES = OptionDef.of("Samples", "100000000",
+    public static final OptionDef SAMPLES = OptionDef.of("Samples", "60000000",
             "Periodic 16-bit samples to write (in total over the streams), in bursts of 100 per channel.");
-    public static final OptionDef TIMESTAMPED_SAMPLES = OptionDef.of("TimestampedSamples", "20000000",
+    public static final OptionDef TIMESTAMPED_SAMPLES = OptionDef.of("TimestampedSamples", "10000000",
             "Timestamped double samples to write (in total over the streams), in bursts of 100 per channel.");
     public static final OptionDef STREAMS = OptionDef.of("Streams", "4",
             "Concurrent WriteDataStream calls, one session each (the reads use one request per session).");
