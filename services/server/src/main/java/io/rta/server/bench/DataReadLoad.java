@@ -45,6 +45,12 @@ final class DataReadLoad {
         double megabytesPerSecond() {
             return bytes / 1e6 / (elapsedNanos / 1e9);
         }
+
+        /** Two passes as one. */
+        Result plus(Result other) {
+            return new Result(samples + other.samples, chunks + other.chunks, bytes + other.bytes,
+                    elapsedNanos + other.elapsedNanos);
+        }
     }
 
     private static final int BUFFER_BYTES = 1 << 20;
