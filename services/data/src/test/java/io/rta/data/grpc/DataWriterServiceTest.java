@@ -110,7 +110,7 @@ class DataWriterServiceTest {
 
     @Test
     void shouldPackManyBurstsIntoFewRecords() throws Exception {
-        WriterLimits longLinger = new WriterLimits(WriterLimits.DEFAULT_BATCH_BYTES, WriterLimits.DEFAULT_BATCH_BURSTS,
+        WriterLimits longLinger = new WriterLimits(WriterLimits.DEFAULT_BATCH_BYTES, 2_000,
                 Duration.ofMinutes(1), WriterLimits.DEFAULT_MAX_BURST_BYTES, WriterLimits.DEFAULT_MAX_IN_FLIGHT_BYTES,
                 Duration.ofSeconds(5));
         Call call = start(longLinger);

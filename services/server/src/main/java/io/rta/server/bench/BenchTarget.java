@@ -101,6 +101,21 @@ final class BenchTarget implements AutoCloseable {
         return embedded != null;
     }
 
+    /** The embedded server's Kafka bootstrap servers; empty for a running server. */
+    String bootstrapServers() {
+        return embedded == null ? "" : embedded.bootstrapServers();
+    }
+
+    /** The embedded server's schema registry (ccompat API); empty for a running server. */
+    String registryUrl() {
+        return embedded == null ? "" : embedded.registryUrl();
+    }
+
+    /** The embedded server's Kafka Streams state directory; null for a running server. */
+    Path streamsStateDir() {
+        return embedded == null ? null : dataPath.resolve("streams");
+    }
+
     ManagedChannel channel() {
         return channel;
     }

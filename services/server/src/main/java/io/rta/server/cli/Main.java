@@ -3,6 +3,8 @@ package io.rta.server.cli;
 import io.rta.server.RtaServer;
 import io.rta.server.ServerOptions;
 import io.rta.server.bench.BenchOptions;
+import io.rta.server.bench.DataBench;
+import io.rta.server.bench.DataBenchOptions;
 import io.rta.server.bench.SessionBench;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
@@ -11,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** The {@code ./rta} command line: {@code server}, {@code bench sessions}, {@code help}. */
+/** The {@code ./rta} command line: {@code server}, {@code bench sessions}, {@code bench data}, {@code help}. */
 public final class Main {
 
     static final int OK = 0;
@@ -72,12 +74,17 @@ public final class Main {
 
     /** Runs a benchmark: figures to {@code out}, progress to {@code err}. */
     private static int bench(String[] args, PrintStream out, PrintStream err) throws Exception {
-        if (args.length == 0 || !args[0].equals("sessions")) {
-            err.println("Unknown benchmark" + (args.length == 0 ? "" : " '" + args[0] + "'") + ".");
-            usage(err);
-            return USAGE;
+        String[] options = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (args.length == 0 ? "" : args[0]) {
+            case "sessions":
+                return SessionBench.run(options, out, err);
+            case "data":
+                return DataBench.run(options, out, err);
+            default:
+                err.println("Unknown benchmark" + (args.length == 0 ? "" : " '" + args[0] + "'") + ".");
+                usage(err);
+                return USAGE;
         }
-        return SessionBench.run(Arrays.copyOfRange(args, 1, args.length), out, err);
     }
 
     private static void usage(PrintStream out) {
@@ -87,6 +94,10 @@ public final class Main {
         out.println("  ./rta bench sessions [...]          load sessions through gRPC and print ingest and query"
                 + " figures (an embedded server for the run unless HttpUrl and GrpcAddress name one; server options"
                 + " configure it)");
+        out.println("  ./rta bench data [...]              write telemetry through gRPC, read it back through REST and"
+                + " print write and read throughput and bytes stored per sample, next to a plain Kafka producer's"
+                + " (an embedded server for the run unless HttpUrl and GrpcAddress name one; server options"
+                + " configure it)");
         out.println("  ./rta help                          show this help");
         out.println();
         out.println("Options (also RTA_<NAME> environment variables, ':' written '__', or a JSON --Config file):");
@@ -94,6 +105,9 @@ public final class Main {
         out.println();
         out.println("Options of bench sessions:");
         describe(out, BenchOptions.OWN);
+        out.println();
+        out.println("Options of bench data (and HttpUrl, GrpcAddress as above):");
+        describe(out, DataBenchOptions.OWN.stream().filter(def -> !BenchOptions.OWN.contains(def)).toList());
     }
 
     private static void describe(PrintStream out, List<OptionDef> defs) {

@@ -28,7 +28,17 @@ class MainTest {
                 .contains("--ServiceInfo:Label")
                 .contains("./rta bench sessions")
                 .contains("--Sessions (default 100000)")
-                .contains("--Concurrency");
+                .contains("--Concurrency")
+                .contains("./rta bench data")
+                .contains("--Samples (default 60000000)")
+                .contains("--Signal (default sine)");
+    }
+
+    @Test
+    void shouldReportABadDataBenchOptionWithoutAStackTrace() {
+        assertThat(run("bench", "data", "--Signal", "square")).isEqualTo(Main.USAGE);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("rta bench: Option Signal = 'square'");
     }
 
     @Test
