@@ -1,5 +1,6 @@
 package io.rta.topology.data;
 
+import io.rta.topology.data.codec.Lz4Block;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,11 +51,50 @@ final class SlotPacker {
 
     /** Merges stored chunks (parts and segments of one slot) into the slot's chunks. */
     static List<byte[]> merge(DataKind kind, List<byte[]> values) {
+        byte[] appended = appendedInOrder(values);
+        if (appended != null) {
+            return List.of(appended);
+        }
         List<ListEntry> entries = new ArrayList<>();
         for (byte[] value : values) {
             entries.addAll(ListEncoding.entries(kind, ChunkValue.list(value)));
         }
         return pack(kind, entries);
+    }
+
+    /**
+     * The common case of data arriving in time order: chunks whose time spans follow one another without touching,
+     * and that fit one part together, merge into their concatenation. This is exactly what {@link #pack} makes of
+     * their entries (each chunk is already sorted and free of duplicates, and no entry of a later chunk can sort
+     * before or equal one of an earlier chunk), without decoding a single entry.
+     *
+     * @return the merged chunk, or {@code null} when the chunks overlap or need cutting into several parts
+     */
+    private static byte[] appendedInOrder(List<byte[]> values) {
+        List<StoredChunk> chunks = new ArrayList<>(values.size());
+        long unpacked = 0;
+        for (byte[] value : values) {
+            StoredChunk chunk = ChunkValue.toChunk(value, new long[0]);
+            chunks.add(chunk);
+            unpacked += chunk.unpackedLength();
+        }
+        if (unpacked > PART_LIST_BYTES) {
+            return null;
+        }
+        chunks.sort(Comparator.comparingLong(StoredChunk::startTime));
+        for (int i = 1; i < chunks.size(); i++) {
+            if (chunks.get(i).startTime() <= chunks.get(i - 1).endTime()) {
+                return null;
+            }
+        }
+        byte[] list = new byte[(int) unpacked];
+        int at = 0;
+        for (StoredChunk chunk : chunks) {
+            Lz4Block.decompress(chunk.payload(), chunk.payloadOffset(), chunk.payloadLength(), list, at,
+                    chunk.unpackedLength());
+            at += chunk.unpackedLength();
+        }
+        return ChunkValue.encode(chunks.get(0).startTime(), chunks.get(chunks.size() - 1).endTime(), list);
     }
 
     private static byte[] part(List<ListEntry> sorted, int from, int to) {
