@@ -55,7 +55,7 @@ final class KafkaSettings {
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, options.getString(ServerOptions.ADVERTISED_HOST) + ":"
                 + options.getInt(RtaOptions.HTTP_PORT));
-        config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, options.getInt(ServerOptions.STANDBY_REPLICAS));
+        config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, ServerOptions.standbyReplicas(options));
         config.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG),
                 Integer.toString(SessionLimits.TOPIC_MAX_MESSAGE_BYTES));
         config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.LARGE_MESSAGE_BYTES);

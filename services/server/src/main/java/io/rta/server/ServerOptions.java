@@ -32,15 +32,24 @@ public final class ServerOptions {
             "Host name other instances use to reach this one's HTTP port: Kafka Streams' application.server "
                     + "(AdvertisedHost:HttpPort), to which data reads for data identities this instance owns are "
                     + "forwarded.");
-    public static final OptionDef STANDBY_REPLICAS = OptionDef.of("StandbyReplicas", "1",
+    public static final OptionDef STANDBY_REPLICAS = OptionDef.of("StandbyReplicas", "",
             "Kafka Streams standby replicas of each state store (num.standby.replicas): warm copies on other "
-                    + "instances, so a failed instance's chunks are served again quickly. A single instance has "
-                    + "nowhere to place one, which costs nothing.");
+                    + "instances, so a failed instance's chunks are served again quickly. Empty means 1 against a "
+                    + "cluster (BootstrapServers set) and 0 for the embedded single node.");
 
     /** Every option of the server: the common ones, then the server's own. */
     public static final List<OptionDef> ALL = Stream.concat(RtaOptions.ALL.stream(),
             Stream.of(COMMIT_INTERVAL, STREAM_THREADS, GRPC_MAX_MESSAGE_SIZE, MAX_CONFIG_SIZE, LOG_FORMAT,
                     STARTUP_TIMEOUT, ADVERTISED_HOST, STANDBY_REPLICAS)).toList();
+
+    /** {@link #STANDBY_REPLICAS}, or its default for where the server runs. */
+    public static int standbyReplicas(Options options) {
+        String value = options.getString(STANDBY_REPLICAS);
+        if (!value.isBlank()) {
+            return options.getInt(STANDBY_REPLICAS);
+        }
+        return options.getString(RtaOptions.BOOTSTRAP_SERVERS).isBlank() ? 0 : 1;
+    }
 
     private ServerOptions() {
     }
