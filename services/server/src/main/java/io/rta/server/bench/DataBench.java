@@ -59,14 +59,19 @@ public final class DataBench {
     }
 
     /** The benchmark's shape, from the options (checked before anything starts). */
-    record Plan(int streams, int channels, int periodicBursts, int timestampedBursts, DemoSignal signal,
-                long flushBytes) {
+    record Plan(int streams, int channels, int periodicBursts, int timestampedBursts, int warmupBursts,
+                DemoSignal signal, long flushBytes) {
 
         static Plan of(Options options) {
             int streams = BenchOptions.atLeast(options, DataBenchOptions.STREAMS, 1);
             int channels = BenchOptions.atLeast(options, DataBenchOptions.CHANNELS, 1);
             long periodic = options.getLong(DataBenchOptions.SAMPLES);
             long timestamped = options.getLong(DataBenchOptions.TIMESTAMPED_SAMPLES);
+            long warmup = options.getLong(DataBenchOptions.WARMUP_SAMPLES);
+            if (warmup < 0) {
+                throw new IllegalArgumentException("Option " + DataBenchOptions.WARMUP_SAMPLES.name() + " = "
+                        + warmup + " must be at least 0");
+            }
             if (periodic < 1 || timestamped < 0) {
                 throw new IllegalArgumentException("Options " + DataBenchOptions.SAMPLES.name() + " = " + periodic
                         + " and " + DataBenchOptions.TIMESTAMPED_SAMPLES.name() + " = " + timestamped
@@ -74,7 +79,7 @@ public final class DataBench {
             }
             long flushMiB = BenchOptions.atLeast(options, DataBenchOptions.FLUSH_MIB, 1);
             return new Plan(streams, channels, burstsPerChannel(periodic, streams, channels),
-                    burstsPerChannel(timestamped, streams, channels),
+                    burstsPerChannel(timestamped, streams, channels), burstsPerChannel(warmup, streams, channels),
                     DemoSignal.named(options.getString(DataBenchOptions.SIGNAL)), flushMiB * 1024 * 1024);
         }
 
@@ -94,10 +99,13 @@ public final class DataBench {
         }
 
         List<BurstSequence> sequences(BurstSequence.Kind kind) {
+            return sequences(kind, kind == BurstSequence.Kind.PERIODIC ? periodicBursts : timestampedBursts);
+        }
+
+        List<BurstSequence> sequences(BurstSequence.Kind kind, int bursts) {
             List<BurstSequence> sequences = new ArrayList<>();
             for (int s = 0; s < streams; s++) {
-                sequences.add(new BurstSequence(kind, signal, channels,
-                        kind == BurstSequence.Kind.PERIODIC ? periodicBursts : timestampedBursts, s));
+                sequences.add(new BurstSequence(kind, signal, channels, bursts, s));
             }
             return sequences;
         }
@@ -109,6 +117,7 @@ public final class DataBench {
         BenchData sessions = new BenchData(runId, 1, 1);
         List<String> periodicSessions = identities(sessions, 0, plan.streams());
         List<String> timestampedSessions = identities(sessions, plan.streams(), plan.streams());
+        List<String> warmupSessions = identities(sessions, 2 * plan.streams(), plan.streams());
 
         progress.println("bench: " + (options.getString(BenchOptions.HTTP_URL).isBlank()
                 ? "starting an embedded server ..." : "connecting to " + options.getString(BenchOptions.HTTP_URL)));
@@ -117,14 +126,21 @@ public final class DataBench {
             dataFacts(plan);
             report.fact("load before", Machine.loadAverage());
             new SessionIngest(target.channel(), sessions, 1, progress).awaitWritable(WRITABLE_TIMEOUT);
-            createSessions(target, sessions, 2 * plan.streams());
+            createSessions(target, sessions, 3 * plan.streams());
             KafkaAccess kafka = KafkaAccess.of(target, options);
 
             baseline(kafka, options, plan, periodicSessions);
             DataWriteLoad writer = new DataWriteLoad(target.channel(), plan.flushBytes(), progress);
+            if (plan.warmupBursts() > 0) {
+                progress.println("bench: warming up: writing " + plan.samplesPerSession(plan.warmupBursts())
+                        * plan.streams() + " periodic samples, untimed ...");
+                writer.write("warm-up", warmupSessions,
+                        plan.sequences(BurstSequence.Kind.PERIODIC, plan.warmupBursts()), WRITE_TIMEOUT);
+            }
             DataWriteLoad.Result periodic = write(writer, "write periodic uint16", periodicSessions,
                     plan.sequences(BurstSequence.Kind.PERIODIC), WRITE_TARGET);
-            storage(target, kafka, periodic.samples());
+            // the store and topics hold the warm-up's periodic samples too (the same signal)
+            storage(target, kafka, periodic.samples() + plan.streams() * plan.samplesPerSession(plan.warmupBursts()));
             if (plan.timestampedBursts() > 0) {
                 write(writer, "write timestamped double", timestampedSessions,
                         plan.sequences(BurstSequence.Kind.TIMESTAMPED), null);
@@ -273,11 +289,13 @@ public final class DataBench {
         report.fact("signal", plan.signal().description())
                 .fact("data", String.format(Locale.ROOT, "%d streams (one session each) x %d channels, 1 kHz per "
                                 + "channel, bursts of %d samples (one message each), consecutive on the session time "
-                                + "axis; periodic: %,d samples (%,d s of data), timestamped doubles: %,d samples",
+                                + "axis; periodic: %,d samples (%,d s of data), timestamped doubles: %,d samples; "
+                                + "written first, untimed, to other sessions: %,d periodic samples (warm-up)",
                         plan.streams(), plan.channels(), BurstSequence.BURST,
                         plan.streams() * plan.samplesPerSession(plan.periodicBursts()),
                         plan.periodicBursts() * (long) BurstSequence.BURST / 1000,
-                        plan.streams() * plan.samplesPerSession(plan.timestampedBursts())))
+                        plan.streams() * plan.samplesPerSession(plan.timestampedBursts()),
+                        plan.streams() * plan.samplesPerSession(plan.warmupBursts())))
                 .fact("flow", String.format(Locale.ROOT, "gRPC flow control (send while isReady), a flush marker "
                         + "every %,d MiB per stream and one at the end; write time = first message to last final "
                         + "flush echoed; reads: one GET .../data/<kind>/0- per session, all at once, after one "

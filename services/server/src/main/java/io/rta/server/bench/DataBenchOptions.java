@@ -21,9 +21,13 @@ public final class DataBenchOptions {
     public static final OptionDef FLUSH_MIB = OptionDef.of("FlushMiB", "8",
             "A stream sends a flush marker after every this many MiB of messages (and one at the end).");
 
+    public static final OptionDef WARMUP_SAMPLES = OptionDef.of("WarmupSamples", "20000000",
+            "Periodic samples written (to sessions of their own, untimed) before the timed writes, so the figures "
+                    + "are of a warmed-up JVM, as a long-running server is.");
+
     /** The benchmark's own options. */
     public static final List<OptionDef> OWN = List.of(BenchOptions.HTTP_URL, BenchOptions.GRPC_ADDRESS, SAMPLES,
-            TIMESTAMPED_SAMPLES, STREAMS, CHANNELS, SIGNAL, FLUSH_MIB);
+            TIMESTAMPED_SAMPLES, WARMUP_SAMPLES, STREAMS, CHANNELS, SIGNAL, FLUSH_MIB);
 
     /** Every option accepted: the benchmark's, then the server's. */
     public static final List<OptionDef> ALL = Stream.concat(OWN.stream(), ServerOptions.ALL.stream()).toList();
