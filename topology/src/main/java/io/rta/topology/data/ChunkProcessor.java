@@ -184,12 +184,17 @@ public final class ChunkProcessor implements Processor<String, TelemetryBatch, V
         if (!SlotSources.isSingleSource(entries)) {
             List<byte[]> values = entries.stream().map(entry -> entry.value).toList();
             List<byte[]> parts = SlotPacker.merge(series.kind(), values);
+            // one RocksDB write batch: a concurrent read sees the slot before or after, never half-compacted
+            Map<Bytes, byte[]> replacement = new LinkedHashMap<>();
             for (KeyValue<Bytes, byte[]> entry : entries) {
-                store.delete(entry.key);
+                replacement.put(entry.key, null);
             }
             for (int i = 0; i < parts.size(); i++) {
-                store.put(ChunkKeys.part(identity, series, slot, i), parts.get(i));
+                replacement.put(ChunkKeys.part(identity, series, slot, i), parts.get(i));
             }
+            List<KeyValue<Bytes, byte[]>> batch = new ArrayList<>(replacement.size());
+            replacement.forEach((key, value) -> batch.add(KeyValue.pair(key, value)));
+            store.putAll(batch);
             slotsCompacted.record();
         }
         Bytes pendingKey = ChunkKeys.pending(identity, series, slot);
