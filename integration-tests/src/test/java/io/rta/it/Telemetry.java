@@ -6,11 +6,10 @@ import io.rta.proto.model.data.PeriodicData;
 import io.rta.proto.model.data.RowData;
 import io.rta.proto.model.data.TimestampedData;
 import io.rta.proto.toolkit.data.WriteDataStreamMessage;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
@@ -105,13 +104,11 @@ final class Telemetry {
                 .addRawData(k).addRawData(definition / 2.0)).build();
     }
 
-    /** Reproducible bytes that differ per channel, burst and position. */
+    /** Reproducible bytes that differ per channel and burst, random enough not to compress away. */
     private static ByteString buffer(int length, int channel, int seed) {
-        ByteBuffer bytes = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < length; i++) {
-            bytes.put((byte) (channel * 31 + seed * 7 + i * 13 + (i >> 3)));
-        }
-        return ByteString.copyFrom(bytes.array());
+        byte[] bytes = new byte[length];
+        new SplittableRandom(channel * 1_000_003L + seed).nextBytes(bytes);
+        return ByteString.copyFrom(bytes);
     }
 
     static List<PeriodicData> periodic(List<WriteDataStreamMessage> messages) {
