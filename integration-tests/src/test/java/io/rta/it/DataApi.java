@@ -14,6 +14,7 @@ import io.rta.proto.toolkit.data.ReadDataStreamRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -65,6 +66,30 @@ final class DataApi {
     /** The 200 body of a read of every channel (or of the events). */
     byte[] body(String identity, String kind) {
         return Http.ok(get(identity, kind, kind.equals("events") ? null : ALL, null, null)).body();
+    }
+
+    /**
+     * Like {@link #body}, retrying while the server answers 503 (Retry-After: its chunk store is restoring or
+     * ownership is moving, as after a restart) for at most {@code patience}.
+     */
+    byte[] bodyWhenAvailable(String identity, String kind, Duration patience) {
+        String path = path(identity, kind, kind.equals("events") ? null : ALL, null, null);
+        long deadline = System.nanoTime() + patience.toNanos();
+        HttpResponse<byte[]> response = http.get(path);
+        while (response.statusCode() == 503 && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(250));
+            response = http.get(path);
+        }
+        return Http.ok(response).body();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     List<DecodedChunk<PeriodicDataList>> periodic(String identity, String channels, Long start, Long end) {
