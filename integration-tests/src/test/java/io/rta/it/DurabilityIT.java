@@ -241,7 +241,7 @@ class DurabilityIT {
         return responses;
     }
 
-    private static void deleteRecursively(Path directory) {
+    static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }

@@ -27,6 +27,11 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** GET with one extra request header. */
+    public HttpResponse<byte[]> get(String path, String header, String value) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header(header, value).GET());
+    }
+
     public HttpResponse<byte[]> head(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()));

@@ -115,10 +115,14 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The first warnings and errors, then the last lines of the log: why a server did not start. */
     private String tail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            List<String> problems = lines.stream().filter(line -> line.startsWith("WARN") || line.startsWith("ERROR"))
+                    .limit(20).toList();
+            return String.join("\n", problems) + "\n...\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(cannot read " + log + ": " + e + ")";
         }

@@ -65,6 +65,12 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Sets a command-line option before the server starts, e.g. another instance's BootstrapServers. */
+    public TestServer option(String name, String value) {
+        options.put(name, value);
+        return this;
+    }
+
     public TestServer start() {
         try {
             server = RtaServer.start(ServerOptions.load(args()));

@@ -47,9 +47,11 @@ public final class ChunkedWireDecoder {
      * @param unpackedLength payload length after decompression
      * @param packedLength payload length on the wire
      * @param list the parsed data list
+     * @param header the header as sent (its deltas relative to the previous chunk of the response)
      */
     public record DecodedChunk<T extends Message>(long startTime, long endTime, List<Long> channelIds,
-                                                  int compression, int unpackedLength, int packedLength, T list) {
+                                                  int compression, int unpackedLength, int packedLength, T list,
+                                                  ChunkTransferHeader header) {
     }
 
     public static List<DecodedChunk<TimestampedDataList>> timestamped(byte[] body) throws IOException {
@@ -108,7 +110,8 @@ public final class ChunkedWireDecoder {
             List<Long> channelIds = new ArrayList<>();
             header.getChannelIdsList().forEach(id -> channelIds.add(Integer.toUnsignedLong(id)));
             chunks.add(new DecodedChunk<>(start, start + duration, List.copyOf(channelIds), compression,
-                    header.getUnpackedLength(), header.getPackedLength(), parseList(listParser, unpacked, index)));
+                    header.getUnpackedLength(), header.getPackedLength(), parseList(listParser, unpacked, index),
+                    header));
         }
     }
 

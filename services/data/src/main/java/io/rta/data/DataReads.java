@@ -6,8 +6,8 @@ import io.rta.topology.data.ChannelsExpression;
 import io.rta.topology.data.ChunkRead;
 import io.rta.topology.data.ChunkView;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -22,15 +22,16 @@ import org.apache.kafka.streams.state.HostInfo;
 public final class DataReads {
 
     private final Predicate<String> sessionExists;
-    private final Supplier<ChunkView> localView;
+    private final Function<String, ChunkView> localView;
     private final OwnerLocator owners;
 
     /**
      * @param sessionExists whether a session with the identity exists (unknown sessions are 404)
-     * @param localView this instance's chunk view; may throw {@link DataUnavailableException} while not queryable
+     * @param localView this instance's chunk view of a data identity's partition; throws
+     *     {@link DataUnavailableException} while that partition is not queryable here (restoring, moving)
      * @param owners who owns a data identity ({@link OwnerLocator#SELF} for a single instance)
      */
-    public DataReads(Predicate<String> sessionExists, Supplier<ChunkView> localView, OwnerLocator owners) {
+    public DataReads(Predicate<String> sessionExists, Function<String, ChunkView> localView, OwnerLocator owners) {
         this.sessionExists = sessionExists;
         this.localView = localView;
         this.owners = owners;
@@ -48,7 +49,7 @@ public final class DataReads {
         ChunkRead read = validate(query);
         Optional<HostInfo> owner = owners.remoteOwner(read.dataIdentity());
         if (owner.isEmpty()) {
-            return DataRoute.local(read, localView.get());
+            return DataRoute.local(read, localView.apply(read.dataIdentity()));
         }
         if (forwarded) {
             throw new DataUnavailableException("the data of '" + read.dataIdentity() + "' is owned by "

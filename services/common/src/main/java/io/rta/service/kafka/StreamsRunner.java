@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -82,11 +83,24 @@ public final class StreamsRunner implements Managed, AutoCloseable {
      * rebalance) for at most {@code wait}.
      */
     public <K, V> ReadOnlyKeyValueStore<K, V> keyValueStore(String name, Duration wait) {
+        return awaitStore(() -> StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()),
+                wait);
+    }
+
+    /**
+     * A read-only view of one partition of a local key-value store, retrying for at most {@code wait} while this
+     * instance does not host that partition's running active task (start-up, restoration, rebalance).
+     */
+    public <K, V> ReadOnlyKeyValueStore<K, V> keyValueStore(String name, int partition, Duration wait) {
+        return awaitStore(() -> StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore())
+                .withPartition(partition), wait);
+    }
+
+    private <S> S awaitStore(Supplier<StoreQueryParameters<S>> parameters, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             try {
-                return streams.store(StoreQueryParameters.fromNameAndType(name,
-                        QueryableStoreTypes.<K, V>keyValueStore()));
+                return streams.store(parameters.get());
             } catch (InvalidStateStoreException e) {
                 if (System.nanoTime() > deadline) {
                     throw e;

@@ -41,7 +41,7 @@ class DataReaderServiceTest {
 
     @BeforeEach
     void start() throws Exception {
-        DataReads reads = new DataReads(Set.of("s1", "empty")::contains, () -> view, OwnerLocator.SELF);
+        DataReads reads = new DataReads(Set.of("s1", "empty")::contains, identity -> view, OwnerLocator.SELF);
         String name = InProcessServerBuilder.generateName();
         server = InProcessServerBuilder.forName(name)
                 .addService(new DataReaderService(reads, FakeChunkView::decode, readers,

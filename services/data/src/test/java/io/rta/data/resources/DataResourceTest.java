@@ -37,13 +37,13 @@ class DataResourceTest {
             .add("s1", DataKind.EVENTS, 50, 60, new long[0], new byte[] {9});
 
     private final ResourceExtension resources = ResourceExtension.builder()
-            .addResource(new DataResource(new DataReads(Set.of("s1", "empty")::contains, () -> view,
+            .addResource(new DataResource(new DataReads(Set.of("s1", "empty")::contains, identity -> view,
                     identity -> Optional.empty()), OwnerClient.create(Duration.ofSeconds(1)), PAYLOADS))
             .addProvider(new RestErrors())
             .build();
 
     private final ResourceExtension nonOwner = ResourceExtension.builder()
-            .addResource(new DataResource(new DataReads(Set.of("s1")::contains, () -> view,
+            .addResource(new DataResource(new DataReads(Set.of("s1")::contains, identity -> view,
                     identity -> Optional.of(OTHER)), OwnerClient.create(Duration.ofSeconds(1)), PAYLOADS))
             .addProvider(new RestErrors())
             .build();
