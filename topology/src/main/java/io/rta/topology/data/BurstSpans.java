@@ -1,53 +1,41 @@
 package io.rta.topology.data;
 
-import io.rta.events.EventBurst;
 import io.rta.events.PeriodicBurst;
-import io.rta.events.RowBurst;
 import io.rta.events.TimestampedBurst;
-import java.util.List;
 
-/** Estimates a new series' data rate from its first bursts, to choose its slot duration. */
+/**
+ * Chooses a new series' slot duration from its first burst alone, so the chunks of a series depend only on its data,
+ * never on how a writer happened to pack bursts into records (a resumed or replayed write gives the same chunks).
+ * Periodic and timestamped bursts carry their rate; a row or an event is one instant and carries none, so row sets and
+ * events get fixed slots (parts keep a fast series within the list size limits).
+ */
 final class BurstSpans {
 
     /** Rough protobuf overhead of one result besides its buffer (tags, channel, timestamps, lengths). */
     private static final int RESULT_OVERHEAD = 20;
+    static final long ROW_SLOT = 10 * SlotDurations.SECOND;
+    static final long EVENTS_SLOT = 50 * SlotDurations.SECOND;
 
     private BurstSpans() {
     }
 
-    static long slotDuration(List<Object> bursts) {
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        long bytes = 0;
-        long step = 0;
-        for (Object burst : bursts) {
-            if (burst instanceof PeriodicBurst periodic) {
-                first = Math.min(first, periodic.getStartTimestamp());
-                last = Math.max(last, periodic.getStartTimestamp()
-                        + periodic.getInterval() * (periodic.getSamples() - 1L));
-                step = Math.max(step, periodic.getInterval());
-                bytes += periodic.getBuffer().remaining() + RESULT_OVERHEAD;
-            } else if (burst instanceof TimestampedBurst timestamped) {
-                long[] deltas = Bursts.unpackDeltas(timestamped.getTimestampDeltas());
-                long sum = 0;
-                for (long delta : deltas) {
-                    sum += delta;
-                }
-                first = Math.min(first, timestamped.getStartTimestamp());
-                last = Math.max(last, timestamped.getStartTimestamp() + sum * timestamped.getTimestampDeltasScale());
-                bytes += timestamped.getBuffer().remaining() + timestamped.getTimestampDeltas().remaining()
-                        + RESULT_OVERHEAD;
-            } else if (burst instanceof RowBurst row) {
-                first = Math.min(first, row.getTimestamp());
-                last = Math.max(last, row.getTimestamp());
-                bytes += row.getBuffer().remaining() + 4L * row.getChannelIds().size() + RESULT_OVERHEAD;
-            } else if (burst instanceof EventBurst event) {
-                first = Math.min(first, event.getTimestamp());
-                last = Math.max(last, event.getTimestamp());
-                bytes += event.getStatusText().length() + event.getAppName().length() + 8L * event.getRawData().size()
-                        + RESULT_OVERHEAD;
-            }
+    static long slotDuration(Object firstBurst) {
+        if (firstBurst instanceof PeriodicBurst periodic) {
+            // the burst covers samples x interval: the time until the next burst of a continuous series
+            return SlotDurations.choose(periodic.getBuffer().remaining() + RESULT_OVERHEAD,
+                    periodic.getInterval() * periodic.getSamples());
         }
-        return first > last ? SlotDurations.DEFAULT : SlotDurations.choose(bytes, last - first + step);
+        if (firstBurst instanceof TimestampedBurst timestamped) {
+            long[] deltas = Bursts.unpackDeltas(timestamped.getTimestampDeltas());
+            long sum = 0;
+            for (long delta : deltas) {
+                sum += delta;
+            }
+            long span = deltas.length > 1 ? sum * timestamped.getTimestampDeltasScale() / (deltas.length - 1)
+                    * deltas.length : 0;
+            return SlotDurations.choose(timestamped.getBuffer().remaining()
+                    + timestamped.getTimestampDeltas().remaining() + RESULT_OVERHEAD, span);
+        }
+        return firstBurst instanceof io.rta.events.RowBurst ? ROW_SLOT : EVENTS_SLOT;
     }
 }

@@ -123,7 +123,7 @@ public final class ChunkProcessor implements Processor<String, TelemetryBatch, V
         Bytes metaKey = ChunkKeys.meta(identity, series);
         ChannelMeta meta = meta(metaKey);
         if (meta == null) {
-            meta = new ChannelMeta(BurstSpans.slotDuration(bursts), new long[0]);
+            meta = new ChannelMeta(BurstSpans.slotDuration(bursts.get(0)), new long[0]);
         }
         TreeMap<Long, List<ListEntry>> slots = new TreeMap<>();
         for (Object burst : bursts) {
