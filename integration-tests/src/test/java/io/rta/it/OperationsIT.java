@@ -41,7 +41,7 @@ class OperationsIT {
 
         assertThat(root.get("name").asText()).isEqualTo("rta-server");
         assertThat(root.get("version").asText()).isNotBlank();
-        Expect.json(root.get("features"), "[\"sessions\", \"configs\"]");
+        Expect.json(root.get("features"), "[\"sessions\", \"configs\", \"data\"]");
     }
 
     @Test
