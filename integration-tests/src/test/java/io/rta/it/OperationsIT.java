@@ -49,7 +49,7 @@ class OperationsIT {
         JsonNode health = http.getJson("/health");
 
         assertThat(health.get("status").asText()).isEqualTo("healthy");
-        for (String check : List.of("kafka", "schema-registry", "streams", "session-view")) {
+        for (String check : List.of("kafka", "schema-registry", "streams", "state-restore", "session-view")) {
             assertThat(health.get("checks").get(check).get("healthy").asBoolean()).as(check).isTrue();
         }
     }

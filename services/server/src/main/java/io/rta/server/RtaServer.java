@@ -242,6 +242,10 @@ public final class RtaServer implements AutoCloseable {
                 ? HealthCheck.Result.healthy(streams.state().toString())
                 : HealthCheck.Result.unhealthy("Kafka Streams is " + streams.state()
                 + (streams.failure() == null ? "" : ": " + streams.failure()))));
+        health.register("state-restore", check(() -> streams.restores().isRestoring()
+                ? HealthCheck.Result.unhealthy("restoring state from changelogs (reads of it answer 503 meanwhile): "
+                        + streams.restores().describe())
+                : HealthCheck.Result.healthy("no state being restored")));
         health.register("session-view", check(() -> loader.isRunning() && loader.isCaughtUp()
                 ? HealthCheck.Result.healthy("loaded")
                 : HealthCheck.Result.unhealthy(loader.failure() == null ? "loading" : loader.failure().toString())));

@@ -27,6 +27,7 @@ public final class StreamsRunner implements Managed, AutoCloseable {
 
     private final KafkaStreams streams;
     private volatile Throwable failure;
+    private final RestoreTracker restores = new RestoreTracker();
 
     public StreamsRunner(Topology topology, Map<String, Object> streamsConfig) {
         Properties props = new Properties();
@@ -39,6 +40,12 @@ public final class StreamsRunner implements Managed, AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.setStateListener((now, before) -> LOG.info("Streams state {} -> {}", before, now));
+        streams.setGlobalStateRestoreListener(restores);
+    }
+
+    /** State store partitions being restored from their changelogs (their reads answer "unavailable" meanwhile). */
+    public RestoreTracker restores() {
+        return restores;
     }
 
     @Override
