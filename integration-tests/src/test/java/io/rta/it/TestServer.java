@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,10 +75,30 @@ public final class TestServer implements AutoCloseable {
     public TestServer start() {
         try {
             server = RtaServer.start(ServerOptions.load(args()));
+            awaitReady(Duration.ofMinutes(2));
         } catch (Exception e) {
             throw new IllegalStateException("test server did not start: " + e.getMessage(), e);
         }
         return this;
+    }
+
+    /** Waits for readiness ({@code /health} 200: Kafka Streams running, nothing restoring), as a client would. */
+    private void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/health")).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            java.net.http.HttpResponse<String> health = client.send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (health.statusCode() == 200) {
+                return;
+            }
+            last = health.body();
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("not ready within " + timeout.toSeconds() + " s: " + last);
     }
 
     /** Stops the server (broker and registry included); its data directory stays. */
