@@ -15,8 +15,8 @@ import java.time.Duration;
 public record WriterLimits(int batchBytes, int batchBursts, Duration linger, int maxBurstBytes, long maxInFlightBytes,
                            Duration writeTimeout) {
 
-    public static final int DEFAULT_BATCH_BYTES = 2 * 1024 * 1024;
-    public static final int DEFAULT_BATCH_BURSTS = 10_000;
+    public static final int DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;
+    public static final int DEFAULT_BATCH_BURSTS = 40_000;
     public static final Duration DEFAULT_LINGER = Duration.ofMillis(20);
     public static final int DEFAULT_MAX_BURST_BYTES = 8 * 1024 * 1024;
     public static final long DEFAULT_MAX_IN_FLIGHT_BYTES = 32L * 1024 * 1024;
