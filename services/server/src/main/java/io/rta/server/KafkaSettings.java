@@ -42,6 +42,10 @@ final class KafkaSettings {
                                        String instanceId) {
         Map<String, Object> config = common(bootstrapServers);
         config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+        // With static membership a crashed (kill -9) instance keeps its partitions until its session times out:
+        // 10 s instead of the default 45 s bounds how long its data is unavailable before a standby takes over,
+        // while a quick restart still takes its partitions back without a rebalance.
+        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
