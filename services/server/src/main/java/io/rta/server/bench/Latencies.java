@@ -15,6 +15,13 @@ final class Latencies {
         nanos[count++] = elapsedNanos;
     }
 
+    /** Records every latency of {@code other} too. */
+    void addAll(Latencies other) {
+        for (int i = 0; i < other.count; i++) {
+            record(other.nanos[i]);
+        }
+    }
+
     int count() {
         return count;
     }

@@ -5,6 +5,8 @@ import io.rta.server.ServerOptions;
 import io.rta.server.bench.BenchOptions;
 import io.rta.server.bench.DataBench;
 import io.rta.server.bench.DataBenchOptions;
+import io.rta.server.bench.LiveBench;
+import io.rta.server.bench.LiveBenchOptions;
 import io.rta.server.bench.SessionBench;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
@@ -80,6 +82,8 @@ public final class Main {
                 return SessionBench.run(options, out, err);
             case "data":
                 return DataBench.run(options, out, err);
+            case "live":
+                return LiveBench.run(options, out, err);
             default:
                 err.println("Unknown benchmark" + (args.length == 0 ? "" : " '" + args[0] + "'") + ".");
                 usage(err);
@@ -98,6 +102,9 @@ public final class Main {
                 + " print write and read throughput and bytes stored per sample, next to a plain Kafka producer's"
                 + " (an embedded server for the run unless HttpUrl and GrpcAddress name one; server options"
                 + " configure it)");
+        out.println("  ./rta bench live [...]              follow a live session with many WebSocket clients while"
+                + " telemetry is ingested through gRPC, and print ingest-to-client latency and delivered samples/s"
+                + " (an embedded server for the run unless HttpUrl and GrpcAddress name one)");
         out.println("  ./rta help                          show this help");
         out.println();
         out.println("Options (also RTA_<NAME> environment variables, ':' written '__', or a JSON --Config file):");
@@ -108,6 +115,9 @@ public final class Main {
         out.println();
         out.println("Options of bench data (and HttpUrl, GrpcAddress as above):");
         describe(out, DataBenchOptions.OWN.stream().filter(def -> !BenchOptions.OWN.contains(def)).toList());
+        out.println();
+        out.println("Options of bench live (and HttpUrl, GrpcAddress as above):");
+        describe(out, LiveBenchOptions.OWN.stream().filter(def -> !BenchOptions.OWN.contains(def)).toList());
     }
 
     private static void describe(PrintStream out, List<OptionDef> defs) {

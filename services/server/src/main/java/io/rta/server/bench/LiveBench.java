@@ -1,0 +1,197 @@
+package io.rta.server.bench;
+
+import io.rta.proto.toolkit.session.CreateOrUpdateSessionRequest;
+import io.rta.proto.toolkit.session.SessionStoreGrpc;
+import io.rta.service.config.Options;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./rta bench live}: a live session ingested through gRPC at a steady rate while many WebSocket clients follow
+ * it, each subscribed to its own block of channels. Prints ingest-to-client latency (p50/p99/max over every burst
+ * every client received while measuring), delivered samples per second, and whether every client kept up (received
+ * what was sent on its channels and was not closed). Like the other benchmarks it measures, it does not assert.
+ */
+public final class LiveBench {
+
+    static final BenchReport.Target LATENCY_TARGET = BenchReport.Target.atMost(100, "ms");
+    static final BenchReport.Target BEHIND_TARGET = BenchReport.Target.atMost(0, "clients");
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    /** After the ingest stops, how long clients get to receive the rest before counting. */
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+    private static final int OPEN = 2;
+
+    private final PrintStream out;
+    private final PrintStream progress;
+    private final BenchReport report = Machine.describe(new BenchReport());
+
+    private LiveBench(PrintStream out, PrintStream progress) {
+        this.out = out;
+        this.progress = progress;
+    }
+
+    /** Runs the benchmark with {@code args} (see {@link LiveBenchOptions}); figures to {@code out}. */
+    public static int run(String[] args, PrintStream out, PrintStream progress) throws Exception {
+        new LiveBench(out, progress).run(LiveBenchOptions.load(args));
+        return 0;
+    }
+
+    private void run(Options options) throws Exception {
+        int clients = BenchOptions.atLeast(options, LiveBenchOptions.CLIENTS, 1);
+        int clientChannels = BenchOptions.atLeast(options, LiveBenchOptions.CLIENT_CHANNELS, 1);
+        int channels = BenchOptions.atLeast(options, LiveBenchOptions.CHANNELS, 1);
+        int rate = BenchOptions.atLeast(options, LiveBenchOptions.RATE, 1);
+        int burstSamples = BenchOptions.atLeast(options, LiveBenchOptions.BURST_SAMPLES, 1);
+        int seconds = BenchOptions.atLeast(options, LiveBenchOptions.SECONDS, 1);
+        int warmup = BenchOptions.atLeast(options, LiveBenchOptions.WARMUP_SECONDS, 0);
+        if (clientChannels > channels) {
+            throw new IllegalArgumentException("Option " + LiveBenchOptions.CLIENT_CHANNELS.name() + " = "
+                    + clientChannels + " is more than " + LiveBenchOptions.CHANNELS.name() + " = " + channels);
+        }
+        String identity = "live-bench-" + UUID.randomUUID().toString().substring(0, 8);
+        progress.println("bench: " + (options.getString(BenchOptions.HTTP_URL).isBlank()
+                ? "starting an embedded server ..." : "connecting to " + options.getString(BenchOptions.HTTP_URL)));
+        try (BenchTarget target = BenchTarget.open(options)) {
+            report.fact("server", target.isEmbedded()
+                    ? "embedded all-in-one in this JVM (broker, registry child process, streams, HTTP, gRPC, the "
+                    + "ingest and every WebSocket client)" : "running server at " + target.httpUrl());
+            report.fact("load", String.format(Locale.ROOT, "%,d samples/s periodic uint16 over %,d channels through "
+                            + "one WriteDataStream, bursts of %d samples; %d clients x %d channels; %d s warm-up, "
+                            + "%d s measured", rate, channels, burstSamples, clients, clientChannels, warmup,
+                    seconds));
+            report.fact("load before", Machine.loadAverage());
+            new SessionIngest(target.channel(), new BenchData(identity, 1, 1), 1, progress)
+                    .awaitWritable(Duration.ofMinutes(2));
+            openSession(target, identity);
+
+            HttpClient http = HttpClient.newHttpClient();
+            URI uri = URI.create(target.httpUrl().replaceFirst("^http", "ws") + "/rta/v2/sessions/" + identity
+                    + "/stream");
+            List<LiveClient> live = new ArrayList<>();
+            progress.println("bench: connecting " + clients + " WebSocket clients to " + uri + " ...");
+            for (int i = 0; i < clients; i++) {
+                int[] subscribed = new int[clientChannels];
+                for (int c = 0; c < clientChannels; c++) {
+                    subscribed[c] = (i * clientChannels + c) % channels;
+                }
+                LiveClient client = new LiveClient(subscribed);
+                client.connect(http, uri, CONNECT_TIMEOUT);
+                client.subscribe();
+                live.add(client);
+            }
+
+            LiveIngest ingest = new LiveIngest(target.channel(), identity, channels, rate, burstSamples);
+            Thread ingestThread = new Thread(ingest, "live-bench-ingest");
+            ingestThread.start();
+            progress.println("bench: ingesting, " + warmup + " s warm-up ...");
+            TimeUnit.SECONDS.sleep(warmup);
+            live.forEach(LiveClient::startMeasuring);
+            long cpuBefore = Machine.processCpuNanos();
+            long measureStart = System.nanoTime();
+            long sentAtStart = ingest.samplesSent();
+            for (int s = 0; s < seconds; s += 5) {
+                TimeUnit.SECONDS.sleep(Math.min(5, seconds - s));
+                progress.println(String.format(Locale.ROOT, "bench: %d s measured, %,d samples ingested, %,d "
+                        + "delivered", Math.min(seconds, s + 5), ingest.samplesSent() - sentAtStart,
+                        live.stream().mapToLong(LiveClient::measuredSamples).sum()));
+            }
+            live.forEach(LiveClient::stopMeasuring);
+            long measureNanos = System.nanoTime() - measureStart;
+            long ingestedMeasured = ingest.samplesSent() - sentAtStart;
+            long cpu = Machine.processCpuNanos() - cpuBefore;
+            ingest.stop();
+            ingestThread.join();
+            ingest.awaitFlushed(Duration.ofMinutes(2));
+            long sentTotal = ingest.samplesSent();
+            progress.println("bench: ingest stopped; letting clients receive the rest ...");
+            awaitDelivered(live, sentTotal, channels);
+
+            report(live, channels, sentTotal, ingestedMeasured, measureNanos, ingest, cpu);
+            live.forEach(LiveClient::close);
+            report.fact("load after", Machine.loadAverage());
+        }
+        out.print(report.render());
+        out.flush();
+    }
+
+    private void openSession(BenchTarget target, String identity) {
+        SessionStoreGrpc.newBlockingStub(target.channel()).withDeadlineAfter(1, TimeUnit.MINUTES)
+                .createOrUpdateSession(CreateOrUpdateSessionRequest.newBuilder().setIdentity(identity)
+                        .setCreateIfNotExists(CreateOrUpdateSessionRequest.CreateIfNotExists.newBuilder()
+                                .setIdentifier("Live benchmark " + identity)
+                                .setTimestamp(OffsetDateTime.now(ZoneOffset.UTC).toString())
+                                .setState(OPEN))
+                        .build());
+    }
+
+    /** Waits until every open client has what was sent on its channels, or {@link #DRAIN} passed. */
+    private static void awaitDelivered(List<LiveClient> live, long sentTotal, int channels)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean all = true;
+            for (LiveClient client : live) {
+                all &= client.closeReason() != null || client.samples() >= expected(client, sentTotal, channels);
+            }
+            if (all) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    /** Samples sent on a client's channels (channels are sent round robin, so each had its share). */
+    private static long expected(LiveClient client, long sentTotal, int channels) {
+        return sentTotal / channels * client.channels().length;
+    }
+
+    private void report(List<LiveClient> live, int channels, long sentTotal, long ingestedMeasured,
+                        long measureNanos, LiveIngest ingest, long cpu) {
+        Latencies all = new Latencies();
+        long delivered = 0;
+        int behind = 0;
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < live.size(); i++) {
+            LiveClient client = live.get(i);
+            all.addAll(client.latencies());
+            delivered += client.measuredSamples();
+            long expected = expected(client, sentTotal, channels);
+            if (client.closeReason() != null || client.samples() < expected) {
+                behind++;
+                if (problems.size() < 5) {
+                    problems.add(String.format(Locale.ROOT, "client %d: %s, %,d of %,d samples", i,
+                            client.closeReason() == null ? "open" : "closed " + client.closeReason(),
+                            client.samples(), expected));
+                }
+            }
+        }
+        double seconds = measureNanos / 1e9;
+        report.row("ingest rate", Math.rint(ingestedMeasured / seconds), "samples/s", null)
+                .row("ingest-to-client latency p50", all.count() == 0 ? Double.NaN : all.percentileMillis(50), "ms",
+                        null)
+                .row("ingest-to-client latency p99", all.count() == 0 ? Double.NaN : all.percentileMillis(99), "ms",
+                        LATENCY_TARGET)
+                .row("ingest-to-client latency max", all.count() == 0 ? Double.NaN : all.percentileMillis(100),
+                        "ms", null)
+                .row("delivered to all clients", Math.rint(delivered / seconds), "samples/s", null)
+                .row("clients behind or closed", behind, "clients", BEHIND_TARGET);
+        int cores = Runtime.getRuntime().availableProcessors();
+        report.fact("measured", String.format(Locale.ROOT, "%,d bursts received while measuring, %.1f s; the pacing "
+                        + "loop fell at most %.1f ms behind its schedule; %,d samples sent in all%s", all.count(),
+                seconds, ingest.worstLateNanos() / 1e6, sentTotal, cpu < 0 ? "" : String.format(Locale.ROOT,
+                        "; this process used %.0f%% of %d cores", 100.0 * cpu / measureNanos / cores, cores)));
+        if (!problems.isEmpty()) {
+            report.fact("behind", String.join("; ", problems));
+        }
+    }
+}
