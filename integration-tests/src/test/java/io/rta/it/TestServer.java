@@ -60,6 +60,8 @@ public final class TestServer implements AutoCloseable {
             options.put("RegistryPort", Integer.toString(freePort()));
             options.put("Partitions", "3");
             options.put("WriteTimeout", "20000");
+            // small, so a live client that stops reading is closed after a few MiB rather than tens
+            options.put("ClientBufferSize", Integer.toString(4 * 1024 * 1024));
             return new TestServer(dataPath, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
