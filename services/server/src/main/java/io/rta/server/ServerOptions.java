@@ -22,8 +22,7 @@ public final class ServerOptions {
             Integer.toString(ConfigStoreLimits.DEFAULT_MAX_CONFIG_BYTES),
             "Largest config (bytes) PutConfigStream accepts; larger ones get INVALID_ARGUMENT. A config travels as one "
                     + "Kafka record, so this stays below the 64 MiB record limit of the config topics.");
-    public static final OptionDef LOG_FORMAT = OptionDef.of("LogFormat", "text",
-            "Log format: text, or json for structured logs (one JSON object per line).");
+    public static final OptionDef LOG_FORMAT = RtaOptions.LOG_FORMAT;
     public static final OptionDef STARTUP_TIMEOUT = OptionDef.of("StartupTimeout", "300000",
             "How long (ms) start-up may wait for the views to load from Kafka before giving up.");
 

@@ -42,6 +42,10 @@ public final class RtaOptions {
             "Remote Telemetry Architecture services on an event-sourced Kafka backbone.",
             "Description reported by /rta/v2/info.");
 
+    /** Shared by every service; the all-in-one server lists it among its own options. */
+    public static final OptionDef LOG_FORMAT = OptionDef.of("LogFormat", "text",
+            "Log format: text, or json for structured logs (one JSON object per line).");
+
     /** Every option, in documentation order. */
     public static final List<OptionDef> ALL = List.of(CONFIG, DATA_PATH, HTTP_PORT, GRPC_PORT, BOOTSTRAP_SERVERS,
             REGISTRY_URL, TOPIC_PREFIX, WRITE_TIMEOUT, PARTITIONS, REPLICATION_FACTOR, KAFKA_PORT, REGISTRY_PORT,
