@@ -131,8 +131,10 @@ final class LiveSession {
         if (jsonRange == null) {
             return new Range(dataStart, dataEnd);
         }
-        return data ? new Range(Math.min(jsonRange.getStartTime(), dataStart), Math.max(jsonRange.getEndTime(), dataEnd))
-                : new Range(jsonRange.getStartTime(), jsonRange.getEndTime());
+        if (!data) {
+            return new Range(jsonRange.getStartTime(), jsonRange.getEndTime());
+        }
+        return new Range(Math.min(jsonRange.getStartTime(), dataStart), Math.max(jsonRange.getEndTime(), dataEnd));
     }
 
     /** A listener that throws is a bug in it: it is dropped so the others (and the source) carry on. */
