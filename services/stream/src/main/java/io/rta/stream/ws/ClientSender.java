@@ -24,13 +24,14 @@ import org.slf4j.LoggerFactory;
  * flight, so the next burst starts the moment the previous one left: whatever queued meanwhile goes together, which
  * batches under load without adding latency when idle.
  *
- * <p>A burst is: the latest time range (older ones are superseded, not queued), then queued entries in order, then
- * back-fill to fill the rest. The very first burst carries only the session JSON, as the protocol requires. A client
+ * <p>A burst is: queued entries in order, then back-fill to fill the rest, then the latest time range (older ones are
+ * superseded, not queued). A back-fill item that did not fit leads the next burst, so live traffic cannot starve
+ * back-fill. The very first burst carries only the session JSON, as the protocol requires. A client
  * whose queued and in-flight bytes pass the limit is closed (1008) and its queue dropped: one slow client must cost
  * neither the source nor the other clients anything.
  *
- * <p>Detaching from the source and closing back-fill cursors happen on the drain thread, never inside a source's
- * listener call.
+ * <p>Detaching from the source happens on the executor and back-fill cursors are closed by the drain: never inside a
+ * source's listener call.
  */
 final class ClientSender {
 
@@ -43,7 +44,7 @@ final class ClientSender {
     private final BurstPacker packer;
     private final long limitBytes;
     private final StreamMetrics metrics;
-    private final Runnable detach;
+    private final Runnable detachFromSource;
 
     private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
     private final AtomicReference<byte[]> timeRange = new AtomicReference<>();
@@ -59,13 +60,13 @@ final class ClientSender {
     private LiveData heldBackfill;
 
     ClientSender(Session session, Executor executor, StreamSettings settings, StreamMetrics metrics,
-                 Runnable detach) {
+                 Runnable detachFromSource) {
         this.session = session;
         this.executor = executor;
         this.packer = new BurstPacker(settings.burstTargetBytes());
         this.limitBytes = settings.clientBufferBytes();
         this.metrics = metrics;
-        this.detach = detach;
+        this.detachFromSource = detachFromSource;
     }
 
     /** Starts sending what was queued so far (the session JSON queued while attaching) and all that follows. */
@@ -126,8 +127,8 @@ final class ClientSender {
     }
 
     /**
-     * Stops sending without a close handshake of our own (the connection is already closed): drops the queue, then
-     * detaches and releases back-fill on the drain.
+     * Stops sending without a close handshake of our own (the connection is already closed): drops the queue,
+     * detaches from the source and releases back-fill.
      *
      * @return whether this call stopped it
      */
@@ -137,8 +138,29 @@ final class ClientSender {
         }
         queue.clear();
         timeRange.set(null);
+        detachSoon();
         wake();
         return true;
+    }
+
+    /**
+     * Detaches on the executor rather than in the caller, which may be a source delivering to this listener; and not
+     * on the drain, which waits for the burst in flight (for as long as the idle timeout if the client stopped reading).
+     */
+    private void detachSoon() {
+        try {
+            executor.execute(this::detachQuietly);
+        } catch (RejectedExecutionException e) {
+            detachQuietly(); // the server is stopping
+        }
+    }
+
+    private void detachQuietly() {
+        try {
+            detachFromSource.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Detaching {} from the live source failed", session.getRemoteSocketAddress(), e);
+        }
     }
 
     boolean isClosing() {
@@ -159,6 +181,7 @@ final class ClientSender {
             // The server is stopping: nobody will drain any more, so release here while still holding the turn.
             closing.set(true);
             queue.clear();
+            detachQuietly();
             release();
             running.set(false);
         }
@@ -280,14 +303,9 @@ final class ClientSender {
         }));
     }
 
-    /** Detaches from the source and closes back-fill cursors (drain side, after closing). */
+    /** Closes back-fill cursors (drain side, after closing). */
     private void release() {
         heldBackfill = null;
-        try {
-            detach.run();
-        } catch (RuntimeException e) {
-            LOG.warn("Detaching {} from the live source failed", session.getRemoteSocketAddress(), e);
-        }
         for (Backfill backfill = backfills.poll(); backfill != null; backfill = backfills.poll()) {
             try {
                 backfill.close();

@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * One client following one session over {@code /rta/v2/sessions/{identity}/stream}: attaches to the live source when
  * the WebSocket opens, filters what the source fans out by the client's subscription, and hands the rest to its
  * {@link ClientSender}. A session that cannot be streamed gets a normal close and no message, as the protocol says.
+ *
+ * <p>Public only because Jetty invokes endpoint methods through method handles, which need a public class.
  */
-final class StreamConnection implements Session.Listener.AutoDemanding, LiveListener {
+public final class StreamConnection implements Session.Listener.AutoDemanding, LiveListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
 

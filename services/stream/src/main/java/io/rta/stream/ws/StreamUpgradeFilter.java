@@ -84,8 +84,10 @@ final class StreamUpgradeFilter extends HttpFilter {
     }
 
     private void error(HttpServletResponse response, int status, String message) throws IOException {
+        byte[] body = json.writeValueAsBytes(new ErrorMessage(status, message));
         response.setStatus(status);
         response.setContentType("application/json");
-        response.getOutputStream().write(json.writeValueAsBytes(new ErrorMessage(status, message)));
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }
