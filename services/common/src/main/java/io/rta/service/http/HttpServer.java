@@ -37,6 +37,19 @@ public final class HttpServer implements AutoCloseable {
     public static HttpServer start(ServiceInfo info, int port, String logFormat, MetricRegistry metrics,
                                    HealthCheckRegistry health, Consumer<JerseyEnvironment> resources)
             throws Exception {
+        return start(info, port, logFormat, metrics, health, resources, environment -> { });
+    }
+
+    /**
+     * Starts the HTTP server with more than JAX-RS resources: {@code setup} sees the whole Dropwizard environment
+     * (servlets, filters, WebSocket endpoints, managed lifecycle) before the server starts.
+     *
+     * @param resources registers the service's own JAX-RS resources
+     * @param setup adds whatever else the service serves next to them
+     */
+    public static HttpServer start(ServiceInfo info, int port, String logFormat, MetricRegistry metrics,
+                                   HealthCheckRegistry health, Consumer<JerseyEnvironment> resources,
+                                   Consumer<Environment> setup) throws Exception {
         AtomicReference<Server> server = new AtomicReference<>();
         Application<Configuration> app = new Application<>() {
             @Override
@@ -58,6 +71,7 @@ public final class HttpServer implements AutoCloseable {
                 environment.jersey().register(new InfoResource(info));
                 environment.jersey().register(new io.rta.service.errors.RestErrors());
                 resources.accept(environment.jersey());
+                setup.accept(environment);
                 environment.lifecycle().addServerLifecycleListener(server::set);
             }
 

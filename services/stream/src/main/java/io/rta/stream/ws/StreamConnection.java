@@ -1,0 +1,145 @@
+package io.rta.stream.ws;
+
+import io.rta.proto.model.net.stream.StreamSubscription;
+import io.rta.stream.live.LiveAttachment;
+import io.rta.stream.live.LiveData;
+import io.rta.stream.live.LiveListener;
+import io.rta.stream.live.LiveSource;
+import io.rta.stream.live.NotStreamableException;
+import io.rta.stream.protocol.InvalidStreamRequestException;
+import io.rta.stream.protocol.StreamElements;
+import io.rta.stream.protocol.StreamRequests;
+import io.rta.stream.protocol.Subscription;
+import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client following one session over {@code /rta/v2/sessions/{identity}/stream}: attaches to the live source when
+ * the WebSocket opens, filters what the source fans out by the client's subscription, and hands the rest to its
+ * {@link ClientSender}. A session that cannot be streamed gets a normal close and no message, as the protocol says.
+ *
+ * <p>Public only because Jetty invokes endpoint methods through method handles, which need a public class.
+ */
+public final class StreamConnection implements Session.Listener.AutoDemanding, LiveListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
+
+    private final String identity;
+    private final LiveSource source;
+    private final StreamSettings settings;
+    private final Executor executor;
+    private final StreamMetrics metrics;
+    private final Subscription subscription = new Subscription();
+    private final AtomicBoolean opened = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean detached = new AtomicBoolean();
+    private volatile ClientSender sender;
+    private volatile LiveAttachment attachment;
+
+    StreamConnection(String identity, LiveSource source, StreamSettings settings, Executor executor,
+                     StreamMetrics metrics) {
+        this.identity = identity;
+        this.source = source;
+        this.settings = settings;
+        this.executor = executor;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session session) {
+        opened.set(true);
+        metrics.opened();
+        sender = new ClientSender(session, executor, settings, metrics, this::detach);
+        try {
+            attachment = source.attach(identity, this);
+        } catch (NotStreamableException e) {
+            sender.close(StatusCode.NORMAL, e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            LOG.warn("Attaching to session {} on the {} source failed", identity, source.name(), e);
+            sender.close(StatusCode.SERVER_ERROR, "the " + source.name() + " source failed: " + e);
+            return;
+        }
+        if (sender.isClosing()) {
+            detach(); // closed while attaching: the sender's own detach found no attachment yet
+        } else {
+            sender.start();
+        }
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        try {
+            StreamSubscription request = StreamRequests.subscription(payload);
+            LiveAttachment attached = attachment;
+            if (attached != null && !sender.isClosing()) {
+                // widen() applies to live items before back-fill is asked for: together they leave no gap.
+                subscription.widen(request).ifPresent(added -> sender.backfill(attached.backfill(added)));
+            }
+        } catch (InvalidStreamRequestException e) {
+            sender.close(StatusCode.BAD_PAYLOAD, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Back-fill of session {} from the {} source failed", identity, source.name(), e);
+            sender.close(StatusCode.SERVER_ERROR, "the " + source.name() + " source failed: " + e);
+        }
+        callback.succeed();
+    }
+
+    @Override
+    public void onWebSocketText(String message) {
+        sender.close(StatusCode.BAD_DATA, "text messages are not part of the protocol: send binary StreamRequests");
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        LOG.debug("WebSocket of session {} failed: {}", identity, cause.toString());
+        closed();
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        closed();
+    }
+
+    private void closed() {
+        if (opened.get() && closed.compareAndSet(false, true)) {
+            metrics.closed();
+            sender.terminate();
+        }
+    }
+
+    private void detach() {
+        LiveAttachment attached = attachment;
+        if (attached != null && detached.compareAndSet(false, true)) {
+            attached.close();
+        }
+    }
+
+    @Override
+    public void session(String json) {
+        sender.enqueue(StreamElements.sessionJson(json));
+    }
+
+    @Override
+    public void timeRange(long startTime, long endTime) {
+        sender.timeRange(StreamElements.timeRange(startTime, endTime));
+    }
+
+    @Override
+    public void data(LiveData item) {
+        if (subscription.matches(item)) {
+            sender.enqueue(item.element());
+        }
+    }
+
+    @Override
+    public void end(String reason) {
+        sender.end(reason);
+    }
+}

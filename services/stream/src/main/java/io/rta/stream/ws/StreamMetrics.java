@@ -1,0 +1,44 @@
+package io.rta.stream.ws;
+
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.MetricRegistry;
+
+/** The WebSocket endpoint's figures on {@code /metrics}. */
+final class StreamMetrics {
+
+    static final String OPEN_CONNECTIONS = "rta_stream_connections_open";
+    static final String BURSTS_SENT = "rta_stream_bursts_sent";
+    static final String BYTES_SENT = "rta_stream_bytes_sent";
+    static final String SLOW_CLIENTS_CLOSED = "rta_stream_slow_clients_closed";
+
+    private final Counter open;
+    private final Meter bursts;
+    private final Meter bytes;
+    private final Meter slowClients;
+
+    StreamMetrics(MetricRegistry registry) {
+        open = registry.counter(OPEN_CONNECTIONS);
+        bursts = registry.meter(BURSTS_SENT);
+        bytes = registry.meter(BYTES_SENT);
+        slowClients = registry.meter(SLOW_CLIENTS_CLOSED);
+    }
+
+    void opened() {
+        open.inc();
+    }
+
+    void closed() {
+        open.dec();
+    }
+
+    /** A burst reached the client's socket; {@code wireBytes} after compression. */
+    void burstSent(int wireBytes) {
+        bursts.mark();
+        bytes.mark(wireBytes);
+    }
+
+    void slowClientClosed() {
+        slowClients.mark();
+    }
+}

@@ -1,0 +1,93 @@
+package io.rta.stream.ws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.jersey.errors.ErrorMessage;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServerContainer;
+
+/**
+ * Admits WebSocket upgrades of {@code /rta/v2/sessions/{identity}/stream}; other paths pass through to Jersey. The
+ * spec's handshake errors are answered here with the REST API's JSON error body: 400 when the request is not an
+ * upgrade, 406 when it does not offer the {@value #SUB_PROTOCOL} sub-protocol. Otherwise the upgrade completes
+ * whether or not the session exists: a session that cannot be streamed is told so by a close handshake.
+ */
+final class StreamUpgradeFilter extends HttpFilter {
+
+    /** The only sub-protocol: LZ4-pickled {@code StreamDataBurst}s out, plain {@code StreamRequest}s in. */
+    static final String SUB_PROTOCOL = "mat.ocs.rta.stream-lz4";
+    /** Where the filter is mapped; {@link #PATH} picks the stream endpoint out of it. */
+    static final String URL_PATTERN = "/rta/v2/sessions/*";
+    private static final Pattern PATH = Pattern.compile("/rta/v2/sessions/([^/]+)/stream");
+
+    private final Function<String, Object> endpoints;
+    private final ObjectMapper json;
+
+    /**
+     * @param endpoints the WebSocket endpoint serving one session identity
+     * @param json      writes error bodies the way Jersey does
+     */
+    StreamUpgradeFilter(Function<String, Object> endpoints, ObjectMapper json) {
+        this.endpoints = endpoints;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Matcher path = PATH.matcher(request.getServletPath() + Objects.toString(request.getPathInfo(), ""));
+        if (!path.matches()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!isUpgrade(request)) {
+            error(response, HttpServletResponse.SC_BAD_REQUEST, "the stream of a session is a WebSocket: send GET "
+                    + "with 'Upgrade: websocket' and 'Sec-WebSocket-Protocol: " + SUB_PROTOCOL + "'");
+            return;
+        }
+        if (!offersSubProtocol(request)) {
+            error(response, HttpServletResponse.SC_NOT_ACCEPTABLE, "the WebSocket upgrade must offer the sub-protocol "
+                    + SUB_PROTOCOL + " in Sec-WebSocket-Protocol");
+            return;
+        }
+        String identity = path.group(1);
+        boolean upgraded = JettyWebSocketServerContainer.getContainer(request.getServletContext())
+                .upgrade((upgradeRequest, upgradeResponse) -> {
+                    upgradeResponse.setAcceptedSubProtocol(SUB_PROTOCOL);
+                    return endpoints.apply(identity);
+                }, request, response);
+        if (!upgraded && !response.isCommitted()) {
+            error(response, HttpServletResponse.SC_BAD_REQUEST, "the WebSocket upgrade is incomplete: it needs "
+                    + "'Connection: Upgrade', Sec-WebSocket-Key and 'Sec-WebSocket-Version: 13'");
+        }
+    }
+
+    private static boolean isUpgrade(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) && Collections.list(request.getHeaders("Upgrade")).stream()
+                .flatMap(value -> Pattern.compile(",").splitAsStream(value))
+                .anyMatch(token -> token.trim().equalsIgnoreCase("websocket"));
+    }
+
+    private static boolean offersSubProtocol(HttpServletRequest request) {
+        return Collections.list(request.getHeaders("Sec-WebSocket-Protocol")).stream()
+                .flatMap(value -> Pattern.compile(",").splitAsStream(value))
+                .anyMatch(token -> token.trim().equals(SUB_PROTOCOL));
+    }
+
+    private void error(HttpServletResponse response, int status, String message) throws IOException {
+        byte[] body = json.writeValueAsBytes(new ErrorMessage(status, message));
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

@@ -1,0 +1,73 @@
+package io.rta.stream.ws;
+
+import io.dropwizard.core.setup.Environment;
+import io.rta.stream.live.LiveSource;
+import jakarta.servlet.DispatcherType;
+import java.nio.ByteBuffer;
+import java.util.EnumSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServerContainer;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves live sessions at {@code ws://host:port/rta/v2/sessions/{identity}/stream} on the service's HTTP port, next
+ * to its REST resources (see {@code devguide/live/websockets.md}).
+ */
+public final class StreamWebSockets {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamWebSockets.class);
+
+    /** A subscription names each channel in at most 5 bytes: this admits far more channels than a session has. */
+    private static final long MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+    /** Pings a connection may miss before it counts as gone. */
+    private static final int MISSED_PINGS = 4;
+
+    private StreamWebSockets() {
+    }
+
+    /**
+     * Adds the endpoint to a Dropwizard environment (for {@code HttpServer.start}'s setup hook): the upgrade filter,
+     * Jetty's WebSocket container, the senders' thread pool and the keep-alive pings, whose lifecycles Dropwizard
+     * then runs. Metrics {@code rta_stream_*} go to the environment's registry.
+     */
+    public static void install(Environment environment, LiveSource source, StreamSettings settings) {
+        StreamMetrics metrics = new StreamMetrics(environment.metrics());
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ExecutorService senders = environment.lifecycle().executorService("rta-stream-send-%d")
+                .minThreads(threads).maxThreads(threads).build();
+        ScheduledExecutorService pings = environment.lifecycle().scheduledExecutorService("rta-stream-ping-%d")
+                .build();
+        long pingMillis = settings.pingInterval().toMillis();
+        JettyWebSocketServletContainerInitializer.configure(environment.getApplicationContext(), (context, container) -> {
+            container.setIdleTimeout(settings.pingInterval().multipliedBy(MISSED_PINGS));
+            container.setMaxBinaryMessageSize(MAX_REQUEST_BYTES);
+            pings.scheduleAtFixedRate(() -> ping(container), pingMillis, pingMillis, TimeUnit.MILLISECONDS);
+        });
+        environment.servlets()
+                .addFilter("rta-stream-upgrade", new StreamUpgradeFilter(
+                        identity -> new StreamConnection(identity, source, settings, senders, metrics),
+                        environment.getObjectMapper()))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, StreamUpgradeFilter.URL_PATTERN);
+    }
+
+    /**
+     * Pings every open connection: a live client answers, which keeps a quiet session's stream open past the idle
+     * timeout, while a vanished client (or one that stopped reading) lets it expire.
+     */
+    private static void ping(JettyWebSocketServerContainer container) {
+        for (Session session : container.getOpenSessions()) {
+            try {
+                session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+            } catch (RuntimeException e) {
+                // One closing connection must not end the periodic task (which would stop pinging all the others).
+                LOG.debug("Pinging {} failed: {}", session.getRemoteSocketAddress(), e.toString());
+            }
+        }
+    }
+}
