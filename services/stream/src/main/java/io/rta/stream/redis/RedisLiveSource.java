@@ -48,6 +48,7 @@ public final class RedisLiveSource implements LiveSource {
     private static final Logger LOG = LoggerFactory.getLogger(RedisLiveSource.class);
     private static final int MAX_CONNECTIONS = 128;
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration IDLE_CHECK_PERIOD = Duration.ofSeconds(30);
 
     private final RedisSettings settings;
     private final UnifiedJedis redis;
@@ -55,6 +56,7 @@ public final class RedisLiveSource implements LiveSource {
     private final RedisMetrics metrics;
     private final Map<String, StreamReader> readers = new HashMap<>();
     private final ScheduledExecutorService trimmer;
+    private volatile boolean closed;
 
     /** Connects lazily: the source starts even while Redis is down (health says so). */
     public RedisLiveSource(RedisSettings settings, MetricRegistry metrics) {
@@ -82,7 +84,9 @@ public final class RedisLiveSource implements LiveSource {
         pool.setMaxTotal(MAX_CONNECTIONS);
         pool.setMaxIdle(MAX_CONNECTIONS);
         pool.setMaxWait(Duration.ofMillis(connection.connectTimeoutMillis()));
+        // idle connections a Redis restart broke are found and replaced in the background
         pool.setTestWhileIdle(true);
+        pool.setTimeBetweenEvictionRuns(IDLE_CHECK_PERIOD);
         return RedisClient.builder()
                 .hostAndPort(new HostAndPort(connection.host(), connection.port()))
                 .clientConfig(config.build())
@@ -104,11 +108,17 @@ public final class RedisLiveSource implements LiveSource {
 
     @Override
     public LiveAttachment attach(String identity, LiveListener listener) throws NotStreamableException {
+        if (closed) {
+            throw new NotStreamableException(SOURCE_STOPPED);
+        }
         SessionDescription located = streamable(identity);
         StreamReader reader;
         SessionFeed feed;
         RedisAttachment attachment;
         synchronized (readers) {
+            if (closed) {
+                throw new NotStreamableException(SOURCE_STOPPED);
+            }
             reader = readers.get(located.streamName());
             if (reader == null) {
                 reader = startReader(located.streamName());
@@ -192,7 +202,7 @@ public final class RedisLiveSource implements LiveSource {
             feed.remove(attachment);
             if (reader.release(streamSessionId) && readers.get(reader.streamName()) == reader) {
                 readers.remove(reader.streamName());
-                reader.stop(SOURCE_STOPPED);
+                reader.stop();
                 LOG.info("Stopped following Redis stream {}: no session attached", reader.streamName());
             }
         }
@@ -229,10 +239,14 @@ public final class RedisLiveSource implements LiveSource {
         }
         List<StreamReader> stopping;
         synchronized (readers) {
+            closed = true;
             stopping = new ArrayList<>(readers.values());
             readers.clear();
         }
-        stopping.forEach(reader -> reader.stop(SOURCE_STOPPED));
+        for (StreamReader reader : stopping) {
+            reader.stop();
+            reader.end(SOURCE_STOPPED);
+        }
         try {
             for (StreamReader reader : stopping) {
                 reader.join(STOP_TIMEOUT);

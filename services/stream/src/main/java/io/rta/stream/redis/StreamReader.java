@@ -79,10 +79,14 @@ final class StreamReader implements Runnable {
         return feeds.isEmpty();
     }
 
-    /** Stops reading after the current read returns and ends every attachment still listening. */
-    void stop(String reason) {
+    /** Stops reading once the current read returns. */
+    void stop() {
         running = false;
         thread.interrupt();
+    }
+
+    /** Ends every attachment still listening, e.g. when the source stops. */
+    void end(String reason) {
         feeds.values().forEach(feed -> feed.end(reason));
     }
 
@@ -121,6 +125,10 @@ final class StreamReader implements Runnable {
                 }
                 pause(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            } catch (RuntimeException e) {
+                // a listener broke its contract (they only queue); keep the stream's other sessions streaming
+                LOG.error("Following Redis stream {} failed; going on from {}", streamName, position, e);
+                pause(MIN_BACKOFF);
             }
         }
     }
