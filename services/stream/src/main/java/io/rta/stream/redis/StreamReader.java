@@ -28,10 +28,11 @@ import redis.clients.jedis.resps.StreamEntryBinary;
  */
 final class StreamReader implements Runnable {
 
-    static final int BLOCK_MILLIS = 100;
-    static final int BATCH_MESSAGES = 256;
-    static final Duration MIN_BACKOFF = Duration.ofMillis(100);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    // a read returns at least this often, which is also when coalesced time ranges go out (SessionFeed)
+    private static final int BLOCK_MILLIS = 100;
+    private static final int BATCH_MESSAGES = 256;
+    private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamReader.class);
 
