@@ -10,11 +10,16 @@ import io.rta.topology.session.SessionTopology;
 import io.rta.topology.view.FolderTree;
 import io.rta.topology.view.SessionCatalog;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The in-memory views of this process — the session catalog and the folder tree — and how the sessions and folders
@@ -22,10 +27,13 @@ import org.apache.kafka.common.header.Header;
  */
 public final class SessionViews {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SessionViews.class);
+
     private final FolderTree folders = new FolderTree();
     private final SessionCatalog catalog = new SessionCatalog(folders);
     private final WriteTracker sessionsApplied;
     private final WriteTracker foldersApplied;
+    private final List<SessionChangeListener> changeListeners = new CopyOnWriteArrayList<>();
 
     public SessionViews(WriteTracker sessionsApplied, WriteTracker foldersApplied) {
         this.sessionsApplied = sessionsApplied;
@@ -38,6 +46,16 @@ public final class SessionViews {
 
     public FolderTree folders() {
         return folders;
+    }
+
+    /** Registers a listener told about every applied batch of session changes (any thread may register). */
+    public void addChangeListener(SessionChangeListener listener) {
+        changeListeners.add(listener);
+    }
+
+    /** Stops telling {@code listener}; removing one that is not registered does nothing. */
+    public void removeChangeListener(SessionChangeListener listener) {
+        changeListeners.remove(listener);
     }
 
     /** Handlers for a {@link TopicViewLoader}: topic name -> handler. */
@@ -75,9 +93,26 @@ public final class SessionViews {
         @Override
         public void afterBatch() {
             catalog.applyAll(changes);
+            notifyListeners();
             changes.clear();
             appliedSources.forEach(sessionsApplied::applied);
             appliedSources.clear();
+        }
+
+        /** A failing listener is logged and skipped: it must not stop the view (nor other listeners). */
+        private void notifyListeners() {
+            if (changeListeners.isEmpty() || changes.isEmpty()) {
+                return;
+            }
+            Map<String, SessionState> applied = Collections.unmodifiableMap(new LinkedHashMap<>(changes));
+            for (SessionChangeListener listener : changeListeners) {
+                try {
+                    listener.changed(applied);
+                } catch (RuntimeException e) {
+                    LOG.error("Session change listener {} failed on {} change(s): {}", listener, applied.size(),
+                            e.toString(), e);
+                }
+            }
         }
     }
 

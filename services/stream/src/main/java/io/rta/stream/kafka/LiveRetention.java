@@ -1,0 +1,173 @@
+package io.rta.stream.kafka;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The recent telemetry of every partition, kept in memory for back-fill: what the REST API may not serve yet, plus a
+ * margin. An item goes only when both hold:
+ * <ul>
+ *   <li>its offset is below the Streams application's committed offset of its partition (the chunk view, hence the
+ *       REST API, already has it), and</li>
+ *   <li>it arrived at least {@code backScan} ago (the overlap margin: the view publishes a moment after the commit,
+ *       and a client's REST read and its stream do not start at the same instant).</li>
+ * </ul>
+ * Above {@code maxBytes} the oldest items go regardless (counted and logged: a back-fill can then have a gap).
+ *
+ * <p>Written by the telemetry thread, committed offsets by the poller, snapshots taken by connection threads: every
+ * method holds the one lock briefly; a snapshot copies references only.
+ */
+final class LiveRetention {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveRetention.class);
+    /** Cap evictions are logged at most this often (with the count since the last line). */
+    private static final long CAP_LOG_INTERVAL_MILLIS = 10_000;
+
+    private final long backScanMillis;
+    private final long maxBytes;
+    private final LongSupplier clockMillis;
+    private final Map<Integer, PartitionItems> partitions = new TreeMap<>();
+    private long bytes;
+    private long items;
+    private long cappedItems;
+    private long cappedSinceLog;
+    private long lastCapLog = Long.MIN_VALUE;
+
+    /** @param clockMillis wall clock in ms ({@code System::currentTimeMillis}; tests pass their own) */
+    LiveRetention(Duration backScan, long maxBytes, LongSupplier clockMillis) {
+        this.backScanMillis = backScan.toMillis();
+        this.maxBytes = maxBytes;
+        this.clockMillis = clockMillis;
+    }
+
+    /** Keeps the items of one record (offsets grow per partition), then applies the byte cap. */
+    synchronized void add(int partition, long offset, String identity, List<TelemetryItem> added) {
+        long now = clockMillis.getAsLong();
+        PartitionItems items = partitions.computeIfAbsent(partition, p -> new PartitionItems());
+        for (TelemetryItem item : added) {
+            items.add(new Retained(offset, now, identity, item));
+            bytes += item.data().size();
+            this.items++;
+        }
+        enforceCap(now);
+    }
+
+    /** The Streams application committed up to (excluding) {@code offset} in {@code partition}. */
+    synchronized void committed(int partition, long offset) {
+        partitions.computeIfAbsent(partition, p -> new PartitionItems()).committed = offset;
+    }
+
+    /** Drops what the REST API serves and is older than the back-scan. */
+    synchronized void evict() {
+        long oldest = clockMillis.getAsLong() - backScanMillis;
+        for (PartitionItems partition : partitions.values()) {
+            while (!partition.isEmpty() && partition.head().offset < partition.committed
+                    && partition.head().arrival <= oldest) {
+                drop(partition);
+            }
+        }
+    }
+
+    /** The retained items of a session, in offset order (partition by partition should a session span several). */
+    synchronized List<TelemetryItem> snapshot(String identity) {
+        List<TelemetryItem> snapshot = new ArrayList<>();
+        for (PartitionItems partition : partitions.values()) {
+            ArrayDeque<TelemetryItem> session = partition.bySession.get(identity);
+            if (session != null) {
+                snapshot.addAll(session);
+            }
+        }
+        return snapshot;
+    }
+
+    synchronized long bytes() {
+        return bytes;
+    }
+
+    synchronized long items() {
+        return items;
+    }
+
+    /** Items dropped by the byte cap before the REST API was known to serve them. */
+    synchronized long cappedItems() {
+        return cappedItems;
+    }
+
+    private void enforceCap(long now) {
+        long capped = 0;
+        while (bytes > maxBytes) {
+            drop(oldestPartition());
+            capped++;
+        }
+        if (capped == 0) {
+            return;
+        }
+        cappedItems += capped;
+        cappedSinceLog += capped;
+        if (lastCapLog == Long.MIN_VALUE || now - lastCapLog >= CAP_LOG_INTERVAL_MILLIS) {
+            LOG.warn("Live retention is full ({} bytes): dropped {} item(s) the REST API may not serve yet; a "
+                    + "back-fill can have a gap (raise LiveRetentionSize)", maxBytes, cappedSinceLog);
+            cappedSinceLog = 0;
+            lastCapLog = now;
+        }
+    }
+
+    private PartitionItems oldestPartition() {
+        PartitionItems oldest = null;
+        for (PartitionItems partition : partitions.values()) {
+            if (!partition.isEmpty() && (oldest == null || partition.head().arrival < oldest.head().arrival)) {
+                oldest = partition;
+            }
+        }
+        return oldest;
+    }
+
+    private void drop(PartitionItems partition) {
+        Retained dropped = partition.removeHead();
+        bytes -= dropped.item.data().size();
+        items--;
+    }
+
+    private record Retained(long offset, long arrival, String identity, TelemetryItem item) {
+    }
+
+    /** One partition's items in offset order, and the same items per session. */
+    private static final class PartitionItems {
+        private final ArrayDeque<Retained> items = new ArrayDeque<>();
+        private final Map<String, ArrayDeque<TelemetryItem>> bySession = new HashMap<>();
+        /** Nothing committed yet: nothing may go but by the byte cap. */
+        private long committed = Long.MIN_VALUE;
+
+        void add(Retained retained) {
+            items.addLast(retained);
+            bySession.computeIfAbsent(retained.identity, i -> new ArrayDeque<>()).addLast(retained.item);
+        }
+
+        boolean isEmpty() {
+            return items.isEmpty();
+        }
+
+        Retained head() {
+            return items.peekFirst();
+        }
+
+        /** A session's items are a subsequence of the partition's, so its oldest is the partition's oldest. */
+        Retained removeHead() {
+            Retained head = items.removeFirst();
+            ArrayDeque<TelemetryItem> session = bySession.get(head.identity);
+            session.removeFirst();
+            if (session.isEmpty()) {
+                bySession.remove(head.identity);
+            }
+            return head;
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.rta.stream.kafka;
+
+import io.rta.events.TelemetryBatch;
+import io.rta.topology.Topic;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one reader of {@code rta.telemetry} in the process: it is {@code assign}ed every partition (no consumer group,
+ * so it never waits for a rebalance), starts each a back-scan before what the REST API serves, and hands every
+ * record's items to a {@link Sink} on its own thread. A record that cannot be decoded is logged, counted and skipped.
+ */
+final class TelemetryTail implements AutoCloseable {
+
+    /** Receives the telemetry on the tail's thread. */
+    interface Sink {
+        /** The items of one record; offsets grow per partition. */
+        void record(int partition, long offset, String identity, List<TelemetryItem> items);
+
+        /** Called after each poll, data or not (at least every {@link #POLL_TIMEOUT}). */
+        void afterPoll();
+    }
+
+    static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+    private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
+    private static final Logger LOG = LoggerFactory.getLogger(TelemetryTail.class);
+
+    private final Topic<String, TelemetryBatch> topic;
+    private final Map<String, Object> consumerConfig;
+    private final StreamsCommits commits;
+    private final Duration backScan;
+    private final Sink sink;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final CountDownLatch positioned = new CountDownLatch(1);
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final AtomicLong skipped = new AtomicLong();
+    private volatile List<TopicPartition> partitions = List.of();
+    private volatile Throwable failure;
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private Thread thread;
+
+    TelemetryTail(Topic<String, TelemetryBatch> topic, Map<String, Object> consumerConfig, StreamsCommits commits,
+                  Duration backScan, Sink sink) {
+        this.topic = topic;
+        this.consumerConfig = Map.copyOf(consumerConfig);
+        this.commits = commits;
+        this.backScan = backScan;
+        this.sink = sink;
+    }
+
+    void start() {
+        Properties props = new Properties();
+        props.putAll(consumerConfig);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Only what the chunk view will also hold: no aborted transactions of pipelines.
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Live latency: answer a fetch as soon as one record is there.
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        running.set(true);
+        thread = new Thread(this::run, "live-telemetry-tail");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            positionWithRetries();
+            while (running.get()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
+                    handle(record);
+                }
+                sink.afterPoll();
+            }
+        } catch (WakeupException e) {
+            if (running.get()) {
+                failure = e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            LOG.error("Live telemetry tail of {} stopped: {}", topic.name(), e.toString(), e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** The brokers or the group may be unreachable for a moment at start-up: retry until positioned or closed. */
+    private void positionWithRetries() throws InterruptedException {
+        while (running.get()) {
+            try {
+                position();
+                return;
+            } catch (WakeupException e) {
+                throw e;
+            } catch (Exception e) {
+                failure = e;
+                LOG.warn("Live telemetry tail could not position on {} (retrying in {} ms): {}", topic.name(),
+                        RETRY_DELAY.toMillis(), e.toString());
+                closing.await(RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void position() throws Exception {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic.name());
+        if (infos == null || infos.isEmpty()) {
+            throw new IllegalStateException("topic '" + topic.name() + "' does not exist");
+        }
+        List<TopicPartition> all = new ArrayList<>();
+        infos.forEach(info -> all.add(new TopicPartition(topic.name(), info.partition())));
+        consumer.assign(all);
+        Map<TopicPartition, Long> committed = commits.read(all);
+        long since = System.currentTimeMillis() - backScan.toMillis();
+        Map<TopicPartition, Long> times = new HashMap<>();
+        all.forEach(partition -> times.put(partition, since));
+        Map<TopicPartition, OffsetAndTimestamp> atBackScan = consumer.offsetsForTimes(times);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(all);
+        for (TopicPartition partition : all) {
+            OffsetAndTimestamp back = atBackScan.get(partition);
+            long start = startOffset(committed.get(partition), back == null ? null : back.offset(),
+                    ends.get(partition));
+            consumer.seek(partition, start);
+            LOG.info("Live telemetry tail reads {} from offset {} (Streams committed {}, back-scan {} s, end {})",
+                    partition, start, committed.get(partition), backScan.toSeconds(),
+                    ends.get(partition));
+        }
+        partitions = List.copyOf(all);
+        failure = null;
+        positioned.countDown();
+    }
+
+    /**
+     * Where a partition is read from: the earlier of what the REST API does not serve yet (the committed offset) and
+     * the back-scan. With nothing committed (a new deployment, or the Streams application not started yet) only the
+     * back-scan counts, so a tail never re-reads a partition's whole history.
+     *
+     * @param committed  the Streams application's committed offset, or null
+     * @param atBackScan the first offset at or after now - back-scan, or null when no record is that recent
+     * @param end        the partition's end (last stable) offset
+     */
+    static long startOffset(Long committed, Long atBackScan, long end) {
+        long back = atBackScan == null ? end : atBackScan;
+        return committed == null ? back : Math.min(committed, back);
+    }
+
+    private void handle(ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null) {
+            return;
+        }
+        List<TelemetryItem> items;
+        String identity;
+        try {
+            if (record.key() == null) {
+                throw new IllegalArgumentException("the record has no key (the session identity)");
+            }
+            identity = topic.keySerde().deserializer().deserialize(record.topic(), record.key());
+            items = LiveItems.of(topic.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+        } catch (RuntimeException e) {
+            skipped.incrementAndGet();
+            LOG.error("Live telemetry tail skipped the unreadable record at {}-{}@{}: {}", record.topic(),
+                    record.partition(), record.offset(), e.toString());
+            return;
+        }
+        sink.record(record.partition(), record.offset(), identity, items);
+    }
+
+    /** The partitions read, once positioned. */
+    List<TopicPartition> partitions() {
+        return partitions;
+    }
+
+    boolean isPositioned() {
+        return positioned.getCount() == 0;
+    }
+
+    /** Waits until every partition has its start position; false on timeout. */
+    boolean awaitPositioned(Duration timeout) throws InterruptedException {
+        return positioned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    boolean isRunning() {
+        return thread != null && thread.isAlive();
+    }
+
+    /** Null while healthy; what stopped (or is holding up) the tail otherwise. */
+    Throwable failure() {
+        return failure;
+    }
+
+    /** Records skipped because they could not be decoded. */
+    long skipped() {
+        return skipped.get();
+    }
+
+    @Override
+    public void close() {
+        if (running.compareAndSet(true, false)) {
+            closing.countDown();
+            consumer.wakeup();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
