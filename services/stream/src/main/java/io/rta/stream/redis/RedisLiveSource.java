@@ -165,7 +165,7 @@ public final class RedisLiveSource implements LiveSource {
             throw new NotStreamableException("session JSON in Redis is malformed");
         }
         if (!SessionJsonState.OPEN.equals(state)) {
-            throw new NotStreamableException("session not open (" + state + ")");
+            throw new NotStreamableException("session is " + state + ", not open");
         }
         return description;
     }

@@ -86,7 +86,7 @@ class RedisLiveSourceTest {
         publisher.open(identity, stream, sessionJson(identity, "closed"));
 
         assertThatThrownBy(() -> source.attach(identity, new RecordingListener()))
-                .isInstanceOf(NotStreamableException.class).hasMessage("session not open (closed)");
+                .isInstanceOf(NotStreamableException.class).hasMessage("session is closed, not open");
     }
 
     @Test
