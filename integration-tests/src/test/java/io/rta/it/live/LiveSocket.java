@@ -76,6 +76,11 @@ public final class LiveSocket implements WebSocket.Listener, AutoCloseable {
         return subscribe(builder.build());
     }
 
+    /** A client made with {@link #connectNotReading} starts reading everything. */
+    public void resumeReading() {
+        socket.request(Long.MAX_VALUE);
+    }
+
     public void sendText(String text) {
         socket.sendText(text, true).join();
     }
@@ -120,7 +125,10 @@ public final class LiveSocket implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void onOpen(WebSocket webSocket) {
-        webSocket.request(reading ? 1 : 0);
+        // no request(): a client that never asks reads nothing, so the server's sends back up
+        if (reading) {
+            webSocket.request(1);
+        }
     }
 
     @Override

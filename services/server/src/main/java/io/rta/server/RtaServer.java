@@ -41,6 +41,11 @@ import io.rta.session.grpc.SessionStoreService;
 import io.rta.session.kafka.KafkaSessionWriter;
 import io.rta.session.resources.SessionResource;
 import io.rta.session.view.SessionViews;
+import io.rta.stream.kafka.KafkaLiveSettings;
+import io.rta.stream.kafka.KafkaLiveSource;
+import io.rta.stream.live.LiveSource;
+import io.rta.stream.ws.StreamSettings;
+import io.rta.stream.ws.StreamWebSockets;
 import io.rta.topology.Topic;
 import io.rta.topology.Topics;
 import io.rta.topology.config.ConfigTopology;
@@ -163,7 +168,9 @@ public final class RtaServer implements AutoCloseable {
         OwnerClient owners = OwnerClient.create(writeTimeout);
         DataReaderService dataReader = new DataReaderService(dataReads, PayloadDecoder.LZ4, dataReaders, owners);
         DataResource dataResource = new DataResource(dataReads, owners, ChunkEncoder.WIRE);
+        LiveSource live = own(startLiveSource(options, topics, bootstrapServers, admin, views, metrics));
         registerHealthChecks(health, admin, registry, streams, loader);
+        health.register("live-source", check(live::health));
         registerMetrics(metrics, views, loader, streams);
 
         List<BindableService> services = List.of(new SessionStoreService(sessions),
@@ -173,7 +180,7 @@ public final class RtaServer implements AutoCloseable {
                 .maxInboundMessageSize(options.getInt(ServerOptions.GRPC_MAX_MESSAGE_SIZE)), services, health));
         grpc.start();
 
-        ServiceInfo info = new ServiceInfo("rta-server", ServiceInfo.buildVersion(), List.of("sessions", "configs", "data"),
+        ServiceInfo info = new ServiceInfo("rta-server", ServiceInfo.buildVersion(), List.of("sessions", "configs", "data", "stream"),
                 options.getString(RtaOptions.SERVICE_LABEL), options.getString(RtaOptions.SERVICE_DESCRIPTION),
                 false);
         http = own(HttpServer.start(info, options.getInt(RtaOptions.HTTP_PORT),
@@ -181,9 +188,21 @@ public final class RtaServer implements AutoCloseable {
                     jersey.register(new SessionResource(sessions));
                     jersey.register(new ConfigResource(configs));
                     jersey.register(dataResource);
-                }));
+                }, environment -> StreamWebSockets.install(environment, live, StreamSettings.from(options))));
         LOG.info("RTA server ready: HTTP {} gRPC {}, Kafka {}, registry {}, media types {}", http.port(),
                 grpc.port(), bootstrapServers, registryUrl, ConfigMediaTypes.ALL);
+    }
+
+    /**
+     * The live streaming source: our Kafka topics, seen through this process's session view; the source reads
+     * {@code rta.telemetry} once for every WebSocket client of the process.
+     */
+    private static LiveSource startLiveSource(Options options, Topics topics, String bootstrapServers, Admin admin,
+                                              SessionViews views, MetricRegistry metrics) {
+        KafkaLiveSource source = new KafkaLiveSource(topics, KafkaSettings.consumer(bootstrapServers), admin, views,
+                KafkaLiveSettings.from(options), metrics);
+        source.start();
+        return source;
     }
 
     /** A random identity created on first start and kept in the data directory (it outlives the state stores). */

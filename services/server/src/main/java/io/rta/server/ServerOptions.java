@@ -4,10 +4,11 @@ import io.rta.config.grpc.ConfigStoreLimits;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
+import io.rta.stream.StreamOptions;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Options of the all-in-one server beyond the common ones in {@code RtaOptions}. */
+/** Options of the all-in-one server: the common ones in {@code RtaOptions}, its own, then live streaming's. */
 public final class ServerOptions {
 
     public static final OptionDef COMMIT_INTERVAL = OptionDef.of("CommitInterval", "50",
@@ -37,9 +38,10 @@ public final class ServerOptions {
                     + "cluster (BootstrapServers set) and 0 for the embedded single node.");
 
     /** Every option of the server: the common ones, then the server's own. */
-    public static final List<OptionDef> ALL = Stream.concat(RtaOptions.ALL.stream(),
+    public static final List<OptionDef> ALL = Stream.of(RtaOptions.ALL.stream(),
             Stream.of(COMMIT_INTERVAL, STREAM_THREADS, GRPC_MAX_MESSAGE_SIZE, MAX_CONFIG_SIZE, LOG_FORMAT,
-                    STARTUP_TIMEOUT, ADVERTISED_HOST, STANDBY_REPLICAS)).toList();
+                    STARTUP_TIMEOUT, ADVERTISED_HOST, STANDBY_REPLICAS), StreamOptions.ALL.stream())
+            .flatMap(s -> s).toList();
 
     /** {@link #STANDBY_REPLICAS}, or its default for where the server runs. */
     public static int standbyReplicas(Options options) {

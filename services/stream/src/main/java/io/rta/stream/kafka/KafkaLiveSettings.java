@@ -1,5 +1,7 @@
 package io.rta.stream.kafka;
 
+import io.rta.service.config.Options;
+import io.rta.stream.StreamOptions;
 import java.time.Duration;
 
 /**
@@ -23,6 +25,12 @@ public record KafkaLiveSettings(Duration backScan, long retentionBytes) {
         if (retentionBytes <= 0) {
             throw new IllegalArgumentException("LiveRetentionSize must be positive, got " + retentionBytes);
         }
+    }
+
+    /** The settings options {@code BackScan} and {@code LiveRetentionSize} describe. */
+    public static KafkaLiveSettings from(Options options) {
+        return new KafkaLiveSettings(options.getDuration(StreamOptions.BACK_SCAN),
+                options.getLong(StreamOptions.LIVE_RETENTION_SIZE));
     }
 
     public static KafkaLiveSettings defaults() {

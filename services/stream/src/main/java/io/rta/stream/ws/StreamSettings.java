@@ -1,5 +1,7 @@
 package io.rta.stream.ws;
 
+import io.rta.service.config.Options;
+import io.rta.stream.StreamOptions;
 import java.time.Duration;
 
 /**
@@ -28,6 +30,11 @@ public record StreamSettings(int clientBufferBytes, int burstTargetBytes, Durati
         if (pingInterval.isNegative() || pingInterval.isZero()) {
             throw new IllegalArgumentException("ping interval must be positive, was " + pingInterval);
         }
+    }
+
+    /** The defaults with the client buffer of option {@code ClientBufferSize}. */
+    public static StreamSettings from(Options options) {
+        return defaults().withClientBufferBytes(options.getInt(StreamOptions.CLIENT_BUFFER_SIZE));
     }
 
     /** 32 MiB per client, 64 KiB bursts, a ping every 15 s. */
