@@ -41,6 +41,7 @@ import io.rta.session.grpc.SessionStoreService;
 import io.rta.session.kafka.KafkaSessionWriter;
 import io.rta.session.resources.SessionResource;
 import io.rta.session.view.SessionViews;
+import io.rta.stream.LiveSources;
 import io.rta.stream.kafka.KafkaLiveSettings;
 import io.rta.stream.kafka.KafkaLiveSource;
 import io.rta.stream.live.LiveSource;
@@ -145,7 +146,7 @@ public final class RtaServer implements AutoCloseable {
 
         streams.start();
         loader.start();
-        awaitViews(loader, options.getDuration(ServerOptions.STARTUP_TIMEOUT));
+        loader.awaitLoaded(options.getDuration(ServerOptions.STARTUP_TIMEOUT));
 
         SessionService sessions = new SessionService(views.catalog(), views.folders(),
                 new KafkaSessionWriter(producer, topics, sessionsApplied, foldersApplied), Clock.systemUTC());
@@ -168,7 +169,8 @@ public final class RtaServer implements AutoCloseable {
         OwnerClient owners = OwnerClient.create(writeTimeout);
         DataReaderService dataReader = new DataReaderService(dataReads, PayloadDecoder.LZ4, dataReaders, owners);
         DataResource dataResource = new DataResource(dataReads, owners, ChunkEncoder.WIRE);
-        LiveSource live = own(startLiveSource(options, topics, bootstrapServers, admin, views, metrics));
+        LiveSource live = own(LiveSources.create(options, metrics,
+                () -> startKafkaLiveSource(options, topics, bootstrapServers, admin, views, metrics)));
         registerHealthChecks(health, admin, registry, streams, loader);
         health.register("live-source", check(live::health));
         registerMetrics(metrics, views, loader, streams);
@@ -194,10 +196,10 @@ public final class RtaServer implements AutoCloseable {
     }
 
     /**
-     * The live streaming source: our Kafka topics, seen through this process's session view; the source reads
-     * {@code rta.telemetry} once for every WebSocket client of the process.
+     * The Kafka live source: our topics, seen through this process's session view; it reads {@code rta.telemetry}
+     * once for every WebSocket client of the process.
      */
-    private static LiveSource startLiveSource(Options options, Topics topics, String bootstrapServers, Admin admin,
+    private static LiveSource startKafkaLiveSource(Options options, Topics topics, String bootstrapServers, Admin admin,
                                               SessionViews views, MetricRegistry metrics) {
         KafkaLiveSource source = new KafkaLiveSource(topics, KafkaSettings.consumer(bootstrapServers), admin, views,
                 KafkaLiveSettings.from(options), metrics);
@@ -232,21 +234,6 @@ public final class RtaServer implements AutoCloseable {
         }
     }
 
-    private static void awaitViews(TopicViewLoader loader, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!loader.awaitCaughtUp(Duration.ofSeconds(5))) {
-            if (loader.failure() != null) {
-                throw new IllegalStateException("the session view could not load: " + loader.failure(),
-                        loader.failure());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the session view did not load within " + timeout.toMillis()
-                        + " ms");
-            }
-            LOG.info("Loading the session view from Kafka ...");
-        }
-    }
-
     private static void registerHealthChecks(HealthCheckRegistry health, Admin admin, CcompatRegistryClient registry,
                                              StreamsRunner streams, TopicViewLoader loader) {
         health.register("kafka", check(() -> {
@@ -265,9 +252,7 @@ public final class RtaServer implements AutoCloseable {
                 ? HealthCheck.Result.unhealthy("restoring state from changelogs (reads of it answer 503 meanwhile): "
                         + streams.restores().describe())
                 : HealthCheck.Result.healthy("no state being restored")));
-        health.register("session-view", check(() -> loader.isRunning() && loader.isCaughtUp()
-                ? HealthCheck.Result.healthy("loaded")
-                : HealthCheck.Result.unhealthy(loader.failure() == null ? "loading" : loader.failure().toString())));
+        health.register("session-view", check(loader::health));
     }
 
     private static void registerMetrics(MetricRegistry metrics, SessionViews views, TopicViewLoader loader,

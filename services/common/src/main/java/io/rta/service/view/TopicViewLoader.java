@@ -1,6 +1,7 @@
 package io.rta.service.view;
 
 import io.dropwizard.lifecycle.Managed;
+import com.codahale.metrics.health.HealthCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -142,6 +143,32 @@ public final class TopicViewLoader implements Managed, AutoCloseable {
     /** Waits until the views hold what the topics held at start-up; false on timeout. */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
         return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Start-up: waits until the views hold what the topics held at start-up, logging progress every 5 s.
+     *
+     * @throws IllegalStateException when the loader fails or {@code timeout} passes first
+     */
+    public void awaitLoaded(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!awaitCaughtUp(Duration.ofSeconds(5))) {
+            if (failure != null) {
+                throw new IllegalStateException("the " + name + " view could not load: " + failure, failure);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the " + name + " view did not load within " + timeout.toMillis()
+                        + " ms");
+            }
+            LOG.info("Loading the {} view from Kafka ...", name);
+        }
+    }
+
+    /** Whether the loader is running and caught up, or why not: for {@code /health}. */
+    public HealthCheck.Result health() {
+        return isRunning() && isCaughtUp() ? HealthCheck.Result.healthy("loaded")
+                : HealthCheck.Result.unhealthy(failure == null ? "loading"
+                : failure.toString());
     }
 
     public boolean isCaughtUp() {

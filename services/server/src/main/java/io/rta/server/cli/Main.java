@@ -10,6 +10,7 @@ import io.rta.server.bench.LiveBenchOptions;
 import io.rta.server.bench.SessionBench;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
+import io.rta.stream.StreamServer;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +42,9 @@ public final class Main {
                 case "server":
                     runServer(ServerOptions.load(rest));
                     return OK;
+                case "stream-service":
+                    runUntilStopped(StreamServer.start(StreamServer.load(rest)));
+                    return OK;
                 case "bench":
                     return bench(rest, out, err);
                 case "help":
@@ -65,10 +69,18 @@ public final class Main {
 
     /** Runs the all-in-one server until the process is asked to stop (Ctrl-C, SIGTERM), then stops it cleanly. */
     static void runServer(Options options) throws Exception {
-        RtaServer server = RtaServer.start(options);
+        runUntilStopped(RtaServer.start(options));
+    }
+
+    /** Keeps a started service running until the process is asked to stop, then closes it. */
+    private static void runUntilStopped(AutoCloseable server) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
+            try {
+                server.close();
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
             stopped.countDown();
         }, "rta-shutdown"));
         stopped.await();
@@ -95,6 +107,8 @@ public final class Main {
         out.println("Usage:");
         out.println("  ./rta server [--Option value ...]   run the all-in-one server (embedded broker and registry"
                 + " unless BootstrapServers / RegistryUrl are set)");
+        out.println("  ./rta stream-service [...]          run the live stream service alone (WebSocket), against the"
+                + " cluster BootstrapServers / RegistryUrl name, or a Redis (RedisConnectionString)");
         out.println("  ./rta bench sessions [...]          load sessions through gRPC and print ingest and query"
                 + " figures (an embedded server for the run unless HttpUrl and GrpcAddress name one; server options"
                 + " configure it)");
@@ -109,6 +123,10 @@ public final class Main {
         out.println();
         out.println("Options (also RTA_<NAME> environment variables, ':' written '__', or a JSON --Config file):");
         describe(out, ServerOptions.ALL);
+        out.println();
+        out.println("Options of stream-service (besides BootstrapServers, RegistryUrl, TopicPrefix, LogFormat and the"
+                + " live streaming options above):");
+        describe(out, List.of(StreamServer.HTTP_PORT));
         out.println();
         out.println("Options of bench sessions:");
         describe(out, BenchOptions.OWN);

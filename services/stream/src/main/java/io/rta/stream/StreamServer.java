@@ -1,0 +1,161 @@
+package io.rta.stream;
+
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.health.HealthCheck;
+import com.codahale.metrics.health.HealthCheckRegistry;
+import io.rta.schemas.CcompatRegistryClient;
+import io.rta.service.config.OptionDef;
+import io.rta.service.config.Options;
+import io.rta.service.config.RtaOptions;
+import io.rta.service.http.HttpServer;
+import io.rta.service.http.ServiceInfo;
+import io.rta.service.view.TopicViewLoader;
+import io.rta.service.write.WriteTracker;
+import io.rta.session.view.SessionViews;
+import io.rta.stream.kafka.KafkaLiveSettings;
+import io.rta.stream.kafka.KafkaLiveSource;
+import io.rta.stream.live.LiveSource;
+import io.rta.stream.ws.StreamSettings;
+import io.rta.stream.ws.StreamWebSockets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./rta stream-service}: the WebSocket endpoint alone, as the toolkit's stream service, against an existing
+ * cluster (our Kafka topics and registry) or a Redis that pipelines publish to. Scales horizontally: every instance
+ * reads what its own clients watch; none owns anything.
+ */
+public final class StreamServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamServer.class);
+
+    public static final OptionDef HTTP_PORT = OptionDef.of("HttpPort", "8090",
+            "Port of the WebSocket endpoint (/rta/v2/sessions/{identity}/stream), health and metrics.");
+    public static final OptionDef STARTUP_TIMEOUT = OptionDef.of("StartupTimeout", "300000",
+            "How long (ms) start-up may wait for the session view to load from Kafka before giving up.");
+
+    /** The stream service's options: where its data comes from, its port, and live streaming's own. */
+    public static final List<OptionDef> ALL = Stream.concat(Stream.of(RtaOptions.CONFIG, HTTP_PORT,
+            RtaOptions.BOOTSTRAP_SERVERS, RtaOptions.REGISTRY_URL, RtaOptions.TOPIC_PREFIX, RtaOptions.LOG_FORMAT,
+            STARTUP_TIMEOUT, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION), StreamOptions.ALL.stream())
+            .toList();
+
+    private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+    private HttpServer http;
+
+    private StreamServer() {
+    }
+
+    public static Options load(String[] args) {
+        return Options.load(ALL, args);
+    }
+
+    public static StreamServer start(Options options) throws Exception {
+        StreamServer server = new StreamServer();
+        try {
+            server.startParts(options);
+            return server;
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private void startParts(Options options) throws Exception {
+        MetricRegistry metrics = new MetricRegistry();
+        HealthCheckRegistry health = new HealthCheckRegistry();
+        LiveSource source = own(LiveSources.create(options, metrics, () -> kafkaSource(options, metrics, health)));
+        health.register("live-source", new HealthCheck() {
+            @Override
+            protected Result check() {
+                return source.health();
+            }
+        });
+        ServiceInfo info = new ServiceInfo("rta-stream-service", ServiceInfo.buildVersion(), List.of("stream"),
+                options.getString(RtaOptions.SERVICE_LABEL), options.getString(RtaOptions.SERVICE_DESCRIPTION), false);
+        http = own(HttpServer.start(info, options.getInt(HTTP_PORT), options.getString(RtaOptions.LOG_FORMAT), metrics,
+                health, jersey -> { }, environment -> StreamWebSockets.install(environment, source,
+                        StreamSettings.from(options))));
+        LOG.info("RTA stream service ready: HTTP {}, live source {}", http.port(), source.name());
+    }
+
+    /** Our topics: the session view loaded from {@code rta.sessions}, the telemetry tailed by the source. */
+    private LiveSource kafkaSource(Options options, MetricRegistry metrics, HealthCheckRegistry health) {
+        String bootstrapServers = options.getString(RtaOptions.BOOTSTRAP_SERVERS);
+        String registryUrl = options.getString(RtaOptions.REGISTRY_URL);
+        if (bootstrapServers.isBlank() || registryUrl.isBlank()) {
+            throw new IllegalArgumentException("the stream service needs " + RtaOptions.BOOTSTRAP_SERVERS.name()
+                    + " and " + RtaOptions.REGISTRY_URL.name() + " (the cluster the RTA server writes to), or "
+                    + StreamOptions.REDIS_CONNECTION_STRING.name() + " to stream from Redis");
+        }
+        var topics = io.rta.topology.Topics.create(options.getString(RtaOptions.TOPIC_PREFIX),
+                new CcompatRegistryClient(registryUrl));
+        Map<String, Object> kafka = new HashMap<>();
+        kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        kafka.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "stream-view-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        own(timer::shutdownNow);
+        // this process only reads the view: nobody waits on its write trackers
+        Duration unused = Duration.ofSeconds(1);
+        SessionViews views = new SessionViews(new WriteTracker("session", unused, timer),
+                new WriteTracker("folder", unused, timer));
+        TopicViewLoader loader = own(new TopicViewLoader("sessions", kafka, views.handlers(topics)));
+        loader.start();
+        try {
+            loader.awaitLoaded(options.getDuration(STARTUP_TIMEOUT));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the session view", e);
+        }
+        health.register("session-view", new HealthCheck() {
+            @Override
+            protected Result check() {
+                return loader.health();
+            }
+        });
+        Admin admin = own(Admin.create(new HashMap<>(kafka)));
+        KafkaLiveSource source = new KafkaLiveSource(topics, kafka, admin, views, KafkaLiveSettings.from(options),
+                metrics);
+        source.start();
+        return source;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    private <T extends AutoCloseable> T own(T part) {
+        parts.push(part);
+        return part;
+    }
+
+    /** Stops every part in reverse start order; each failure is logged and the rest still stop. */
+    @Override
+    public void close() {
+        while (!parts.isEmpty()) {
+            AutoCloseable part = parts.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}
