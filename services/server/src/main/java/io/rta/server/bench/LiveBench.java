@@ -102,8 +102,9 @@ public final class LiveBench {
             for (int s = 0; s < seconds; s += 5) {
                 TimeUnit.SECONDS.sleep(Math.min(5, seconds - s));
                 progress.println(String.format(Locale.ROOT, "bench: %d s measured, %,d samples ingested, %,d "
-                        + "delivered", Math.min(seconds, s + 5), ingest.samplesSent() - sentAtStart,
-                        live.stream().mapToLong(LiveClient::measuredSamples).sum()));
+                        + "delivered, worst latency of the last 5 s %.0f ms", Math.min(seconds, s + 5),
+                        ingest.samplesSent() - sentAtStart, live.stream().mapToLong(LiveClient::measuredSamples).sum(),
+                        live.stream().mapToLong(LiveClient::takeWindowWorstNanos).max().orElse(0) / 1e6));
             }
             live.forEach(LiveClient::stopMeasuring);
             long measureNanos = System.nanoTime() - measureStart;
@@ -114,9 +115,10 @@ public final class LiveBench {
             ingest.awaitFlushed(Duration.ofMinutes(2));
             long sentTotal = ingest.samplesSent();
             progress.println("bench: ingest stopped; letting clients receive the rest ...");
-            awaitDelivered(live, sentTotal, channels);
+            Expected expected = new Expected(sentTotal / burstSamples, channels, burstSamples);
+            awaitDelivered(live, expected);
 
-            report(live, channels, sentTotal, ingestedMeasured, measureNanos, ingest, cpu);
+            report(live, expected, sentTotal, ingestedMeasured, measureNanos, ingest, cpu);
             live.forEach(LiveClient::close);
             report.fact("load after", Machine.loadAverage());
         }
@@ -134,14 +136,24 @@ public final class LiveBench {
                         .build());
     }
 
+    /** What each channel was sent: channels take turns, so the first {@code bursts % channels} had one more. */
+    private record Expected(long bursts, int channels, int burstSamples) {
+        long samples(LiveClient client) {
+            long total = 0;
+            for (int channel : client.channels()) {
+                total += (bursts / channels + (channel < bursts % channels ? 1 : 0)) * burstSamples;
+            }
+            return total;
+        }
+    }
+
     /** Waits until every open client has what was sent on its channels, or {@link #DRAIN} passed. */
-    private static void awaitDelivered(List<LiveClient> live, long sentTotal, int channels)
-            throws InterruptedException {
+    private static void awaitDelivered(List<LiveClient> live, Expected expected) throws InterruptedException {
         long deadline = System.nanoTime() + DRAIN.toNanos();
         while (System.nanoTime() < deadline) {
             boolean all = true;
             for (LiveClient client : live) {
-                all &= client.closeReason() != null || client.samples() >= expected(client, sentTotal, channels);
+                all &= client.closeReason() != null || client.samples() >= expected.samples(client);
             }
             if (all) {
                 return;
@@ -150,12 +162,7 @@ public final class LiveBench {
         }
     }
 
-    /** Samples sent on a client's channels (channels are sent round robin, so each had its share). */
-    private static long expected(LiveClient client, long sentTotal, int channels) {
-        return sentTotal / channels * client.channels().length;
-    }
-
-    private void report(List<LiveClient> live, int channels, long sentTotal, long ingestedMeasured,
+    private void report(List<LiveClient> live, Expected expectedSamples, long sentTotal, long ingestedMeasured,
                         long measureNanos, LiveIngest ingest, long cpu) {
         Latencies all = new Latencies();
         long delivered = 0;
@@ -165,7 +172,7 @@ public final class LiveBench {
             LiveClient client = live.get(i);
             all.addAll(client.latencies());
             delivered += client.measuredSamples();
-            long expected = expected(client, sentTotal, channels);
+            long expected = expectedSamples.samples(client);
             if (client.closeReason() != null || client.samples() < expected) {
                 behind++;
                 if (problems.size() < 5) {

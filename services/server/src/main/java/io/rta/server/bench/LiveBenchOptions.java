@@ -17,9 +17,10 @@ public final class LiveBenchOptions {
     public static final OptionDef CHANNELS = OptionDef.of("Channels", "1000", "Channels of the live session.");
     public static final OptionDef RATE = OptionDef.of("Rate", "1000000",
             "Samples per second ingested (periodic uint16, spread evenly over the channels).");
-    public static final OptionDef BURST_SAMPLES = OptionDef.of("BurstSamples", "50",
-            "Samples per channel per data message: a channel sends a burst every BurstSamples / (Rate / Channels) "
-                    + "seconds, stamped so its last sample is the moment it is sent.");
+    public static final OptionDef BURST_SAMPLES = OptionDef.of("BurstSamples", "100",
+            "Samples per channel per data message (as in bench data: 100 ms of a 1 kHz channel): a channel sends a "
+                    + "burst every BurstSamples / (Rate / Channels) seconds, stamped so its last sample is the moment "
+                    + "it is sent.");
     public static final OptionDef SECONDS = OptionDef.of("Seconds", "30", "Measured seconds of ingest.");
     public static final OptionDef WARMUP_SECONDS = OptionDef.of("WarmupSeconds", "10",
             "Seconds of ingest before the measurement starts (clients connected and subscribed).");

@@ -35,6 +35,7 @@ final class LiveClient implements WebSocket.Listener {
     private volatile boolean measuring;
     private Latencies latencies = new Latencies();
     private long measuredSamples;
+    private long windowWorstNanos;
     private WebSocket socket;
 
     LiveClient(int[] channels) {
@@ -70,6 +71,13 @@ final class LiveClient implements WebSocket.Listener {
 
     synchronized Latencies latencies() {
         return latencies;
+    }
+
+    /** The worst latency since the last call (for progress lines). */
+    synchronized long takeWindowWorstNanos() {
+        long worst = windowWorstNanos;
+        windowWorstNanos = 0;
+        return worst;
     }
 
     synchronized long measuredSamples() {
@@ -132,7 +140,9 @@ final class LiveClient implements WebSocket.Listener {
                     count += periodic.getSamples();
                     if (measuring) {
                         long last = periodic.getStartTimestamp() + (periodic.getSamples() - 1L) * periodic.getInterval();
-                        latencies.record(Math.max(0, nowNanos - last));
+                        long latency = Math.max(0, nowNanos - last);
+                        latencies.record(latency);
+                        windowWorstNanos = Math.max(windowWorstNanos, latency);
                     }
                 }
             }
