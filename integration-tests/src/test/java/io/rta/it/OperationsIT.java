@@ -41,7 +41,7 @@ class OperationsIT {
 
         assertThat(root.get("name").asText()).isEqualTo("rta-server");
         assertThat(root.get("version").asText()).isNotBlank();
-        Expect.json(root.get("features"), "[\"sessions\", \"configs\", \"data\"]");
+        Expect.json(root.get("features"), "[\"sessions\", \"configs\", \"data\", \"stream\"]");
     }
 
     @Test
@@ -49,7 +49,8 @@ class OperationsIT {
         JsonNode health = http.getJson("/health");
 
         assertThat(health.get("status").asText()).isEqualTo("healthy");
-        for (String check : List.of("kafka", "schema-registry", "streams", "state-restore", "session-view")) {
+        for (String check : List.of("kafka", "schema-registry", "streams", "state-restore", "session-view",
+                "live-source")) {
             assertThat(health.get("checks").get(check).get("healthy").asBoolean()).as(check).isTrue();
         }
     }
@@ -61,7 +62,8 @@ class OperationsIT {
 
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("text/plain").contains("version=0.0.4"));
-        assertThat(body).contains("# TYPE rta_sessions gauge\n", "rta_health_check_healthy{check=\"kafka\"} 1\n");
+        assertThat(body).contains("# TYPE rta_sessions gauge\n", "rta_health_check_healthy{check=\"kafka\"} 1\n",
+                "# TYPE rta_stream_connections_open gauge\n");
         assertThat(body.lines().filter(line -> !line.startsWith("#")).toList())
                 .isNotEmpty().allSatisfy(line -> assertThat(line).matches(SAMPLE));
     }
