@@ -28,21 +28,7 @@ public final class StreamElements {
 
     /** An entry whose {@code StreamData} holds {@code message} in oneof field {@code field} (4..7). */
     public static byte[] of(int field, MessageLite message) {
-        int inner = message.getSerializedSize();
-        int streamData = CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt32SizeNoTag(inner)
-                + inner;
-        byte[] out = new byte[CodedOutputStream.computeTagSize(BURST_DATA)
-                + CodedOutputStream.computeUInt32SizeNoTag(streamData) + streamData];
-        CodedOutputStream coded = CodedOutputStream.newInstance(out);
-        try {
-            coded.writeTag(BURST_DATA, 2);
-            coded.writeUInt32NoTag(streamData);
-            coded.writeMessage(field, message);
-            coded.checkNoSpaceLeft();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return of(field, message.toByteArray());
     }
 
     /** An entry whose {@code StreamData} holds {@code message} already serialized, in oneof field {@code field}. */
