@@ -213,10 +213,16 @@ class LiveRedisIT {
                 for (int k = 0; k < bursts; k++) {
                     // 10,000 random 8-byte samples: 80 KB a message, 24 MB in all, far above the client buffer
                     session.publish(bigPeriodic(k));
+                    if (k % 10 == 9) {
+                        // at the pace of the reading client: Redis alone would hand out 24 MB at once
+                        int published = k + 1;
+                        await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(() ->
+                                periodicStarts(fast, BIG).size() == published || fast.closeStatus() != null);
+                        assertThat(fast.closeStatus()).as("the reading client is not closed").isNull();
+                    }
                 }
 
-                await().atMost(Duration.ofSeconds(60)).until(() -> periodicStarts(fast, BIG).size() == bursts);
-                assertThat(fast.closeStatus()).isNull();
+                assertThat(periodicStarts(fast, BIG)).hasSize(bursts);
                 await().atMost(WAIT).until(() -> slowClientsClosed() > slowBefore);
                 // what the slow client had in its socket buffers, then the close frame with the reason
                 slow.resumeReading();
