@@ -30,9 +30,9 @@ import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * Live sessions from a pipeline speaking the RTA Redis protocol ({@code devguide/live/redis.md}): sessions are
- * looked up in the {@code sessions} hash ({@link SessionDirectory}), each stream with attached sessions is read once by
- * a {@link StreamReader} that fans the sessions' burst entries out, a new subscription is back-filled from the
- * stream ({@link RedisBackfill}), and a {@link StreamTrimmer} caps the streams.
+ * looked up in the {@code sessions} hash or their own hash ({@link SessionDirectory}), each stream with attached
+ * sessions is read once by a {@link StreamReader} that fans the sessions' burst entries out, a new subscription is
+ * back-filled from the stream ({@link RedisBackfill}), and a {@link StreamTrimmer} caps the streams.
  *
  * <p>Attaching and detaching happen on the web server's threads while readers hand out on theirs: the set of
  * readers changes only under one lock, each reader's sessions are a concurrent map, and each session's attachments a
@@ -147,7 +147,7 @@ public final class RedisLiveSource implements LiveSource {
         try {
             found = directory.find(identity);
         } catch (IllegalArgumentException e) {
-            LOG.warn("Session {} has a malformed entry in the Redis sessions hash: {}", identity, e.getMessage());
+            LOG.warn("Session {} has a malformed description in Redis: {}", identity, e.getMessage());
             throw new NotStreamableException("session entry in Redis is malformed");
         } catch (JedisException e) {
             LOG.warn("Could not look session {} up in Redis: {}", identity, e.toString());

@@ -3,11 +3,13 @@ package io.rta.stream.redis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import java.util.regex.Pattern;
 import redis.clients.jedis.StreamEntryID;
 
 /**
- * One session's entry of the {@code sessions} hash (layout: {@link SessionDirectory}).
+ * One session's description in Redis, from either layout {@link SessionDirectory} reads.
  *
  * @param streamSessionId the {@code id} field of the session's stream messages
  * @param streamName      the stream carrying the session, without the {@code stream:} prefix
@@ -23,7 +25,7 @@ record SessionDescription(long streamSessionId, String streamName, StreamEntryID
     private static final Pattern STREAM_ID = Pattern.compile("\\d+(-\\d+)?");
 
     /**
-     * Parses the hash value.
+     * Parses a JSON object holding the value fields (the value of a {@code sessions} hash field).
      *
      * @throws IllegalArgumentException naming the field that is missing or malformed
      */
@@ -37,6 +39,21 @@ record SessionDescription(long streamSessionId, String streamName, StreamEntryID
         if (entry == null || !entry.isObject()) {
             throw new IllegalArgumentException("entry is not a JSON object");
         }
+        return of(entry);
+    }
+
+    /**
+     * Reads the value fields as flat strings (the fields of a per-session hash).
+     *
+     * @throws IllegalArgumentException naming the field that is missing or malformed
+     */
+    static SessionDescription fromFields(Map<String, String> fields) {
+        ObjectNode entry = JSON.createObjectNode();
+        fields.forEach(entry::put);
+        return of(entry);
+    }
+
+    private static SessionDescription of(JsonNode entry) {
         long streamSessionId = requiredLong(entry, "streamSessionId");
         String streamName = requiredText(entry, "streamName");
         String position = requiredText(entry, "streamPosition");

@@ -78,7 +78,10 @@ final class SessionFeed implements BurstVisitor {
         attachments.forEach(attachment -> attachment.data(item));
     }
 
-    /** Merges the range published in the sessions hash into the session's range; the result opens a new client. */
+    /**
+     * Merges the range published in the session's description into the session's range; the result opens a new
+     * client.
+     */
     synchronized TimeRange widen(TimeRange published) {
         if (published != null) {
             range = published.union(range);

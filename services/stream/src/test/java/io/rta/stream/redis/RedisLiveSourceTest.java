@@ -103,6 +103,32 @@ class RedisLiveSourceTest {
     }
 
     @Test
+    void shouldStreamASessionDescribedInItsOwnHash() throws Exception {
+        String identity = UUID.randomUUID().toString();
+        String json = sessionJson(identity, "open");
+        try (RedisTestPublisher ownHash = new RedisTestPublisher("127.0.0.1", server.port(),
+                RedisTestPublisher.Layout.HASH_PER_SESSION)) {
+            RedisTestPublisher.Session session = ownHash.open(identity, stream, json);
+            session.publishTimeRange(10, 20);
+            session.publish(sample(1));
+            RecordingListener listener = new RecordingListener();
+
+            try (LiveAttachment attachment = source.attach(identity, listener)) {
+                assertThat(listener.calls()).startsWith(new Session(json), new Range(10, 20));
+                assertThat(drain(attachment.backfill(item -> true))).containsExactly(1L);
+                session.publish(sample(2));
+                await().untilAsserted(() -> assertThat(listener.dataTimes()).containsExactly(2L));
+
+                session.publishJson(sessionJson(identity, "closed"));
+                await().untilAsserted(() -> assertThat(listener.calls()).last()
+                        .isEqualTo(new End("session closed")));
+            }
+            assertThatThrownBy(() -> source.attach(identity, new RecordingListener()))
+                    .isInstanceOf(NotStreamableException.class).hasMessage("session is closed, not open");
+        }
+    }
+
+    @Test
     void shouldFanDataOutToEveryListenerOfTheSessionAndNoOther() throws Exception {
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();

@@ -7,6 +7,7 @@ import io.rta.proto.model.net.stream.StreamDataBurst;
 import io.rta.proto.model.net.stream.StreamTimeRange;
 import io.rta.topology.data.codec.Lz4Pickler;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import redis.clients.jedis.HostAndPort;
@@ -22,20 +23,36 @@ import redis.clients.jedis.resps.StreamEntry;
  *   <li>a session gets its stream session id from {@code INCRBY lastStreamSessionId 1};</li>
  *   <li>its stream is {@code stream:<name>}, listed in the {@code streams} set ({@code SADD});</li>
  *   <li>each message is {@code XADD stream:<name> * id <n> data <LZ4-pickled StreamDataBurst>};</li>
- *   <li>the {@code sessions} hash holds, under the session identity, a JSON object with {@code streamSessionId},
- *       {@code streamName}, {@code streamPosition} (the stream's last id before the session's first message, or
- *       {@code 0-0}), {@code lastUpdated} (ms), and once published {@code json} and the pair {@code tStart}/{@code
- *       tEnd}.</li>
+ *   <li>a session's description holds {@code streamSessionId}, {@code streamName}, {@code streamPosition} (the
+ *       stream's last id before the session's first message, or {@code 0-0}), {@code lastUpdated} (ms), and once
+ *       published {@code json} and the pair {@code tStart}/{@code tEnd}, in one of the two {@link Layout}s the page
+ *       admits.</li>
  * </ul>
  */
 public final class RedisTestPublisher implements AutoCloseable {
 
+    /** Where a session's description goes: "sessions is a Hash ... each entry uses the Session Identity as key". */
+    public enum Layout {
+        /** {@code HSET sessions <identity> <JSON object of the value fields>}. */
+        JSON_IN_SESSIONS_HASH,
+        /** {@code HSET sessions:<identity> <field> <value> ...}, the key expiring after a day. */
+        HASH_PER_SESSION
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long SESSION_EXPIRY_SECONDS = 24 * 3600;
 
     private final RedisClient redis;
+    private final Layout layout;
 
+    /** A publisher writing descriptions into the {@code sessions} hash as JSON objects. */
     public RedisTestPublisher(String host, int port) {
+        this(host, port, Layout.JSON_IN_SESSIONS_HASH);
+    }
+
+    public RedisTestPublisher(String host, int port, Layout layout) {
         this.redis = RedisClient.builder().hostAndPort(new HostAndPort(host, port)).build();
+        this.layout = layout;
     }
 
     /** The Redis client, for checks the protocol does not cover (stream lengths, raw messages). */
@@ -50,7 +67,7 @@ public final class RedisTestPublisher implements AutoCloseable {
         return session;
     }
 
-    /** Registers a session in the {@code sessions} hash without publishing any Session JSON yet. */
+    /** Registers a session's description without publishing any Session JSON yet. */
     public Session describe(String identity, String streamName) {
         long streamSessionId = redis.incrBy("lastStreamSessionId", 1);
         String key = "stream:" + streamName;
@@ -104,7 +121,7 @@ public final class RedisTestPublisher implements AutoCloseable {
                             "data".getBytes(StandardCharsets.US_ASCII), data)), StandardCharsets.US_ASCII);
         }
 
-        /** Streams a Session JSON update and records it in the {@code sessions} hash. */
+        /** Streams a Session JSON update and records it in the session's description. */
         public String publishJson(String json) {
             String id = publish(StreamData.newBuilder().setSessionJson(json).build());
             description.put("json", json);
@@ -112,7 +129,7 @@ public final class RedisTestPublisher implements AutoCloseable {
             return id;
         }
 
-        /** Streams a time range update and records it in the {@code sessions} hash. */
+        /** Streams a time range update and records it in the session's description. */
         public String publishTimeRange(long start, long end) {
             String id = publish(timeRange(start, end));
             description.put("tStart", start).put("tEnd", end);
@@ -122,7 +139,17 @@ public final class RedisTestPublisher implements AutoCloseable {
 
         private void saveDescription() {
             description.put("lastUpdated", System.currentTimeMillis());
-            redis.hset("sessions", identity, description.toString());
+            switch (layout) {
+                case JSON_IN_SESSIONS_HASH -> redis.hset("sessions", identity, description.toString());
+                case HASH_PER_SESSION -> {
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    description.fields().forEachRemaining(field -> fields.put(field.getKey(),
+                            field.getValue().asText()));
+                    String sessionKey = "sessions:" + identity;
+                    redis.hset(sessionKey, fields);
+                    redis.expire(sessionKey, SESSION_EXPIRY_SECONDS);
+                }
+            }
         }
     }
 
