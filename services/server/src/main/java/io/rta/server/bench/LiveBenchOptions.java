@@ -21,9 +21,13 @@ public final class LiveBenchOptions {
             "Samples per channel per data message (as in bench data: 100 ms of a 1 kHz channel): a channel sends a "
                     + "burst every BurstSamples / (Rate / Channels) seconds, stamped so its last sample is the moment "
                     + "it is sent.");
-    public static final OptionDef SECONDS = OptionDef.of("Seconds", "30", "Measured seconds of ingest.");
-    public static final OptionDef WARMUP_SECONDS = OptionDef.of("WarmupSeconds", "10",
-            "Seconds of ingest before the measurement starts (clients connected and subscribed).");
+    public static final OptionDef SECONDS = OptionDef.of("Seconds", "60",
+            "Measured seconds of ingest: long enough to include several of the chunk topology's slot roll-overs (a "
+                    + "1 kHz 16-bit channel's slots last 20 s, and every channel's end at the same moment).");
+    public static final OptionDef WARMUP_SECONDS = OptionDef.of("WarmupSeconds", "40",
+            "Seconds of ingest before the measurement starts (clients connected and subscribed): long enough for "
+                    + "every code path, the first slot roll-over's compaction included, to have run once, as in a "
+                    + "server that has been up for a while.");
 
     /** The benchmark's own options. */
     public static final List<OptionDef> OWN = List.of(BenchOptions.HTTP_URL, BenchOptions.GRPC_ADDRESS, CLIENTS,
