@@ -81,6 +81,8 @@ public final class HttpServer implements AutoCloseable {
             }
         };
         app.run("server", "generated-by-rta");
+        // The process's own shutdown hook stops every part in order (HTTP first); Jetty's hook would race it.
+        server.get().setStopAtShutdown(false);
         return new HttpServer(server.get());
     }
 
