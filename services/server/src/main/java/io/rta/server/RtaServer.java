@@ -30,6 +30,7 @@ import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import io.rta.service.grpc.GrpcServer;
 import io.rta.service.http.HttpServer;
+import io.rta.service.lifecycle.Parts;
 import io.rta.service.http.ServiceInfo;
 import io.rta.service.kafka.EventProducer;
 import io.rta.service.kafka.StreamsRunner;
@@ -58,8 +59,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -82,7 +81,7 @@ public final class RtaServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtaServer.class);
 
-    private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+    private final Parts parts = new Parts();
     private String bootstrapServers;
     private String registryUrl;
     private GrpcServer grpc;
@@ -288,8 +287,7 @@ public final class RtaServer implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T own(T part) {
-        parts.push(part);
-        return part;
+        return parts.own(part);
     }
 
     public int httpPort() {
@@ -311,14 +309,7 @@ public final class RtaServer implements AutoCloseable {
     /** Stops every part in reverse start order; each failure is logged and the rest still stop. */
     @Override
     public void close() {
-        while (!parts.isEmpty()) {
-            AutoCloseable part = parts.pop();
-            try {
-                part.close();
-            } catch (Exception e) {
-                LOG.warn("Stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
-            }
-        }
+        parts.close();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -8,6 +8,7 @@ import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import io.rta.service.http.HttpServer;
+import io.rta.service.lifecycle.Parts;
 import io.rta.service.http.ServiceInfo;
 import io.rta.service.view.TopicViewLoader;
 import io.rta.service.write.WriteTracker;
@@ -17,9 +18,8 @@ import io.rta.stream.kafka.KafkaLiveSource;
 import io.rta.stream.live.LiveSource;
 import io.rta.stream.ws.StreamSettings;
 import io.rta.stream.ws.StreamWebSockets;
+import io.rta.topology.Topics;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +52,7 @@ public final class StreamServer implements AutoCloseable {
             STARTUP_TIMEOUT, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION), StreamOptions.ALL.stream())
             .toList();
 
-    private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+    private final Parts parts = new Parts();
     private HttpServer http;
 
     private StreamServer() {
@@ -100,7 +100,7 @@ public final class StreamServer implements AutoCloseable {
                     + " and " + RtaOptions.REGISTRY_URL.name() + " (the cluster the RTA server writes to), or "
                     + StreamOptions.REDIS_CONNECTION_STRING.name() + " to stream from Redis");
         }
-        var topics = io.rta.topology.Topics.create(options.getString(RtaOptions.TOPIC_PREFIX),
+        Topics topics = Topics.create(options.getString(RtaOptions.TOPIC_PREFIX),
                 new CcompatRegistryClient(registryUrl));
         Map<String, Object> kafka = new HashMap<>();
         kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -142,20 +142,12 @@ public final class StreamServer implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T own(T part) {
-        parts.push(part);
-        return part;
+        return parts.own(part);
     }
 
     /** Stops every part in reverse start order; each failure is logged and the rest still stop. */
     @Override
     public void close() {
-        while (!parts.isEmpty()) {
-            AutoCloseable part = parts.pop();
-            try {
-                part.close();
-            } catch (Exception e) {
-                LOG.warn("Stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
-            }
-        }
+        parts.close();
     }
 }
