@@ -55,6 +55,9 @@ public final class Lz4Pickler {
         return pickled;
     }
 
+    /** Most bytes one compressed byte of an LZ4 block can decode to (a match of 255+ repeats per length byte). */
+    private static final long MAX_LZ4_RATIO = 255;
+
     public static byte[] unpickle(byte[] pickled) {
         return unpickle(pickled, 0, pickled.length);
     }
@@ -96,6 +99,11 @@ public final class Lz4Pickler {
         if (unpickledLength > MAX_UNPICKLED_LENGTH) {
             throw new IllegalArgumentException("LZ4 pickle claims " + unpickledLength
                     + " uncompressed bytes, more than an array holds");
+        }
+        // An LZ4 block expands at most ~255-fold: a larger claim is corrupt, and must not allocate before decoding.
+        if (unpickledLength > dataLength * MAX_LZ4_RATIO + MAX_LZ4_RATIO) {
+            throw new IllegalArgumentException("LZ4 pickle claims " + unpickledLength + " uncompressed bytes from a "
+                    + dataLength + "-byte block, more than LZ4 can expand to");
         }
         return Lz4Block.decompress(pickled, offset + dataOffset, dataLength, (int) unpickledLength);
     }

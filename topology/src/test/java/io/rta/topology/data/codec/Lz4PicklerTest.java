@@ -135,6 +135,14 @@ class Lz4PicklerTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void shouldRejectAClaimedLengthNoLz4BlockExpandsToBeforeAllocatingIt() {
+        // width 4, diff 0x7FFFFF00 (~2 GiB) from a 5-byte block: corrupt, must fail fast rather than allocate
+        assertThatThrownBy(() -> Lz4Pickler.unpickle(hex("C0 00FFFF7F 1068656C6C6F")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than LZ4 can expand to");
+    }
+
     private static void assertPickled(byte[] source, int header, int width) {
         byte[] pickled = Lz4Pickler.pickle(source);
 
