@@ -75,6 +75,12 @@ public final class KafkaLiveSource implements LiveSource {
                     public void afterPoll() {
                         retention.evict();
                     }
+
+                    @Override
+                    public void failed(Throwable failure) {
+                        // clients must not sit on a stream that will never carry anything again
+                        sessions.endAll("live source failed: " + failure);
+                    }
                 });
         this.timer = new ScheduledThreadPoolExecutor(2, daemonThreads());
     }

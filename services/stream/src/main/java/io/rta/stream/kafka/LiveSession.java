@@ -4,9 +4,9 @@ import io.rta.events.SessionState;
 import io.rta.events.TimeRange;
 import io.rta.stream.live.LiveListener;
 import io.rta.topology.session.SessionStates;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,8 @@ final class LiveSession {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
 
     private final String identity;
-    private final List<LiveListener> listeners = new ArrayList<>();
+    /** Copy-on-write: a listener may detach (or be dropped) while a delivery walks the list. */
+    private final List<LiveListener> listeners = new CopyOnWriteArrayList<>();
     private String json;
     private TimeRange jsonRange;
     private long dataStart = Long.MAX_VALUE;
@@ -53,10 +54,17 @@ final class LiveSession {
         return true;
     }
 
-    /** Removes a listener; true when none is left. */
+    /**
+     * Removes a listener; true when none is left, and then the session is retired: a later {@link #attach} fails,
+     * so the caller follows the session afresh instead of joining one that is no longer fanned out to.
+     */
     synchronized boolean detach(LiveListener listener) {
         listeners.remove(listener);
-        return listeners.isEmpty();
+        if (listeners.isEmpty()) {
+            ended = true;
+            return true;
+        }
+        return false;
     }
 
     /** Counts data seen before this object existed towards the time range. */
@@ -139,13 +147,12 @@ final class LiveSession {
 
     /** A listener that throws is a bug in it: it is dropped so the others (and the source) carry on. */
     private void deliver(Consumer<LiveListener> call) {
-        for (int i = 0; i < listeners.size(); i++) {
-            LiveListener listener = listeners.get(i);
+        for (LiveListener listener : listeners) {
             try {
                 call.accept(listener);
             } catch (RuntimeException e) {
                 LOG.error("Dropped a live listener of session {} that failed: {}", identity, e.toString(), e);
-                listeners.remove(i--);
+                listeners.remove(listener);
             }
         }
     }

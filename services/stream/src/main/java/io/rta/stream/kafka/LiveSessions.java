@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sessions clients follow, keyed by identity. Attaching, detaching and session changes serialise on this object:
@@ -22,6 +24,8 @@ import java.util.function.Predicate;
  * session cannot close unnoticed between a client's check and its registration. Data and ticks only look sessions up.
  */
 final class LiveSessions implements SessionChangeListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSessions.class);
 
     private final Function<String, Optional<SessionState>> catalog;
     private final LiveRetention retention;
@@ -39,6 +43,11 @@ final class LiveSessions implements SessionChangeListener {
             throw new NotStreamableException(stopped);
         }
         LiveSession session = followed.get(identity);
+        if (session != null && !session.attach(listener)) {
+            // its last client left a moment ago and it retired: follow the session afresh
+            followed.remove(identity, session);
+            session = null;
+        }
         if (session == null) {
             SessionState state = catalog.apply(identity)
                     .orElseThrow(() -> new NotStreamableException("session not found"));
@@ -49,16 +58,18 @@ final class LiveSessions implements SessionChangeListener {
             session = new LiveSession(state);
             followed.put(identity, session);
             session.seed(retention.snapshot(identity));
-        }
-        if (!session.attach(listener)) {
-            throw new IllegalStateException("session " + identity + " ended but is still followed");
+            session.attach(listener);
         }
         return new Attachment(session, listener);
     }
 
-    private synchronized void detach(LiveSession session, LiveListener listener) {
-        if (session.detach(listener) && followed.get(session.identity()) == session) {
-            followed.remove(session.identity());
+    /**
+     * Takes only the session's lock (never this object's): a detach may run on a thread that is inside a delivery of
+     * this session, while an attach holds this object's lock and waits for the session's.
+     */
+    private void detach(LiveSession session, LiveListener listener) {
+        if (session.detach(listener)) {
+            followed.remove(session.identity(), session);
         }
     }
 
@@ -69,11 +80,16 @@ final class LiveSessions implements SessionChangeListener {
             if (session == null) {
                 return;
             }
-            if (state == null) {
-                session.end("session deleted");
-                followed.remove(identity);
-            } else if (session.changed(state)) {
-                followed.remove(identity);
+            try {
+                if (state == null) {
+                    session.end("session deleted");
+                    followed.remove(identity, session);
+                } else if (session.changed(state)) {
+                    followed.remove(identity, session);
+                }
+            } catch (RuntimeException e) {
+                // one session that cannot be rendered must not keep the rest of the batch from its clients
+                LOG.error("Live session {} could not take its change: {}", identity, e.toString(), e);
             }
         });
     }

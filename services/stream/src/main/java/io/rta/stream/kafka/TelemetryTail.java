@@ -37,6 +37,9 @@ final class TelemetryTail implements AutoCloseable {
 
         /** Called after each poll, data or not (at least every {@link #POLL_TIMEOUT}). */
         void afterPoll();
+
+        /** The tail stopped for good on {@code failure}: nothing more will be fanned out. */
+        void failed(Throwable failure);
     }
 
     static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
@@ -102,6 +105,7 @@ final class TelemetryTail implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             failure = e;
             LOG.error("Live telemetry tail of {} stopped: {}", topic.name(), e.toString(), e);
+            sink.failed(e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
