@@ -14,6 +14,8 @@ public final class BenchOptions {
     public static final OptionDef GRPC_ADDRESS = OptionDef.of("GrpcAddress", "",
             "gRPC host:port of a running server (with HttpUrl).");
     public static final OptionDef SESSIONS = OptionDef.of("Sessions", "100000", "Sessions to load.");
+    public static final OptionDef WARMUP_SESSIONS = OptionDef.of("WarmupSessions", "100000",
+            "Sessions written and deleted again, untimed, before the timed load (a long-running server is warm).");
     public static final OptionDef DETAILS = OptionDef.of("Details", "10", "Typed details per session.");
     public static final OptionDef CONCURRENCY = OptionDef.of("Concurrency", "512",
             "Most gRPC writes in flight: each is acknowledged only once the server's view shows it, so throughput "
@@ -25,8 +27,8 @@ public final class BenchOptions {
             "Folders the sessions are spread over; the folder filter selects one of them.");
 
     /** The benchmark's own options. */
-    public static final List<OptionDef> OWN = List.of(HTTP_URL, GRPC_ADDRESS, SESSIONS, DETAILS, CONCURRENCY,
-            QUERIES, WARMUP, FOLDERS);
+    public static final List<OptionDef> OWN = List.of(HTTP_URL, GRPC_ADDRESS, SESSIONS, WARMUP_SESSIONS, DETAILS,
+            CONCURRENCY, QUERIES, WARMUP, FOLDERS);
 
     /** Every option accepted: the benchmark's, then the server's. */
     public static final List<OptionDef> ALL = Stream.concat(OWN.stream(), ServerOptions.ALL.stream()).toList();

@@ -41,6 +41,7 @@ final class SessionIngest {
     }
 
     private static final long CALL_DEADLINE_SECONDS = 120;
+    private static final int DELETE_BATCH = 500;
     private static final Set<Status.Code> RETRYABLE = Set.of(Status.Code.DEADLINE_EXCEEDED, Status.Code.UNAVAILABLE);
 
     private final ManagedChannel channel;
@@ -97,19 +98,19 @@ final class SessionIngest {
     }
 
     /**
-     * Writes sessions 0 to {@code sessions - 1}; the clock runs from the first send to the last acknowledgement.
-     * Requests are built before the clock starts: the figure is the server's, not the generator's.
+     * Writes sessions {@code first} to {@code first + count - 1}; the clock runs from the first send to the last
+     * acknowledgement. Requests are built before the clock starts: the figure is the server's, not the generator's.
      *
      * @throws IllegalStateException naming the first failed write (after all writes finished)
      */
-    Result load(int sessions) throws InterruptedException {
-        CreateOrUpdateSessionRequest[] requests = new CreateOrUpdateSessionRequest[sessions];
-        for (int i = 0; i < sessions; i++) {
-            requests[i] = data.request(i);
+    Result load(int first, int count) throws InterruptedException {
+        CreateOrUpdateSessionRequest[] requests = new CreateOrUpdateSessionRequest[count];
+        for (int i = 0; i < count; i++) {
+            requests[i] = data.request(first + i);
         }
         SessionStoreGrpc.SessionStoreStub stub = SessionStoreGrpc.newStub(channel);
-        Run run = new Run(sessions);
-        for (int i = 0; i < sessions && run.firstFailure.get() == null; i++) {
+        Run run = new Run(count);
+        for (int i = 0; i < count && run.firstFailure.get() == null; i++) {
             run.inFlight.acquire();
             stub.withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS).createOrUpdateSession(requests[i],
                     run.new Acknowledgement(i));
@@ -117,6 +118,21 @@ final class SessionIngest {
         }
         run.inFlight.acquire(concurrency);
         return run.result();
+    }
+
+    /**
+     * Deletes sessions {@code first} to {@code first + count - 1}, {@value #DELETE_BATCH} identities per request,
+     * each request acknowledged (durable and gone from the views) before the method returns.
+     */
+    void delete(int first, int count) {
+        SessionStoreGrpc.SessionStoreBlockingStub stub = SessionStoreGrpc.newBlockingStub(channel);
+        for (int from = first; from < first + count; from += DELETE_BATCH) {
+            DeleteSessionsRequest.Builder request = DeleteSessionsRequest.newBuilder();
+            for (int i = from; i < Math.min(first + count, from + DELETE_BATCH); i++) {
+                request.addIdentities(data.identity(i));
+            }
+            stub.withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS).deleteSessions(request.build());
+        }
     }
 
     /** The state of one load, shared by the sending loop and the acknowledgements. */
