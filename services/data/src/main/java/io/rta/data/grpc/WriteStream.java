@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One {@code WriteDataStream} call: validates each message, packs the bursts of the current data identity into
  * batches, echoes flush markers in order once everything before them is durable and readable, and reads the client
- * only while its buffered and unacknowledged bytes stay under the limit.
+ * only while its bytes not yet readable (buffered, unacknowledged by Kafka, or not yet committed by the chunk view)
+ * stay under the limit.
  *
  * <p>All state is guarded by {@code this}; Kafka and timer callbacks run on the timer executor, never on the
  * producer's I/O thread (which must stay free to release producer memory a blocked send may be waiting for).
@@ -154,7 +155,16 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
             return position;
         });
         sentSinceMarker.add(tracked);
-        tracked.whenCompleteAsync((position, error) -> acknowledged(bytes, error), timer);
+        tracked.whenCompleteAsync((position, error) -> {
+            if (error != null) {
+                failed(error);
+            }
+        }, timer);
+        // The bytes count against the stream until the chunk view has committed them, not just until Kafka has:
+        // a writer faster than the view is slowed to the view's pace (its flushes stay prompt) instead of running
+        // ever further ahead until its flush markers time out.
+        tracked.thenCompose(position -> readability.awaitCommitted(position.partition(), position.offset()))
+                .whenCompleteAsync((readable, error) -> released(bytes), timer);
     }
 
     private static StatusRuntimeException storeFailure(String key, Throwable error) {
@@ -163,11 +173,9 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
                 .withCause(cause).asRuntimeException();
     }
 
-    private synchronized void acknowledged(long bytes, Throwable error) {
+    private synchronized void released(long bytes) {
         bytesInFlight -= bytes;
-        if (error != null) {
-            failed(error);
-        } else if (waitingForCapacity && !finished && bytesInFlight < limits.maxInFlightBytes()) {
+        if (waitingForCapacity && !finished && bytesInFlight < limits.maxInFlightBytes()) {
             waitingForCapacity = false;
             response.request(1);
         }

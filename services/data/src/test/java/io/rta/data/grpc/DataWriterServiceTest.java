@@ -224,15 +224,40 @@ class DataWriterServiceTest {
 
         await().atMost(WAIT).until(() -> {
             publisher.ackAll();
+            readability.commit(Long.MAX_VALUE);
             return publisher.bursts() == 200;
         });
         call.send(flush("m"));
         publisher.ackAll();
-        readability.commit(Long.MAX_VALUE);
         await().atMost(WAIT).until(() -> {
             publisher.ackAll();
             return call.flushes.contains("m");
         });
+    }
+
+    @Test
+    void shouldStopReadingTheClientWhileTooManyAcknowledgedBytesAreNotReadableYet() throws Exception {
+        WriterLimits small = new WriterLimits(1024, 10, Duration.ofMillis(5), 1 << 20, 4 * 1024,
+                Duration.ofSeconds(5));
+        Call call = start(small);
+
+        call.send(identity("s1"));
+        for (int i = 0; i < 200; i++) {
+            call.send(periodic(1, i * 1_000L));
+        }
+        Thread.sleep(300);
+        int published = publisher.bursts();
+        assertThat(published).as("Kafka acknowledged everything, but the chunk view committed nothing")
+                .isLessThan(200);
+        Thread.sleep(200);
+        assertThat(publisher.bursts()).as("still waiting for the view").isEqualTo(published);
+
+        await().atMost(WAIT).until(() -> {
+            readability.commit(Long.MAX_VALUE);
+            return publisher.bursts() == 200;
+        });
+        call.send(flush("m"));
+        await().atMost(WAIT).until(() -> call.flushes.contains("m"));
     }
 
     @Test
