@@ -21,7 +21,7 @@ public final class DataBenchOptions {
     public static final OptionDef FLUSH_MIB = OptionDef.of("FlushMiB", "8",
             "A stream sends a flush marker after every this many MiB of messages (and one at the end).");
 
-    public static final OptionDef WARMUP_SAMPLES = OptionDef.of("WarmupSamples", "20000000",
+    public static final OptionDef WARMUP_SAMPLES = OptionDef.of("WarmupSamples", "100000000",
             "Periodic samples written (to sessions of their own, untimed) before the timed writes, so the figures "
                     + "are of a warmed-up JVM, as a long-running server is.");
 
