@@ -143,7 +143,10 @@ class DataScaleOutIT {
         });
     }
 
-    /** Reads every body in a loop on a thread: a 200 must carry exactly the expected bytes; 503 is retried. */
+    /**
+     * Reads every body in a loop on a thread: a 200 must carry exactly the expected bytes; 503 is retried; a broken
+     * transfer is unexpected (the stopping instance drains its reads, the survivor's own reads ride the rebalance).
+     */
     private static final class ContinuousReads {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final List<String> unexpected = new CopyOnWriteArrayList<>();
@@ -166,7 +169,13 @@ class DataScaleOutIT {
         }
 
         private void read(Http http, String path, byte[] body) {
-            HttpResponse<byte[]> response = http.get(path);
+            HttpResponse<byte[]> response;
+            try {
+                response = http.get(path);
+            } catch (RuntimeException e) {
+                unexpected.add(path + " failed: " + e);
+                return;
+            }
             if (response.statusCode() == 200 && Arrays.equals(response.body(), body)) {
                 succeeded.add(path);
             } else if (response.statusCode() != 503) {

@@ -32,6 +32,9 @@ public final class GrpcErrors {
         if (cause instanceof WriteTimeoutException) {
             return Status.DEADLINE_EXCEEDED.withDescription(cause.getMessage()).asRuntimeException();
         }
+        if (cause instanceof UnavailableException) {
+            return Status.UNAVAILABLE.withDescription(cause.getMessage()).asRuntimeException();
+        }
         LOG.warn("Request failed: {}", cause.toString(), cause);
         return Status.UNAVAILABLE.withDescription("the service could not complete the request: " + cause)
                 .withCause(cause).asRuntimeException();

@@ -2,6 +2,7 @@ package io.rta.service.errors;
 
 import io.dropwizard.jersey.errors.ErrorMessage;
 import io.rta.service.write.WriteTimeoutException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -22,6 +23,10 @@ public final class RestErrors implements ExceptionMapper<RuntimeException> {
         }
         if (e instanceof WriteTimeoutException) {
             return error(504, e.getMessage());
+        }
+        if (e instanceof UnavailableException) {
+            return Response.fromResponse(error(503, e.getMessage()))
+                    .header(HttpHeaders.RETRY_AFTER, UnavailableException.RETRY_AFTER_SECONDS).build();
         }
         org.slf4j.LoggerFactory.getLogger(RestErrors.class).warn("Request failed: {}", e.toString(), e);
         return error(503, "the service could not complete the request: " + e);

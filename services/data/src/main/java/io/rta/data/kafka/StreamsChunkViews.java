@@ -17,7 +17,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * This instance's chunk view of one data identity, opened per read on the identity's own partition of the store.
  *
  * <p>Only that partition: a view over every local partition silently misses a partition this instance is still
- * restoring or has just handed over (a rebalance), and would answer an empty stream instead of "retry".
+ * restoring or has just handed over (a rebalance), and would answer an empty stream instead of "retry". A read
+ * already under way rides out a rebalance that leaves the partition here ({@link RebalanceTolerantStore}).
  */
 public final class StreamsChunkViews implements Function<String, ChunkView> {
 
@@ -37,7 +38,8 @@ public final class StreamsChunkViews implements Function<String, ChunkView> {
         try {
             ReadOnlyKeyValueStore<Bytes, byte[]> store = streams.keyValueStore(ChunkTopology.CHUNK_STORE, partition,
                     Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            return new ChunkStoreView(store);
+            return new ChunkStoreView(new RebalanceTolerantStore(store, "partition " + partition + " of the chunk store",
+                    wait));
         } catch (InvalidStateStoreException e) {
             throw new DataUnavailableException("partition " + partition + " of the chunk store is not "
                     + "queryable on this instance within " + wait.toMillis() + " ms (Kafka Streams is "

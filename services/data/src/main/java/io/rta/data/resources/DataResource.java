@@ -7,8 +7,9 @@ import io.rta.data.DataUnavailableException;
 import io.rta.data.api.ChunkEncoder;
 import io.rta.data.remote.OwnerClient;
 import io.rta.service.errors.InvalidInputException;
-import io.rta.service.errors.RestErrors;
+import io.rta.service.http.StreamedBody;
 import io.rta.topology.data.DataKind;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -34,8 +36,6 @@ import java.util.Locale;
 public final class DataResource {
 
     public static final String CHUNKED_PROTOBUF = "application/vnd.mat.protobuf+chunked";
-    /** Seconds a client should wait before retrying a read refused while ownership moves. */
-    private static final String RETRY_AFTER_SECONDS = "1";
 
     private final DataReads reads;
     private final OwnerClient owners;
@@ -53,42 +53,38 @@ public final class DataResource {
                                 @PathParam("channels") String channels, @QueryParam("start") String start,
                                 @QueryParam("end") String end,
                                 @HeaderParam(OwnerClient.FORWARDED_HEADER) String forwarded,
-                                @Context UriInfo uri) {
+                                @Context UriInfo uri, @Context HttpServletRequest request) {
         DataKind dataKind = DataKind.valueOf(kind.toUpperCase(Locale.ROOT));
         return read(new DataQuery(identity, dataKind, channels, time("start", start), time("end", end)),
-                forwarded, uri);
+                forwarded, uri, request);
     }
 
     @GET
     @Path("events")
     public Response events(@PathParam("identity") String identity, @QueryParam("start") String start,
                            @QueryParam("end") String end,
-                           @HeaderParam(OwnerClient.FORWARDED_HEADER) String forwarded, @Context UriInfo uri) {
+                           @HeaderParam(OwnerClient.FORWARDED_HEADER) String forwarded, @Context UriInfo uri,
+                           @Context HttpServletRequest request) {
         return read(new DataQuery(identity, DataKind.EVENTS, null, time("start", start), time("end", end)),
-                forwarded, uri);
+                forwarded, uri, request);
     }
 
-    private Response read(DataQuery query, String forwarded, UriInfo uri) {
-        try {
-            DataRoute route = reads.route(query, OwnerClient.FORWARDED.equals(forwarded));
-            return route.isLocal() ? local(route) : relay(route, uri.getRequestUri());
-        } catch (DataUnavailableException e) {
-            return Response.fromResponse(RestErrors.error(503, e.getMessage()))
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
-        }
+    private Response read(DataQuery query, String forwarded, UriInfo uri, HttpServletRequest request) {
+        DataRoute route = reads.route(query, OwnerClient.FORWARDED.equals(forwarded));
+        return route.isLocal() ? local(route, request) : relay(route, uri.getRequestUri(), request);
     }
 
-    private Response local(DataRoute route) {
-        StreamingOutput body = out -> route.local().read(route.read(), encoder.open(out));
+    private Response local(DataRoute route, HttpServletRequest request) {
+        StreamingOutput body = StreamedBody.of(request, out -> route.local().read(route.read(), encoder.open(out)));
         return Response.ok(body, CHUNKED_PROTOBUF).build();
     }
 
     /** The owner's status, media type and body, unchanged (its errors included). */
-    private Response relay(DataRoute route, URI requestUri) {
+    private Response relay(DataRoute route, URI requestUri, HttpServletRequest request) {
         String pathAndQuery = requestUri.getRawPath()
                 + (requestUri.getRawQuery() == null ? "" : "?" + requestUri.getRawQuery());
         HttpResponse<InputStream> answer = owners.get(route.owner(), pathAndQuery);
-        StreamingOutput body = out -> copy(answer.body(), out);
+        StreamingOutput body = StreamedBody.of(request, out -> copy(route, answer.body(), out));
         Response.ResponseBuilder response = Response.status(answer.statusCode()).entity(body);
         answer.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(response::type);
         answer.headers().firstValue(HttpHeaders.RETRY_AFTER)
@@ -96,9 +92,23 @@ public final class DataResource {
         return response.build();
     }
 
-    private static void copy(InputStream in, OutputStream out) throws java.io.IOException {
+    /** Copies the owner's body; the owner failing part-way is {@link DataUnavailableException}, the client's own. */
+    private static void copy(DataRoute route, InputStream in, OutputStream out) throws IOException {
         try (in) {
-            in.transferTo(out);
+            byte[] buffer = new byte[64 * 1024];
+            while (true) {
+                int read;
+                try {
+                    read = in.read(buffer);
+                } catch (IOException e) {
+                    throw new DataUnavailableException("the owner " + route.owner().host() + ":"
+                            + route.owner().port() + " of the data stopped answering part-way: " + e, e);
+                }
+                if (read < 0) {
+                    return;
+                }
+                out.write(buffer, 0, read);
+            }
         }
     }
 

@@ -2,15 +2,19 @@ package io.rta.data.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.errors.ErrorMessage;
+import io.dropwizard.jersey.jackson.JacksonFeature;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import io.dropwizard.testing.junit5.ResourceExtension;
+import io.dropwizard.testing.junit5.DropwizardClientExtension;
 import io.rta.data.DataReads;
 import io.rta.data.FakeChunkView;
 import io.rta.data.api.ChunkEncoder;
 import io.rta.data.remote.OwnerClient;
 import io.rta.service.errors.RestErrors;
 import io.rta.topology.data.DataKind;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -19,6 +23,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,25 +37,31 @@ class DataResourceTest {
     };
     private static final HostInfo OTHER = new HostInfo("other-instance", 8080);
 
-    private final FakeChunkView view = new FakeChunkView()
+    private static final FakeChunkView VIEW = new FakeChunkView()
             .add("s1", DataKind.TIMESTAMPED, 100, 200, new long[] {0xB}, new byte[] {1, 2, 3})
             .add("s1", DataKind.EVENTS, 50, 60, new long[0], new byte[] {9});
 
-    private final ResourceExtension resources = ResourceExtension.builder()
-            .addResource(new DataResource(new DataReads(Set.of("s1", "empty")::contains, identity -> view,
-                    identity -> Optional.empty()), OwnerClient.create(Duration.ofSeconds(1)), PAYLOADS))
-            .addProvider(new RestErrors())
-            .build();
+    private static final DropwizardClientExtension RESOURCES = new DropwizardClientExtension(
+            new DataResource(new DataReads(Set.of("s1", "empty")::contains, identity -> VIEW,
+                    identity -> Optional.empty()), OwnerClient.create(Duration.ofSeconds(1)), PAYLOADS),
+            new RestErrors());
 
-    private final ResourceExtension nonOwner = ResourceExtension.builder()
-            .addResource(new DataResource(new DataReads(Set.of("s1")::contains, identity -> view,
-                    identity -> Optional.of(OTHER)), OwnerClient.create(Duration.ofSeconds(1)), PAYLOADS))
-            .addProvider(new RestErrors())
-            .build();
+    private static final DropwizardClientExtension NON_OWNER = new DropwizardClientExtension(
+            new DataResource(new DataReads(Set.of("s1")::contains, identity -> VIEW,
+                    identity -> Optional.of(OTHER)), OwnerClient.create(Duration.ofSeconds(1)), PAYLOADS),
+            new RestErrors());
+
+    private final Client client = ClientBuilder.newClient()
+            .register(new JacksonFeature(Jackson.newObjectMapper()));
+
+    @AfterEach
+    void closeClient() {
+        client.close();
+    }
 
     @Test
     void shouldStreamTheChunksAsChunkedProtobuf() {
-        try (Response response = get(resources, "s1/data/timestamped/A-C").get()) {
+        try (Response response = get(RESOURCES, "s1/data/timestamped/A-C").get()) {
             assertThat(response.getStatus()).isEqualTo(200);
             assertThat(response.getHeaderString(HttpHeaders.CONTENT_TYPE)).isEqualTo(DataResource.CHUNKED_PROTOBUF);
             assertThat(response.readEntity(byte[].class)).isEqualTo(bytes("[100]", 1, 2, 3));
@@ -59,7 +70,7 @@ class DataResourceTest {
 
     @Test
     void shouldStreamEventsWithoutAChannelsExpression() {
-        try (Response response = get(resources, "s1/data/events?start=0&end=100").get()) {
+        try (Response response = get(RESOURCES, "s1/data/events?start=0&end=100").get()) {
             assertThat(response.getStatus()).isEqualTo(200);
             assertThat(response.readEntity(byte[].class)).isEqualTo(bytes("[50]", 9));
         }
@@ -67,7 +78,7 @@ class DataResourceTest {
 
     @Test
     void shouldAnswerAnEmptyStreamForAKnownSessionWithoutData() {
-        try (Response response = get(resources, "empty/data/periodic/0-").get()) {
+        try (Response response = get(RESOURCES, "empty/data/periodic/0-").get()) {
             assertThat(response.getStatus()).isEqualTo(200);
             assertThat(response.getHeaderString(HttpHeaders.CONTENT_TYPE)).isEqualTo(DataResource.CHUNKED_PROTOBUF);
             assertThat(response.readEntity(byte[].class)).isEmpty();
@@ -76,35 +87,35 @@ class DataResourceTest {
 
     @Test
     void shouldAnswer404ForAnUnknownSession() {
-        assertError(get(resources, "nope/data/row/0-"), 404, "session 'nope' not found");
+        assertError(get(RESOURCES, "nope/data/row/0-"), 404, "session 'nope' not found");
     }
 
     @Test
     void shouldAnswer400NamingAMalformedChannelsExpression() {
-        assertError(get(resources, "s1/data/timestamped/1,XYZ"), 400,
+        assertError(get(RESOURCES, "s1/data/timestamped/1,XYZ"), 400,
                 "channels expression '1,XYZ': 'XYZ' is not a hexadecimal channel id (0-FFFFFFFF)");
     }
 
     @Test
     void shouldAnswer400NamingANonNumericStart() {
-        assertError(get(resources, "s1/data/periodic/0-?start=soon"), 400,
+        assertError(get(RESOURCES, "s1/data/periodic/0-?start=soon"), 400,
                 "start 'soon' is not an integer: times are nanoseconds since the Unix epoch");
     }
 
     @Test
     void shouldAnswer400ForANegativeEnd() {
-        assertError(get(resources, "s1/data/events?end=-1"), 400,
+        assertError(get(RESOURCES, "s1/data/events?end=-1"), 400,
                 "end is -1: times are nanoseconds since the Unix epoch, at least 0");
     }
 
     @Test
     void shouldAnswer400WhenStartIsAfterEnd() {
-        assertError(get(resources, "s1/data/events?start=9&end=3"), 400, "start 9 is after end 3");
+        assertError(get(RESOURCES, "s1/data/events?start=9&end=3"), 400, "start 9 is after end 3");
     }
 
     @Test
     void shouldAnswer503WithRetryAfterWhenAForwardedRequestReachesANonOwner() {
-        try (Response response = get(nonOwner, "s1/data/periodic/0-")
+        try (Response response = get(NON_OWNER, "s1/data/periodic/0-")
                 .header(OwnerClient.FORWARDED_HEADER, OwnerClient.FORWARDED).get()) {
             assertThat(response.getStatus()).isEqualTo(503);
             assertThat(response.getHeaderString(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
@@ -115,7 +126,7 @@ class DataResourceTest {
 
     @Test
     void shouldAnswer503NamingTheOwnerWhenItCannotBeReached() {
-        try (Response response = get(nonOwner, "s1/data/periodic/0-").get()) {
+        try (Response response = get(NON_OWNER, "s1/data/periodic/0-").get()) {
             assertThat(response.getStatus()).isEqualTo(503);
             assertThat(response.readEntity(ErrorMessage.class).getMessage()).contains("other-instance:8080");
         }
@@ -128,9 +139,9 @@ class DataResourceTest {
         }
     }
 
-    private static Invocation.Builder get(ResourceExtension extension, String pathAndQuery) {
+    private Invocation.Builder get(DropwizardClientExtension server, String pathAndQuery) {
         String[] parts = pathAndQuery.split("\\?", 2);
-        var target = extension.target("/rta/v2/sessions/" + parts[0]);
+        var target = client.target(server.baseUri()).path("/rta/v2/sessions/" + parts[0]);
         if (parts.length > 1) {
             for (String param : parts[1].split("&")) {
                 String[] kv = param.split("=", 2);

@@ -1,0 +1,101 @@
+package io.rta.service.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A streamed response body that fails honestly. An error before the first byte is thrown on, so the exception mappers
+ * answer it with its own status and JSON body. An error after bytes went out drops the connection, so the client sees
+ * a broken transfer and retries: Jersey alone would end the body cleanly and the client would take a truncated
+ * {@code 200} for the whole answer. A client that went away is not our failure and is passed on as before.
+ */
+public final class StreamedBody implements StreamingOutput {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamedBody.class);
+
+    /** Writes a body; may fail part-way. */
+    public interface Writer {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private final HttpServletRequest request;
+    private final Writer writer;
+
+    private StreamedBody(HttpServletRequest request, Writer writer) {
+        this.request = request;
+        this.writer = writer;
+    }
+
+    /** @param request the request being answered (null outside a servlet container: errors are then thrown on) */
+    public static StreamingOutput of(HttpServletRequest request, Writer writer) {
+        return new StreamedBody(request, writer);
+    }
+
+    @Override
+    public void write(OutputStream out) throws IOException {
+        CountingStream counted = new CountingStream(out);
+        try {
+            writer.writeTo(counted);
+        } catch (IOException | RuntimeException e) {
+            if (counted.written == 0 || counted.clientFailed || request == null) {
+                throw e;
+            }
+            ServletContextRequest servlet = ServletContextRequest.getServletContextRequest(request);
+            if (servlet == null) {
+                throw e;
+            }
+            LOG.warn("{} {} failed after {} bytes of the body were sent; dropping the connection so the client "
+                    + "sees an incomplete answer: {}", request.getMethod(), request.getRequestURI(), counted.written,
+                    e.toString());
+            servlet.getServletChannel().abort(e);
+        }
+    }
+
+    /** Counts what the writer sent and remembers whether the client's side failed. */
+    private static final class CountingStream extends FilterOutputStream {
+        private long written;
+        private boolean clientFailed;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                clientFailed = true;
+                throw e;
+            }
+            written++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                clientFailed = true;
+                throw e;
+            }
+            written += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                clientFailed = true;
+                throw e;
+            }
+        }
+    }
+}
