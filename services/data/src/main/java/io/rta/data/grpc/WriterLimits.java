@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param linger ... or this long after its first burst, so a slow live writer's data is not held back
  * @param maxBurstBytes largest single data message accepted (a batch is one Kafka record)
  * @param maxInFlightBytes bytes a stream may have that are not readable yet (buffered, unacknowledged by Kafka, or not
- *     yet committed by the chunk view) before it stops reading the client: the view's pace paces the writer
+ *     yet committed by the chunk view) before it stops reading the client: the view's pace paces the writer. The
+ *     stream asks gRPC for messages in windows sized to the remaining room at the largest message seen so far
  * @param writeTimeout how long a flush marker (or the end of the stream) waits for the data before the stream fails
  */
 public record WriterLimits(int batchBytes, int batchBursts, Duration linger, int maxBurstBytes, long maxInFlightBytes,

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.ByteString;
+import io.grpc.ForwardingServerCall;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
@@ -261,6 +267,46 @@ class DataWriterServiceTest {
     }
 
     @Test
+    void shouldAskTheTransportForMessagesInWindowsNotOneAtATime() throws Exception {
+        publisher = new FakePublisher(true);
+        List<Integer> asks = new CopyOnWriteArrayList<>();
+        Call call = start(limits(Duration.ofSeconds(5)), countingRequests(asks));
+
+        call.send(identity("s1"));
+        for (int i = 0; i < 1_000; i++) {
+            call.send(periodic(1, i * 1_000L));
+        }
+        call.send(flush("m"));
+        await().atMost(WAIT).until(() -> {
+            readability.commit(Long.MAX_VALUE);
+            return call.flushes.contains("m");
+        });
+
+        assertThat(asks.stream().mapToInt(Integer::intValue).sum()).as("messages asked for")
+                .isGreaterThanOrEqualTo(1_002);
+        assertThat(asks).as("one hand-off per window, not per message")
+                .hasSizeLessThanOrEqualTo(1 + 2 * 1_002 / WriteStream.REQUEST_WINDOW + 2)
+                .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(WriteStream.REQUEST_WINDOW));
+    }
+
+    /** Records each {@code request(n)} the service makes of its calls. */
+    private static ServerInterceptor countingRequests(List<Integer> asks) {
+        return new ServerInterceptor() {
+            @Override
+            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+                                                               ServerCallHandler<Q, R> next) {
+                return next.startCall(new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+                    @Override
+                    public void request(int messages) {
+                        asks.add(messages);
+                        super.request(messages);
+                    }
+                }, headers);
+            }
+        };
+    }
+
+    @Test
     void shouldCompleteOnceEverythingSentIsAcknowledged() throws Exception {
         Call call = start(limits(Duration.ofSeconds(5)));
 
@@ -275,10 +321,11 @@ class DataWriterServiceTest {
         return WriterLimits.defaults(writeTimeout);
     }
 
-    private Call start(WriterLimits limits) throws Exception {
+    private Call start(WriterLimits limits, ServerInterceptor... interceptors) throws Exception {
         String name = InProcessServerBuilder.generateName();
         server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(new DataWriterService(publisher, readability, limits, timer)).build().start();
+                .addService(ServerInterceptors.intercept(new DataWriterService(publisher, readability, limits, timer),
+                        interceptors)).build().start();
         channel = InProcessChannelBuilder.forName(name).build();
         return new Call(DataWriterGrpc.newStub(channel));
     }
