@@ -15,11 +15,14 @@ import org.slf4j.LoggerFactory;
  * The recent telemetry of every partition, kept in memory for back-fill: what the REST API may not serve yet, plus a
  * margin. An item goes only when both hold:
  * <ul>
- *   <li>its offset is below the Streams application's committed offset of its partition (the chunk view, hence the
- *       REST API, already has it), and</li>
- *   <li>it arrived at least {@code backScan} ago (the overlap margin: the view publishes a moment after the commit,
- *       and a client's REST read and its stream do not start at the same instant).</li>
+ *   <li>its offset is below a committed offset of its partition that was seen at least {@code backScan} ago (the
+ *       chunk view, hence the REST API, has had it for that long: the overlap margin, since the view publishes a
+ *       moment after the commit and a client's REST read and its stream do not start at the same instant), and</li>
+ *   <li>it arrived at least {@code backScan} ago.</li>
  * </ul>
+ * The margin runs from when the commit was seen, not from the item's arrival: with the Streams application lagging
+ * by more than {@code backScan}, an item that arrived long ago must still stay for the margin once it becomes
+ * readable, or a client whose REST read just missed it would find it in neither place.
  * Above {@code maxBytes} the oldest items go regardless (counted and logged: a back-fill can then have a gap).
  *
  * <p>Written by the telemetry thread, committed offsets by the poller, snapshots taken by connection threads: every
@@ -62,14 +65,15 @@ final class LiveRetention {
 
     /** The Streams application committed up to (excluding) {@code offset} in {@code partition}. */
     synchronized void committed(int partition, long offset) {
-        partitions.computeIfAbsent(partition, p -> new PartitionItems()).committed = offset;
+        partitions.computeIfAbsent(partition, p -> new PartitionItems()).committed(offset, clockMillis.getAsLong());
     }
 
     /** Drops what the REST API serves and is older than the back-scan. */
     synchronized void evict() {
         long oldest = clockMillis.getAsLong() - backScanMillis;
         for (PartitionItems partition : partitions.values()) {
-            while (!partition.isEmpty() && partition.head().offset < partition.committed
+            long committed = partition.committedBefore(oldest);
+            while (!partition.isEmpty() && partition.head().offset < committed
                     && partition.head().arrival <= oldest) {
                 drop(partition);
             }
@@ -139,12 +143,36 @@ final class LiveRetention {
     private record Retained(long offset, long arrival, String identity, TelemetryItem item) {
     }
 
-    /** One partition's items in offset order, and the same items per session. */
+    /** A committed offset and when it was first seen. */
+    private record CommitSeen(long offset, long seenMillis) {
+    }
+
+    /** One partition's items in offset order, the same items per session, and the commits seen within the margin. */
     private static final class PartitionItems {
         private final ArrayDeque<Retained> items = new ArrayDeque<>();
         private final Map<String, ArrayDeque<TelemetryItem>> bySession = new HashMap<>();
-        /** Nothing committed yet: nothing may go but by the byte cap. */
-        private long committed = Long.MIN_VALUE;
+        /** Increasing offsets; the head may be older than the margin (the newest such commit is kept). */
+        private final ArrayDeque<CommitSeen> commits = new ArrayDeque<>();
+
+        void committed(long offset, long nowMillis) {
+            CommitSeen last = commits.peekLast();
+            if (last == null || offset > last.offset) {
+                commits.addLast(new CommitSeen(offset, nowMillis));
+            }
+        }
+
+        /** The highest committed offset seen at or before {@code oldest}; nothing committed then: none. */
+        long committedBefore(long oldest) {
+            CommitSeen safe = null;
+            while (!commits.isEmpty() && commits.peekFirst().seenMillis <= oldest) {
+                safe = commits.pollFirst();
+            }
+            if (safe == null) {
+                return Long.MIN_VALUE;
+            }
+            commits.addFirst(safe);
+            return safe.offset;
+        }
 
         void add(Retained retained) {
             items.addLast(retained);

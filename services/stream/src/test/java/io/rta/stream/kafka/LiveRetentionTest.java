@@ -42,6 +42,38 @@ class LiveRetentionTest {
     }
 
     @Test
+    void shouldKeepAnOldItemForTheBackScanFromWhenItsCommitWasSeen() {
+        retention.add(0, 10, "s", List.of(item(1, 100)));
+        now.addAndGet(BACK_SCAN.toMillis() * 10);
+        retention.committed(0, 11);
+
+        retention.evict();
+        assertThat(retention.snapshot("s")).as("readable only just now: the margin starts now").hasSize(1);
+
+        now.addAndGet(BACK_SCAN.toMillis() - 1);
+        retention.committed(0, 12);
+        retention.evict();
+        assertThat(retention.snapshot("s")).hasSize(1);
+
+        now.addAndGet(1);
+        retention.evict();
+        assertThat(retention.snapshot("s")).isEmpty();
+    }
+
+    @Test
+    void shouldEvictByTheNewestCommitOlderThanTheBackScan() {
+        retention.add(0, 10, "s", List.of(item(1, 100)));
+        retention.add(0, 20, "s", List.of(item(2, 100)));
+        retention.committed(0, 11);
+        now.addAndGet(5);
+        retention.committed(0, 21);
+        now.addAndGet(BACK_SCAN.toMillis());
+
+        retention.evict();
+        assertThat(retention.snapshot("s")).as("both commits are past the margin").isEmpty();
+    }
+
+    @Test
     void shouldKeepEverythingUntilTheFirstCommitIsKnown() {
         retention.add(0, 10, "s", List.of(item(1, 100)));
         now.addAndGet(BACK_SCAN.toMillis() * 10);
