@@ -83,20 +83,24 @@ public final class RedisConnectionString {
 
     private static RedisConnectionString parseStackExchange(String text) {
         Builder parsed = new Builder();
-        for (String rawPart : text.split(",", -1)) {
-            String part = rawPart.strip();
+        String[] parts = text.split(",", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i].strip();
             if (part.isEmpty()) {
                 continue;
             }
-            int equals = part.indexOf('=');
-            if (equals < 0) {
-                if (parsed.host != null) {
-                    throw new IllegalArgumentException("Redis connection string names several endpoints (\""
-                            + parsed.host + "\" and \"" + part + "\"): the stream service connects to one Redis");
+            boolean afterPassword = parsed.password != null;
+            try {
+                parsePart(part, parsed);
+            } catch (IllegalArgumentException e) {
+                if (!afterPassword) {
+                    throw e;
                 }
-                parseEndpoint(part, parsed);
-            } else {
-                parseOption(part.substring(0, equals).strip(), part.substring(equals + 1).strip(), parsed);
+                // the part may be the rest of a password that contains ',': never echo it
+                throw new IllegalArgumentException("Redis connection string part " + (i + 1) + " (after the "
+                        + "password; not shown, it may be part of it) is neither a supported option nor the endpoint;"
+                        + " a password containing ',' cannot be written in this form: use a redis:// URI with ',' "
+                        + "encoded as %2C");
             }
         }
         if (parsed.host == null) {
@@ -104,6 +108,19 @@ public final class RedisConnectionString {
                     + "the options");
         }
         return new RedisConnectionString(parsed);
+    }
+
+    private static void parsePart(String part, Builder parsed) {
+        int equals = part.indexOf('=');
+        if (equals < 0) {
+            if (parsed.host != null) {
+                throw new IllegalArgumentException("Redis connection string names several endpoints (\""
+                        + parsed.host + "\" and \"" + part + "\"): the stream service connects to one Redis");
+            }
+            parseEndpoint(part, parsed);
+        } else {
+            parseOption(part.substring(0, equals).strip(), part.substring(equals + 1).strip(), parsed);
+        }
     }
 
     private static void parseEndpoint(String endpoint, Builder parsed) {

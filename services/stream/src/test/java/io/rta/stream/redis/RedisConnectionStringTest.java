@@ -81,6 +81,18 @@ class RedisConnectionStringTest {
     }
 
     @Test
+    void shouldNeverEchoWhatFollowsAPasswordInAnError() {
+        assertThatThrownBy(() -> RedisConnectionString.parse("host:6379,password=top,secret"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("part 3 (after the password; not shown")
+                .hasMessageContaining("%2C")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret").doesNotContain("top"));
+        assertThatThrownBy(() -> RedisConnectionString.parse("host:6379,password=top,sec=ret"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("sec").doesNotContain("ret"));
+    }
+
+    @Test
     void shouldRejectAnEmptyConnectionString() {
         assertThatThrownBy(() -> RedisConnectionString.parse(" "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");

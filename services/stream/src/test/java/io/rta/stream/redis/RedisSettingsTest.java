@@ -46,4 +46,12 @@ class RedisSettingsTest {
                 .with(StreamOptions.TRIMMER_INTERVAL, "0")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Trimmer:Interval");
     }
+
+    @Test
+    void shouldRefuseATrimmerTargetThatWouldEmptyEveryStream() {
+        assertThatThrownBy(() -> RedisSettings.from(defaults.with(StreamOptions.REDIS_CONNECTION_STRING, "redis1")
+                .with(StreamOptions.TRIMMER_TARGET_LENGTH, "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Trimmer:TargetStreamLength is 0")
+                .hasMessageContaining("EnableTrimmer=false");
+    }
 }
