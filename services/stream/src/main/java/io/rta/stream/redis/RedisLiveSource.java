@@ -46,12 +46,16 @@ public final class RedisLiveSource implements LiveSource {
     static final String SOURCE_STOPPED = "live source stopped";
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisLiveSource.class);
+    /** Connections for attaches, back-fills, the session directory and the trimmer (short commands). */
     private static final int MAX_CONNECTIONS = 128;
+    /** The readers' own pool has no cap: each followed stream's XREAD BLOCK holds one connection almost always. */
+    private static final int UNBOUNDED = -1;
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration IDLE_CHECK_PERIOD = Duration.ofSeconds(30);
 
     private final RedisSettings settings;
     private final UnifiedJedis redis;
+    private final UnifiedJedis readerRedis;
     private final SessionDirectory directory;
     private final RedisMetrics metrics;
     private final Map<String, StreamReader> readers = new HashMap<>();
@@ -61,7 +65,8 @@ public final class RedisLiveSource implements LiveSource {
     /** Connects lazily: the source starts even while Redis is down (health says so). */
     public RedisLiveSource(RedisSettings settings, MetricRegistry metrics) {
         this.settings = settings;
-        this.redis = connect(settings);
+        this.redis = connect(settings, MAX_CONNECTIONS);
+        this.readerRedis = connect(settings, UNBOUNDED);
         this.directory = new SessionDirectory(redis);
         this.metrics = new RedisMetrics(metrics, this::streamsFollowed);
         this.trimmer = settings.trimmer().enabled() ? startTrimmer(settings.trimmer()) : null;
@@ -69,7 +74,8 @@ public final class RedisLiveSource implements LiveSource {
                 settings.trimmer().enabled() ? settings.trimmer() : "disabled");
     }
 
-    private static UnifiedJedis connect(RedisSettings settings) {
+    /** @param maxConnections the pool's cap ({@link #UNBOUNDED}: none) */
+    private static UnifiedJedis connect(RedisSettings settings, int maxConnections) {
         RedisConnectionString connection = settings.connection();
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .database(settings.database())
@@ -79,10 +85,9 @@ public final class RedisLiveSource implements LiveSource {
         connection.user().ifPresent(config::user);
         connection.password().ifPresent(config::password);
         connection.clientName().ifPresent(config::clientName);
-        // a reader holds a connection while its XREAD blocks; the rest serve attaches, back-fills and the trimmer
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-        pool.setMaxTotal(MAX_CONNECTIONS);
-        pool.setMaxIdle(MAX_CONNECTIONS);
+        pool.setMaxTotal(maxConnections);
+        pool.setMaxIdle(maxConnections);
         pool.setMaxWait(Duration.ofMillis(connection.connectTimeoutMillis()));
         // idle connections a Redis restart broke are found and replaced in the background
         pool.setTestWhileIdle(true);
@@ -181,7 +186,7 @@ public final class RedisLiveSource implements LiveSource {
             throw new NotStreamableException("live source unavailable: Redis unreachable");
         }
         StreamEntryID start = last.isEmpty() ? new StreamEntryID() : last.get(0).getID();
-        StreamReader reader = new StreamReader(streamName, start, redis, metrics);
+        StreamReader reader = new StreamReader(streamName, start, readerRedis, metrics);
         readers.put(streamName, reader);
         reader.start();
         LOG.info("Following Redis stream {} from {}", streamName, start);
@@ -254,6 +259,7 @@ public final class RedisLiveSource implements LiveSource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        readerRedis.close();
         redis.close();
     }
 }

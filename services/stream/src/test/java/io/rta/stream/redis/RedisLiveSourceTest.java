@@ -129,6 +129,39 @@ class RedisLiveSourceTest {
     }
 
     @Test
+    void shouldFollowMoreStreamsThanTheCommandPoolHoldsAndStillServeAttachesAndBackfills() throws Exception {
+        int streams = 140;
+        List<LiveAttachment> attachments = new ArrayList<>();
+        List<RecordingListener> listeners = new ArrayList<>();
+        List<RedisTestPublisher.Session> sessions = new ArrayList<>();
+        try {
+            for (int i = 0; i < streams; i++) {
+                String identity = UUID.randomUUID().toString();
+                RedisTestPublisher.Session session = publisher.open(identity, stream + "-" + i,
+                        sessionJson(identity, "open"));
+                session.publish(sample(1));
+                RecordingListener listener = new RecordingListener();
+                LiveAttachment attachment = source.attach(identity, listener);
+                assertThat(drain(attachment.backfill(item -> true))).as("back-fill of stream %d", i)
+                        .containsExactly(1L);
+                attachments.add(attachment);
+                listeners.add(listener);
+                sessions.add(session);
+            }
+            for (RedisTestPublisher.Session session : sessions) {
+                session.publish(sample(2));
+            }
+            for (RecordingListener listener : listeners) {
+                await().untilAsserted(() -> assertThat(listener.dataTimes()).containsExactly(2L));
+            }
+        } finally {
+            for (LiveAttachment attachment : attachments) {
+                attachment.close();
+            }
+        }
+    }
+
+    @Test
     void shouldFanDataOutToEveryListenerOfTheSessionAndNoOther() throws Exception {
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();
