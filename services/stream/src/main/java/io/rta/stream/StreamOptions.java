@@ -28,7 +28,8 @@ public final class StreamOptions {
                     + "already serves (Kafka source): the overlap that makes the join between REST and stream "
                     + "gap-free.");
     public static final OptionDef LIVE_RETENTION_SIZE = OptionDef.of("LiveRetentionSize", "536870912",
-            "Bytes of recent telemetry the Kafka source keeps in memory for back-fill. Above it the oldest is "
+            "Bytes of heap the recent telemetry the Kafka source keeps for back-fill may take (each burst with its "
+                    + "bookkeeping). Above it the oldest is "
                     + "dropped even if the REST API does not serve it yet (logged and counted: a back-fill may "
                     + "then have a gap).");
     public static final OptionDef CLIENT_BUFFER_SIZE = OptionDef.of("ClientBufferSize", "33554432",

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * The margin runs from when the commit was seen, not from the item's arrival: with the Streams application lagging
  * by more than {@code backScan}, an item that arrived long ago must still stay for the margin once it becomes
  * readable, or a client whose REST read just missed it would find it in neither place.
- * Above {@code maxBytes} the oldest items go regardless (counted and logged: a back-fill can then have a gap).
+ * Above {@code maxBytes} the oldest items go regardless (counted and logged: a back-fill can then have a gap). The
+ * bytes counted are what an item holds on the heap, its bookkeeping included ({@link #heapBytes}), so the cap bounds
+ * memory even for small bursts.
  *
  * <p>Written by the telemetry thread, committed offsets by the poller, snapshots taken by connection threads: every
  * method holds the one lock briefly; a snapshot copies references only.
@@ -33,6 +35,12 @@ final class LiveRetention {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRetention.class);
     /** Cap evictions are logged at most this often (with the count since the last line). */
     private static final long CAP_LOG_INTERVAL_MILLIS = 10_000;
+    /**
+     * Heap an item takes besides its element and channel ids: the retained record, the item, its {@code LiveData},
+     * two array headers and a slot in each of two deques: about 144 bytes by the objects' layout on a 64-bit JVM with
+     * compressed oops (12-byte headers, 8-byte alignment, deque slack), rounded up.
+     */
+    static final int ITEM_OVERHEAD_BYTES = 160;
 
     private final long backScanMillis;
     private final long maxBytes;
@@ -57,7 +65,7 @@ final class LiveRetention {
         PartitionItems items = partitions.computeIfAbsent(partition, p -> new PartitionItems());
         for (TelemetryItem item : added) {
             items.add(new Retained(offset, now, identity, item));
-            bytes += item.data().size();
+            bytes += heapBytes(item);
             this.items++;
         }
         enforceCap(now);
@@ -136,8 +144,13 @@ final class LiveRetention {
 
     private void drop(PartitionItems partition) {
         Retained dropped = partition.removeHead();
-        bytes -= dropped.item.data().size();
+        bytes -= heapBytes(dropped.item);
         items--;
+    }
+
+    /** What one retained item holds on the heap. */
+    static long heapBytes(TelemetryItem item) {
+        return item.data().size() + 4L * item.data().channelIds().length + ITEM_OVERHEAD_BYTES;
     }
 
     private record Retained(long offset, long arrival, String identity, TelemetryItem item) {

@@ -12,7 +12,9 @@ class LiveRetentionTest {
 
     private static final Duration BACK_SCAN = Duration.ofSeconds(30);
     private final AtomicLong now = new AtomicLong(1_000_000);
-    private final LiveRetention retention = new LiveRetention(BACK_SCAN, 1000, now::get);
+    /** Room for two 400-byte items, not three. */
+    private static final long CAP = 2 * LiveRetention.heapBytes(item(0, 400)) + 100;
+    private final LiveRetention retention = new LiveRetention(BACK_SCAN, CAP, now::get);
 
     @Test
     void shouldKeepWhatTheStreamsApplicationHasNotCommittedHoweverOld() {
@@ -74,6 +76,13 @@ class LiveRetentionTest {
     }
 
     @Test
+    void shouldCountWhatAnItemHoldsOnTheHeapNotOnlyItsElement() {
+        retention.add(0, 1, "a", List.of(item(1, 10)));
+
+        assertThat(retention.bytes()).isEqualTo(10 + 4 + LiveRetention.ITEM_OVERHEAD_BYTES);
+    }
+
+    @Test
     void shouldKeepEverythingUntilTheFirstCommitIsKnown() {
         retention.add(0, 10, "s", List.of(item(1, 100)));
         now.addAndGet(BACK_SCAN.toMillis() * 10);
@@ -121,7 +130,7 @@ class LiveRetentionTest {
 
         assertThat(retention.snapshot("a")).extracting(TelemetryItem::startTime).containsExactly(3L);
         assertThat(retention.snapshot("b")).extracting(TelemetryItem::startTime).containsExactly(2L);
-        assertThat(retention.bytes()).isEqualTo(800);
+        assertThat(retention.bytes()).isEqualTo(2 * LiveRetention.heapBytes(item(0, 400)));
         assertThat(retention.cappedItems()).isEqualTo(1);
     }
 
