@@ -10,14 +10,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A streamed response body that fails honestly. An error before the first byte is thrown on, so the exception mappers
- * answer it with its own status and JSON body. An error after bytes went out drops the connection, so the client sees
- * a broken transfer and retries: Jersey alone would end the body cleanly and the client would take a truncated
+ * A streamed response body that fails honestly. An error while nothing has left the server (Jersey still buffers the
+ * first 8 KiB) is thrown on, so the exception mappers answer it with its own status and JSON body. An error after
+ * bytes went out drops the connection, so the client sees a broken transfer and retries: Jersey alone would end the body cleanly and the client would take a truncated
  * {@code 200} for the whole answer. A client that went away is not our failure and is passed on as before.
  */
 public final class StreamedBody implements StreamingOutput {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamedBody.class);
+    /** Jersey's response buffer ({@code ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER}, default): it commits past it. */
+    private static final int JERSEY_BUFFER_BYTES = 8192;
 
     /** Writes a body; may fail part-way. */
     public interface Writer {
@@ -49,6 +51,15 @@ public final class StreamedBody implements StreamingOutput {
             ServletContextRequest servlet = ServletContextRequest.getServletContextRequest(request);
             if (servlet == null) {
                 throw e;
+            }
+            boolean committed = servlet.getServletContextResponse().isCommitted();
+            if (!committed && counted.written <= JERSEY_BUFFER_BYTES) {
+                // Jersey still holds everything (and would send it with a Content-Length even after an abort):
+                // thrown on, the exception mappers answer instead and the buffered bytes are dropped
+                throw e;
+            }
+            if (!committed) {
+                out.flush();
             }
             LOG.warn("{} {} failed after {} bytes of the body were sent; dropping the connection so the client "
                     + "sees an incomplete answer: {}", request.getMethod(), request.getRequestURI(), counted.written,

@@ -19,9 +19,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A local read that fails, over a real Jetty: before the first byte it is an ordinary error answer; after bytes went
@@ -33,7 +34,10 @@ class DataResourceFailureTest {
     private static final int CHUNKS_BEFORE_FAILURE = 64;
     private static final ChunkEncoder ENCODER = out -> chunk -> out.write(chunk.payload());
 
-    /** "fails-late" writes chunks of 4 KiB (well past any response buffer), then its store goes away. */
+    /**
+     * "fails-late" writes chunks of 4 KiB (well past any response buffer), "fails-after-N" N bytes (within Jersey's or
+     * Jetty's response buffers or past them), then its store goes away.
+     */
     private static final ChunkView VIEW = (request, sink) -> {
         if (request.dataIdentity().equals("fails-late")) {
             for (int i = 0; i < CHUNKS_BEFORE_FAILURE; i++) {
@@ -41,11 +45,15 @@ class DataResourceFailureTest {
                 sink.accept(new StoredChunk(i, i, new long[] {1}, payload.length, payload, 0, payload.length));
             }
         }
+        if (request.dataIdentity().startsWith("fails-after-")) {
+            byte[] payload = new byte[Integer.parseInt(request.dataIdentity().substring("fails-after-".length()))];
+            sink.accept(new StoredChunk(0, 0, new long[] {1}, payload.length, payload, 0, payload.length));
+        }
         throw new DataUnavailableException("partition 3 of the chunk store is not queryable on this instance");
     };
 
     private static final DropwizardClientExtension SERVER = new DropwizardClientExtension(
-            new DataResource(new DataReads(Set.of("fails-early", "fails-late")::contains, identity -> VIEW,
+            new DataResource(new DataReads(identity -> identity.startsWith("fails-"), identity -> VIEW,
                     identity -> Optional.empty()), OwnerClient.create(Duration.ofSeconds(1)), ENCODER),
             new RestErrors());
 
@@ -68,6 +76,20 @@ class DataResourceFailureTest {
         assertThatThrownBy(() -> get("fails-late", HttpResponse.BodyHandlers.ofByteArray()))
                 .as("a read failing part-way must not end as a complete-looking 200")
                 .isInstanceOf(IOException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 100, 8000, 8192, 9000, 20_000, 40_000, 70_000})
+    void shouldNeverAnswerAComplete200WhenTheReadFailsPartWay(int bytesBeforeFailure) throws Exception {
+        HttpResponse<byte[]> response;
+        try {
+            response = get("fails-after-" + bytesBeforeFailure, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException brokenTransfer) {
+            return;
+        }
+        assertThat(response.statusCode()).as("after %d bytes: %s", bytesBeforeFailure, response.headers().map())
+                .isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
     }
 
     @Test
