@@ -57,8 +57,12 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
     private long bytesInFlight;
     /** Messages asked of gRPC and not delivered yet. */
     private int requested;
-    /** The largest data message seen on this stream: how much room one more requested message may take. */
-    private int largestMessage = 1;
+    /**
+     * How much room one more requested message may take: the largest data message seen on this stream, or the largest
+     * allowed until the first has arrived.
+     */
+    private int largestMessage;
+    private boolean sawData;
     private boolean waitingForCapacity;
     private boolean finished;
 
@@ -69,6 +73,7 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
         this.limits = limits;
         this.timer = timer;
         this.response = response;
+        this.largestMessage = limits.maxBurstBytes();
     }
 
     /** Takes over inbound flow control; must run inside the service method. */
@@ -131,7 +136,8 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
         }
         buffer.add(burst, size);
         bytesInFlight += size;
-        largestMessage = Math.max(largestMessage, size);
+        largestMessage = sawData ? Math.max(largestMessage, size) : size;
+        sawData = true;
         if (buffer.isFull(limits)) {
             send();
         } else if (linger == null) {
@@ -195,7 +201,9 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
     /**
      * Asks gRPC for as many more messages as fit in the stream's remaining room at the largest message size seen (at
      * most {@link #REQUEST_WINDOW}), topping up once half of the previous ask has arrived. With no room and nothing
-     * asked, the stream waits for {@link #released} to make room.
+     * asked, the stream waits for {@link #released} to make room. The in-flight bound is thus exceeded by at most the
+     * messages already asked for; only a client whose messages suddenly grow far beyond its earlier ones can make that
+     * more than one window of its usual size (at worst {@link #REQUEST_WINDOW} messages of {@code maxBurstBytes}).
      */
     private void requestNextIfRoom() {
         long room = limits.maxInFlightBytes() - bytesInFlight;

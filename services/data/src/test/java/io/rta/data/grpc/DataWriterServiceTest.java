@@ -267,6 +267,25 @@ class DataWriterServiceTest {
     }
 
     @Test
+    void shouldNotAskForAWindowOfLargeMessagesBeyondTheInFlightLimit() throws Exception {
+        publisher = new FakePublisher(false);
+        WriterLimits small = new WriterLimits(1024, 10, Duration.ofMillis(5), 1 << 20, 64 * 1024,
+                Duration.ofSeconds(5));
+        Call call = start(small);
+
+        call.send(identity("s1"));
+        for (int i = 0; i < 100; i++) {
+            call.send(WriteDataStreamMessage.newBuilder().setPeriodicData(PeriodicData.newBuilder().setChannelId(1)
+                    .setStartTimestamp(i * 1_000_000L).setInterval(100).setSamples(10_000)
+                    .setBuffer(ByteString.copyFrom(new byte[80_000]))).build());
+        }
+        Thread.sleep(500);
+
+        assertThat(publisher.bursts()).as("80 KB messages, 64 KiB in flight, nothing acknowledged")
+                .isLessThanOrEqualTo(2);
+    }
+
+    @Test
     void shouldAskTheTransportForMessagesInWindowsNotOneAtATime() throws Exception {
         publisher = new FakePublisher(true);
         List<Integer> asks = new CopyOnWriteArrayList<>();
