@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.InvalidStateStorePartitionException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -14,7 +15,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * stream thread is between assignments ({@code PARTITIONS_ASSIGNED}), also of the partitions it keeps, so a long read
  * that spans a rebalance elsewhere in the group would fail although its data never moved. A refused call waits (at
  * most {@code wait}) until the partition is queryable here again, which also proves it is still this instance's
- * running active task, and is retried. A partition that moved away, or a store closed under an open iterator, is
+ * running active task, and is retried; a partition Streams reports as not hosted here fails at once. A partition that moved away, or a store closed under an open iterator, is
  * {@link DataUnavailableException}: the caller retries and is routed to the new owner.
  */
 final class RebalanceTolerantStore implements ReadOnlyKeyValueStore<Bytes, byte[]> {
@@ -57,8 +58,11 @@ final class RebalanceTolerantStore implements ReadOnlyKeyValueStore<Bytes, byte[
         while (true) {
             try {
                 return call.get();
+            } catch (InvalidStateStorePartitionException e) {
+                // the partition is not hosted here (moved away, or still restoring): no point waiting
+                throw unavailable(e);
             } catch (InvalidStateStoreException e) {
-                if (System.nanoTime() > deadline) {
+                if (System.nanoTime() - deadline > 0) {
                     throw unavailable(e);
                 }
                 try {

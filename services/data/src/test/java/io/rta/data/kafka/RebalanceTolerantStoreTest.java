@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.InvalidStateStorePartitionException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,22 @@ class RebalanceTolerantStoreTest {
     }
 
     @Test
+    void shouldBeUnavailableAtOnceWhenThePartitionIsNotHostedHere() {
+        ReadOnlyKeyValueStore<Bytes, byte[]> moved = new RefusingStore(0) {
+            @Override
+            public byte[] get(Bytes key) {
+                throw new InvalidStateStorePartitionException("The specified partition 2 for store data-chunks does "
+                        + "not exist.");
+            }
+        };
+        RebalanceTolerantStore store = new RebalanceTolerantStore(moved, "partition 2 of the chunk store",
+                Duration.ofHours(1));
+
+        assertThatThrownBy(() -> store.get(KEY)).isInstanceOf(DataUnavailableException.class)
+                .hasMessageContaining("partition 2 for store data-chunks does not exist");
+    }
+
+    @Test
     void shouldBeUnavailableWhenTheStoreClosesUnderAnOpenScan() {
         RefusingStore closing = new RefusingStore(0);
         closing.closeScans = true;
@@ -60,7 +77,7 @@ class RebalanceTolerantStoreTest {
     }
 
     /** Refuses its first {@code refusals} calls the way Kafka Streams does during a rebalance. */
-    private static final class RefusingStore implements ReadOnlyKeyValueStore<Bytes, byte[]> {
+    private static class RefusingStore implements ReadOnlyKeyValueStore<Bytes, byte[]> {
         private final AtomicInteger calls = new AtomicInteger();
         private final int refusals;
         private boolean closeScans;
