@@ -169,7 +169,11 @@ final class LiveRetention {
 
         void committed(long offset, long nowMillis) {
             CommitSeen last = commits.peekLast();
-            if (last == null || offset > last.offset) {
+            if (last != null && offset < last.offset) {
+                // the application was reset (or its topic re-created): earlier commits no longer hold
+                commits.clear();
+            }
+            if (last == null || offset != last.offset) {
                 commits.addLast(new CommitSeen(offset, nowMillis));
             }
         }

@@ -113,6 +113,9 @@ public final class RedisConnectionString {
     private static void parsePart(String part, Builder parsed) {
         int equals = part.indexOf('=');
         if (equals < 0) {
+            if (parsed.password != null) {
+                throw new IllegalArgumentException("the endpoint must come before password=");
+            }
             if (parsed.host != null) {
                 throw new IllegalArgumentException("Redis connection string names several endpoints (\""
                         + parsed.host + "\" and \"" + part + "\"): the stream service connects to one Redis");

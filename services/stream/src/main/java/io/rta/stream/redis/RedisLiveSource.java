@@ -48,8 +48,12 @@ public final class RedisLiveSource implements LiveSource {
     private static final Logger LOG = LoggerFactory.getLogger(RedisLiveSource.class);
     /** Connections for attaches, back-fills, the session directory and the trimmer (short commands). */
     private static final int MAX_CONNECTIONS = 128;
-    /** The readers' own pool has no cap: each followed stream's XREAD BLOCK holds one connection almost always. */
+    /**
+     * The readers' own pool has no cap: each followed stream's XREAD BLOCK holds one connection almost always. A
+     * stopped reader's connection is closed once idle for {@link #READER_IDLE}.
+     */
     private static final int UNBOUNDED = -1;
+    private static final Duration READER_IDLE = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration IDLE_CHECK_PERIOD = Duration.ofSeconds(30);
 
@@ -92,6 +96,11 @@ public final class RedisLiveSource implements LiveSource {
         // idle connections a Redis restart broke are found and replaced in the background
         pool.setTestWhileIdle(true);
         pool.setTimeBetweenEvictionRuns(IDLE_CHECK_PERIOD);
+        if (maxConnections == UNBOUNDED) {
+            // a reader returns its connection only between two XREADs, so only stopped readers' connections idle
+            pool.setNumTestsPerEvictionRun(-1);
+            pool.setMinEvictableIdleDuration(READER_IDLE);
+        }
         return RedisClient.builder()
                 .hostAndPort(new HostAndPort(connection.host(), connection.port()))
                 .clientConfig(config.build())

@@ -15,7 +15,7 @@ public record TrimmerSettings(boolean enabled, long targetStreamLength, Duration
 
     public TrimmerSettings {
         Objects.requireNonNull(interval, "interval");
-        if (targetStreamLength < 1) {
+        if (enabled && targetStreamLength < 1) {
             throw new IllegalArgumentException("Trimmer:TargetStreamLength is " + targetStreamLength
                     + ": expected a number of entries >= 1 (0 would empty every stream each interval, before its "
                     + "readers get to it; set EnableTrimmer=false to keep everything)");

@@ -83,6 +83,19 @@ class LiveRetentionTest {
     }
 
     @Test
+    void shouldFollowACommittedOffsetThatWentBackAfterAReset() {
+        retention.committed(0, 100);
+        now.addAndGet(BACK_SCAN.toMillis());
+        retention.committed(0, 5);
+        retention.add(0, 10, "s", List.of(item(1, 100)));
+        now.addAndGet(BACK_SCAN.toMillis());
+
+        retention.evict();
+
+        assertThat(retention.snapshot("s")).as("offset 10 is not below the reset commit 5").hasSize(1);
+    }
+
+    @Test
     void shouldKeepEverythingUntilTheFirstCommitIsKnown() {
         retention.add(0, 10, "s", List.of(item(1, 100)));
         now.addAndGet(BACK_SCAN.toMillis() * 10);

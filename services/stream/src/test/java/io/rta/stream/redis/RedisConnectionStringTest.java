@@ -87,6 +87,10 @@ class RedisConnectionStringTest {
                 .hasMessageContaining("part 3 (after the password; not shown")
                 .hasMessageContaining("%2C")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret").doesNotContain("top"));
+        assertThatThrownBy(() -> RedisConnectionString.parse("password=top,secret"))
+                .as("a password fragment is not taken for the host")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not shown")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
         assertThatThrownBy(() -> RedisConnectionString.parse("host:6379,password=top,sec=ret"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("sec").doesNotContain("ret"));

@@ -53,5 +53,8 @@ class RedisSettingsTest {
                 .with(StreamOptions.TRIMMER_TARGET_LENGTH, "0")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Trimmer:TargetStreamLength is 0")
                 .hasMessageContaining("EnableTrimmer=false");
+        assertThat(RedisSettings.from(defaults.with(StreamOptions.REDIS_CONNECTION_STRING, "redis1")
+                .with(StreamOptions.ENABLE_TRIMMER, "false").with(StreamOptions.TRIMMER_TARGET_LENGTH, "0"))
+                .trimmer().enabled()).as("ignored while the trimmer is off").isFalse();
     }
 }
