@@ -2,6 +2,7 @@ package io.rta.service.kafka;
 
 import io.rta.topology.Topic;
 import io.rta.topology.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class TopicCreator {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
+    private static final Duration METADATA_WAIT = Duration.ofSeconds(30);
 
     private TopicCreator() {
     }
@@ -74,13 +77,32 @@ public final class TopicCreator {
     private static void checkCopartitioned(Admin admin, Topics topics)
             throws InterruptedException, ExecutionException, TimeoutException {
         List<String> names = topics.copartitioned().stream().map(Topic::name).toList();
-        Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames()
-                .get(60, TimeUnit.SECONDS);
+        Map<String, TopicDescription> descriptions = describe(admin, names);
         Map<String, Integer> counts = new HashMap<>();
         descriptions.forEach((name, d) -> counts.put(name, d.partitions().size()));
         if (counts.values().stream().distinct().count() > 1) {
             throw new IllegalStateException("topics " + names + " must have the same number of partitions, found "
                     + counts);
+        }
+    }
+
+    /**
+     * Describes the topics, waiting (at most {@link #METADATA_WAIT}) for topics just created to reach the broker's
+     * metadata: until they do, it answers "does not host this topic-partition".
+     */
+    private static Map<String, TopicDescription> describe(Admin admin, List<String> names)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+                        || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 }
