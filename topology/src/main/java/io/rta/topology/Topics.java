@@ -1,6 +1,7 @@
 package io.rta.topology;
 
 import io.rta.events.ConfigPublication;
+import io.rta.events.DeadLetter;
 import io.rta.events.SessionFolder;
 import io.rta.events.SessionState;
 import io.rta.events.SessionUpdateBatch;
@@ -65,6 +66,7 @@ public final class Topics {
     private final Topic<String, SessionRefEdge> sessionRefEdges;
     private final Topic<String, AnchorContribution> sessionRelations;
     private final Topic<String, TelemetryBatch> telemetry;
+    private final Topic<String, DeadLetter> deadLetters;
 
     private Topics(String prefix, SchemaRegistryClient registry) {
         this.prefix = prefix;
@@ -77,6 +79,7 @@ public final class Topics {
         sessionRefEdges = topic("session-ref-edges", registry, SessionRefEdge.class, LOG);
         sessionRelations = topic("session-relations", registry, AnchorContribution.class, LOG);
         telemetry = topic("telemetry", registry, TelemetryBatch.class, TELEMETRY_LOG);
+        deadLetters = topic("dead-letters", registry, DeadLetter.class, LARGE_LOG);
     }
 
     /** The topics for a prefix (e.g. {@code "rta."}), with serdes backed by the given schema registry. */
@@ -142,6 +145,19 @@ public final class Topics {
         return telemetry;
     }
 
+    /**
+     * Records a topology or a view could not apply, with the reason; key = {@code <topic>/<partition>/<offset>} of the
+     * original record. Long retention: an operator fixes the cause and produces the original again.
+     */
+    public Topic<String, DeadLetter> deadLetters() {
+        return deadLetters;
+    }
+
+    /** The dead-letter key of a record: {@code <topic>/<partition>/<offset>}. */
+    public static String deadLetterKey(String topic, int partition, long offset) {
+        return topic + "/" + partition + "/" + offset;
+    }
+
     /** Topics that must have the same partition count (they are processed together per session identity). */
     public List<Topic<?, ?>> copartitioned() {
         return List.of(sessionUpdates, sessions, sessionRelations, telemetry);
@@ -149,7 +165,7 @@ public final class Topics {
 
     public List<Topic<?, ?>> all() {
         return List.of(sessionUpdates, sessions, folders, configPublications, configs, sessionRefEdges,
-                sessionRelations, telemetry);
+                sessionRelations, telemetry, deadLetters);
     }
 
     /** The Streams application id derived from the prefix, so two deployments on one cluster never collide. */

@@ -15,6 +15,11 @@ public final class RtaOptions {
             "Port of the REST API, health and metrics.");
     public static final OptionDef GRPC_PORT = OptionDef.of("GrpcPort", "8082",
             "Port of the gRPC services.");
+    public static final OptionDef BIND_ADDRESS = OptionDef.of("BindAddress", "0.0.0.0",
+            "Address the HTTP and gRPC ports listen on (0.0.0.0 = every interface, 127.0.0.1 = this machine only).");
+    public static final OptionDef ADMIN_PORT = OptionDef.of("AdminPort", "",
+            "Port of the Dropwizard admin servlet (threads, tasks such as log-level), on 127.0.0.1 only; empty "
+                    + "turns it off. It is never on the API port.");
     public static final OptionDef BOOTSTRAP_SERVERS = OptionDef.of("BootstrapServers", "",
             "Kafka bootstrap servers of an existing cluster; empty starts the embedded single-node broker.");
     public static final OptionDef REGISTRY_URL = OptionDef.of("RegistryUrl", "",
@@ -47,9 +52,10 @@ public final class RtaOptions {
             "Log format: text, or json for structured logs (one JSON object per line).");
 
     /** Every option, in documentation order. */
-    public static final List<OptionDef> ALL = List.of(CONFIG, DATA_PATH, HTTP_PORT, GRPC_PORT, BOOTSTRAP_SERVERS,
-            REGISTRY_URL, TOPIC_PREFIX, WRITE_TIMEOUT, PARTITIONS, REPLICATION_FACTOR, KAFKA_PORT, REGISTRY_PORT,
-            REGISTRY_JAR, SERVICE_LABEL, SERVICE_DESCRIPTION);
+    public static final List<OptionDef> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(CONFIG,
+            DATA_PATH, HTTP_PORT, GRPC_PORT, BIND_ADDRESS, ADMIN_PORT, BOOTSTRAP_SERVERS, REGISTRY_URL, TOPIC_PREFIX,
+            WRITE_TIMEOUT, PARTITIONS, REPLICATION_FACTOR, KAFKA_PORT, REGISTRY_PORT, REGISTRY_JAR, SERVICE_LABEL,
+            SERVICE_DESCRIPTION), LimitOptions.ALL.stream()).toList();
 
     private RtaOptions() {
     }
