@@ -4,6 +4,7 @@ import io.rta.events.EventBurst;
 import io.rta.events.PeriodicBurst;
 import io.rta.events.RowBurst;
 import io.rta.events.TimestampedBurst;
+import io.rta.topology.limits.InputLimits;
 
 /**
  * The rules every burst must meet before it is chunked (devguide/data/chunks.md size limits and the data model). The
@@ -18,8 +19,13 @@ public final class BurstValidator {
     private BurstValidator() {
     }
 
-    /** @return what is wrong with the burst, or {@code null} when it is valid */
+    /** {@link #problem(Object, InputLimits)} with the default limits (tests). */
     public static String problem(Object burst) {
+        return problem(burst, InputLimits.defaults());
+    }
+
+    /** @return what is wrong with the burst, or {@code null} when it is valid */
+    public static String problem(Object burst, InputLimits limits) {
         if (burst instanceof PeriodicBurst periodic) {
             return problem(periodic);
         }
@@ -27,7 +33,7 @@ public final class BurstValidator {
             return problem(timestamped);
         }
         if (burst instanceof RowBurst row) {
-            return problem(row);
+            return problem(row, limits);
         }
         if (burst instanceof EventBurst) {
             return null;
@@ -107,9 +113,13 @@ public final class BurstValidator {
                 ? "timestamped_data: the last sample's timestamp overflows 64 bits" : null;
     }
 
-    static String problem(RowBurst burst) {
+    static String problem(RowBurst burst, InputLimits limits) {
         if (burst.getChannelIds().isEmpty()) {
             return "row_data.channel_ids is empty: a row needs at least one channel";
+        }
+        if (burst.getChannelIds().size() > limits.maxRowChannels()) {
+            return InputLimits.exceeded("row_data.channel_ids count", burst.getChannelIds().size(),
+                    limits.maxRowChannels(), InputLimits.MAX_ROW_CHANNELS);
         }
         for (long id : burst.getChannelIds()) {
             if (id < 0 || id > ChannelsExpression.MAX_CHANNEL_ID) {

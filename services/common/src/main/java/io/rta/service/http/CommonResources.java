@@ -42,7 +42,21 @@ public final class CommonResources {
     @Path("health")
     @Produces(MediaType.APPLICATION_JSON)
     public Response health() {
-        SortedMap<String, HealthCheck.Result> results = health.runHealthChecks();
+        return healthAnswer(health.runHealthChecks());
+    }
+
+    /**
+     * Liveness (the probe that restarts a pod): only the {@link LivenessCheck}s, which fail when the process cannot
+     * recover on its own; 200 or 503 with the same body as {@code /health}.
+     */
+    @GET
+    @Path("health/live")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response liveness() {
+        return healthAnswer(health.runHealthChecks((name, check) -> check instanceof LivenessCheck));
+    }
+
+    private static Response healthAnswer(SortedMap<String, HealthCheck.Result> results) {
         boolean healthy = results.values().stream().allMatch(HealthCheck.Result::isHealthy);
         Map<String, Object> checks = new LinkedHashMap<>();
         results.forEach((name, result) -> {
