@@ -19,23 +19,43 @@ final class BurstSpans {
     private BurstSpans() {
     }
 
+    /**
+     * The slot duration of a series whose first burst (validated) is {@code firstBurst}. Spans saturate at
+     * {@link Long#MAX_VALUE} instead of wrapping (a burst one sample apart from the end of time is simply slow data).
+     */
     static long slotDuration(Object firstBurst) {
         if (firstBurst instanceof PeriodicBurst periodic) {
             // the burst covers samples x interval: the time until the next burst of a continuous series
             return SlotDurations.choose(periodic.getBuffer().remaining() + RESULT_OVERHEAD,
-                    periodic.getInterval() * periodic.getSamples());
+                    saturatedProduct(periodic.getInterval(), periodic.getSamples()));
         }
         if (firstBurst instanceof TimestampedBurst timestamped) {
             long[] deltas = Bursts.unpackDeltas(timestamped.getTimestampDeltas());
             long sum = 0;
             for (long delta : deltas) {
-                sum += delta;
+                sum = saturatedSum(sum, delta);
             }
-            long span = deltas.length > 1 ? sum * timestamped.getTimestampDeltasScale() / (deltas.length - 1)
-                    * deltas.length : 0;
+            // the mean gap times the sample count: the time until the next burst of a continuous series
+            long span = deltas.length > 1 ? saturatedProduct(
+                    saturatedProduct(sum, timestamped.getTimestampDeltasScale()) / (deltas.length - 1),
+                    deltas.length) : 0;
             return SlotDurations.choose(timestamped.getBuffer().remaining()
-                    + timestamped.getTimestampDeltas().remaining() + RESULT_OVERHEAD, span);
+                    + (long) timestamped.getTimestampDeltas().remaining() + RESULT_OVERHEAD, span);
         }
         return firstBurst instanceof io.rta.events.RowBurst ? ROW_SLOT : EVENTS_SLOT;
+    }
+
+    /** {@code a * b} for non-negative factors, {@link Long#MAX_VALUE} when it would overflow; 0 for a negative one. */
+    static long saturatedProduct(long a, long b) {
+        if (a <= 0 || b <= 0) {
+            return 0;
+        }
+        return a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
+    }
+
+    private static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        // overflow iff both have the sign the sum lacks
+        return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
     }
 }

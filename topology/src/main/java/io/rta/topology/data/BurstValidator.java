@@ -8,13 +8,15 @@ import io.rta.topology.limits.InputLimits;
 
 /**
  * The rules every burst must meet before it is chunked (devguide/data/chunks.md size limits and the data model). The
- * gRPC writer rejects a breaking message with {@code INVALID_ARGUMENT}; the chunk topology skips (and logs) a breaking
- * burst a pipeline produced straight to Kafka. Problems name the protobuf field.
+ * gRPC writer rejects a breaking message with {@code INVALID_ARGUMENT}; the chunk topology sets aside (dead-letters) a
+ * breaking burst a pipeline produced straight to Kafka. Problems name the protobuf field. Every burst it accepts can
+ * be chunked with 64-bit arithmetic: its last sample's time fits a long.
  */
 public final class BurstValidator {
 
     /** Hard limit on samples per result (chunks.md: MUST NOT exceed 10,000). */
     public static final int MAX_SAMPLES_PER_RESULT = 10_000;
+    private static final int MAX_VARINT_BYTES = 10;
 
     private BurstValidator() {
     }
@@ -71,6 +73,12 @@ public final class BurstValidator {
     static String problem(TimestampedBurst burst) {
         if (burst.getChannelId() < 0 || burst.getChannelId() > ChannelsExpression.MAX_CHANNEL_ID) {
             return "timestamped_data.channel_id " + burst.getChannelId() + " is outside 0..4294967295";
+        }
+        // a varint takes 1 to 10 bytes: more bytes than that cannot be a result's deltas (and are not unpacked)
+        int packedBytes = burst.getTimestampDeltas().remaining();
+        if (packedBytes > MAX_SAMPLES_PER_RESULT * MAX_VARINT_BYTES) {
+            return "timestamped_data.timestamp_deltas is " + packedBytes + " bytes: more than a result's "
+                    + MAX_SAMPLES_PER_RESULT + " samples";
         }
         long[] deltas;
         try {

@@ -23,16 +23,27 @@ final class ChunkKeys {
     static final byte PENDING = 'P';
     static final byte PART = 0;
     static final byte SEGMENT = 1;
+    /** The identity's length is a u16. */
+    static final int MAX_IDENTITY_BYTES = 0xFFFF;
 
     private ChunkKeys() {
     }
 
+    /**
+     * The identity as stored in keys. Writers validate identities first ({@code InputLimits} caps MaxIdentityLength at
+     * 65,535), so the exception is a guard that no input reaches.
+     */
     static byte[] identityBytes(String identity) {
         byte[] utf8 = identity.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length > 0xFFFF) {
+        if (!fits(utf8)) {
             throw new IllegalArgumentException("data identity is longer than 65535 bytes");
         }
         return utf8;
+    }
+
+    /** Whether an identity's UTF-8 bytes fit the 16-bit length of a key. */
+    static boolean fits(byte[] identity) {
+        return identity.length <= MAX_IDENTITY_BYTES;
     }
 
     static int channelLength(ChannelRef channel) {

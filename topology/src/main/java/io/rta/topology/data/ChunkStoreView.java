@@ -22,7 +22,10 @@ public final class ChunkStoreView implements ChunkView {
 
     @Override
     public void read(ChunkRead request, ChunkSink sink) throws IOException {
-        byte[] identity = ChunkKeys.identityBytes(request.dataIdentity());
+        byte[] identity = request.dataIdentity().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (!ChunkKeys.fits(identity)) {
+            return; // no identity this long was ever stored
+        }
         for (Series series : series(identity, request)) {
             readSeries(identity, series, request, sink);
         }

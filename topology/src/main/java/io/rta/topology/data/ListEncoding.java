@@ -166,7 +166,7 @@ final class ListEncoding {
                     switch (field) {
                         case 2 -> start = in.readSFixed64();
                         case 3 -> step = in.readInt64();
-                        case 4 -> deltaSum += sumDeltas(in, tag);
+                        case 4 -> deltaSum = saturatedAdd(deltaSum, sumDeltas(in, tag));
                         default -> in.skipField(tag);
                     }
                 }
@@ -186,12 +186,29 @@ final class ListEncoding {
                 }
             }
         }
+        // Stored results were validated before they were written, so these fit 64 bits; saturating keeps a
+        // corrupt one from wrapping into a span that sorts it somewhere else.
         long end = switch (kind) {
-            case PERIODIC -> start + step * Math.max(0, samples - 1);
-            case TIMESTAMPED -> start + step * deltaSum;
+            case PERIODIC -> saturatedEnd(start, step, Math.max(0, samples - 1));
+            case TIMESTAMPED -> saturatedEnd(start, step, deltaSum);
             case ROW, EVENTS -> start;
         };
         return new ListEntry(start, end, message);
+    }
+
+    /** {@code start + step * steps}, saturated at the ends of the long range and never before {@code start}. */
+    static long saturatedEnd(long start, long step, long steps) {
+        try {
+            return Math.max(start, Math.addExact(start, Math.multiplyExact(step, steps)));
+        } catch (ArithmeticException e) {
+            return step < 0 == steps < 0 ? Long.MAX_VALUE : start;
+        }
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        // overflow iff both operands have the sign the sum lacks
+        return ((a ^ sum) & (b ^ sum)) < 0 ? (b < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
     }
 
     private static long sumDeltas(CodedInputStream in, int tag) throws IOException {
@@ -201,7 +218,7 @@ final class ListEncoding {
         int limit = in.pushLimit(in.readRawVarint32());
         long sum = 0;
         while (in.getBytesUntilLimit() > 0) {
-            sum += in.readInt64();
+            sum = saturatedAdd(sum, in.readInt64());
         }
         in.popLimit(limit);
         return sum;

@@ -22,8 +22,24 @@ final class SlotSplitter {
     private SlotSplitter() {
     }
 
+    /**
+     * The start of the slot holding {@code time}. The lowest slot starts before {@link Long#MIN_VALUE} unless the
+     * duration divides 2^63: its start is saturated to {@code Long.MIN_VALUE}, which still tells it from every other
+     * slot (the next one starts above it) and sorts first.
+     */
     static long slotOf(long time, long duration) {
-        return Math.floorDiv(time, duration) * duration;
+        long index = Math.floorDiv(time, duration);
+        // index * duration underflows exactly when index < ceil(MIN / duration), which Java's division gives
+        return index < Long.MIN_VALUE / duration ? Long.MIN_VALUE : index * duration;
+    }
+
+    /**
+     * The last instant of the slot holding {@code time} (inclusive). The highest slot ends after
+     * {@link Long#MAX_VALUE} unless the duration divides 2^63: its last instant is saturated to {@code Long.MAX_VALUE}.
+     */
+    static long lastOfSlot(long time, long duration) {
+        long next = Math.floorDiv(time, duration) + 1; // cannot overflow: the index is at most MAX / duration
+        return next > Long.MAX_VALUE / duration ? Long.MAX_VALUE : next * duration - 1;
     }
 
     static void split(Object burst, long duration, Pieces out) {
@@ -44,6 +60,11 @@ final class SlotSplitter {
         }
     }
 
+    /**
+     * Pieces of a burst {@link BurstValidator} accepted: its last sample's time fits 64 bits, so every sample time
+     * below does (the exact arithmetic only guards against a caller that skipped validation). Each piece holds at
+     * least one sample, so the loop ends after at most {@code samples} pieces.
+     */
     static void split(PeriodicBurst burst, long duration, Pieces out) {
         int samples = burst.getSamples();
         long interval = burst.getInterval();
@@ -51,12 +72,13 @@ final class SlotSplitter {
         int width = buffer.remaining() / samples;
         int first = 0;
         while (first < samples) {
-            long start = burst.getStartTimestamp() + interval * first;
+            long start = Math.addExact(burst.getStartTimestamp(), Math.multiplyExact(interval, (long) first));
             long slot = slotOf(start, duration);
             int count = samples - first;
             if (interval > 0) {
-                long room = slot + duration - start;
-                count = (int) Math.min(count, (room + interval - 1) / interval);
+                // samples start, start + interval, ... up to the slot's last instant; at least the first one
+                long fitting = (lastOfSlot(start, duration) - start) / interval + 1;
+                count = (int) Math.min(count, fitting);
             }
             ByteBuffer piece = slice(buffer, first * width, count * width);
             out.accept(slot, new ListEntry(start, start + interval * (count - 1),
@@ -65,6 +87,11 @@ final class SlotSplitter {
         }
     }
 
+    /**
+     * Pieces of a burst {@link BurstValidator} accepted (deltas not negative, their scaled sum within 64 bits, so
+     * times only grow and never overflow; the exact arithmetic only guards against a caller that skipped validation).
+     * Each piece holds at least one sample, so the loop ends after at most {@code samples} pieces.
+     */
     static void split(TimestampedBurst burst, long duration, Pieces out) {
         long[] deltas = Bursts.unpackDeltas(burst.getTimestampDeltas());
         long scale = burst.getTimestampDeltasScale();
@@ -73,14 +100,15 @@ final class SlotSplitter {
         long[] times = new long[deltas.length];
         long time = burst.getStartTimestamp();
         for (int i = 0; i < deltas.length; i++) {
-            time += i == 0 ? 0 : deltas[i] * scale;
+            time = i == 0 ? time : Math.addExact(time, Math.multiplyExact(deltas[i], scale));
             times[i] = time;
         }
         int first = 0;
         while (first < deltas.length) {
             long slot = slotOf(times[first], duration);
+            long slotLast = lastOfSlot(times[first], duration);
             int last = first;
-            while (last + 1 < deltas.length && times[last + 1] < slot + duration) {
+            while (last + 1 < deltas.length && times[last + 1] <= slotLast) {
                 last++;
             }
             ByteBuffer packed = first == 0 && last == deltas.length - 1

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  * (see {@code LimitOptions}); every check that refuses input names the option, so an operator knows what to raise.
  * The gRPC/REST edge and the topologies (for records produced straight to Kafka) check the same values here.
  *
- * @param maxIdentityLength  UTF-8 bytes of a session, folder, config or data identity ({@value #MAX_IDENTITY_LENGTH})
+ * @param maxIdentityLength  UTF-8 bytes of a session, folder, config or data identity ({@value #MAX_IDENTITY_LENGTH});
+ *                           at most 65,535 (the chunk key stores a data identity's length in 16 bits)
  * @param maxQueryDepth      nesting of a session query ({@value #MAX_QUERY_DEPTH})
  * @param maxQueryTerms      criteria and conditions in one session query ({@value #MAX_QUERY_TERMS})
  * @param maxQueryOperands   values in one session query, {@code $in}/{@code $nin} items included
@@ -52,6 +53,8 @@ public record InputLimits(int maxIdentityLength, int maxQueryDepth, int maxQuery
 
     /** The chunk key stores a row's channel count in 16 bits. */
     public static final int ROW_CHANNELS_CEILING = 0xFFFF;
+    /** The chunk key stores a data identity's UTF-8 length in 16 bits. */
+    public static final int IDENTITY_LENGTH_CEILING = 0xFFFF;
 
     private static final InputLimits DEFAULTS = new InputLimits(DEFAULT_MAX_IDENTITY_LENGTH, DEFAULT_MAX_QUERY_DEPTH,
             DEFAULT_MAX_QUERY_TERMS, DEFAULT_MAX_QUERY_OPERANDS, DEFAULT_MAX_SORT_KEYS, DEFAULT_MAX_PAGE_SIZE,
@@ -69,6 +72,10 @@ public record InputLimits(int maxIdentityLength, int maxQueryDepth, int maxQuery
         positive(MAX_FLUSH_MARKER_LENGTH, maxFlushMarkerLength);
         positive(MAX_ROW_CHANNELS, maxRowChannels);
         positive(MAX_RELATED_SESSIONS, maxRelatedSessions);
+        if (maxIdentityLength > IDENTITY_LENGTH_CEILING) {
+            throw new IllegalArgumentException(MAX_IDENTITY_LENGTH + " " + maxIdentityLength + " is above "
+                    + IDENTITY_LENGTH_CEILING + ": the chunk store keeps a data identity's length in 16 bits");
+        }
         if (maxRowChannels > ROW_CHANNELS_CEILING) {
             throw new IllegalArgumentException(MAX_ROW_CHANNELS + " " + maxRowChannels + " is above "
                     + ROW_CHANNELS_CEILING + ": the chunk store keeps a row's channel count in 16 bits");
