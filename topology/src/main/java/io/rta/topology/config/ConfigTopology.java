@@ -11,6 +11,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import io.rta.events.ConfigPublication;
+import io.rta.events.DeadLetter;
+import io.rta.topology.errors.SetAside;
+import io.rta.topology.limits.InputLimits;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -21,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Configs are immutable: the first publication of an identifier wins until it is deleted. This topology turns the
  * publication commands into the compacted configs topic, which therefore holds at most one value per identifier
  * between deletes — compaction can never bring back a later, losing publication. Only a content hash is kept in the
- * store, so configs of tens of MiB cost their bytes once, in the configs topic.
+ * store, so configs of tens of MiB cost their bytes once, in the configs topic. A publication breaking the rules of
+ * {@link ConfigRules} (identifier, content type, size) is set aside to the dead-letter topic.
  */
 public final class ConfigTopology {
 
@@ -32,26 +36,38 @@ public final class ConfigTopology {
     private static final String SOURCE = "config-publications-source";
     private static final String PROCESSOR = "config-first-wins-processor";
     private static final String SINK = "configs-sink";
+    private static final String DEAD_LETTERS_SINK = "config-dead-letters-sink";
     private static final String VIEW_SOURCE = "configs-view-source";
     private static final String VIEW_PROCESSOR = "configs-view-processor";
 
     private ConfigTopology() {
     }
 
+    /** Builds the config topology on its own, with the default limits and the largest config size (tests). */
     public static Topology buildTopology(Topics topics) {
-        return addTo(new Topology(), topics);
+        return addTo(new Topology(), topics, InputLimits.defaults(), ConfigRules.MAX_CONFIG_BYTES_CEILING);
     }
 
-    public static Topology addTo(Topology topology, Topics topics) {
+    /**
+     * Adds the config topology; publications are checked as the ConfigStore API checks them ({@link ConfigRules}).
+     *
+     * @param maxConfigBytes the MaxConfigSize option
+     */
+    public static Topology addTo(Topology topology, Topics topics, InputLimits limits, int maxConfigBytes) {
         Topic<String, ConfigPublication> publications = topics.configPublications();
         Topic<String, ConfigPublication> configs = topics.configs();
+        Topic<String, DeadLetter> deadLetters = topics.deadLetters();
         topology.addSource(SOURCE, publications.keySerde().deserializer(), publications.valueSerde().deserializer(),
                 publications.name());
-        topology.addProcessor(PROCESSOR, FirstWins::new, SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new FirstWins(limits, maxConfigBytes, new SetAside<>(
+                DEAD_LETTERS_SINK, PROCESSOR, publications.keySerde().serializer(),
+                publications.valueSerde().serializer())), SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PUBLISHED_STORE),
                 Serdes.String(), Serdes.String()), PROCESSOR);
         Serializer<ConfigPublication> serializer = configs.valueSerde().serializer();
         topology.addSink(SINK, configs.name(), configs.keySerde().serializer(), serializer, PROCESSOR);
+        topology.addSink(DEAD_LETTERS_SINK, deadLetters.name(), deadLetters.keySerde().serializer(),
+                deadLetters.valueSerde().serializer(), PROCESSOR);
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONFIG_VIEW_STORE), Serdes.String(),
                         configs.valueSerde()).withLoggingDisabled(),
@@ -60,31 +76,43 @@ public final class ConfigTopology {
         return topology;
     }
 
-    private static final class FirstWins implements Processor<String, ConfigPublication, String, ConfigPublication> {
+    /** Validates, then applies "first publication wins"; a record breaking the rules is set aside unapplied. */
+    private static final class FirstWins implements Processor<String, ConfigPublication, String, Object> {
 
         private static final Logger LOG = LoggerFactory.getLogger(FirstWins.class);
 
-        private ProcessorContext<String, ConfigPublication> context;
+        private final InputLimits limits;
+        private final int maxConfigBytes;
+        private final SetAside<String, ConfigPublication> setAside;
+        private ProcessorContext<String, Object> context;
         private KeyValueStore<String, String> published;
 
+        FirstWins(InputLimits limits, int maxConfigBytes, SetAside<String, ConfigPublication> setAside) {
+            this.limits = limits;
+            this.maxConfigBytes = maxConfigBytes;
+            this.setAside = setAside;
+        }
+
         @Override
-        public void init(ProcessorContext<String, ConfigPublication> context) {
+        public void init(ProcessorContext<String, Object> context) {
             this.context = context;
             this.published = context.getStateStore(PUBLISHED_STORE);
+            setAside.init(context);
         }
 
         @Override
         public void process(Record<String, ConfigPublication> record) {
-            String identifier = record.key();
-            if (identifier == null || identifier.isEmpty()) {
-                LOG.warn("Skipping a config publication without an identifier key");
+            String problem = ConfigRules.problem(record.key(), record.value(), limits, maxConfigBytes);
+            if (problem != null) {
+                setAside.record(record, problem);
                 return;
             }
+            String identifier = record.key();
             String existing = published.get(identifier);
             if (record.value() == null) {
                 if (existing != null) {
                     published.delete(identifier);
-                    context.forward(record);
+                    context.forward(record, SINK);
                 }
                 return;
             }
@@ -96,7 +124,7 @@ public final class ConfigTopology {
                 return;
             }
             published.put(identifier, hash(record.value()));
-            context.forward(record);
+            context.forward(record, SINK);
         }
     }
 

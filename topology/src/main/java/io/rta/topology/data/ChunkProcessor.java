@@ -1,10 +1,13 @@
 package io.rta.topology.data;
 
+import io.rta.events.DeadLetter;
 import io.rta.events.EventBurst;
 import io.rta.events.PeriodicBurst;
 import io.rta.events.RowBurst;
 import io.rta.events.TelemetryBatch;
 import io.rta.events.TimestampedBurst;
+import io.rta.topology.errors.SetAside;
+import io.rta.topology.limits.InputLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,25 +24,31 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Appends each telemetry record to the chunk store. Per series (data identity, kind, channel) the bursts are cut at
  * slot boundaries and written as one segment per slot, keyed by the record's offset, so nothing is held in memory
  * and a replay writes the same keys. A slot is compacted into its final parts when its series moves on to another
  * slot, or when it has been idle for {@link #IDLE_COMPACTION}; reads merge uncompacted slots on the fly with the same
- * function, so answers never depend on whether compaction has run.
+ * function, so answers never depend on whether compaction has run. Records and bursts that break the rules are set
+ * aside (dead-lettered); see {@link #process}.
  */
-public final class ChunkProcessor implements Processor<String, TelemetryBatch, Void, Void> {
+public final class ChunkProcessor implements Processor<String, TelemetryBatch, String, DeadLetter> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ChunkProcessor.class);
     static final Duration IDLE_COMPACTION = Duration.ofSeconds(10);
     /** Kafka Streams metrics ({@code <operation>-total} and {@code -rate}, group {@code stream-rta-chunks-metrics}). */
     public static final String METRIC_BURSTS_APPLIED = "bursts-applied";
     public static final String METRIC_BURSTS_SKIPPED = "bursts-skipped";
     public static final String METRIC_SLOTS_COMPACTED = "slots-compacted";
     private static final int META_CACHE_SIZE = 50_000;
+    /**
+     * Most slots of one series left pending (uncompacted) by a record. Streaming data leaves one or two; a record whose
+     * bursts scatter over more slots (sparse samples, far-apart timestamps) has its earliest slots compacted at once,
+     * which keeps the series metadata small (its slot count is 16 bits) whatever a record holds.
+     */
+    static final int MAX_PENDING_SLOTS = 1024;
+    /** How many burst problems a dead letter's reason lists before summarising the rest. */
+    private static final int LISTED_PROBLEMS = 10;
 
     private final Map<Bytes, ChannelMeta> metaCache = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -49,38 +58,56 @@ public final class ChunkProcessor implements Processor<String, TelemetryBatch, V
     };
     /** Wall-clock time of the last write per pending slot key (lost on restart: such slots count as idle). */
     private final Map<Bytes, Long> lastWrite = new HashMap<>();
-    private ProcessorContext<Void, Void> context;
+    private final InputLimits limits;
+    private final SetAside<String, TelemetryBatch> setAside;
+    private ProcessorContext<String, DeadLetter> context;
     private KeyValueStore<Bytes, byte[]> store;
     private Sensor burstsApplied;
     private Sensor burstsSkipped;
     private Sensor slotsCompacted;
 
+    ChunkProcessor(InputLimits limits, SetAside<String, TelemetryBatch> setAside) {
+        this.limits = limits;
+        this.setAside = setAside;
+    }
+
     @Override
-    public void init(ProcessorContext<Void, Void> context) {
+    public void init(ProcessorContext<String, DeadLetter> context) {
         this.context = context;
         this.store = context.getStateStore(ChunkTopology.CHUNK_STORE);
+        setAside.init(context);
         context.schedule(IDLE_COMPACTION, PunctuationType.WALL_CLOCK_TIME, this::compactIdle);
         burstsApplied = sensor(context, METRIC_BURSTS_APPLIED);
         burstsSkipped = sensor(context, METRIC_BURSTS_SKIPPED);
         slotsCompacted = sensor(context, METRIC_SLOTS_COMPACTED);
     }
 
-    private static Sensor sensor(ProcessorContext<Void, Void> context, String operation) {
+    private static Sensor sensor(ProcessorContext<String, DeadLetter> context, String operation) {
         return context.metrics().addRateTotalSensor("rta-chunks", context.taskId().toString(), operation,
                 Sensor.RecordingLevel.INFO);
     }
 
+    /**
+     * Validates the record (key, then every burst) before anything is written; invalid bursts are set aside together
+     * as one dead letter (a batch of just them) and the valid ones are applied. Nothing below is expected to throw for
+     * validated input; if it still did part-way through (a bug), the series written before it keep their segments and
+     * the processing handler sets the whole record aside.
+     */
     @Override
     public void process(Record<String, TelemetryBatch> record) {
-        String identity = record.key();
-        if (identity == null || identity.isEmpty() || record.value() == null) {
-            LOG.warn("Skipping a telemetry record without a data identity or value at offset {}", offset());
+        String problem = limits.identityProblem("record key (data identity)", record.key());
+        if (problem == null && record.value() == null) {
+            problem = "value: a telemetry record needs a TelemetryBatch (a tombstone carries no data)";
+        }
+        if (problem != null) {
+            setAside.record(record, problem);
             return;
         }
-        byte[] identityBytes = ChunkKeys.identityBytes(identity);
+        Map<ChannelRef, List<Object>> series = validSeries(record);
+        byte[] identityBytes = ChunkKeys.identityBytes(record.key());
         long offset = offset();
-        for (Map.Entry<ChannelRef, List<Object>> series : bySeries(identity, record.value()).entrySet()) {
-            append(identityBytes, series.getKey(), series.getValue(), offset);
+        for (Map.Entry<ChannelRef, List<Object>> entry : series.entrySet()) {
+            append(identityBytes, entry.getKey(), entry.getValue(), offset);
         }
     }
 
@@ -88,19 +115,35 @@ public final class ChunkProcessor implements Processor<String, TelemetryBatch, V
         return context.recordMetadata().map(metadata -> metadata.offset()).orElse(-1L);
     }
 
-    private Map<ChannelRef, List<Object>> bySeries(String identity, TelemetryBatch batch) {
+    /** The valid bursts by series; the invalid ones are set aside. */
+    private Map<ChannelRef, List<Object>> validSeries(Record<String, TelemetryBatch> record) {
         Map<ChannelRef, List<Object>> series = new LinkedHashMap<>();
-        for (Object burst : batch.getBursts()) {
-            String problem = BurstValidator.problem(burst);
+        List<Object> rejected = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<Object> bursts = record.value().getBursts();
+        for (int i = 0; i < bursts.size(); i++) {
+            Object burst = bursts.get(i);
+            String problem = BurstValidator.problem(burst, limits);
             if (problem != null) {
                 burstsSkipped.record();
-                LOG.warn("Skipping an invalid burst of data identity {} at offset {}: {}", identity, offset(), problem);
+                rejected.add(burst);
+                problems.add("bursts[" + i + "]: " + problem);
                 continue;
             }
             series.computeIfAbsent(seriesOf(burst), key -> new ArrayList<>()).add(burst);
             burstsApplied.record();
         }
+        if (!rejected.isEmpty()) {
+            setAside.record(record, setAside.encode(new TelemetryBatch(rejected)), describe(problems, bursts.size()));
+        }
         return series;
+    }
+
+    private static String describe(List<String> problems, int bursts) {
+        String listed = String.join("; ", problems.subList(0, Math.min(problems.size(), LISTED_PROBLEMS)));
+        int more = problems.size() - LISTED_PROBLEMS;
+        return problems.size() + " of " + bursts + " burst(s) set aside (the others were applied): " + listed
+                + (more > 0 ? "; and " + more + " more" : "");
     }
 
     private static ChannelRef seriesOf(Object burst) {
@@ -144,14 +187,26 @@ public final class ChunkProcessor implements Processor<String, TelemetryBatch, V
                 compact(identity, series, slot);
             }
         }
-        long now = context.currentSystemTimeMs();
         for (long slot : slots.keySet()) {
-            Bytes pendingKey = ChunkKeys.pending(identity, series, slot);
             if (!meta.isPending(slot)) {
                 pending.add(slot);
-                store.put(pendingKey, new byte[0]);
             }
-            lastWrite.put(pendingKey, now);
+        }
+        pending.sort(null);
+        int excess = Math.max(0, pending.size() - MAX_PENDING_SLOTS);
+        for (long slot : pending.subList(0, excess)) {
+            compact(identity, series, slot);
+        }
+        pending = pending.subList(excess, pending.size());
+        long now = context.currentSystemTimeMs();
+        for (long slot : pending) {
+            if (slots.containsKey(slot)) {
+                Bytes pendingKey = ChunkKeys.pending(identity, series, slot);
+                if (!meta.isPending(slot)) {
+                    store.put(pendingKey, new byte[0]);
+                }
+                lastWrite.put(pendingKey, now);
+            }
         }
         ChannelMeta updated = meta.withPending(pending.stream().mapToLong(Long::longValue).toArray());
         if (!updated.equals(meta(metaKey))) {

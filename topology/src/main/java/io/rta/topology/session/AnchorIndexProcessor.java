@@ -3,6 +3,8 @@ package io.rta.topology.session;
 import io.rta.events.internal.AnchorContribution;
 import io.rta.events.internal.AnchorIndex;
 import io.rta.events.internal.SessionRefEdge;
+import io.rta.topology.errors.SetAside;
+import io.rta.topology.limits.InputLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -16,26 +18,50 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps, per anchor URI, the sessions that declare it and the sessions that refer to it as children or alternates,
  * and tells every declaring session (the parents) which children and alternates it has through that anchor.
  * A parent that stopped declaring the anchor is sent an empty contribution, which retracts what it had.
+ *
+ * <p>Each role (owners, children, alternates) of an anchor holds at most {@link InputLimits#maxRelatedSessions}
+ * sessions, so no index record and no contribution grows without bound. An edge that would add one more is set aside
+ * (dead-lettered, naming MaxRelatedSessions) and the session stays as it is, merely not related through this anchor.
+ * Edges arrive in the order of their partition, so a replay sets aside the same edges and builds the same index.
  */
 final class AnchorIndexProcessor implements Processor<String, SessionRefEdge, String, Object> {
 
+    private final InputLimits limits;
+    private final SetAside<String, SessionRefEdge> setAside;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, AnchorIndex> anchors;
+
+    AnchorIndexProcessor(InputLimits limits, SetAside<String, SessionRefEdge> setAside) {
+        this.limits = limits;
+        this.setAside = setAside;
+    }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.anchors = context.getStateStore(SessionTopology.ANCHOR_STORE);
+        setAside.init(context);
     }
 
     @Override
     public void process(Record<String, SessionRefEdge> record) {
         String anchor = record.key();
         SessionRefEdge edge = record.value();
-        if (anchor == null || edge == null) {
+        String problem = limits.identityProblem("record key (anchor URI)", anchor);
+        if (problem == null) {
+            problem = edge == null ? "value: a ref edge is required"
+                    : limits.identityProblem("session", edge.getSession());
+        }
+        if (problem != null) {
+            setAside.record(record, problem);
             return;
         }
         AnchorIndex before = anchors.get(anchor);
+        String full = full(anchor, before == null ? empty() : before, edge);
+        if (full != null) {
+            setAside.record(record, full);
+            return;
+        }
         AnchorIndex after = apply(before == null ? empty() : before, edge);
         if (after.getOwners().isEmpty() && after.getChildren().isEmpty() && after.getAlternates().isEmpty()) {
             anchors.delete(anchor);
@@ -47,6 +73,27 @@ final class AnchorIndexProcessor implements Processor<String, SessionRefEdge, St
 
     private static AnchorIndex empty() {
         return new AnchorIndex(List.of(), List.of(), List.of());
+    }
+
+    /** Why the edge cannot be added (its role of the anchor is full), or null. */
+    private String full(String anchor, AnchorIndex index, SessionRefEdge edge) {
+        List<String> members = switch (edge.getRole()) {
+            case ANCHOR -> index.getOwners();
+            case CHILD_OF -> index.getChildren();
+            case ALTERNATE_OF -> index.getAlternates();
+        };
+        if (!edge.getPresent() || members.size() < limits.maxRelatedSessions()
+                || members.contains(edge.getSession())) {
+            return null;
+        }
+        String role = switch (edge.getRole()) {
+            case ANCHOR -> "sessions declaring anchor '";
+            case CHILD_OF -> "children through anchor '";
+            case ALTERNATE_OF -> "alternates through anchor '";
+        };
+        return InputLimits.exceeded("the number of " + role + anchor + "'", members.size() + 1L,
+                limits.maxRelatedSessions(), InputLimits.MAX_RELATED_SESSIONS) + ": session '" + edge.getSession()
+                + "' is not related through it";
     }
 
     private static AnchorIndex apply(AnchorIndex index, SessionRefEdge edge) {

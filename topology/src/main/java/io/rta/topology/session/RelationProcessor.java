@@ -2,6 +2,8 @@ package io.rta.topology.session;
 
 import io.rta.events.SessionState;
 import io.rta.events.internal.AnchorContribution;
+import io.rta.topology.errors.SetAside;
+import io.rta.topology.limits.InputLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -17,28 +19,48 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Stores what each anchor contributes to a parent session and folds all of a parent's contributions into its
  * {@code children} and {@code alternates} (sorted, so a replay produces the same bytes), emitting the parent's full
  * state whenever they change.
+ *
+ * <p>A parent keeps at most {@link InputLimits#maxRelatedSessions} children and as many alternates: each anchor
+ * contributes at most that many, but a parent may declare several anchors. Beyond the bound the parent keeps the first
+ * ones in identity order (a function of the stored contributions, so a replay gives the same state), and the
+ * contribution that brought the excess is set aside as a dead letter naming MaxRelatedSessions.
  */
 final class RelationProcessor implements Processor<String, AnchorContribution, String, Object> {
 
     /** Separates parent identity and anchor URI in contribution keys; sorts before any other character. */
     private static final char SEPARATOR = '\u0000';
 
+    private final InputLimits limits;
+    private final SetAside<String, AnchorContribution> setAside;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, SessionState> sessions;
     private KeyValueStore<String, AnchorContribution> contributions;
+
+    RelationProcessor(InputLimits limits, SetAside<String, AnchorContribution> setAside) {
+        this.limits = limits;
+        this.setAside = setAside;
+    }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.sessions = context.getStateStore(SessionTopology.SESSION_STORE);
         this.contributions = context.getStateStore(SessionTopology.RELATION_STORE);
+        setAside.init(context);
     }
 
     @Override
     public void process(Record<String, AnchorContribution> record) {
         String parent = record.key();
         AnchorContribution contribution = record.value();
-        if (parent == null || contribution == null) {
+        // identities never hold control characters, so none holds the separator
+        String problem = limits.identityProblem("record key (parent session)", parent);
+        if (problem == null) {
+            problem = contribution == null ? "value: an anchor contribution is required"
+                    : limits.identityProblem("anchor", contribution.getAnchor());
+        }
+        if (problem != null) {
+            setAside.record(record, problem);
             return;
         }
         String key = parent + SEPARATOR + contribution.getAnchor();
@@ -61,8 +83,12 @@ final class RelationProcessor implements Processor<String, AnchorContribution, S
                 alternates.addAll(entry.value.getAlternates());
             }
         }
-        List<String> childList = new ArrayList<>(children);
-        List<String> alternateList = new ArrayList<>(alternates);
+        List<String> childList = first(children);
+        List<String> alternateList = first(alternates);
+        boolean adds = !contribution.getChildren().isEmpty() || !contribution.getAlternates().isEmpty();
+        if (adds && (children.size() > childList.size() || alternates.size() > alternateList.size())) {
+            setAside.record(record, excess(parent, children.size(), alternates.size()));
+        }
         if (childList.equals(state.getChildren()) && alternateList.equals(state.getAlternates())) {
             return;
         }
@@ -71,5 +97,24 @@ final class RelationProcessor implements Processor<String, AnchorContribution, S
         sessions.put(parent, updated);
         context.forward(new Record<String, Object>(parent, updated, record.timestamp(), new RecordHeaders()),
                 SessionTopology.SESSIONS_SINK);
+    }
+
+    private List<String> first(TreeSet<String> related) {
+        List<String> kept = new ArrayList<>(Math.min(related.size(), limits.maxRelatedSessions()));
+        for (String identity : related) {
+            if (kept.size() == limits.maxRelatedSessions()) {
+                break;
+            }
+            kept.add(identity);
+        }
+        return kept;
+    }
+
+    private String excess(String parent, int children, int alternates) {
+        boolean childExcess = children > limits.maxRelatedSessions();
+        return InputLimits.exceeded((childExcess ? "the number of children of session '" : "the number of "
+                        + "alternates of session '") + parent + "'", childExcess ? children : alternates,
+                limits.maxRelatedSessions(), InputLimits.MAX_RELATED_SESSIONS)
+                + ": the session keeps the first " + limits.maxRelatedSessions() + " in identity order";
     }
 }

@@ -4,6 +4,7 @@ import io.rta.events.SessionCreate;
 import io.rta.events.SessionState;
 import io.rta.events.SessionUpdateBatch;
 import io.rta.events.SessionUpdateOp;
+import io.rta.topology.limits.InputLimits;
 import java.util.List;
 
 /**
@@ -29,13 +30,20 @@ public final class SessionApplier {
     private SessionApplier() {
     }
 
-    /**
-     * Applies {@code batch} to {@code current} (null if the session does not exist) for the session keyed by
-     * {@code identity}; {@code recordTimestampMillis} is the record's timestamp, used as "now".
-     */
+    /** {@link #apply(SessionState, String, SessionUpdateBatch, long, InputLimits)} with the default limits. */
     public static ApplyResult apply(SessionState current, String identity, SessionUpdateBatch batch,
                                     long recordTimestampMillis) {
-        List<String> problems = SessionBatchValidator.validate(identity, batch);
+        return apply(current, identity, batch, recordTimestampMillis, InputLimits.defaults());
+    }
+
+    /**
+     * Applies {@code batch} to {@code current} (null if the session does not exist) for the session keyed by
+     * {@code identity}; {@code recordTimestampMillis} is the record's timestamp, used as "now". A batch breaking a
+     * rule of {@link SessionBatchValidator} (with {@code limits}) is {@link ApplyResult.Outcome#REJECTED}.
+     */
+    public static ApplyResult apply(SessionState current, String identity, SessionUpdateBatch batch,
+                                    long recordTimestampMillis, InputLimits limits) {
+        List<String> problems = SessionBatchValidator.validate(identity, batch, limits);
         if (!problems.isEmpty()) {
             return new ApplyResult(ApplyResult.Outcome.REJECTED, current, String.join("; ", problems));
         }

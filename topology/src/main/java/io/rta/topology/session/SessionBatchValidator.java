@@ -2,6 +2,7 @@ package io.rta.topology.session;
 
 import io.rta.events.ConfigBinding;
 import io.rta.events.DataBinding;
+import io.rta.events.DataBindingKey;
 import io.rta.events.DataChannelBinding;
 import io.rta.events.Marker;
 import io.rta.events.SessionCreate;
@@ -9,6 +10,7 @@ import io.rta.events.SessionOp;
 import io.rta.events.SessionUpdateBatch;
 import io.rta.events.SessionUpdateOp;
 import io.rta.events.TimeRange;
+import io.rta.topology.limits.InputLimits;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,11 +31,22 @@ public final class SessionBatchValidator {
     private SessionBatchValidator() {
     }
 
-    /** All problems of the batch for the session {@code identity}; empty when it is valid. */
+    /** {@link #validate(String, SessionUpdateBatch, InputLimits)} with the default limits (tests). */
     public static List<String> validate(String identity, SessionUpdateBatch batch) {
+        return validate(identity, batch, InputLimits.defaults());
+    }
+
+    /**
+     * All problems of the batch for the session {@code identity}; empty when it is valid. Every identity the batch
+     * names (the session's, folders, ref URIs, config identifiers, data identities) must meet
+     * {@link InputLimits#identityProblem}: these become record keys, store keys and log text.
+     */
+    public static List<String> validate(String identity, SessionUpdateBatch batch, InputLimits limits) {
         List<String> problems = new ArrayList<>();
         if (identity == null || identity.isEmpty()) {
             problems.add("identity: must not be empty");
+        } else {
+            addIfPresent(problems, limits.identityProblem("identity", identity));
         }
         if (batch == null) {
             problems.add("batch: is required");
@@ -48,7 +61,7 @@ public final class SessionBatchValidator {
             return problems;
         }
         for (int i = 0; i < batch.getUpdates().size(); i++) {
-            validateOp("updates[" + i + "]", batch.getUpdates().get(i), problems);
+            validateOp("updates[" + i + "]", batch.getUpdates().get(i), limits, problems);
         }
         return problems;
     }
@@ -66,7 +79,7 @@ public final class SessionBatchValidator {
         }
     }
 
-    private static void validateOp(String path, SessionUpdateOp op, List<String> problems) {
+    private static void validateOp(String path, SessionUpdateOp op, InputLimits limits, List<String> problems) {
         if (op == null || op.getOp() == null) {
             problems.add(path + ": op is required");
             return;
@@ -78,11 +91,11 @@ public final class SessionBatchValidator {
             missing.forEach(field -> report.accept(field + " is required"));
             return;
         }
-        validatePayload(where, op, report, problems);
+        validatePayload(where, op, report, limits, problems);
     }
 
     private static void validatePayload(String where, SessionUpdateOp op, Consumer<String> report,
-                                        List<String> problems) {
+                                        InputLimits limits, List<String> problems) {
         switch (op.getOp()) {
             case SET_STATE -> checkState(op.getState(), report);
             case SET_TIMESTAMP -> checkTimestamp(op.getText(), report);
@@ -92,12 +105,18 @@ public final class SessionBatchValidator {
             case SET_DETAILS_JSON, UPDATE_DETAILS_JSON -> checkDetails(() -> Details.fromJson(op.getJson()), report);
             case SET_MARKERS, UPDATE_MARKERS -> checkMarkers(where, op.getMarkers(), problems);
             case SET_CONFIG_BINDINGS, UPDATE_CONFIG_BINDINGS ->
-                    checkConfigBindings(where, op.getConfigBindings(), problems);
-            case SET_DATA_BINDINGS, UPDATE_DATA_BINDINGS -> checkDataBindings(where, op.getDataBindings(), problems);
+                    checkConfigBindings(where, op.getConfigBindings(), limits, problems);
+            case DELETE_CONFIG_BINDINGS -> checkIdentities(where + ".identifiers", op.getKeys(), false, limits,
+                    problems);
+            case SET_DATA_BINDINGS, UPDATE_DATA_BINDINGS ->
+                    checkDataBindings(where, op.getDataBindings(), limits, problems);
+            case DELETE_DATA_BINDINGS -> checkDataBindingKeys(where, op.getDataBindingKeys(), limits, problems);
+            case SET_FOLDERS, UPDATE_FOLDERS, DELETE_FOLDERS ->
+                    checkIdentities(where + ".identities", op.getKeys(), true, limits, problems);
             case SET_REF_ANCHORS, UPDATE_REF_ANCHORS, DELETE_REF_ANCHORS,
                     SET_ALTERNATE_OF_REFS, UPDATE_ALTERNATE_OF_REFS, DELETE_ALTERNATE_OF_REFS,
                     SET_CHILD_OF_REFS, UPDATE_CHILD_OF_REFS, DELETE_CHILD_OF_REFS ->
-                    checkRefUris(where, op.getKeys(), problems);
+                    checkRefUris(where, op.getKeys(), limits, problems);
             default -> {
                 // the remaining ops carry no payload, or one without rules beyond being present
             }
@@ -173,23 +192,29 @@ public final class SessionBatchValidator {
         }
     }
 
-    private static void checkConfigBindings(String where, List<ConfigBinding> bindings, List<String> problems) {
+    private static void checkConfigBindings(String where, List<ConfigBinding> bindings, InputLimits limits,
+                                            List<String> problems) {
         for (int i = 0; i < bindings.size(); i++) {
             ConfigBinding binding = bindings.get(i);
             String path = where + ".config_bindings[" + i + "]";
             if (binding.getIdentifier() == null || binding.getIdentifier().isEmpty()) {
                 problems.add(path + ".identifier: must not be empty");
+            } else {
+                addIfPresent(problems, limits.identityProblem(path + ".identifier", binding.getIdentifier()));
             }
             checkUint32(path + ".channel_offset", binding.getChannelOffset(), problems);
         }
     }
 
-    private static void checkDataBindings(String where, List<DataBinding> bindings, List<String> problems) {
+    private static void checkDataBindings(String where, List<DataBinding> bindings, InputLimits limits,
+                                          List<String> problems) {
         for (int i = 0; i < bindings.size(); i++) {
             DataBinding binding = bindings.get(i);
             String path = where + ".data_bindings[" + i + "]";
             if (binding.getKey() == null) {
                 problems.add(path + ".key: is required");
+            } else {
+                checkDataIdentity(path + ".key.identity", binding.getKey(), limits, problems);
             }
             List<DataChannelBinding> channels = binding.getDataChannelBindings();
             for (int c = 0; channels != null && c < channels.size(); c++) {
@@ -214,11 +239,45 @@ public final class SessionBatchValidator {
         }
     }
 
-    private static void checkRefUris(String where, List<String> uris, List<String> problems) {
+    private static void checkRefUris(String where, List<String> uris, InputLimits limits, List<String> problems) {
         for (int i = 0; i < uris.size(); i++) {
             if (uris.get(i) == null || uris.get(i).isEmpty()) {
                 problems.add(where + ".ref_uris[" + i + "]: must not be empty");
+            } else {
+                addIfPresent(problems, limits.identityProblem(where + ".ref_uris[" + i + "]", uris.get(i)));
             }
+        }
+    }
+
+    private static void checkDataBindingKeys(String where, List<DataBindingKey> keys, InputLimits limits,
+                                             List<String> problems) {
+        for (int i = 0; i < keys.size(); i++) {
+            checkDataIdentity(where + ".keys[" + i + "].identity", keys.get(i), limits, problems);
+        }
+    }
+
+    /** A data identity may be left empty (the binding's source decides); when given it is an identity. */
+    private static void checkDataIdentity(String path, DataBindingKey key, InputLimits limits,
+                                          List<String> problems) {
+        if (key != null && key.getIdentity() != null && !key.getIdentity().isEmpty()) {
+            addIfPresent(problems, limits.identityProblem(path, key.getIdentity()));
+        }
+    }
+
+    /** Identities of folders ({@code rootAllowed}: the empty identity is the root) or configs. */
+    private static void checkIdentities(String path, List<String> identities, boolean rootAllowed,
+                                        InputLimits limits, List<String> problems) {
+        for (int i = 0; i < identities.size(); i++) {
+            String identity = identities.get(i);
+            if (!(rootAllowed && identity != null && identity.isEmpty())) {
+                addIfPresent(problems, limits.identityProblem(path + "[" + i + "]", identity));
+            }
+        }
+    }
+
+    private static void addIfPresent(List<String> problems, String problem) {
+        if (problem != null) {
+            problems.add(problem);
         }
     }
 

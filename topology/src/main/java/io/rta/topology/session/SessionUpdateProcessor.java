@@ -4,6 +4,8 @@ import io.rta.events.SessionState;
 import io.rta.events.SessionUpdateBatch;
 import io.rta.events.internal.RefRole;
 import io.rta.events.internal.SessionRefEdge;
+import io.rta.topology.errors.SetAside;
+import io.rta.topology.limits.InputLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,8 +17,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Applies update batches to the stored state of their session, emits the full state (or a tombstone) to the
@@ -25,30 +25,45 @@ import org.slf4j.LoggerFactory;
  * <p>Every batch yields exactly one record on the sessions topic carrying the {@link SessionTopology#SOURCE_HEADER}
  * header — even a batch skipped by the sequence guard (the unchanged state) — so a writer can tell when its batch has
  * been applied by watching the sessions topic.
+ *
+ * <p>A batch is checked completely before anything is written, as the gRPC path checks it: the key, the applier's
+ * rules and limits ({@link ApplyResult.Outcome#REJECTED}) and {@link SessionLimits}. A rejected batch still yields the
+ * unchanged state (a tombstone for an absent session) with the header, and is set aside as a dead letter. A record
+ * without a valid key or value names no session and is only set aside.
  */
 final class SessionUpdateProcessor implements Processor<String, SessionUpdateBatch, String, Object> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SessionUpdateProcessor.class);
-
+    private final InputLimits limits;
+    private final SetAside<String, SessionUpdateBatch> setAside;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, SessionState> sessions;
+
+    SessionUpdateProcessor(InputLimits limits, SetAside<String, SessionUpdateBatch> setAside) {
+        this.limits = limits;
+        this.setAside = setAside;
+    }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.sessions = context.getStateStore(SessionTopology.SESSION_STORE);
+        setAside.init(context);
     }
 
     @Override
     public void process(Record<String, SessionUpdateBatch> record) {
         String identity = record.key();
-        if (identity == null || identity.isEmpty() || record.value() == null) {
-            LOG.warn("Skipping session update at {}: {}", source(), identity == null || identity.isEmpty()
-                    ? "the record has no session identity key" : "the record has no value");
+        String problem = limits.identityProblem("record key (session identity)", identity);
+        if (problem == null && record.value() == null) {
+            problem = "value: a session update record needs a SessionUpdateBatch (delete with delete = true, not "
+                    + "a tombstone)";
+        }
+        if (problem != null) {
+            setAside.record(record, problem);
             return;
         }
         SessionState current = sessions.get(identity);
-        ApplyResult result = SessionApplier.apply(current, identity, record.value(), record.timestamp());
+        ApplyResult result = SessionApplier.apply(current, identity, record.value(), record.timestamp(), limits);
         if (result.outcome() == ApplyResult.Outcome.APPLIED) {
             java.util.Optional<String> tooLarge = SessionLimits.problem(record.value(), result.state());
             if (tooLarge.isPresent()) {
@@ -60,10 +75,8 @@ final class SessionUpdateProcessor implements Processor<String, SessionUpdateBat
             case DELETED, ABSENT_DELETE -> delete(record, identity, current);
             case SKIPPED_SEQUENCE -> emitState(record, identity, current);
             case REJECTED -> {
-                LOG.warn("Rejected session update for '{}' at {}: {}", identity, source(), result.reason());
-                if (current != null) {
-                    emitState(record, identity, current);
-                }
+                emitState(record, identity, current);
+                setAside.record(record, result.reason());
             }
         }
     }

@@ -223,7 +223,7 @@ class ChunkTopologyTest {
     }
 
     @Test
-    void shouldSkipInvalidBurstsProducedStraightToKafka() throws IOException {
+    void shouldApplyTheValidBurstsOfARecordThatHoldsInvalidOnes() throws IOException {
         telemetry.pipeInput(SESSION, new TelemetryBatch(List.of(
                 new PeriodicBurst(7L, T0, -1L, 2, ByteBuffer.wrap(new byte[4])),
                 new PeriodicBurst(7L, T0, MS, 3, ByteBuffer.wrap(new byte[4])),

@@ -24,6 +24,7 @@ import io.rta.events.Marker;
 import io.rta.events.SessionOp;
 import io.rta.events.SessionUpdateBatch;
 import io.rta.events.SessionUpdateOp;
+import io.rta.topology.limits.InputLimits;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -186,6 +187,40 @@ class SessionBatchValidatorTest {
     void shouldRejectEmptyRefUris(SessionOp op) {
         assertThat(validate(keys(op, "ref:a", ""))).containsExactly(
                 "updates[0]." + op.name().toLowerCase(java.util.Locale.ROOT) + ".ref_uris[1]: must not be empty");
+    }
+
+    @Test
+    void shouldRejectASessionIdentityThatBreaksTheIdentityRules() {
+        assertThat(SessionBatchValidator.validate("s\u0000", batch())).containsExactly(
+                "identity: the identity holds the control character U+0000 at position 1; control characters are "
+                        + "not allowed");
+        assertThat(SessionBatchValidator.validate("s".repeat(20), batch(),
+                InputLimits.defaults().withMaxIdentityLength(10))).containsExactly(
+                "identity: the identity is 20 bytes long; at most 10 bytes are allowed (MaxIdentityLength)");
+    }
+
+    @Test
+    void shouldRejectEveryIdentityInsideTheBatchThatBreaksTheIdentityRules() {
+        InputLimits limits = InputLimits.defaults().withMaxIdentityLength(8);
+        assertThat(SessionBatchValidator.validate("s1", batch(
+                keys(SessionOp.SET_REF_ANCHORS, "ref:a\u0000b"),
+                keys(SessionOp.UPDATE_FOLDERS, "", "folder-too-long"),
+                configBindings(SessionOp.SET_CONFIG_BINDINGS, config("cfg\u001B", 0)),
+                keys(SessionOp.DELETE_CONFIG_BINDINGS, "cfg\n"),
+                dataBindings(SessionOp.UPDATE_DATA_BINDINGS, data(key("src", "data-too-long", 0), 0)),
+                Ops.deleteDataBindings(key("src", "", 0), key("src", "d\r", 0))), limits)).containsExactly(
+                "updates[0].set_ref_anchors.ref_uris[0]: the identity holds the control character U+0000 at "
+                        + "position 5; control characters are not allowed",
+                "updates[1].update_folders.identities[1]: the identity is 15 bytes long; at most 8 bytes are "
+                        + "allowed (MaxIdentityLength)",
+                "updates[2].set_config_bindings.config_bindings[0].identifier: the identity holds the control "
+                        + "character U+001B at position 3; control characters are not allowed",
+                "updates[3].delete_config_bindings.identifiers[0]: the identity holds the control character "
+                        + "U+000A at position 3; control characters are not allowed",
+                "updates[4].update_data_bindings.data_bindings[0].key.identity: the identity is 13 bytes long; at "
+                        + "most 8 bytes are allowed (MaxIdentityLength)",
+                "updates[5].delete_data_bindings.keys[1].identity: the identity holds the control character "
+                        + "U+000D at position 1; control characters are not allowed");
     }
 
     @Test

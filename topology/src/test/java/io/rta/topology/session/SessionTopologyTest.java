@@ -100,9 +100,13 @@ class SessionTopologyTest {
     }
 
     @Test
-    void shouldNotWriteRejectedBatches() {
+    void shouldNotWriteRejectedBatchesButStillAcknowledgeThem() {
         updates.pipeInput("s1", batch(Ops.quality(1.5)), T0);
 
+        // the unchanged state of a session that does not exist: a tombstone, carrying the batch's source
+        TestRecord<String, SessionState> out = sessions.readRecord();
+        assertThat(out.value()).isNull();
+        assertThat(source(out)).isEqualTo("0:0");
         assertThat(sessions.isEmpty()).isTrue();
         assertThat(store().get("s1")).isNull();
     }
