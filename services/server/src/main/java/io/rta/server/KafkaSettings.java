@@ -3,6 +3,9 @@ package io.rta.server;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import io.rta.topology.Topics;
+import io.rta.topology.errors.DeadLetterDeserializationHandler;
+import io.rta.topology.errors.DeadLetterProcessingHandler;
+import io.rta.topology.errors.DeadLetters;
 import io.rta.topology.session.SessionLimits;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -12,7 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /** Kafka client settings of the server, assembled in one place from the options. */
 final class KafkaSettings {
@@ -37,9 +39,10 @@ final class KafkaSettings {
      * @param instanceId stable identity of this instance (kept in its data directory): static group membership, so an
      *     instance restarted after a crash takes its partitions back at once instead of waiting for the group to
      *     evict its previous incarnation
+     * @param deadLetters the process's account of records set aside, which the error handlers write to
      */
     static Map<String, Object> streams(String bootstrapServers, Topics topics, Options options, Path stateDir,
-                                       String instanceId) {
+                                       String instanceId, DeadLetters deadLetters) {
         Map<String, Object> config = common(bootstrapServers);
         config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
         // With static membership a crashed (kill -9) instance keeps its partitions until its session times out:
@@ -49,10 +52,14 @@ final class KafkaSettings {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        // Pipelines produce to the command topics directly: a record that cannot be decoded is logged and skipped
-        // (as the view loader does), instead of stopping all processing for good (it would be re-read on restart).
+        // Pipelines produce to the command topics directly: a record that cannot be decoded, or whose processing
+        // fails unexpectedly, is set aside to the dead-letter topic (in the task's transaction) and processing goes
+        // on, instead of stopping for good (it would be re-read on every restart). A registry outage is not the
+        // record's fault: the handlers fail the task then, so the record is retried, never skipped.
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class);
+                DeadLetterDeserializationHandler.class);
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        config.put(DeadLetters.CONFIG, deadLetters);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.getLong(ServerOptions.COMMIT_INTERVAL));
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, options.getInt(ServerOptions.STREAM_THREADS));
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, options.getInt(RtaOptions.REPLICATION_FACTOR));

@@ -26,6 +26,7 @@ import io.rta.data.resources.DataResource;
 import io.rta.schemas.CcompatRegistryClient;
 import io.rta.server.embedded.EmbeddedKafka;
 import io.rta.server.embedded.RegistryProcess;
+import io.rta.service.config.LimitOptions;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import io.rta.service.grpc.GrpcServer;
@@ -50,9 +51,12 @@ import io.rta.stream.ws.StreamSettings;
 import io.rta.stream.ws.StreamWebSockets;
 import io.rta.topology.Topic;
 import io.rta.topology.Topics;
+import io.rta.topology.config.ConfigRules;
 import io.rta.topology.config.ConfigTopology;
 import io.rta.topology.data.ChunkProcessor;
 import io.rta.topology.data.ChunkTopology;
+import io.rta.topology.errors.DeadLetters;
+import io.rta.topology.limits.InputLimits;
 import io.rta.topology.session.SessionTopology;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -129,19 +133,23 @@ public final class RtaServer implements AutoCloseable {
         ScheduledExecutorService timer = own(new ExecutorCloser<>(timerPool)).executor();
         EventProducer producer = own(new EventProducer(KafkaSettings.common(bootstrapServers)));
 
+        InputLimits limits = LimitOptions.inputLimits(options);
+        ConfigStoreLimits configLimits = configLimits(options);
+        DeadLetters deadLetters = new DeadLetters(topics.deadLetters());
         Topology topology = new Topology();
-        SessionTopology.addTo(topology, topics);
-        ConfigTopology.addTo(topology, topics);
-        ChunkTopology.addTo(topology, topics);
+        SessionTopology.addTo(topology, topics, limits);
+        ConfigTopology.addTo(topology, topics, limits, configLimits.maxConfigBytes());
+        ChunkTopology.addTo(topology, topics, limits);
+        SessionTopology.addFolderGuard(topology, topics, limits); // last: see its doc
         StreamsRunner streams = own(new StreamsRunner(topology,
                 KafkaSettings.streams(bootstrapServers, topics, options, dataPath.resolve("streams"),
-                        instanceId(dataPath))));
+                        instanceId(dataPath), deadLetters)));
 
         WriteTracker sessionsApplied = new WriteTracker("session", writeTimeout, timer);
         WriteTracker foldersApplied = new WriteTracker("folder", writeTimeout, timer);
         SessionViews views = new SessionViews(sessionsApplied, foldersApplied);
         TopicViewLoader loader = own(new TopicViewLoader("sessions",
-                KafkaSettings.consumer(bootstrapServers), views.handlers(topics)));
+                KafkaSettings.consumer(bootstrapServers), views.handlers(topics, limits)));
 
         streams.start();
         loader.start();
@@ -172,10 +180,14 @@ public final class RtaServer implements AutoCloseable {
                 () -> startKafkaLiveSource(options, topics, bootstrapServers, admin, views, metrics)));
         registerHealthChecks(health, admin, registry, streams, loader);
         health.register("live-source", check(live::health));
+        // informational: records set aside never make the server unready
+        health.register("dead-letters", check(() -> HealthCheck.Result.healthy(deadLetters.describe())));
         registerMetrics(metrics, views, loader, streams);
+        metrics.gauge("rta_dead_letters_total", () -> deadLetters::count);
+        metrics.gauge("rta_punctuation_failures_total", () -> deadLetters::punctuationFailures);
 
         List<BindableService> services = List.of(new SessionStoreService(sessions),
-                new ConfigStoreService(configs, configs, validator, configLimits(options)), dataWriter, dataReader);
+                new ConfigStoreService(configs, configs, validator, configLimits), dataWriter, dataReader);
         grpc = own(new GrpcServer(NettyServerBuilder.forAddress(
                 new InetSocketAddress(options.getInt(RtaOptions.GRPC_PORT)))
                 .maxInboundMessageSize(options.getInt(ServerOptions.GRPC_MAX_MESSAGE_SIZE)), services, health));
@@ -217,7 +229,7 @@ public final class RtaServer implements AutoCloseable {
 
     private static ConfigStoreLimits configLimits(Options options) {
         int max = options.getInt(ServerOptions.MAX_CONFIG_SIZE);
-        int ceiling = Topics.LARGE_MESSAGE_BYTES - 1024 * 1024;
+        int ceiling = ConfigRules.MAX_CONFIG_BYTES_CEILING;
         if (max > ceiling) {
             throw new IllegalArgumentException("MaxConfigSize " + max + " is above " + ceiling
                     + " bytes: a config travels as one Kafka record of at most " + Topics.LARGE_MESSAGE_BYTES

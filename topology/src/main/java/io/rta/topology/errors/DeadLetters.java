@@ -45,6 +45,7 @@ public final class DeadLetters {
     public static final int MAX_KEPT_BYTES = Topics.LARGE_MESSAGE_BYTES - 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+    private static final int HEALTH_REASON_LENGTH = 500;
 
     private final Topic<String, DeadLetter> topic;
     private final AtomicLong count = new AtomicLong();
@@ -85,6 +86,19 @@ public final class DeadLetters {
     /** The last record set aside, if any. */
     public Optional<Summary> last() {
         return Optional.ofNullable(last);
+    }
+
+    /** What the {@code dead-letters} health check says: how many were set aside, and the last one's key and reason. */
+    public String describe() {
+        Summary summary = last;
+        long total = count();
+        if (summary == null) {
+            return "no record set aside since start";
+        }
+        String reason = summary.reason().length() > HEALTH_REASON_LENGTH
+                ? summary.reason().substring(0, HEALTH_REASON_LENGTH) + "..." : summary.reason();
+        return total + " record(s) set aside to " + topic.name() + " since start; the last: " + summary.key() + " ("
+                + summary.stage() + "): " + reason;
     }
 
     /** Punctuations (scheduled work such as chunk compaction) that failed and were skipped. */

@@ -6,6 +6,8 @@ import io.rta.service.view.TopicViewLoader;
 import io.rta.service.write.WriteTracker;
 import io.rta.topology.Topic;
 import io.rta.topology.Topics;
+import io.rta.topology.limits.InputLimits;
+import io.rta.topology.session.FolderRules;
 import io.rta.topology.session.SessionTopology;
 import io.rta.topology.view.FolderTree;
 import io.rta.topology.view.SessionCatalog;
@@ -58,10 +60,18 @@ public final class SessionViews {
         changeListeners.remove(listener);
     }
 
-    /** Handlers for a {@link TopicViewLoader}: topic name -> handler. */
+    /** {@link #handlers(Topics, InputLimits)} with the default limits. */
     public Map<String, TopicViewLoader.Handler> handlers(Topics topics) {
+        return handlers(topics, InputLimits.defaults());
+    }
+
+    /**
+     * Handlers for a {@link TopicViewLoader}: topic name -> handler. Folders breaking {@link FolderRules} under
+     * {@code limits} are skipped (the session topology's folder guard sets them aside as dead letters).
+     */
+    public Map<String, TopicViewLoader.Handler> handlers(Topics topics, InputLimits limits) {
         return Map.of(topics.sessions().name(), new SessionsHandler(topics.sessions()),
-                topics.folders().name(), new FoldersHandler(topics.folders()));
+                topics.folders().name(), new FoldersHandler(topics.folders(), limits));
     }
 
     /**
@@ -116,20 +126,28 @@ public final class SessionViews {
         }
     }
 
-    /** Applies folders; acknowledges folder writes by their own offsets. */
+    /**
+     * Applies folders; acknowledges folder writes by their own offsets. A folder that breaks the rules is skipped
+     * without a word (the folder guard logs and dead-letters it once; this loader re-reads it at every start).
+     */
     private final class FoldersHandler implements TopicViewLoader.Handler {
         private final Topic<String, SessionFolder> topic;
+        private final InputLimits limits;
         private final Map<Integer, Long> applied = new HashMap<>();
+        private long skipped;
 
-        FoldersHandler(Topic<String, SessionFolder> topic) {
+        FoldersHandler(Topic<String, SessionFolder> topic, InputLimits limits) {
             this.topic = topic;
+            this.limits = limits;
         }
 
         @Override
         public void handle(ConsumerRecord<byte[], byte[]> record) {
             String identity = topic.keySerde().deserializer().deserialize(topic.name(), record.key());
             SessionFolder folder = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
-            if (folder == null) {
+            if (FolderRules.problem(identity, folder, limits) != null) {
+                skipped++;
+            } else if (folder == null) {
                 folders.remove(identity);
             } else {
                 folders.put(folder);
@@ -139,8 +157,13 @@ public final class SessionViews {
 
         @Override
         public void afterBatch() {
+            if (skipped > 0) {
+                LOG.debug("The folder view skipped {} folder record(s) that break the rules", skipped);
+                skipped = 0;
+            }
             applied.forEach(foldersApplied::applied);
             applied.clear();
         }
+
     }
 }

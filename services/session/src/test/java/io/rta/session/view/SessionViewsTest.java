@@ -2,12 +2,14 @@ package io.rta.session.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rta.events.SessionFolder;
 import io.rta.events.SessionState;
 import io.rta.schemas.InMemorySchemaRegistryClient;
 import io.rta.service.view.TopicViewLoader;
 import io.rta.service.write.WriteTracker;
 import io.rta.topology.Topic;
 import io.rta.topology.Topics;
+import io.rta.topology.limits.InputLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,6 +84,28 @@ class SessionViewsTest {
         handler.afterBatch();
 
         assertThat(told).isEmpty();
+    }
+
+    @Test
+    void shouldSkipFoldersThatBreakTheRulesAndApplyTheOthers() {
+        TopicViewLoader.Handler folders = views.handlers(topics, InputLimits.defaults())
+                .get(topics.folders().name());
+
+        folders.handle(folder("ok", new SessionFolder("ok", "", "Fine", "")));
+        folders.handle(folder("bad\u0000", new SessionFolder("bad\u0000", "", "Nul", "")));
+        folders.handle(folder("self", new SessionFolder("self", "self", "Own parent", "")));
+        folders.handle(folder("key", new SessionFolder("other", "", "Mismatch", "")));
+        folders.handle(folder("child", new SessionFolder("child", "ok", "Child", "")));
+        folders.afterBatch();
+
+        assertThat(views.folders().snapshot()).containsOnlyKeys("ok", "child");
+    }
+
+    private ConsumerRecord<byte[], byte[]> folder(String key, SessionFolder folder) {
+        Topic<String, SessionFolder> topic = topics.folders();
+        return new ConsumerRecord<>(topic.name(), 0, offset++,
+                topic.keySerde().serializer().serialize(topic.name(), key),
+                topic.valueSerde().serializer().serialize(topic.name(), folder));
     }
 
     private ConsumerRecord<byte[], byte[]> record(String identity, SessionState state) {
