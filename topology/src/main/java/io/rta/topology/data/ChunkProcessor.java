@@ -142,8 +142,9 @@ public final class ChunkProcessor implements Processor<String, TelemetryBatch, S
     private static String describe(List<String> problems, int bursts) {
         String listed = String.join("; ", problems.subList(0, Math.min(problems.size(), LISTED_PROBLEMS)));
         int more = problems.size() - LISTED_PROBLEMS;
-        return problems.size() + " of " + bursts + " burst(s) set aside (the others were applied): " + listed
-                + (more > 0 ? "; and " + more + " more" : "");
+        String count = problems.size() == bursts ? "all " + bursts + " burst(s) set aside: "
+                : problems.size() + " of " + bursts + " burst(s) set aside (the others were applied): ";
+        return count + listed + (more > 0 ? "; and " + more + " more" : "");
     }
 
     private static ChannelRef seriesOf(Object burst) {

@@ -142,7 +142,7 @@ class ChunkPoisonRecordsTest {
         telemetry.pipeInput("late", batch(new PeriodicBurst(1L, 1L, Long.MAX_VALUE, 2, samples(2, 4))));
 
         DeadLetter letter = onlyDeadLetter(topics.telemetry().name() + "/0/0");
-        assertThat(letter.getReason()).isEqualTo("1 of 1 burst(s) set aside (the others were applied): bursts[0]: "
+        assertThat(letter.getReason()).isEqualTo("all 1 burst(s) set aside: bursts[0]: "
                 + "periodic_data: the last sample's timestamp overflows 64 bits");
         assertThat(times("late", DataKind.PERIODIC)).isEmpty();
     }
@@ -231,6 +231,20 @@ class ChunkPoisonRecordsTest {
                 + "bursts[3]: row_data.channel_ids count is 4; at most 3 allowed (MaxRowChannels); "
                 + "bursts[4]: timestamped_data.timestamp_deltas is 100001 bytes: more than a result's 10000 samples");
         assertThat(decode(letter).getBursts()).containsExactly(noSamples, wideRow, tooManyDeltas);
+    }
+
+    @Test
+    void shouldListTheFirstProblemsOfARecordWithManyInvalidBursts() {
+        start(InputLimits.defaults());
+        List<Object> bursts = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            bursts.add(new RowBurst(List.of(), T0, samples(1, 4)));
+        }
+        telemetry.pipeInput("rows", new TelemetryBatch(bursts));
+
+        String reason = onlyDeadLetter(topics.telemetry().name() + "/0/0").getReason();
+        assertThat(reason).startsWith("all 15 burst(s) set aside: bursts[0]: row_data.channel_ids is empty")
+                .contains("bursts[9]: ").doesNotContain("bursts[10]").endsWith("; and 5 more");
     }
 
     @Test
