@@ -62,6 +62,8 @@ final class AnchorIndexProcessor implements Processor<String, SessionRefEdge, St
             setAside.record(record, full);
             return;
         }
+        // Validated above; nothing below is expected to throw. (Should a contribution fail to serialize, a bug, the
+        // index keeps the edge and the record is set aside by the processing handler.)
         AnchorIndex after = apply(before == null ? empty() : before, edge);
         if (after.getOwners().isEmpty() && after.getChildren().isEmpty() && after.getAlternates().isEmpty()) {
             anchors.delete(anchor);

@@ -63,6 +63,8 @@ final class RelationProcessor implements Processor<String, AnchorContribution, S
             setAside.record(record, problem);
             return;
         }
+        // Validated above; nothing below is expected to throw. (Should the emitted state fail to serialize, a bug,
+        // the contribution stays stored and the record is set aside by the processing handler.)
         String key = parent + SEPARATOR + contribution.getAnchor();
         if (contribution.getChildren().isEmpty() && contribution.getAlternates().isEmpty()) {
             contributions.delete(key);

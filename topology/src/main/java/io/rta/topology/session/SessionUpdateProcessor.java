@@ -81,19 +81,23 @@ final class SessionUpdateProcessor implements Processor<String, SessionUpdateBat
         }
     }
 
+    /*
+     * The store is written last: emitting serializes the output, and should that fail (a bug, not a record's fault)
+     * the processing handler sets the record aside with the stored state as it was. Output already emitted stays.
+     */
     private void store(Record<String, SessionUpdateBatch> record, String identity, SessionState before,
                        SessionState after) {
-        sessions.put(identity, after);
         emitState(record, identity, after);
         emitEdges(record, identity, before, after);
+        sessions.put(identity, after);
     }
 
     private void delete(Record<String, SessionUpdateBatch> record, String identity, SessionState before) {
+        emitState(record, identity, null);
+        emitEdges(record, identity, before, null);
         if (before != null) {
             sessions.delete(identity);
         }
-        emitState(record, identity, null);
-        emitEdges(record, identity, before, null);
     }
 
     private void emitState(Record<String, SessionUpdateBatch> record, String identity, SessionState state) {
