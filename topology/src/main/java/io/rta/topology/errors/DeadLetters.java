@@ -107,21 +107,25 @@ public final class DeadLetters {
     }
 
     /**
-     * A dead letter of one record. The value is left out when key and value together exceed
-     * {@link #MAX_KEPT_BYTES}; the reason is escaped and cut (see {@link LogText}).
+     * A dead letter of one record. The value (and a key that alone is too large) is left out when key and value
+     * together exceed {@link #MAX_KEPT_BYTES}; the reason says so, and is escaped and cut (see {@link LogText}).
      */
     public static DeadLetter letter(RecordSource source, byte[] key, byte[] value, String stage, String reason,
                                     String processor, String application, long now) {
-        long kept = (key == null ? 0L : key.length) + (value == null ? 0L : value.length);
-        String why = kept > MAX_KEPT_BYTES
-                ? reason + " (the value, " + value.length + " bytes, is too large to keep in a dead letter)" : reason;
+        long keyBytes = key == null ? 0L : key.length;
+        long valueBytes = value == null ? 0L : value.length;
+        boolean keepKey = keyBytes <= MAX_KEPT_BYTES;
+        boolean keepValue = value == null || keepKey && keyBytes + valueBytes <= MAX_KEPT_BYTES;
+        String why = reason + (keepKey ? "" : " (the key, " + keyBytes + " bytes, is too large to keep in a dead "
+                + "letter)") + (keepValue ? "" : " (the value, " + valueBytes + " bytes, is too large to keep in a dead "
+                + "letter)");
         return DeadLetter.newBuilder()
                 .setTopic(source.topic())
                 .setPartition(source.partition())
                 .setOffset(source.offset())
                 .setTimestamp(source.timestamp())
-                .setKey(key == null ? null : ByteBuffer.wrap(key))
-                .setValue(value == null || kept > MAX_KEPT_BYTES ? null : ByteBuffer.wrap(value))
+                .setKey(key == null || !keepKey ? null : ByteBuffer.wrap(key))
+                .setValue(keepValue && value != null ? ByteBuffer.wrap(value) : null)
                 .setHeaders(headers(source.headers()))
                 .setStage(stage)
                 .setReason(LogText.escape(why))
