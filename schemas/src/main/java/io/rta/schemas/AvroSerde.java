@@ -25,6 +25,13 @@ import org.apache.kafka.common.serialization.Serializer;
  * id, then Avro binary. Writes register T's schema under {@code <topic>-value} (or {@code -key}); reads resolve the
  * writer schema by id and decode into T's schema, so older and newer compatible events still decode.
  * Null maps to null both ways (tombstones). Thread-safe.
+ *
+ * <p>Every failure is a {@link SerializationException} naming the topic and the schema id. Before Avro reads a record,
+ * {@link ClaimedLengthCheck} refuses any length or count the record's bytes cannot hold, so a lying record is an
+ * exception, never an {@link OutOfMemoryError}. When the writer schema cannot be resolved because the registry is
+ * unavailable, the exception's cause chain holds a {@link RegistryUnavailableException}: the record is fine and must
+ * be retried later, never skipped ({@link RegistryUnavailableException#isCauseOf}); an id the registry does not know
+ * is a plain {@link SchemaRegistryException}.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
@@ -39,7 +46,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private final Schema readerSchema;
     private final SpecificDatumWriter<T> writer;
     private final Map<String, Integer> idsBySubject = new ConcurrentHashMap<>();
-    private final Map<Integer, DatumReader<T>> readersById = new ConcurrentHashMap<>();
+    private final Map<Integer, Decoding<T>> decodingsById = new ConcurrentHashMap<>();
     // Encoders and decoders keep buffers and are not thread-safe; one per thread avoids allocating them per record.
     private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
     private final AvroSerializer serializer = new AvroSerializer();
@@ -88,26 +95,39 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private int schemaId(String topic) {
         try {
             return idsBySubject.computeIfAbsent(subject(topic), subject -> registry.register(subject, readerSchema));
+        } catch (RegistryUnavailableException e) {
+            throw new SerializationException("Cannot encode a " + type.getSimpleName() + " for topic '" + topic
+                    + "': the schema registry is unavailable to register its schema under subject '"
+                    + subject(topic) + "': " + e.getMessage(), e);
         } catch (SchemaRegistryException e) {
             throw new SerializationException("Cannot register the schema of " + type.getSimpleName()
                     + " under subject '" + subject(topic) + "': " + e.getMessage(), e);
         }
     }
 
-    private DatumReader<T> readerFor(String topic, int id) {
-        DatumReader<T> reader = readersById.get(id);
-        if (reader != null) {
-            return reader;
+    private Decoding<T> decodingFor(String topic, int id) {
+        Decoding<T> decoding = decodingsById.get(id);
+        if (decoding != null) {
+            return decoding;
         }
         Schema writerSchema;
         try {
             writerSchema = registry.getById(id);
-        } catch (SchemaRegistryException e) {
+        } catch (RegistryUnavailableException e) {
+            throw new SerializationException("Cannot decode a " + type.getSimpleName() + " from topic '" + topic
+                    + "' yet: the schema registry is unavailable to resolve writer schema id " + id
+                    + " (retry the record once it is back): " + e.getMessage(), e);
+        } catch (RuntimeException e) {
             throw new SerializationException("Cannot decode a " + type.getSimpleName() + " from topic '" + topic
                     + "': unknown writer schema id " + id + ": " + e.getMessage(), e);
         }
-        return readersById.computeIfAbsent(id,
-                i -> new SpecificDatumReader<>(writerSchema, readerSchema, SpecificData.getForClass(type)));
+        return decodingsById.computeIfAbsent(id, i -> new Decoding<>(
+                new SpecificDatumReader<>(writerSchema, readerSchema, SpecificData.getForClass(type)),
+                ClaimedLengthCheck.forSchema(writerSchema)));
+    }
+
+    /** How records written with one schema id are read: the bounds check, then Avro's resolving reader. */
+    private record Decoding<T>(DatumReader<T> reader, ClaimedLengthCheck check) {
     }
 
     private final class AvroSerializer implements Serializer<T> {
@@ -152,16 +172,25 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
             }
             requireHeader(topic, data);
             int id = ((data[1] & 0xff) << 24) | ((data[2] & 0xff) << 16) | ((data[3] & 0xff) << 8) | (data[4] & 0xff);
-            DatumReader<T> reader = readerFor(topic, id);
+            Decoding<T> decoding = decodingFor(topic, id);
+            try {
+                decoding.check().check(data, HEADER_LENGTH, data.length - HEADER_LENGTH);
+            } catch (ClaimedLengthCheck.Refusal refusal) {
+                throw new SerializationException(failure(topic, id) + refusal.getMessage());
+            }
             Buffers local = buffers.get();
             try {
                 local.decoder = DecoderFactory.get().binaryDecoder(data, HEADER_LENGTH, data.length - HEADER_LENGTH,
                         local.decoder);
-                return reader.read(null, local.decoder);
+                return decoding.reader().read(null, local.decoder);
             } catch (IOException | RuntimeException e) {
-                throw new SerializationException("Cannot decode a " + type.getSimpleName() + " from topic '" + topic
-                        + "' written with schema id " + id + ": " + e.getMessage(), e);
+                throw new SerializationException(failure(topic, id) + e.getMessage(), e);
             }
+        }
+
+        private String failure(String topic, int id) {
+            return "Cannot decode a " + type.getSimpleName() + " from topic '" + topic + "' written with schema id "
+                    + id + ": ";
         }
 
         private void requireHeader(String topic, byte[] data) {

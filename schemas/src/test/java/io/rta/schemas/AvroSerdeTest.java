@@ -137,6 +137,47 @@ class AvroSerdeTest {
     }
 
     @Test
+    void shouldCarryAnUnavailableRegistryInTheCauseAndDecodeOnceItIsBack() {
+        byte[] bytes = serde.serializer().serialize(TOPIC, Events.sessionState());
+        OutageRegistry outage = new OutageRegistry(registry);
+        AvroSerde<SessionState> reader = new AvroSerde<>(outage, SessionState.class, false);
+        outage.down = true;
+
+        assertThatThrownBy(() -> reader.deserializer().deserialize(TOPIC, bytes))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("the schema registry is unavailable to resolve writer schema id 1")
+                .matches(RegistryUnavailableException::isCauseOf, "has a RegistryUnavailableException as a cause");
+
+        outage.down = false;
+        assertThat(reader.deserializer().deserialize(TOPIC, bytes)).isEqualTo(Events.sessionState());
+    }
+
+    @Test
+    void shouldTellAnUnknownSchemaIdFromAnUnavailableRegistry() {
+        byte[] bytes = {0, 0, 0, 0, 42, 2, 'x'};
+
+        assertThatThrownBy(() -> serde.deserializer().deserialize(TOPIC, bytes))
+                .isInstanceOf(SerializationException.class)
+                .matches(e -> !RegistryUnavailableException.isCauseOf(e), "is not a registry outage")
+                .hasCauseInstanceOf(SchemaRegistryException.class);
+    }
+
+    @Test
+    void shouldFailAWriteWithTheRegistryUnavailableAsAnOutageAndWriteOnceItIsBack() {
+        OutageRegistry outage = new OutageRegistry(registry);
+        AvroSerde<SessionState> writer = new AvroSerde<>(outage, SessionState.class, false);
+        outage.down = true;
+
+        assertThatThrownBy(() -> writer.serializer().serialize(TOPIC, Events.sessionState()))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("the schema registry is unavailable to register its schema")
+                .matches(RegistryUnavailableException::isCauseOf, "has a RegistryUnavailableException as a cause");
+
+        outage.down = false;
+        assertThat(writer.serializer().serialize(TOPIC, Events.sessionState())).isNotEmpty();
+    }
+
+    @Test
     void shouldReportARejectedSchemaAsASerializationErrorNamingTheSubject() {
         registry.register("rta.sessions-value", Schema.createRecord("SessionState", null, "io.rta.events", false,
                 List.of(new Schema.Field("identity", Schema.create(Schema.Type.INT)))));
@@ -201,6 +242,41 @@ class AvroSerdeTest {
             }
         }
         return fields;
+    }
+
+    /** A registry that can be down: every request then fails as the real client's do during an outage. */
+    private static final class OutageRegistry implements SchemaRegistryClient {
+        private final SchemaRegistryClient up;
+        private volatile boolean down;
+
+        OutageRegistry(SchemaRegistryClient up) {
+            this.up = up;
+        }
+
+        @Override
+        public int register(String subject, Schema schema) {
+            failIfDown();
+            return up.register(subject, schema);
+        }
+
+        @Override
+        public Schema getById(int id) {
+            failIfDown();
+            return up.getById(id);
+        }
+
+        @Override
+        public void setCompatibility(String subject, String level) {
+            failIfDown();
+            up.setCompatibility(subject, level);
+        }
+
+        private void failIfDown() {
+            if (down) {
+                throw new RegistryUnavailableException("Schema registry GET http://registry failed (retried for "
+                        + "5000 ms): cannot reach it: ConnectException", new java.net.ConnectException());
+            }
+        }
     }
 
     /** Answers every registration with one id and records the subjects. */

@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.avro.Schema;
@@ -28,6 +30,8 @@ class CcompatRegistryClientTest {
             .requiredString("a").endRecord();
 
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    /** Statuses to answer first, one per request, before the normal answers. */
+    private final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
     private HttpServer server;
     private String baseUrl;
 
@@ -85,18 +89,114 @@ class CcompatRegistryClientTest {
     }
 
     @Test
-    void shouldGiveUpOnAnUnreachableRegistryAfterTheRetryTime() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        String unreachable = "http://127.0.0.1:" + closedPort + "/apis/ccompat/v7";
+    void shouldTellAnUnknownIdAsADefiniteAnswerAtOnce() {
+        CcompatRegistryClient client = new CcompatRegistryClient(baseUrl, Duration.ofSeconds(30));
+
+        assertThatThrownBy(() -> client.getById(404))
+                .isInstanceOf(SchemaRegistryException.class)
+                .isNotInstanceOf(RegistryUnavailableException.class);
+        assertThat(requests).hasSize(1);
+    }
+
+    @Test
+    void shouldGiveUpOnAnUnreachableRegistryAfterTheRetryTimeAsUnavailable() throws IOException {
+        String unreachable = "http://127.0.0.1:" + closedPort() + "/apis/ccompat/v7";
         CcompatRegistryClient client = new CcompatRegistryClient(unreachable, Duration.ofMillis(600));
 
         assertThatThrownBy(() -> client.getById(1))
-                .isInstanceOf(SchemaRegistryException.class)
+                .isInstanceOf(RegistryUnavailableException.class)
                 .hasMessageContaining(unreachable + "/schemas/ids/1")
-                .hasMessageContaining("cannot connect");
+                .hasMessageContaining("retried for 600 ms")
+                .hasMessageContaining("cannot reach it");
+        assertThatThrownBy(() -> client.register("s", SCHEMA)).isInstanceOf(RegistryUnavailableException.class);
+    }
+
+    @Test
+    void shouldRetryServerErrorsWithinTheRetryTime() {
+        answers.add(503);
+        answers.add(502);
+        CcompatRegistryClient client = new CcompatRegistryClient(baseUrl, Duration.ofSeconds(30));
+
+        assertThat(client.getById(17)).isEqualTo(SCHEMA);
+        assertThat(requests).hasSize(3);
+    }
+
+    @Test
+    void shouldReportServerErrorsAndSlowDownAnswersAsUnavailableOnceTheRetryTimeIsSpent() {
+        for (int status : new int[] {500, 503, 429, 408}) {
+            requests.clear();
+            for (int i = 0; i < 100; i++) {
+                answers.add(status);
+            }
+            CcompatRegistryClient client = new CcompatRegistryClient(baseUrl, Duration.ofMillis(300));
+
+            assertThatThrownBy(() -> client.getById(17))
+                    .isInstanceOf(RegistryUnavailableException.class)
+                    .hasMessageContaining("HTTP " + status);
+            assertThat(requests).hasSizeGreaterThan(1);
+            answers.clear();
+        }
+    }
+
+    @Test
+    void shouldTakeA404WithoutARegistryErrorCodeAndRefusedCredentialsAsUnavailableNotAsAnAnswer() {
+        CcompatRegistryClient client = new CcompatRegistryClient(baseUrl, Duration.ofMillis(300));
+        for (int status : new int[] {404, 401, 403}) {
+            answers.add(status);
+
+            // a wrong base URL or missing credentials must never make records look bad: they are retried, not skipped
+            assertThatThrownBy(() -> client.getById(17))
+                    .isInstanceOf(RegistryUnavailableException.class)
+                    .hasMessageContaining("HTTP " + status);
+        }
+    }
+
+    @Test
+    void shouldTakeAnAnswerThatIsNotTheRegistryApiAsUnavailable() {
+        CcompatRegistryClient client = new CcompatRegistryClient(baseUrl, Duration.ofMillis(300));
+
+        assertThatThrownBy(() -> client.getById(200))
+                .isInstanceOf(RegistryUnavailableException.class)
+                .hasMessageContaining("not JSON");
+    }
+
+    @Test
+    void shouldRefuseAnIncompatibleSchemaAsADefiniteAnswer() {
+        answers.add(409);
+        CcompatRegistryClient client = new CcompatRegistryClient(baseUrl, Duration.ofSeconds(30));
+
+        assertThatThrownBy(() -> client.register("rta.sessions-value", SCHEMA))
+                .isInstanceOf(SchemaRegistryException.class)
+                .isNotInstanceOf(RegistryUnavailableException.class)
+                .hasMessageContaining("HTTP 409");
+        assertThat(requests).hasSize(1);
+    }
+
+    @Test
+    void shouldWaitUntilTheRegistryAnswersOrSayItIsUnavailable() throws IOException {
+        answers.add(503);
+        answers.add(503);
+        new CcompatRegistryClient(baseUrl).awaitAvailable(Duration.ofSeconds(30));
+        assertThat(requests).hasSize(3);
+
+        String unreachable = "http://127.0.0.1:" + closedPort() + "/apis/ccompat/v7";
+        assertThatThrownBy(() -> new CcompatRegistryClient(unreachable).awaitAvailable(Duration.ofMillis(300)))
+                .isInstanceOf(RegistryUnavailableException.class)
+                .hasMessageContaining("did not answer within");
+    }
+
+    @Test
+    void shouldKeepAnswerExcerptsShortAndFreeOfControlCharacters() {
+        assertThat(CcompatRegistryClient.excerpt("a\nb\u0000" + "x".repeat(500)))
+                .startsWith("a\\u000ab\\u0000xxx")
+                .endsWith("...")
+                .hasSizeLessThan(220);
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -105,7 +205,13 @@ class CcompatRegistryClientTest {
         requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " " + contentType
                 + (body.isEmpty() ? "" : " " + body));
         String path = exchange.getRequestURI().getPath();
-        if (path.endsWith("/schemas/ids/404")) {
+        Integer status = answers.poll();
+        if (status != null) {
+            respond(exchange, status, status == 409 ? "{\"error_code\":409,\"message\":\"incompatible\"}"
+                    : "<html>status " + status + "</html>");
+        } else if (path.endsWith("/schemas/ids/200")) {
+            respond(exchange, 200, "<html>a login page</html>");
+        } else if (path.endsWith("/schemas/ids/404")) {
             respond(exchange, 404, "{\"error_code\":40403,\"message\":\"Schema 404 not found\"}");
         } else if (path.contains("/schemas/ids/")) {
             respond(exchange, 200, "{\"schema\":" + quoted(SCHEMA.toString()) + "}");

@@ -123,6 +123,8 @@ public final class RtaServer implements AutoCloseable {
             LOG.info("Embedded schema registry at {}", registryUrl);
         }
         CcompatRegistryClient registry = new CcompatRegistryClient(registryUrl);
+        // an external registry may still be starting; each request alone retries only briefly (it runs in poll loops)
+        registry.awaitAvailable(options.getDuration(ServerOptions.STARTUP_TIMEOUT));
         Topics topics = Topics.create(options.getString(RtaOptions.TOPIC_PREFIX), registry);
         TopicCreator.ensureTopics(KafkaSettings.common(bootstrapServers), topics,
                 options.getInt(RtaOptions.PARTITIONS), (short) options.getInt(RtaOptions.REPLICATION_FACTOR));

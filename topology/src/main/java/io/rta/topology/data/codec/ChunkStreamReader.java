@@ -20,10 +20,15 @@ public final class ChunkStreamReader {
 
     /** Guard against corrupt lengths (a header of row data with 10,000 channels takes about 50 KiB). */
     public static final int MAX_HEADER_LENGTH = 1 << 20;
-    /** Guard against corrupt lengths: far above the spec's 4 MiB per list, far below what would exhaust memory. */
+    /**
+     * Guard against corrupt lengths, packed and unpacked (a reader of the chunk allocates the unpacked length): far
+     * above the spec's 4 MiB per list, far below what would exhaust memory.
+     */
     public static final int MAX_PAYLOAD_LENGTH = 64 << 20;
 
     private static final long[] NO_CHANNELS = new long[0];
+    /** A payload array starts at most this large and doubles as its bytes arrive (one array up to 1 MiB). */
+    private static final int PAYLOAD_STEP = 1 << 20;
 
     private final InputStream in;
     private final byte[] prefix = new byte[ChunkStreamWriter.PREFIX_LENGTH];
@@ -64,8 +69,7 @@ public final class ChunkStreamReader {
             throw malformed("compression " + chunk.compression() + " is not LZ4 ("
                     + ChunkStreamWriter.COMPRESSION_LZ4 + ")");
         }
-        byte[] payload = new byte[chunk.packedLength()];
-        readFully(payload, payload.length, "payload");
+        byte[] payload = readPayload(chunk.packedLength());
         chunkIndex++;
         return new StoredChunk(chunk.startTime(), chunk.endTime(), chunk.channelIds(), chunk.unpackedLength(),
                 payload, 0, payload.length);
@@ -109,7 +113,7 @@ public final class ChunkStreamReader {
                 | (prefix[3] & 0xFF) << 24;
         checkLength("header length", headerLength, MAX_HEADER_LENGTH);
         if (header.length < headerLength) {
-            header = new byte[Math.max(headerLength, header.length * 2)];
+            header = new byte[Math.min(MAX_HEADER_LENGTH, Math.max(headerLength, header.length * 2))];
         }
         readFully(header, headerLength, "header");
         return decodeHeader(headerLength);
@@ -141,7 +145,7 @@ public final class ChunkStreamReader {
         } catch (IOException e) {
             throw malformed("header is not a ChunkTransferHeader: " + e.getMessage(), e);
         }
-        checkLength("unpacked_length", unpackedLength, Integer.MAX_VALUE);
+        checkLength("unpacked_length", unpackedLength, MAX_PAYLOAD_LENGTH);
         checkLength("packed_length", packedLength, MAX_PAYLOAD_LENGTH);
         long start = previousStart + startDelta;
         long duration = previousDuration + durationDelta;
@@ -180,6 +184,27 @@ public final class ChunkStreamReader {
         }
         if (length > max) {
             throw malformed(field + " " + length + " exceeds the limit of " + max + " bytes");
+        }
+    }
+
+    /**
+     * Reads a payload into an array of its own, growing it as the bytes arrive: a claimed length (up to
+     * {@link #MAX_PAYLOAD_LENGTH}) costs memory only once the stream holds that many bytes.
+     */
+    private byte[] readPayload(int length) throws IOException {
+        byte[] payload = new byte[Math.min(length, PAYLOAD_STEP)];
+        int read = 0;
+        while (true) {
+            int got = in.readNBytes(payload, read, payload.length - read);
+            bytesRead += got;
+            read += got;
+            if (read < payload.length) {
+                throw truncated(read, length, "payload");
+            }
+            if (read == length) {
+                return payload;
+            }
+            payload = Arrays.copyOf(payload, (int) Math.min(length, 2L * payload.length));
         }
     }
 

@@ -14,12 +14,22 @@ public final class Lz4Block {
     private static final LZ4Compressor COMPRESSOR = LZ4Factory.fastestInstance().fastCompressor();
     private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4Factory.fastestInstance().safeDecompressor();
 
+    private static final long MAX_RATIO = 255;
+
     private Lz4Block() {
     }
 
     /** The largest block {@code length} bytes can compress to: the buffer size compressing in place needs. */
     public static int maxCompressedLength(int length) {
         return COMPRESSOR.maxCompressedLength(length);
+    }
+
+    /**
+     * The most bytes a block of {@code blockLength} bytes can unpack to. LZ4 expands at most about 255-fold: each
+     * byte of a match length's extension stands for 255 output bytes; a token, an offset and literals stand for fewer.
+     */
+    public static long maxUnpackedLength(int blockLength) {
+        return MAX_RATIO * blockLength + MAX_RATIO;
     }
 
     /** Compresses {@code length} bytes of {@code source} from {@code offset} into a new array holding only the block. */
@@ -46,13 +56,20 @@ public final class Lz4Block {
     }
 
     /**
-     * Decompresses one block whose uncompressed length is known.
+     * Decompresses one block whose uncompressed length is known. The length is checked against what the block can
+     * unpack to before anything is allocated for it: it may come from a stored or received header.
      *
-     * @throws IllegalArgumentException when the block is malformed or does not decode to exactly {@code unpackedLength}
+     * @throws IllegalArgumentException when the block is malformed, does not decode to exactly {@code unpackedLength},
+     *                                  or {@code unpackedLength} is negative or more than the block can unpack to
      */
     public static byte[] decompress(byte[] block, int offset, int length, int unpackedLength) {
         if (unpackedLength < 0) {
             throw new IllegalArgumentException("unpacked length " + unpackedLength + " is negative");
+        }
+        if (unpackedLength > maxUnpackedLength(length)) {
+            throw new IllegalArgumentException("LZ4 block of " + length + " bytes claims to unpack to "
+                    + unpackedLength + " bytes, more than an LZ4 block of that size can expand to ("
+                    + maxUnpackedLength(length) + ")");
         }
         byte[] target = new byte[unpackedLength];
         decompress(block, offset, length, target, 0, unpackedLength);

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Objects;
-import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4FrameInputStream;
 
 /**
@@ -55,9 +54,6 @@ public final class Lz4Pickler {
         return pickled;
     }
 
-    /** Most bytes one compressed byte of an LZ4 block can decode to (a match of 255+ repeats per length byte). */
-    private static final long MAX_LZ4_RATIO = 255;
-
     public static byte[] unpickle(byte[] pickled) {
         return unpickle(pickled, 0, pickled.length);
     }
@@ -101,7 +97,7 @@ public final class Lz4Pickler {
                     + " uncompressed bytes, more than an array holds");
         }
         // An LZ4 block expands at most ~255-fold: a larger claim is corrupt, and must not allocate before decoding.
-        if (unpickledLength > dataLength * MAX_LZ4_RATIO + MAX_LZ4_RATIO) {
+        if (unpickledLength > Lz4Block.maxUnpackedLength(dataLength)) {
             throw new IllegalArgumentException("LZ4 pickle claims " + unpickledLength + " uncompressed bytes from a "
                     + dataLength + "-byte block, more than LZ4 can expand to");
         }
@@ -131,7 +127,8 @@ public final class Lz4Pickler {
     private static byte[] unframe(byte[] framed, int offset, int length) {
         try (InputStream in = new LZ4FrameInputStream(new ByteArrayInputStream(framed, offset, length))) {
             return in.readAllBytes();
-        } catch (IOException | LZ4Exception e) {
+        } catch (IOException | RuntimeException e) {
+            // LZ4Exception, and plain RuntimeExceptions for frame features lz4-java does not read (dependent blocks)
             throw new IllegalArgumentException("malformed LZ4 frame of " + length + " bytes: " + e.getMessage(), e);
         }
     }

@@ -196,6 +196,15 @@ class ChunkStreamReaderTest {
     }
 
     @Test
+    void shouldRejectAnUnpackedLengthBeyondTheLimit() {
+        // whoever decodes the chunk allocates its unpacked length: 2 GiB claimed by 3 bytes is refused here
+        assertThatThrownBy(() -> ChunkStreamReader.readAll(stream(frame(header()
+                .setUnpackedLength(ChunkStreamReader.MAX_PAYLOAD_LENGTH + 1)))))
+                .isInstanceOf(IOException.class)
+                .hasMessage("chunk 0: unpacked_length 67108865 exceeds the limit of 67108864 bytes");
+    }
+
+    @Test
     void shouldRejectANegativeDuration() {
         assertThatThrownBy(() -> ChunkStreamReader.readAll(stream(frame(header().setChunkDurationDelta(-3)))))
                 .isInstanceOf(IOException.class)

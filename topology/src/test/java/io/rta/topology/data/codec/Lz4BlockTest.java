@@ -112,4 +112,13 @@ class Lz4BlockTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unpacked length -1 is negative");
     }
+
+    @Test
+    void shouldRefuseAClaimNoBlockOfItsSizeCanUnpackToBeforeAllocatingIt() {
+        // found by Lz4BlockFuzzTest: the claim used to be allocated first (2 GiB for a 2-byte block)
+        assertThatThrownBy(() -> Lz4Block.decompress(hex("10 61"), 0, 2, Integer.MAX_VALUE - 8))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("LZ4 block of 2 bytes claims to unpack to 2147483639 bytes, more than an LZ4 block of "
+                        + "that size can expand to (765)");
+    }
 }

@@ -113,6 +113,14 @@ class Lz4PicklerTest {
     }
 
     @Test
+    void shouldRejectAFrameOfDependentBlocksAsMalformed() {
+        // found by Lz4PicklerFuzzTest: lz4-java throws a plain RuntimeException for frame features it cannot read
+        assertThatThrownBy(() -> Lz4Pickler.unpickle(hex("04224D18 40 40 00")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("malformed LZ4 frame of 7 bytes");
+    }
+
+    @Test
     void shouldRejectUnknownPickleVersions() {
         assertThatThrownBy(() -> Lz4Pickler.unpickle(hex("41 0E 00")))
                 .isInstanceOf(IllegalArgumentException.class)
