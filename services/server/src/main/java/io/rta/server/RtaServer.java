@@ -127,7 +127,7 @@ public final class RtaServer implements AutoCloseable {
         ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, daemon("write-timer"));
         timerPool.setRemoveOnCancelPolicy(true);
         ScheduledExecutorService timer = own(new ExecutorCloser<>(timerPool)).executor();
-        EventProducer producer = own(new EventProducer(KafkaSettings.common(bootstrapServers)));
+        EventProducer producer = own(new EventProducer(KafkaSettings.common(bootstrapServers), writeTimeout));
 
         Topology topology = new Topology();
         SessionTopology.addTo(topology, topics);
