@@ -58,9 +58,9 @@ public final class EventProducer implements Managed, AutoCloseable {
         props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, io.rta.topology.Topics.LARGE_MESSAGE_BYTES);
         props.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, 256L * 1024 * 1024);
-        long maxBlock = maxBlockMillis(writeTimeout);
         long requestTimeout = Math.min(REQUEST_TIMEOUT.toMillis(), Math.max(1, writeTimeout.toMillis()));
-        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock);
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMillis(writeTimeout));
+        long maxBlock = Long.parseLong(props.get(ProducerConfig.MAX_BLOCK_MS_CONFIG).toString());
         props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeout);
         // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms
         props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,

@@ -91,7 +91,7 @@ public final class RegistryProcess implements AutoCloseable {
         this.port = port;
         this.home = home;
         this.ccompatUrl = ccompatUrl;
-        this.shutdownHook = new Thread(this::stopChild, "rta-registry-shutdown");
+        this.shutdownHook = new Thread(this::stopSupervisionAndChild, "rta-registry-shutdown");
         this.supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "registry-supervisor");
             thread.setDaemon(true);
@@ -170,6 +170,16 @@ public final class RegistryProcess implements AutoCloseable {
     /** Stops supervising, then stops the child: a graceful stop first, forcibly when it does not end in time. */
     @Override
     public void close() {
+        stopSupervisionAndChild();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            LOG.debug("JVM shutdown in progress; the shutdown hook stops the registry", e);
+        }
+    }
+
+    /** Also the JVM shutdown hook: a child stopped by it must not be restarted. */
+    private void stopSupervisionAndChild() {
         synchronized (lifecycle) {
             closed = true;
         }
@@ -180,11 +190,6 @@ public final class RegistryProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         stopChild();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            LOG.debug("JVM shutdown in progress; the shutdown hook stops the registry", e);
-        }
     }
 
     /** Starts a child (unless closed) and waits until it answers; a child that does not is stopped again. */
