@@ -38,13 +38,20 @@ final class ClusterProcess implements AutoCloseable {
 
     /** A cluster on free ports with its data in a new temporary directory, started and ready. */
     static ClusterProcess start(Duration timeout) {
+        ClusterProcess cluster;
         try {
-            ClusterProcess cluster = new ClusterProcess(Files.createTempDirectory("rta-it-cluster-"),
-                    TestServer.freePort(), TestServer.freePort());
-            cluster.restart(timeout);
-            return cluster;
+            cluster = new ClusterProcess(Files.createTempDirectory("rta-it-cluster-"), TestServer.freePort(),
+                    TestServer.freePort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        try {
+            cluster.restart(timeout);
+            return cluster;
+        } catch (RuntimeException e) {
+            cluster.close();
+            DurabilityIT.deleteRecursively(cluster.dataPath);
+            throw e;
         }
     }
 
