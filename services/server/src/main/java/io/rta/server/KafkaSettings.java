@@ -78,6 +78,9 @@ final class KafkaSettings {
         config.put(StreamsConfig.POLL_MS_CONFIG, pollMillis(options.getLong(ServerOptions.COMMIT_INTERVAL)));
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 8 * 1024 * 1024);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 10);
+        // A task that cannot make progress (broker unreachable) fails its thread after this long; StreamsRunner
+        // replaces the thread, so it bounds how long a thread waits, not how long an outage may last.
+        config.put(StreamsConfig.TASK_TIMEOUT_MS_CONFIG, options.getLong(ServerOptions.STREAMS_TASK_TIMEOUT));
         return config;
     }
 

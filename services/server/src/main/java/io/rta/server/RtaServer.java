@@ -31,6 +31,7 @@ import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import io.rta.service.grpc.GrpcServer;
 import io.rta.service.http.HttpServer;
+import io.rta.service.http.LivenessCheck;
 import io.rta.service.lifecycle.Parts;
 import io.rta.service.http.ServiceInfo;
 import io.rta.service.kafka.EventProducer;
@@ -69,6 +70,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.Topology;
@@ -117,9 +119,10 @@ public final class RtaServer implements AutoCloseable {
             LOG.info("Embedded Kafka broker at {} (data in {})", bootstrapServers, dataPath.resolve("kafka"));
         }
         registryUrl = options.getString(RtaOptions.REGISTRY_URL);
+        RegistryProcess embeddedRegistry = null;
         if (registryUrl.isBlank()) {
-            RegistryProcess registry = own(RegistryProcess.start(options, bootstrapServers));
-            registryUrl = registry.ccompatUrl();
+            embeddedRegistry = own(RegistryProcess.start(options, bootstrapServers));
+            registryUrl = embeddedRegistry.ccompatUrl();
             LOG.info("Embedded schema registry at {}", registryUrl);
         }
         CcompatRegistryClient registry = new CcompatRegistryClient(registryUrl);
@@ -133,7 +136,7 @@ public final class RtaServer implements AutoCloseable {
         ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, daemon("write-timer"));
         timerPool.setRemoveOnCancelPolicy(true);
         ScheduledExecutorService timer = own(new ExecutorCloser<>(timerPool)).executor();
-        EventProducer producer = own(new EventProducer(KafkaSettings.common(bootstrapServers)));
+        EventProducer producer = own(new EventProducer(KafkaSettings.common(bootstrapServers), writeTimeout));
 
         InputLimits limits = LimitOptions.inputLimits(options);
         ConfigStoreLimits configLimits = configLimits(options);
@@ -173,20 +176,27 @@ public final class RtaServer implements AutoCloseable {
                 options.getInt(RtaOptions.HTTP_PORT));
         DataReads dataReads = new DataReads(identity -> views.catalog().get(identity).isPresent(),
                 new StreamsChunkViews(streams, writeTimeout), new StreamsOwnerLocator(streams, self));
-        ExecutorService dataReaders = own(new ExecutorCloser<>(Executors.newCachedThreadPool(daemon("data-read"))))
-                .executor();
+        ThreadPoolExecutor dataReaders = own(new ExecutorCloser<>(
+                (ThreadPoolExecutor) Executors.newCachedThreadPool(daemon("data-read")))).executor();
+        // each running gRPC read holds a thread and a store iterator: an idle client's is released after
+        // IdleReadTimeout
+        metrics.gauge("rta_grpc_data_reads_active", () -> dataReaders::getActiveCount);
         OwnerClient owners = OwnerClient.create(writeTimeout);
-        DataReaderService dataReader = new DataReaderService(dataReads, PayloadDecoder.LZ4, dataReaders, owners);
+        DataReaderService dataReader = new DataReaderService(dataReads, PayloadDecoder.LZ4, dataReaders, owners,
+                options.getDuration(ServerOptions.IDLE_READ_TIMEOUT));
         DataResource dataResource = new DataResource(dataReads, owners, ChunkEncoder.WIRE);
         LiveSource live = own(LiveSources.create(options, metrics,
                 () -> startKafkaLiveSource(options, topics, bootstrapServers, admin, views, metrics)));
-        registerHealthChecks(health, admin, registry, streams, loader);
+        registerHealthChecks(health, admin, registry, embeddedRegistry, streams, loader);
         health.register("live-source", check(live::health));
         // informational: records set aside never make the server unready
         health.register("dead-letters", check(() -> HealthCheck.Result.healthy(deadLetters.describe())));
         registerMetrics(metrics, views, loader, streams);
         metrics.gauge("rta_dead_letters_total", () -> deadLetters::count);
         metrics.gauge("rta_punctuation_failures_total", () -> deadLetters::punctuationFailures);
+        if (embeddedRegistry != null) {
+            metrics.register("rta_registry_restarts", embeddedRegistry.restarts());
+        }
 
         List<BindableService> services = List.of(new SessionStoreService(sessions),
                 new ConfigStoreService(configs, configs, validator, configLimits), dataWriter, dataReader);
@@ -247,20 +257,31 @@ public final class RtaServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Readiness checks of every dependency, and the liveness checks ({@link LivenessCheck}: fail only when a restart
+     * is the cure) of the parts that cannot recover on their own.
+     *
+     * @param embeddedRegistry the supervised registry child, or null when the registry is external
+     */
     private static void registerHealthChecks(HealthCheckRegistry health, Admin admin, CcompatRegistryClient registry,
-                                             StreamsRunner streams, TopicViewLoader loader) {
+                                             RegistryProcess embeddedRegistry, StreamsRunner streams,
+                                             TopicViewLoader loader) {
         health.register("kafka", check(() -> {
             int brokers = admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size();
             return HealthCheck.Result.healthy(brokers + " broker(s) reachable");
         }));
         health.register("schema-registry", check(() -> {
+            if (embeddedRegistry != null && !embeddedRegistry.isUp()) {
+                return embeddedRegistry.health();
+            }
             registry.ping();
             return HealthCheck.Result.healthy(registry.baseUrl());
         }));
-        health.register("streams", check(() -> streams.isProcessing()
-                ? HealthCheck.Result.healthy(streams.state().toString())
-                : HealthCheck.Result.unhealthy("Kafka Streams is " + streams.state()
-                + (streams.failure() == null ? "" : ": " + streams.failure()))));
+        health.register("streams", check(streams::health));
+        health.register("streams-alive", LivenessCheck.of(streams::liveness));
+        health.register("session-view-alive", LivenessCheck.of(() -> loader.failure() == null && loader.isRunning()
+                ? HealthCheck.Result.healthy("the session view loader is running")
+                : HealthCheck.Result.unhealthy("the session view loader stopped: " + loader.failure())));
         health.register("state-restore", check(() -> streams.restores().isRestoring()
                 ? HealthCheck.Result.unhealthy("restoring state from changelogs (reads of it answer 503 meanwhile): "
                         + streams.restores().describe())
@@ -279,6 +300,7 @@ public final class RtaServer implements AutoCloseable {
         metrics.gauge("rta_sessions", () -> () -> views.catalog().size());
         metrics.gauge("rta_session_folders", () -> () -> views.folders().size());
         metrics.gauge("rta_view_records_skipped", () -> loader::skipped);
+        metrics.register("rta_stream_threads_replaced", streams.threadsReplaced());
     }
 
     private interface CheckBody {

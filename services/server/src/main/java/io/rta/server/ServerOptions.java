@@ -37,10 +37,20 @@ public final class ServerOptions {
                     + "instances, so a failed instance's chunks are served again quickly. Empty means 1 against a "
                     + "cluster (BootstrapServers set) and 0 for the embedded single node.");
 
+    public static final OptionDef STREAMS_TASK_TIMEOUT = OptionDef.of("StreamsTaskTimeout", "300000",
+            "Kafka Streams task.timeout.ms: how long (ms) a task may make no progress (broker unreachable) before its "
+                    + "stream thread fails. A failed thread is replaced and processing resumes when the broker is "
+                    + "back, so this bounds how long a thread waits, not how long an outage may last.");
+    public static final OptionDef IDLE_READ_TIMEOUT = OptionDef.of("IdleReadTimeout", "30000",
+            "How long (ms) a gRPC data read waits for a client that takes nothing (its flow-control window stays "
+                    + "full) before the read is ended with DEADLINE_EXCEEDED and its resources released. REST reads "
+                    + "have Jetty's idle timeout (30 s) for the same case.");
+
     /** Every option of the server: the common ones, then the server's own. */
     public static final List<OptionDef> ALL = Stream.of(RtaOptions.ALL.stream(),
             Stream.of(COMMIT_INTERVAL, STREAM_THREADS, GRPC_MAX_MESSAGE_SIZE, MAX_CONFIG_SIZE, LOG_FORMAT,
-                    STARTUP_TIMEOUT, ADVERTISED_HOST, STANDBY_REPLICAS), StreamOptions.ALL.stream())
+                    STARTUP_TIMEOUT, ADVERTISED_HOST, STANDBY_REPLICAS, STREAMS_TASK_TIMEOUT, IDLE_READ_TIMEOUT),
+            StreamOptions.ALL.stream())
             .flatMap(s -> s).toList();
 
     /** {@link #STANDBY_REPLICAS}, or its default for where the server runs. */

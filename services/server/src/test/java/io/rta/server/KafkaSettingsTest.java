@@ -2,6 +2,11 @@ package io.rta.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rta.topology.Topics;
+import io.rta.schemas.InMemorySchemaRegistryClient;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
 class KafkaSettingsTest {
@@ -17,5 +22,20 @@ class KafkaSettingsTest {
         assertThat(KafkaSettings.pollMillis(1)).isEqualTo(1);
         assertThat(KafkaSettings.pollMillis(0)).isEqualTo(1);
         assertThat(KafkaSettings.pollMillis(30_000)).isEqualTo(100);
+    }
+
+    @Test
+    void streamsTaskTimeoutIsKafkasDefaultUnlessConfigured() {
+        Topics topics = Topics.create("rta.", new InMemorySchemaRegistryClient());
+
+        Map<String, Object> defaults = KafkaSettings.streams("localhost:9092", topics,
+                ServerOptions.load(new String[0]), Path.of("state"), "rta-test",
+                new io.rta.topology.errors.DeadLetters(topics.deadLetters()));
+        Map<String, Object> configured = KafkaSettings.streams("localhost:9092", topics,
+                ServerOptions.load(new String[] {"--StreamsTaskTimeout", "5000"}), Path.of("state"), "rta-test",
+                new io.rta.topology.errors.DeadLetters(topics.deadLetters()));
+
+        assertThat(defaults).containsEntry(StreamsConfig.TASK_TIMEOUT_MS_CONFIG, 300_000L);
+        assertThat(configured).containsEntry(StreamsConfig.TASK_TIMEOUT_MS_CONFIG, 5_000L);
     }
 }

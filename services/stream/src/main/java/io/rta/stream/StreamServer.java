@@ -8,6 +8,7 @@ import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import io.rta.service.http.HttpServer;
+import io.rta.service.http.LivenessCheck;
 import io.rta.service.lifecycle.Parts;
 import io.rta.service.http.ServiceInfo;
 import io.rta.service.view.TopicViewLoader;
@@ -130,6 +131,9 @@ public final class StreamServer implements AutoCloseable {
                 return loader.health();
             }
         });
+        health.register("session-view-alive", LivenessCheck.of(() -> loader.failure() == null && loader.isRunning()
+                ? HealthCheck.Result.healthy("the session view loader is running")
+                : HealthCheck.Result.unhealthy("the session view loader stopped: " + loader.failure())));
         Admin admin = own(Admin.create(new HashMap<>(kafka)));
         KafkaLiveSource source = new KafkaLiveSource(topics, kafka, admin, views, KafkaLiveSettings.from(options),
                 metrics);

@@ -1,10 +1,16 @@
 package io.rta.service.kafka;
 
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.health.HealthCheck;
 import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.common.serialization.Serializer;
@@ -14,33 +20,91 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.errors.MissingSourceTopicException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Owns the lifecycle of one {@link KafkaStreams} instance running the service's topologies. */
+/**
+ * Owns the lifecycle of one {@link KafkaStreams} instance running the service's topologies.
+ *
+ * <p>A stream thread that dies (an exception a processor did not handle, a task that made no progress within
+ * {@code task.timeout.ms} because the broker was unreachable) is replaced after a pause that grows while failures
+ * follow each other ({@link ThreadReplacementBackoff}); the client keeps running and recovers on its own. Only the
+ * global thread cannot be replaced: its failure stops the client, which {@link #isAlive()} reports so a liveness probe
+ * restarts the process.
+ */
 public final class StreamsRunner implements Managed, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
+    private static final String GLOBAL_THREAD_SUFFIX = "-GlobalStreamThread";
+
+    /** The last stream thread failure: which thread, when, and why. */
+    public record ThreadFailure(String thread, Instant at, Throwable error) {
+    }
 
     private final KafkaStreams streams;
-    private volatile Throwable failure;
+    private final Clock clock;
+    private final ThreadReplacementBackoff backoff = new ThreadReplacementBackoff();
+    private final Meter threadsReplaced = new Meter();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile ThreadFailure failure;
+    /** A thread failed and its tasks wait for the replacement's rebalance: not ready, though the state says RUNNING. */
+    private volatile boolean replacing;
     private final RestoreTracker restores = new RestoreTracker();
 
     public StreamsRunner(Topology topology, Map<String, Object> streamsConfig) {
+        this(topology, streamsConfig, Clock.systemUTC());
+    }
+
+    StreamsRunner(Topology topology, Map<String, Object> streamsConfig, Clock clock) {
+        this.clock = clock;
         Properties props = new Properties();
         props.putAll(streamsConfig);
         LOG.info("Topology:\n{}", topology.describe());
         streams = new KafkaStreams(topology, props);
-        streams.setUncaughtExceptionHandler(error -> {
-            failure = error;
-            LOG.error("Stream thread failed; the client shuts down: {}", error.toString(), error);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        streams.setUncaughtExceptionHandler(this::threadFailed);
+        streams.setStateListener((now, before) -> {
+            LOG.info("Streams state {} -> {}", before, now);
+            if (before == KafkaStreams.State.REBALANCING && now == KafkaStreams.State.RUNNING) {
+                replacing = false;
+            }
         });
-        streams.setStateListener((now, before) -> LOG.info("Streams state {} -> {}", before, now));
         streams.setGlobalStateRestoreListener(restores);
+    }
+
+    /**
+     * Runs on the failed thread before Kafka Streams acts on the answer: replacing it starts a new thread, which
+     * re-reads from the last commit, so the pause here is what keeps a thread that meets the same failure again from
+     * spinning. The pause ends early when the client is closed.
+     */
+    private StreamThreadExceptionResponse threadFailed(Throwable error) {
+        String thread = Thread.currentThread().getName();
+        failure = new ThreadFailure(thread, clock.instant(), error);
+        if (thread.endsWith(GLOBAL_THREAD_SUFFIX)) {
+            LOG.error("The global stream thread failed; it cannot be replaced, so the Streams client stops and this "
+                    + "process must be restarted: {}", error.toString(), error);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        }
+        if (error instanceof MissingSourceTopicException) {
+            // reported from a rebalance; Kafka Streams does not replace a thread for it, whatever the answer
+            LOG.error("A source topic is missing; processing of its tasks waits until it exists: {}", error.toString());
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
+        threadsReplaced.mark();
+        replacing = true;
+        Duration pause = closing.getCount() == 0 ? Duration.ZERO : backoff.next(clock.instant());
+        LOG.error("Stream thread {} failed (failure {} in a row, {} replaced since start); a new thread replaces it "
+                + "in {} ms: {}", thread, backoff.streak(), threadsReplaced.getCount(), pause.toMillis(),
+                error.toString(), error);
+        try {
+            closing.await(pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
 
     /** State store partitions being restored from their changelogs (their reads answer "unavailable" meanwhile). */
@@ -71,9 +135,12 @@ public final class StreamsRunner implements Managed, AutoCloseable {
         return streams.state();
     }
 
-    /** True only in RUNNING: while Streams starts or rebalances, writes are not applied, so the service is not ready. */
+    /**
+     * True only in RUNNING and not while a failed thread is being replaced: while Streams starts or rebalances, or the
+     * failed thread's tasks wait for their new thread, their writes are not applied, so the service is not ready.
+     */
     public boolean isProcessing() {
-        return streams.state() == KafkaStreams.State.RUNNING;
+        return streams.state() == KafkaStreams.State.RUNNING && !replacing;
     }
 
     public boolean isRunning() {
@@ -81,8 +148,65 @@ public final class StreamsRunner implements Managed, AutoCloseable {
         return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
     }
 
-    public Throwable failure() {
+    /**
+     * Whether the client is alive: started (or about to be), running or rebalancing, or stopping because it was
+     * closed. False once it stopped on its own (the global thread failed: {@code PENDING_ERROR}, {@code ERROR}, or a
+     * shutdown nobody asked for), which only a restart of the process cures.
+     */
+    public boolean isAlive() {
+        return switch (streams.state()) {
+            case CREATED, REBALANCING, RUNNING -> true;
+            case PENDING_SHUTDOWN, NOT_RUNNING -> closing.getCount() == 0;
+            case PENDING_ERROR, ERROR -> false;
+        };
+    }
+
+    /** The last stream thread failure, or null when none failed since start. */
+    public ThreadFailure lastFailure() {
         return failure;
+    }
+
+    public Throwable failure() {
+        ThreadFailure last = failure;
+        return last == null ? null : last.error();
+    }
+
+    /** Stream threads replaced after a failure: {@code rta_stream_threads_replaced_total}. */
+    public Meter threadsReplaced() {
+        return threadsReplaced;
+    }
+
+    /** Readiness: healthy while processing ({@code RUNNING}); the message names the last thread failure, if any. */
+    public HealthCheck.Result health() {
+        String state = "Kafka Streams is " + streams.state() + (replacing ? ", replacing a failed stream thread" : "")
+                + failures();
+        return isProcessing() ? HealthCheck.Result.healthy(state) : HealthCheck.Result.unhealthy(state);
+    }
+
+    /** Liveness: fails only when the client stopped on its own (a restart is the cure). */
+    public HealthCheck.Result liveness() {
+        String state = "Kafka Streams is " + streams.state() + failures();
+        return isAlive() ? HealthCheck.Result.healthy(state) : HealthCheck.Result.unhealthy(state);
+    }
+
+    private String failures() {
+        ThreadFailure last = failure;
+        if (last == null) {
+            return "";
+        }
+        return "; " + threadsReplaced.getCount() + " stream thread(s) replaced since start, the last failure at "
+                + last.at() + " in " + last.thread() + ": " + summary(last.error());
+    }
+
+    /** The error and its root cause, on one line: what went wrong without a stack trace. */
+    private static String summary(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = error.getClass().getSimpleName() + ": " + error.getMessage();
+        return root == error ? text : text + " (caused by " + root.getClass().getSimpleName() + ": "
+                + root.getMessage() + ")";
     }
 
     /**
@@ -147,6 +271,7 @@ public final class StreamsRunner implements Managed, AutoCloseable {
      */
     @Override
     public void close() {
+        closing.countDown();
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
     }

@@ -1,67 +1,92 @@
 package io.rta.service.kafka;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.rta.events.SessionFolder;
-import io.rta.schemas.RegistryUnavailableException;
-import io.rta.schemas.SchemaRegistryClient;
+import io.rta.schemas.InMemorySchemaRegistryClient;
 import io.rta.service.errors.UnavailableException;
 import io.rta.topology.Topics;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import org.apache.avro.Schema;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.errors.SerializationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** What a write answers when its event cannot be encoded (no broker needed: encoding comes first). */
+/** A producer whose broker is unreachable: sends never block the caller and fail saying Kafka is unavailable. */
 class EventProducerTest {
 
-    private static final Map<String, Object> NO_BROKER = Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1", ProducerConfig.MAX_BLOCK_MS_CONFIG, 100);
+    private final Topics topics = Topics.create("rta.", new InMemorySchemaRegistryClient());
+    private final EventProducer producer = new EventProducer(
+            Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + unusedPort()), Duration.ofSeconds(2));
 
-    @Test
-    void shouldAnswerUnavailableWhenTheRegistryIsDown() {
-        Topics topics = Topics.create("rta.", new Registry(new RegistryUnavailableException(
-                "Schema registry POST http://registry failed: cannot reach it", null)));
-
-        try (EventProducer producer = new EventProducer(NO_BROKER)) {
-            assertThatThrownBy(() -> producer.send(topics.folders(), "f", folder()))
-                    .isInstanceOf(UnavailableException.class)
-                    .hasMessage("the schema registry is unavailable, so the write to 'rta.folders' cannot be encoded "
-                            + "now; retry later");
-        }
+    @AfterEach
+    void close() {
+        producer.close();
     }
 
     @Test
-    void shouldLeaveOtherEncodingFailuresAsTheyAre() {
-        Topics topics = Topics.create("rta.", new Registry(new io.rta.schemas.SchemaRegistryException(
-                "incompatible")));
+    void shouldHandTheSendOverInsteadOfBlockingTheCallerWhileKafkaHasNoMetadata() throws Exception {
+        CompletableFuture<RecordMetadata> sent = producer.send(topics.folders(), "f1", folder("f1"));
 
-        try (EventProducer producer = new EventProducer(NO_BROKER)) {
-            assertThatThrownBy(() -> producer.send(topics.folders(), "f", folder()))
-                    .isInstanceOf(SerializationException.class);
+        // KafkaProducer.send blocks for max.block.ms (1 s here) waiting for metadata; the caller did not
+        assertThat(sent).isNotDone();
+        UnavailableException error = failure(sent);
+        assertThat(error.getMessage()).startsWith("Kafka is unavailable").contains("rta.folders");
+    }
+
+    @Test
+    void shouldFailEventsQueuedBehindABlockedSendWithoutWaitingForEachInTurn() throws Exception {
+        List<CompletableFuture<RecordMetadata>> sent = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sent.add(producer.send(topics.folders(), "f" + i, folder("f" + i)));
+        }
+
+        for (CompletableFuture<RecordMetadata> each : sent) {
+            assertThat(failure(each).getMessage()).startsWith("Kafka is unavailable");
         }
     }
 
-    private static SessionFolder folder() {
-        return SessionFolder.newBuilder().setIdentity("f").build();
+    @Test
+    void shouldBoundHowLongASendMayBlockByTheWriteTimeout() {
+        assertThat(EventProducer.maxBlockMillis(Duration.ofSeconds(10))).isEqualTo(5_000);
+        assertThat(EventProducer.maxBlockMillis(Duration.ofSeconds(4))).isEqualTo(2_000);
+        assertThat(EventProducer.maxBlockMillis(Duration.ofMillis(1))).isEqualTo(1);
     }
 
-    /** Every registration fails with one error. */
-    private record Registry(RuntimeException failure) implements SchemaRegistryClient {
-        @Override
-        public int register(String subject, Schema schema) {
-            throw failure;
-        }
+    @Test
+    void shouldRefuseSendsOnceClosed() throws Exception {
+        producer.close();
 
-        @Override
-        public Schema getById(int id) {
-            throw failure;
-        }
+        assertThat(failure(producer.send(topics.folders(), "f1", folder("f1"))).getMessage())
+                .contains("shutting down");
+    }
 
-        @Override
-        public void setCompatibility(String subject, String level) {
-            throw failure;
+    /** 20 sends at 1 s max.block each would take 20 s in turn; queued ones fail as soon as the first did. */
+    private static UnavailableException failure(CompletableFuture<RecordMetadata> sent) throws Exception {
+        ExecutionException error = catchThrowableOfType(ExecutionException.class, () -> sent.get(15, TimeUnit.SECONDS));
+        assertThat(error).as("the send failed").isNotNull();
+        assertThat(error.getCause()).isInstanceOf(UnavailableException.class);
+        return (UnavailableException) error.getCause();
+    }
+
+    private static SessionFolder folder(String identity) {
+        return SessionFolder.newBuilder().setIdentity(identity).setLabel(identity).build();
+    }
+
+    private static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

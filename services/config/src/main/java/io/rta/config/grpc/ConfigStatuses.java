@@ -34,8 +34,8 @@ final class ConfigStatuses {
         if (cause instanceof WriteTimeoutException) {
             return Status.DEADLINE_EXCEEDED.withDescription(cause.getMessage()).withCause(cause).asRuntimeException();
         }
-        return Status.UNAVAILABLE.withDescription("could not " + action + " config '" + identifier + "': " + cause)
-                .withCause(cause).asRuntimeException();
+        return Status.UNAVAILABLE.withDescription("could not " + action + " config '" + identifier + "': "
+                + cause.getMessage()).withCause(cause).asRuntimeException();
     }
 
     /** The failure itself, out of the wrappers futures put around it. */

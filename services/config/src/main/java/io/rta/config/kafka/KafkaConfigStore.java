@@ -16,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -61,27 +62,32 @@ public final class KafkaConfigStore implements ConfigReader, ConfigWriter {
         }
         ConfigPublication publication = new ConfigPublication(contentType, ByteBuffer.wrap(data));
         return producer.send(topics.configPublications(), identifier, publication)
-                .thenCompose(written -> until(() -> contains(identifier), identifier))
+                .thenCompose(written -> until(view -> view.get(identifier) != null, identifier))
                 .thenApply(done -> true);
     }
 
     @Override
     public CompletableFuture<Void> delete(String identifier) {
         return producer.send(topics.configPublications(), identifier, null)
-                .thenCompose(written -> until(() -> !contains(identifier), identifier));
+                .thenCompose(written -> until(view -> view.get(identifier) == null, identifier));
     }
 
     private ReadOnlyKeyValueStore<String, ConfigPublication> view() {
         return streams.keyValueStore(ConfigTopology.CONFIG_VIEW_STORE, writeTimeout);
     }
 
-    /** Completes when the view satisfies the condition, or fails after the write timeout. */
-    private CompletableFuture<Void> until(BooleanSupplier visible, String identifier) {
+    /**
+     * Completes when the view satisfies the condition, or fails after the write timeout. The polls run on the shared
+     * timer, so each looks at the view once without waiting: a view that is not queryable (Kafka Streams rebalancing
+     * or recovering from a broker outage) counts as not showing the write yet.
+     */
+    private CompletableFuture<Void> until(Predicate<ReadOnlyKeyValueStore<String, ConfigPublication>> visible,
+                                          String identifier) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         long deadline = System.nanoTime() + writeTimeout.toNanos();
         ScheduledFuture<?> poll = timer.scheduleWithFixedDelay(() -> {
             try {
-                if (visible.getAsBoolean()) {
+                if (visibleNow(visible)) {
                     done.complete(null);
                 } else if (System.nanoTime() > deadline) {
                     done.completeExceptionally(new WriteTimeoutException("the config '" + identifier
@@ -94,5 +100,13 @@ public final class KafkaConfigStore implements ConfigReader, ConfigWriter {
         }, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
         done.whenComplete((value, error) -> poll.cancel(false));
         return done;
+    }
+
+    private boolean visibleNow(Predicate<ReadOnlyKeyValueStore<String, ConfigPublication>> visible) {
+        try {
+            return visible.test(streams.keyValueStore(ConfigTopology.CONFIG_VIEW_STORE, Duration.ZERO));
+        } catch (InvalidStateStoreException e) {
+            return false;
+        }
     }
 }

@@ -262,7 +262,7 @@ class ConfigStoreServiceTest {
 
         assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(e.getStatus().getDescription())
-                .isEqualTo("could not store config 'c': java.lang.IllegalStateException: broker down");
+                .isEqualTo("could not store config 'c': broker down");
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.rta.proto.toolkit.data.ReadChannelDataStreamRequest;
 import io.rta.proto.toolkit.data.ReadDataStreamRequest;
 import io.rta.service.errors.GrpcErrors;
 import io.rta.topology.data.DataKind;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -29,18 +30,34 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class DataReaderService extends DataReaderGrpc.DataReaderImplBase {
 
+    /** How long a read waits for a client that takes nothing, unless configured ({@code IdleReadTimeout}). */
+    public static final Duration DEFAULT_IDLE_READ_TIMEOUT = Duration.ofSeconds(30);
+
     private final DataReads reads;
     private final PayloadDecoder decoder;
     private final Executor readers;
     private final OwnerClient owners;
+    private final Duration idleReadTimeout;
 
-    /** @param readers runs the reads; each blocks a thread while its client is slow, so it should not be bounded low */
-    /** @param owners relays reads of data another instance owns (through the owner's REST stream) */
+    /**
+     * @param readers runs the reads; each blocks a thread while its client is slow, so it should not be bounded low
+     * @param owners relays reads of data another instance owns (through the owner's REST stream)
+     */
     public DataReaderService(DataReads reads, PayloadDecoder decoder, Executor readers, OwnerClient owners) {
+        this(reads, decoder, readers, owners, DEFAULT_IDLE_READ_TIMEOUT);
+    }
+
+    /**
+     * @param idleReadTimeout how long a read waits for a client that takes nothing before it is ended with
+     *     {@code DEADLINE_EXCEEDED}, releasing its thread and store iterator
+     */
+    public DataReaderService(DataReads reads, PayloadDecoder decoder, Executor readers, OwnerClient owners,
+                             Duration idleReadTimeout) {
         this.owners = owners;
         this.reads = reads;
         this.decoder = decoder;
         this.readers = readers;
+        this.idleReadTimeout = idleReadTimeout;
     }
 
     @Override
@@ -79,7 +96,7 @@ public final class DataReaderService extends DataReaderGrpc.DataReaderImplBase {
             call.onError(GrpcErrors.toStatus(e));
             return;
         }
-        ListSender<T> sender = new ListSender<>(call, parser, decoder, owners);
+        ListSender<T> sender = new ListSender<>(call, parser, decoder, owners, idleReadTimeout);
         try {
             readers.execute(() -> sender.send(route));
         } catch (RejectedExecutionException e) {

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +35,13 @@ final class ListSender<T> {
     private final OwnerClient owners;
 
     /** Must be created inside the service method, where gRPC still accepts the handlers. */
-    ListSender(ServerCallStreamObserver<T> call, Parser<T> parser, PayloadDecoder decoder, OwnerClient owners) {
+    ListSender(ServerCallStreamObserver<T> call, Parser<T> parser, PayloadDecoder decoder, OwnerClient owners,
+               Duration idleTimeout) {
         this.call = call;
         this.owners = owners;
         this.parser = parser;
         this.decoder = decoder;
-        this.gate = new ReadyGate(call);
+        this.gate = new ReadyGate(call, idleTimeout);
         call.setOnReadyHandler(gate::ready);
         call.setOnCancelHandler(gate::cancel);
     }
@@ -55,6 +57,11 @@ final class ListSender<T> {
             call.onCompleted();
         } catch (ReadyGate.CancelledException e) {
             LOG.debug("read of '{}' cancelled by the client", route.read().dataIdentity());
+        } catch (ReadyGate.IdleException e) {
+            // the store iterator (or the owner's stream) is closed by now; the status is queued behind what the
+            // client has not taken, and the transport drops both when the client goes away
+            LOG.info("read of '{}' ended: {}", route.read().dataIdentity(), e.getMessage());
+            call.onError(Status.DEADLINE_EXCEEDED.withDescription(e.getMessage()).asRuntimeException());
         } catch (DataUnavailableException e) {
             call.onError(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
         } catch (StatusRuntimeException e) {

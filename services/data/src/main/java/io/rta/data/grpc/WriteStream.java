@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * stay under the limit.
  *
  * <p>All state is guarded by {@code this}; Kafka and timer callbacks run on the timer executor, never on the
- * producer's I/O thread (which must stay free to release producer memory a blocked send may be waiting for).
+ * producer's I/O thread (which must stay free to release producer memory a blocked send may be waiting for). Nothing
+ * here blocks on Kafka: publishing only hands the batch over ({@code EventProducer} sends on its own thread), so neither
+ * the shared timer nor a thread holding this stream's lock waits for an unreachable broker.
  */
 final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
 
@@ -187,8 +189,8 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
 
     private static StatusRuntimeException storeFailure(String key, Throwable error) {
         Throwable cause = cause(error);
-        return Status.UNAVAILABLE.withDescription("data of '" + key + "' could not be stored in Kafka: " + cause)
-                .withCause(cause).asRuntimeException();
+        return Status.UNAVAILABLE.withDescription("data of '" + key + "' could not be stored in Kafka: "
+                + cause.getMessage()).withCause(cause).asRuntimeException();
     }
 
     private synchronized void released(long bytes) {
@@ -284,8 +286,12 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
 
     private synchronized void failed(Throwable error) {
         Throwable cause = cause(error);
+        if (!(cause instanceof StatusRuntimeException)) {
+            LOG.warn("WriteDataStream failed unexpectedly: {}", cause.toString(), cause);
+        }
         fail(cause instanceof StatusRuntimeException status ? status
-                : Status.UNAVAILABLE.withDescription(cause.toString()).withCause(cause).asRuntimeException());
+                : Status.UNAVAILABLE.withDescription("the write could not be completed: " + cause.getMessage())
+                        .withCause(cause).asRuntimeException());
     }
 
     private void fail(StatusRuntimeException status) {

@@ -2,6 +2,7 @@ package io.rta.data.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import com.google.common.collect.ImmutableList;
 import com.google.protobuf.ByteString;
@@ -12,6 +13,8 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
 import io.rta.data.DataReads;
 import io.rta.data.FakeChunkView;
 import io.rta.data.OwnerLocator;
@@ -23,9 +26,12 @@ import io.rta.proto.toolkit.data.DataReaderGrpc;
 import io.rta.proto.toolkit.data.ReadChannelDataStreamRequest;
 import io.rta.proto.toolkit.data.ReadDataStreamRequest;
 import io.rta.topology.data.DataKind;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +110,54 @@ class DataReaderServiceTest {
                 .containsExactly(first, second);
         assertThat(view.reads().get(0).startTime()).isEqualTo(Long.MIN_VALUE);
         assertThat(view.reads().get(0).endTime()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void shouldEndAReadWhoseClientTakesNothingAndReleaseItsThread() throws Exception {
+        view.add("s1", DataKind.PERIODIC, 0, 300, new long[] {1}, periodicList(1, 0).toByteArray());
+        String name = InProcessServerBuilder.generateName();
+        ThreadPoolExecutor idleReaders = (ThreadPoolExecutor) Executors.newCachedThreadPool();
+        DataReads reads = new DataReads(Set.of("s1")::contains, identity -> view, OwnerLocator.SELF);
+        Server idleServer = InProcessServerBuilder.forName(name).addService(new DataReaderService(reads,
+                FakeChunkView::decode, idleReaders, io.rta.data.remote.OwnerClient.create(Duration.ofSeconds(2)),
+                Duration.ofMillis(300))).build().start();
+        ManagedChannel idleChannel = InProcessChannelBuilder.forName(name).build();
+        try {
+            CompletableFuture<Throwable> ended = new CompletableFuture<>();
+            DataReaderGrpc.newStub(idleChannel).readPeriodicDataStream(channels("s1", "0-"),
+                    new ClientResponseObserver<ReadChannelDataStreamRequest, PeriodicDataList>() {
+                        @Override
+                        public void beforeStart(ClientCallStreamObserver<ReadChannelDataStreamRequest> call) {
+                            call.disableAutoRequestWithInitial(0); // and never asks for a message
+                        }
+
+                        @Override
+                        public void onNext(PeriodicDataList value) {
+                            ended.completeExceptionally(new AssertionError("a message nobody asked for"));
+                        }
+
+                        @Override
+                        public void onError(Throwable t) {
+                            ended.complete(t);
+                        }
+
+                        @Override
+                        public void onCompleted() {
+                            ended.completeExceptionally(new AssertionError("completed"));
+                        }
+                    });
+
+            Status status = Status.fromThrowable(ended.get(30, TimeUnit.SECONDS));
+
+            assertThat(status.getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+            assertThat(status.getDescription())
+                    .isEqualTo("the client took nothing for 300 ms (IdleReadTimeout): the read was ended");
+            await().atMost(Duration.ofSeconds(30)).until(() -> idleReaders.getActiveCount() == 0);
+        } finally {
+            idleChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            idleServer.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            idleReaders.shutdownNow();
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.rta.server.bench.DataBenchOptions;
 import io.rta.server.bench.LiveBench;
 import io.rta.server.bench.LiveBenchOptions;
 import io.rta.server.bench.SessionBench;
+import io.rta.server.embedded.EmbeddedCluster;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.stream.StreamServer;
@@ -16,7 +17,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** The {@code ./rta} command line: {@code server}, {@code bench sessions}, {@code bench data}, {@code help}. */
+/**
+ * The {@code ./rta} command line: {@code server}, {@code stream-service}, {@code cluster}, {@code bench sessions},
+ * {@code bench data}, {@code bench live}, {@code help}.
+ */
 public final class Main {
 
     static final int OK = 0;
@@ -45,6 +49,9 @@ public final class Main {
                 case "stream-service":
                     runUntilStopped(StreamServer.start(StreamServer.load(rest)));
                     return OK;
+                case "cluster":
+                    runCluster(EmbeddedCluster.load(rest), out);
+                    return OK;
                 case "bench":
                     return bench(rest, out, err);
                 case "help":
@@ -70,6 +77,16 @@ public final class Main {
     /** Runs the all-in-one server until the process is asked to stop (Ctrl-C, SIGTERM), then stops it cleanly. */
     static void runServer(Options options) throws Exception {
         runUntilStopped(RtaServer.start(options));
+    }
+
+    /** Runs the embedded broker and registry alone until the process is asked to stop; says how to reach them. */
+    static void runCluster(Options options, PrintStream out) throws Exception {
+        EmbeddedCluster cluster = EmbeddedCluster.start(options);
+        out.println("RTA cluster ready (Ctrl-C stops it). Services reach it with:");
+        out.println("  --BootstrapServers " + cluster.bootstrapServers());
+        out.println("  --RegistryUrl " + cluster.registryUrl());
+        out.flush();
+        runUntilStopped(cluster);
     }
 
     /** Keeps a started service running until the process is asked to stop, then closes it. */
@@ -109,6 +126,9 @@ public final class Main {
                 + " unless BootstrapServers / RegistryUrl are set)");
         out.println("  ./rta stream-service [...]          run the live stream service alone (WebSocket), against the"
                 + " cluster BootstrapServers / RegistryUrl name, or a Redis (RedisConnectionString)");
+        out.println("  ./rta cluster [...]                 run only the embedded single-node Kafka broker and the schema"
+                + " registry (KafkaPort, RegistryPort, DataPath as for server) and print the BootstrapServers and"
+                + " RegistryUrl services use");
         out.println("  ./rta bench sessions [...]          load sessions through gRPC and print ingest and query"
                 + " figures (an embedded server for the run unless HttpUrl and GrpcAddress name one; server options"
                 + " configure it)");
@@ -127,6 +147,9 @@ public final class Main {
         out.println("Options of stream-service (besides BootstrapServers, RegistryUrl, TopicPrefix, LogFormat and the"
                 + " live streaming options above):");
         describe(out, List.of(StreamServer.HTTP_PORT));
+        out.println();
+        out.println("Options of cluster: " + String.join(", ", EmbeddedCluster.OPTIONS.stream().map(OptionDef::name)
+                .toList()) + " (as above).");
         out.println();
         out.println("Options of bench sessions:");
         describe(out, BenchOptions.OWN);

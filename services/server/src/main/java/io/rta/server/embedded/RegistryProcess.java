@@ -13,12 +13,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.health.HealthCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +34,12 @@ import io.rta.service.config.RtaOptions;
 /**
  * Apicurio Registry run as a managed child process ({@code java -jar apicurio-registry-app-*-runner.jar}) with
  * kafkasql storage, so its schemas persist in the broker. Its log and pid file live in {@code <DataPath>/registry}.
+ *
+ * <p>The child is supervised: when it exits on its own ({@code kill -9}, a crash, the broker gone at its start) it is
+ * started again on the same port with the same storage, after a pause that doubles with each restart that follows
+ * soon after the previous one (1 s up to 60 s). Schemas live in its Kafka journal, so the restarted registry answers
+ * the same ids. {@link #health()} reports it down meanwhile; {@link #restarts()} counts the restarts. Closing stops
+ * the supervision first, then the child.
  *
  * <p>When {@code RegistryJar} is not set, the runner jar the build unpacks into
  * {@code services/server/target/apicurio} is used: the first {@code apicurio-registry-app-*-runner.jar} found in
@@ -41,6 +53,11 @@ public final class RegistryProcess implements AutoCloseable {
     public static final String CCOMPAT_PATH = "/apis/ccompat/v7";
     /** How long the registry may take to answer after it was started. */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** Pause before the first restart of a child that exited; doubles while restarts follow each other. */
+    static final Duration FIRST_RESTART_DELAY = Duration.ofSeconds(1);
+    static final Duration MAX_RESTART_DELAY = Duration.ofSeconds(60);
+    /** A child that ran this long before it exited starts the restart pauses again from the first. */
+    static final Duration STABLE = Duration.ofMinutes(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryProcess.class);
     private static final String HOST = Ports.HOST;
@@ -50,16 +67,36 @@ public final class RegistryProcess implements AutoCloseable {
     private static final Duration POLL_PAUSE = Duration.ofMillis(250);
     private static final int LOG_TAIL_LINES = 40;
 
-    private final Process process;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final int port;
     private final Path home;
     private final String ccompatUrl;
     private final Thread shutdownHook;
+    private final ScheduledExecutorService supervisor;
+    private final Meter restarts = new Meter();
+    /** Guards starting a child against {@link #close}: a child is never started after close began. */
+    private final Object lifecycle = new Object();
+    private volatile Process process;
+    private volatile Instant startedAt;
+    private volatile boolean closed;
+    /** Null while the child is up; why it is not, otherwise. */
+    private volatile String down;
+    private int streak;
 
-    private RegistryProcess(Process process, Path home, String ccompatUrl) {
-        this.process = process;
+    private RegistryProcess(List<String> command, Map<String, String> environment, int port, Path home,
+                            String ccompatUrl) {
+        this.command = command;
+        this.environment = environment;
+        this.port = port;
         this.home = home;
         this.ccompatUrl = ccompatUrl;
-        this.shutdownHook = new Thread(this::stopChild, "rta-registry-shutdown");
+        this.shutdownHook = new Thread(this::stopSupervisionAndChild, "rta-registry-shutdown");
+        this.supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "registry-supervisor");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Starts the registry on {@link RtaOptions#REGISTRY_PORT} against {@code bootstrapServers}. */
@@ -70,7 +107,7 @@ public final class RegistryProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the registry and returns when its Confluent-compatible API answers.
+     * Starts the registry and returns when its Confluent-compatible API answers; from then on it is supervised.
      *
      * @param topicPrefix prefix of the registry's storage topics ({@code registry-journal}, ...)
      * @throws IllegalStateException when the port is taken or it does not become ready; the message holds the tail
@@ -82,20 +119,18 @@ public final class RegistryProcess implements AutoCloseable {
         Path home = dataPath.resolve("registry").toAbsolutePath();
         createDirectories(home);
         stopStaleChild(home);
-        Ports.requireFree(port, RtaOptions.REGISTRY_PORT.name());
-        Process process = launch(command(runnerJar, home, topicPrefix), environment(port, bootstrapServers), home);
-        String ccompatUrl = "http://" + HOST + ":" + port + CCOMPAT_PATH;
-        RegistryProcess registry = new RegistryProcess(process, home, ccompatUrl);
+        RegistryProcess registry = new RegistryProcess(command(runnerJar, home, topicPrefix),
+                environment(port, bootstrapServers), port, home, "http://" + HOST + ":" + port + CCOMPAT_PATH);
         Runtime.getRuntime().addShutdownHook(registry.shutdownHook);
-        writePidFile(home, process.pid());
         try {
-            registry.awaitReady();
+            registry.launchAndAwaitReady();
         } catch (RuntimeException e) {
             registry.close();
             throw e;
         }
-        LOG.info("Schema registry (pid {}) ready at {} in {} ms", process.pid(), ccompatUrl,
+        LOG.info("Schema registry (pid {}) ready at {} in {} ms", registry.pid(), registry.ccompatUrl,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        registry.watch(registry.process);
         return registry;
     }
 
@@ -104,19 +139,143 @@ public final class RegistryProcess implements AutoCloseable {
         return ccompatUrl;
     }
 
+    /** The pid of the current child. */
     public long pid() {
         return process.pid();
     }
 
-    /** Stops the child: a graceful stop first, forcibly when it does not end in time. */
+    /** Restarts of the child after it exited on its own: {@code rta_registry_restarts_total}. */
+    public Meter restarts() {
+        return restarts;
+    }
+
+    /** Whether the child is up (started and answered), not exited and waiting for or in a restart. */
+    public boolean isUp() {
+        return down == null && !closed;
+    }
+
+    /** Healthy while the child is up; unhealthy, saying why and what is being done, while it is not. */
+    public HealthCheck.Result health() {
+        String state = down;
+        if (closed) {
+            return HealthCheck.Result.unhealthy("the embedded schema registry is stopped");
+        }
+        return state == null
+                ? HealthCheck.Result.healthy("embedded schema registry pid " + process.pid() + ", restarted "
+                        + restarts.getCount() + " time(s)")
+                : HealthCheck.Result.unhealthy("the embedded schema registry " + state + " (restarted "
+                        + restarts.getCount() + " time(s) so far)");
+    }
+
+    /** Stops supervising, then stops the child: a graceful stop first, forcibly when it does not end in time. */
     @Override
     public void close() {
-        stopChild();
+        stopSupervisionAndChild();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             LOG.debug("JVM shutdown in progress; the shutdown hook stops the registry", e);
         }
+    }
+
+    /** Also the JVM shutdown hook: a child stopped by it must not be restarted. */
+    private void stopSupervisionAndChild() {
+        synchronized (lifecycle) {
+            closed = true;
+        }
+        supervisor.shutdownNow();
+        try {
+            supervisor.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopChild();
+    }
+
+    /** Starts a child (unless closed) and waits until it answers; a child that does not is stopped again. */
+    private void launchAndAwaitReady() {
+        Process child;
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException("the schema registry is closed");
+            }
+            Ports.requireFree(port, RtaOptions.REGISTRY_PORT.name());
+            child = launch(command, environment, home);
+            process = child;
+            startedAt = Instant.now();
+            writePidFile(home, child.pid());
+        }
+        try {
+            awaitReady(child);
+        } catch (RuntimeException e) {
+            if (child.isAlive()) {
+                stop(child.toHandle());
+            }
+            throw e;
+        }
+    }
+
+    private void watch(Process child) {
+        child.onExit().thenRun(() -> exited(child));
+    }
+
+    /** Runs when a child ended: unless it was stopped on purpose, schedules its restart. */
+    private void exited(Process child) {
+        if (closed || child != process) {
+            return;
+        }
+        boolean wasStable = Duration.between(startedAt, Instant.now()).compareTo(STABLE) > 0;
+        Duration delay = nextDelay(wasStable);
+        down = "(pid " + child.pid() + ") exited with code " + child.exitValue() + " at " + Instant.now()
+                + "; it is restarted in " + delay.toMillis() + " ms";
+        LOG.warn("Schema registry (pid {}) exited with code {}; restarting it in {} ms (log {})", child.pid(),
+                child.exitValue(), delay.toMillis(), logFile(home));
+        schedule(delay);
+    }
+
+    private void schedule(Duration delay) {
+        try {
+            supervisor.schedule(this::restart, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Not restarting the schema registry: it is being closed");
+        }
+    }
+
+    private void restart() {
+        if (closed) {
+            return;
+        }
+        long started = System.nanoTime();
+        restarts.mark();
+        down = "is restarting (restart " + restarts.getCount() + ")";
+        try {
+            launchAndAwaitReady();
+        } catch (RuntimeException e) {
+            if (closed) {
+                return;
+            }
+            Duration delay = nextDelay(false);
+            down = "could not be restarted (" + e.getMessage().lines().findFirst().orElse("") + "); trying again in "
+                    + delay.toMillis() + " ms";
+            LOG.warn("Restarting the schema registry failed; trying again in {} ms: {}", delay.toMillis(),
+                    e.getMessage());
+            schedule(delay);
+            return;
+        }
+        down = null;
+        LOG.info("Schema registry restarted (pid {}) at {} in {} ms (restart {})", process.pid(), ccompatUrl,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), restarts.getCount());
+        watch(process);
+    }
+
+    /** The pause before the next restart: doubles with each restart in a row, from 1 s up to 60 s. */
+    private synchronized Duration nextDelay(boolean afterStableRun) {
+        if (afterStableRun) {
+            streak = 0;
+        }
+        long millis = FIRST_RESTART_DELAY.toMillis() << Math.min(streak, 16);
+        streak++;
+        return Duration.ofMillis(Math.min(MAX_RESTART_DELAY.toMillis(), millis));
     }
 
     /** The configured {@code RegistryJar}, or the one the build unpacked (see the class comment). */
@@ -149,27 +308,32 @@ public final class RegistryProcess implements AutoCloseable {
     }
 
     private void stopChild() {
-        if (process.isAlive()) {
-            LOG.info("Stopping schema registry (pid {})", process.pid());
-            stop(process.toHandle());
+        Process child = process;
+        if (child != null && child.isAlive()) {
+            LOG.info("Stopping schema registry (pid {})", child.pid());
+            stop(child.toHandle());
         }
         deletePidFile(home);
     }
 
-    private void awaitReady() {
+    private void awaitReady(Process child) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(ccompatUrl + "/subjects"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (true) {
-            if (!process.isAlive()) {
-                throw failure("exited with code " + process.exitValue() + " before it was ready");
+            if (!child.isAlive()) {
+                throw failure(child, "exited with code " + child.exitValue() + " before it was ready");
             }
             if (answers(http, probe)) {
                 return;
             }
+            if (closed) {
+                throw failure(child, "was closed before it was ready");
+            }
             if (System.nanoTime() - deadline >= 0) {
-                throw failure("did not answer " + probe.uri() + " within " + START_TIMEOUT.toSeconds() + " s");
+                throw failure(child, "did not answer " + probe.uri() + " within " + START_TIMEOUT.toSeconds()
+                        + " s");
             }
             sleep(POLL_PAUSE);
         }
@@ -187,9 +351,9 @@ public final class RegistryProcess implements AutoCloseable {
         }
     }
 
-    private IllegalStateException failure(String problem) {
+    private IllegalStateException failure(Process child, String problem) {
         Path log = logFile(home);
-        return new IllegalStateException("Schema registry (pid " + process.pid() + ") " + problem + "; last lines of "
+        return new IllegalStateException("Schema registry (pid " + child.pid() + ") " + problem + "; last lines of "
                 + log + ":\n" + tail(log));
     }
 

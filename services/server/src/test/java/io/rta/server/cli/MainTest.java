@@ -29,6 +29,10 @@ class MainTest {
                 .contains("./rta bench sessions")
                 .contains("--Sessions (default 100000)")
                 .contains("--Concurrency")
+                .contains("./rta cluster [...]")
+                .contains("Options of cluster: Config, DataPath, KafkaPort, RegistryPort, RegistryJar, TopicPrefix")
+                .contains("--StreamsTaskTimeout (default 300000)")
+                .contains("--IdleReadTimeout (default 30000)")
                 .contains("./rta bench data")
                 .contains("--Samples (default 60000000)")
                 .contains("--Signal (default sine)");
@@ -39,6 +43,14 @@ class MainTest {
         assertThat(run("bench", "data", "--Signal", "square")).isEqualTo(Main.USAGE);
 
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("rta bench: Option Signal = 'square'");
+    }
+
+    @Test
+    void shouldReportABadClusterOptionWithoutAStackTrace() {
+        assertThat(run("cluster", "--HttpPort", "8080")).isEqualTo(Main.USAGE);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("rta cluster: ").contains("HttpPort")
+                .doesNotContain("\tat ");
     }
 
     @Test

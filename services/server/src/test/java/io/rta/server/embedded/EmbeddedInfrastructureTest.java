@@ -92,6 +92,45 @@ class EmbeddedInfrastructureTest {
         }
     }
 
+    @Test
+    void shouldRestartAKilledRegistryOnTheSamePortWithTheSameSchemaIds() throws Exception {
+        Path runnerJar = RegistryProcess.locateRunnerJar(Options.defaults(RtaOptions.ALL));
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataPath, freePort());
+                RegistryProcess registry = RegistryProcess.start(runnerJar, dataPath, freePort(),
+                        kafka.bootstrapServers(), "rta.")) {
+            CcompatRegistryClient client = new CcompatRegistryClient(registry.ccompatUrl());
+            int schemaId = client.register("rta.sessions-value", SessionState.getClassSchema());
+            long firstPid = registry.pid();
+
+            ProcessHandle.of(firstPid).orElseThrow().destroyForcibly();
+
+            awaitCondition(() -> !registry.isUp(), "the registry reported down");
+            assertThat(registry.health().isHealthy()).isFalse();
+            assertThat(registry.health().getMessage()).contains("exited");
+            awaitCondition(registry::isUp, "the registry restarted");
+            assertThat(registry.pid()).isNotEqualTo(firstPid);
+            assertThat(registry.restarts().getCount()).isEqualTo(1);
+            assertThat(registry.health().isHealthy()).isTrue();
+            assertThat(Files.readString(dataPath.resolve("registry/registry.pid")).trim())
+                    .isEqualTo(Long.toString(registry.pid()));
+            CcompatRegistryClient fresh = new CcompatRegistryClient(registry.ccompatUrl());
+            assertThat(fresh.getById(schemaId)).isEqualTo(SessionState.getClassSchema());
+            assertThat(fresh.register("rta.sessions-value", SessionState.getClassSchema())).isEqualTo(schemaId);
+        }
+        assertThat(dataPath.resolve("registry/registry.pid")).doesNotExist();
+    }
+
+    private static void awaitCondition(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + RegistryProcess.START_TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not within " + RegistryProcess.START_TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
     private static SessionState sessionState() {
         return SessionState.newBuilder()
                 .setIdentity("session-1")
