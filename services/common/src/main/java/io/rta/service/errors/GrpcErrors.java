@@ -7,6 +7,7 @@ import io.rta.service.write.WriteTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Maps service errors to gRPC statuses, and completes observers from futures without blocking gRPC threads. Anything
@@ -33,6 +34,10 @@ public final class GrpcErrors {
         }
         if (cause instanceof UnavailableException) {
             return Status.UNAVAILABLE.withDescription(cause.getMessage()).asRuntimeException();
+        }
+        if (cause instanceof RetriableException) {
+            return Status.UNAVAILABLE.withDescription(InternalErrors.kafkaUnavailable("a gRPC call", cause))
+                    .asRuntimeException();
         }
         return Status.INTERNAL.withDescription(InternalErrors.report("a gRPC call", cause)).withCause(cause)
                 .asRuntimeException();

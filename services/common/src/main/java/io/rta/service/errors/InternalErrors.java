@@ -12,6 +12,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class InternalErrors {
 
+    /** The answer to a transient Kafka failure ({@link #kafkaUnavailable}). */
+    public static final String KAFKA_UNAVAILABLE = "Kafka is not available right now; retry shortly";
+
     private static final Logger LOG = LoggerFactory.getLogger(InternalErrors.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -41,6 +44,15 @@ public final class InternalErrors {
             }
         });
         return escaped.toString();
+    }
+
+    /**
+     * A transient Kafka failure (broker unreachable, leader moving, a timeout): not a bug but an outage the client
+     * should wait out, so it is answered as unavailable (REST 503, gRPC UNAVAILABLE) with this message; logged at WARN.
+     */
+    public static String kafkaUnavailable(String where, Throwable error) {
+        LOG.warn("Kafka failed {} ({}); answered as unavailable", escape(where), error.toString());
+        return KAFKA_UNAVAILABLE;
     }
 
     static String message(String id) {

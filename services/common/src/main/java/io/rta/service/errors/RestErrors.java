@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.apache.kafka.common.errors.RetriableException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.EofException;
 import org.glassfish.jersey.server.ExtendedUriInfo;
@@ -105,8 +106,10 @@ public final class RestErrors implements ExceptionMapper<RuntimeException> {
             return error(504, e.getMessage());
         }
         if (e instanceof UnavailableException) {
-            return Response.fromResponse(error(503, e.getMessage()))
-                    .header(HttpHeaders.RETRY_AFTER, UnavailableException.RETRY_AFTER_SECONDS).build();
+            return unavailable(e.getMessage());
+        }
+        if (e instanceof RetriableException) {
+            return unavailable(InternalErrors.kafkaUnavailable(where(request, uri), e));
         }
         return internal(where(request, uri), e);
     }
@@ -136,6 +139,11 @@ public final class RestErrors implements ExceptionMapper<RuntimeException> {
             // mapped outside Jersey's request scope (a test calling the mapper directly): no types to name
         }
         return accepted;
+    }
+
+    private static Response unavailable(String message) {
+        return Response.fromResponse(error(503, message))
+                .header(HttpHeaders.RETRY_AFTER, UnavailableException.RETRY_AFTER_SECONDS).build();
     }
 
     public static Response error(int status, String message) {

@@ -20,6 +20,8 @@ final class ReadLimitHandler extends Handler.Wrapper {
 
     static final String API_PREFIX = "/rta/v2/";
     private static final String INFO = "/rta/v2/info";
+    private static final String SESSIONS = "/rta/v2/sessions/";
+    private static final String STREAM = "/stream";
 
     private final ReadLimiter reads;
 
@@ -81,8 +83,16 @@ final class ReadLimitHandler extends Handler.Wrapper {
 
     private static boolean isRead(Request request) {
         String path = Request.getPathInContext(request);
-        return path.startsWith(API_PREFIX) && !path.equals(INFO)
-                && !request.getHeaders().contains(HttpHeader.UPGRADE);
+        return path.startsWith(API_PREFIX) && !path.equals(INFO) && !isLiveStream(request, path);
+    }
+
+    /**
+     * A WebSocket upgrade of the live stream endpoint. Both must hold: any client may send an {@code Upgrade} header
+     * (Java's HttpClient offers {@code h2c} on every request), and that must not let a read skip its slot.
+     */
+    private static boolean isLiveStream(Request request, String path) {
+        return path.startsWith(SESSIONS) && path.endsWith(STREAM)
+                && request.getHeaders().contains(HttpHeader.UPGRADE, "websocket");
     }
 
     /** The request's callback, freeing the slot once the answer is complete (or failed). */
