@@ -26,6 +26,8 @@ import org.glassfish.jersey.server.model.RuntimeResource;
  */
 public final class RestErrors implements ExceptionMapper<RuntimeException> {
 
+    private static final String CLIENT_GONE = "the request ended early (the client closed the connection)";
+
     @Context
     private ExtendedUriInfo uri;
     @Context
@@ -60,9 +62,8 @@ public final class RestErrors implements ExceptionMapper<RuntimeException> {
             if (http != null) {
                 return error(http.getCode(), http.getReason());
             }
-            if (e instanceof EofException) {
-                // the client went away mid-request: nothing to log, and nobody reads the answer
-                return error(400, "the request ended early (the client closed the connection)");
+            if (clientGone(e)) {
+                return error(400, CLIENT_GONE);
             }
             if (e instanceof JsonProcessingException json) {
                 return error(400, "the request body is not valid JSON: " + json.getOriginalMessage());
@@ -88,6 +89,9 @@ public final class RestErrors implements ExceptionMapper<RuntimeException> {
         }
         if (e instanceof NotSupportedException) {
             return error(415, unsupportedType());
+        }
+        if (clientGone(e)) {
+            return error(400, CLIENT_GONE);
         }
         if (e instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
@@ -161,6 +165,16 @@ public final class RestErrors implements ExceptionMapper<RuntimeException> {
         } catch (RuntimeException outsideARequest) {
             return "a REST request";
         }
+    }
+
+    /** The client closed the connection mid-request: nothing to log, and nobody reads the answer. */
+    private static boolean clientGone(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EofException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static HttpException httpException(Throwable e) {
