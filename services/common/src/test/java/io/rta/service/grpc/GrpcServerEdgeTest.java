@@ -164,6 +164,23 @@ class GrpcServerEdgeTest {
         assertThat(things.started).as("the cancelled call never ran").isEqualTo(1);
     }
 
+    @Test
+    void shouldListenOnTheBindAddressWithTheEdgeLimits() {
+        EdgeLimits limits = new EdgeLimits(1024 * 1024, 4, 4, 4, 2, 65_535);
+        GrpcServer netty = new GrpcServer(GrpcServer.netty("127.0.0.1", 0, 1024 * 1024, limits), List.of(),
+                new HealthCheckRegistry(), limits, new ReadLimiter(4, 4));
+        netty.start();
+        ManagedChannel tcp = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress("127.0.0.1",
+                netty.port()).usePlaintext().build();
+        try {
+            assertThat(HealthGrpc.newBlockingStub(tcp).check(HealthCheckRequest.getDefaultInstance()).getStatus())
+                    .isEqualTo(ServingStatus.SERVING);
+        } finally {
+            tcp.shutdownNow();
+            netty.close();
+        }
+    }
+
     private void awaitQueued(int queued) throws InterruptedException {
         while (reads.queued() != queued) {
             Thread.sleep(5);
