@@ -4,7 +4,6 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheck;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.grpc.BindableService;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.rta.config.api.ConfigMediaTypes;
 import io.rta.config.grpc.ConfigStoreLimits;
 import io.rta.config.grpc.ConfigStoreService;
@@ -26,12 +25,15 @@ import io.rta.data.resources.DataResource;
 import io.rta.schemas.CcompatRegistryClient;
 import io.rta.server.embedded.EmbeddedKafka;
 import io.rta.server.embedded.RegistryProcess;
+import io.rta.service.config.EdgeLimits;
 import io.rta.service.config.LimitOptions;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
+import io.rta.service.edge.ReadLimiter;
 import io.rta.service.grpc.GrpcServer;
 import io.rta.service.http.HttpServer;
 import io.rta.service.http.LivenessCheck;
+import io.rta.service.http.HttpSettings;
 import io.rta.service.lifecycle.Parts;
 import io.rta.service.http.ServiceInfo;
 import io.rta.service.kafka.EventProducer;
@@ -59,7 +61,6 @@ import io.rta.topology.data.ChunkTopology;
 import io.rta.topology.errors.DeadLetters;
 import io.rta.topology.limits.InputLimits;
 import io.rta.topology.session.SessionTopology;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,7 +68,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -176,8 +177,13 @@ public final class RtaServer implements AutoCloseable {
                 options.getInt(RtaOptions.HTTP_PORT));
         DataReads dataReads = new DataReads(identity -> views.catalog().get(identity).isPresent(),
                 new StreamsChunkViews(streams, writeTimeout), new StreamsOwnerLocator(streams, self));
-        ThreadPoolExecutor dataReaders = own(new ExecutorCloser<>(
-                (ThreadPoolExecutor) Executors.newCachedThreadPool(daemon("data-read")))).executor();
+        EdgeLimits edge = LimitOptions.edgeLimits(options);
+        ReadLimiter reads = ReadLimiter.of(edge);
+        // a gRPC read holds one of the MaxConcurrentReads slots for as long as it runs here: as many threads suffice
+        ThreadPoolExecutor readPool = new ThreadPoolExecutor(edge.maxConcurrentReads(), edge.maxConcurrentReads(),
+                60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon("data-read"));
+        readPool.allowCoreThreadTimeOut(true);
+        ThreadPoolExecutor dataReaders = own(new ExecutorCloser<>(readPool)).executor();
         // each running gRPC read holds a thread and a store iterator: an idle client's is released after
         // IdleReadTimeout
         metrics.gauge("rta_grpc_data_reads_active", () -> dataReaders::getActiveCount);
@@ -200,16 +206,16 @@ public final class RtaServer implements AutoCloseable {
 
         List<BindableService> services = List.of(new SessionStoreService(sessions),
                 new ConfigStoreService(configs, configs, validator, configLimits), dataWriter, dataReader);
-        grpc = own(new GrpcServer(NettyServerBuilder.forAddress(
-                new InetSocketAddress(options.getInt(RtaOptions.GRPC_PORT)))
-                .maxInboundMessageSize(options.getInt(ServerOptions.GRPC_MAX_MESSAGE_SIZE)), services, health));
+        grpc = own(new GrpcServer(GrpcServer.netty(options.getString(RtaOptions.BIND_ADDRESS),
+                options.getInt(RtaOptions.GRPC_PORT), options.getInt(ServerOptions.GRPC_MAX_MESSAGE_SIZE), edge),
+                services, health, edge, reads));
         grpc.start();
 
         ServiceInfo info = new ServiceInfo("rta-server", ServiceInfo.buildVersion(), List.of("sessions", "configs", "data", "stream"),
                 options.getString(RtaOptions.SERVICE_LABEL), options.getString(RtaOptions.SERVICE_DESCRIPTION),
                 false);
-        http = own(HttpServer.start(info, options.getInt(RtaOptions.HTTP_PORT),
-                options.getString(ServerOptions.LOG_FORMAT), metrics, health, jersey -> {
+        http = own(HttpServer.start(info, HttpSettings.from(options, RtaOptions.HTTP_PORT, ServerOptions.LOG_FORMAT,
+                edge, reads), metrics, health, jersey -> {
                     jersey.register(new SessionResource(sessions));
                     jersey.register(new ConfigResource(configs));
                     jersey.register(dataResource);

@@ -4,11 +4,15 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheck;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.rta.schemas.CcompatRegistryClient;
+import io.rta.service.config.EdgeLimits;
+import io.rta.service.config.LimitOptions;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
+import io.rta.service.edge.ReadLimiter;
 import io.rta.service.http.HttpServer;
 import io.rta.service.http.LivenessCheck;
+import io.rta.service.http.HttpSettings;
 import io.rta.service.lifecycle.Parts;
 import io.rta.service.http.ServiceInfo;
 import io.rta.service.view.TopicViewLoader;
@@ -47,11 +51,17 @@ public final class StreamServer implements AutoCloseable {
     public static final OptionDef STARTUP_TIMEOUT = OptionDef.of("StartupTimeout", "300000",
             "How long (ms) start-up may wait for the session view to load from Kafka before giving up.");
 
+    /** The edge limits (read by {@code LimitOptions.edgeLimits}; only the HTTP ones bind a service without gRPC). */
+    private static final List<OptionDef> EDGE_OPTIONS = List.of(LimitOptions.MAX_REQUEST_BODY_SIZE,
+            LimitOptions.MAX_CONCURRENT_READS, LimitOptions.MAX_QUEUED_READS, LimitOptions.MAX_HEALTH_WATCHERS,
+            LimitOptions.GRPC_MAX_CONCURRENT_STREAMS, LimitOptions.GRPC_FLOW_CONTROL_WINDOW);
+
     /** The stream service's options: where its data comes from, its port, and live streaming's own. */
-    public static final List<OptionDef> ALL = Stream.concat(Stream.of(RtaOptions.CONFIG, HTTP_PORT,
-            RtaOptions.BOOTSTRAP_SERVERS, RtaOptions.REGISTRY_URL, RtaOptions.TOPIC_PREFIX, RtaOptions.LOG_FORMAT,
-            STARTUP_TIMEOUT, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION), StreamOptions.ALL.stream())
-            .toList();
+    public static final List<OptionDef> ALL = Stream.of(Stream.of(RtaOptions.CONFIG, HTTP_PORT,
+            RtaOptions.BIND_ADDRESS, RtaOptions.ADMIN_PORT, RtaOptions.BOOTSTRAP_SERVERS, RtaOptions.REGISTRY_URL,
+            RtaOptions.TOPIC_PREFIX, RtaOptions.LOG_FORMAT, STARTUP_TIMEOUT, RtaOptions.SERVICE_LABEL,
+            RtaOptions.SERVICE_DESCRIPTION), EDGE_OPTIONS.stream(), StreamOptions.ALL.stream())
+            .flatMap(s -> s).toList();
 
     private final Parts parts = new Parts();
     private HttpServer http;
@@ -86,9 +96,10 @@ public final class StreamServer implements AutoCloseable {
         });
         ServiceInfo info = new ServiceInfo("rta-stream-service", ServiceInfo.buildVersion(), List.of("stream"),
                 options.getString(RtaOptions.SERVICE_LABEL), options.getString(RtaOptions.SERVICE_DESCRIPTION), false);
-        http = own(HttpServer.start(info, options.getInt(HTTP_PORT), options.getString(RtaOptions.LOG_FORMAT), metrics,
-                health, jersey -> { }, environment -> StreamWebSockets.install(environment, source,
-                        StreamSettings.from(options))));
+        EdgeLimits edge = LimitOptions.edgeLimits(options);
+        http = own(HttpServer.start(info, HttpSettings.from(options, HTTP_PORT, RtaOptions.LOG_FORMAT, edge,
+                        ReadLimiter.of(edge)), metrics, health, jersey -> { },
+                environment -> StreamWebSockets.install(environment, source, StreamSettings.from(options))));
         LOG.info("RTA stream service ready: HTTP {}, live source {}", http.port(), source.name());
     }
 

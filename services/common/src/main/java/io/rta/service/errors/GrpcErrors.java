@@ -7,13 +7,13 @@ import io.rta.service.write.WriteTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.kafka.common.errors.RetriableException;
 
-/** Maps service errors to gRPC statuses, and completes observers from futures without blocking gRPC threads. */
+/**
+ * Maps service errors to gRPC statuses, and completes observers from futures without blocking gRPC threads. Anything
+ * not expected is {@code INTERNAL} carrying only a correlation id ({@link InternalErrors}); its text stays in the log.
+ */
 public final class GrpcErrors {
-
-    private static final Logger LOG = LoggerFactory.getLogger(GrpcErrors.class);
 
     private GrpcErrors() {
     }
@@ -35,9 +35,12 @@ public final class GrpcErrors {
         if (cause instanceof UnavailableException) {
             return Status.UNAVAILABLE.withDescription(cause.getMessage()).asRuntimeException();
         }
-        LOG.warn("Request failed: {}", cause.toString(), cause);
-        return Status.UNAVAILABLE.withDescription("the service could not complete the request: " + cause)
-                .withCause(cause).asRuntimeException();
+        if (cause instanceof RetriableException) {
+            return Status.UNAVAILABLE.withDescription(InternalErrors.kafkaUnavailable("a gRPC call", cause))
+                    .asRuntimeException();
+        }
+        return Status.INTERNAL.withDescription(InternalErrors.report("a gRPC call", cause)).withCause(cause)
+                .asRuntimeException();
     }
 
     /** Sends the future's value (mapped) or its error to the observer when it completes. */

@@ -5,10 +5,15 @@ import io.dropwizard.lifecycle.Managed;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.rta.service.config.EdgeLimits;
+import io.rta.service.edge.ReadLimiter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,25 +25,51 @@ import org.slf4j.LoggerFactory;
  * A thin lifecycle wrapper around a gRPC server: the given services plus server reflection (v1 and v1alpha, for
  * grpcurl/grpcui of any age) and the standard health service. Takes a {@link ServerBuilder} so tests can run it
  * in-process.
+ * <p>
+ * Every service is {@link GuardedService guarded} (an unparseable request is {@code INVALID_ARGUMENT}, a handler's
+ * unexpected exception {@code INTERNAL} with a correlation id); the given services' read calls take a slot of the
+ * {@link ReadLimiter} they share with REST; {@code Health.Watch} calls are at most {@code MaxHealthWatchers}.
  */
 public final class GrpcServer implements Managed, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GrpcServer.class);
 
     private final Server server;
+    private final HealthService healthService;
     private final ScheduledExecutorService healthTimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "grpc-health-watch");
         thread.setDaemon(true);
         return thread;
     });
 
-    @SuppressWarnings("deprecation")
+    /** With the default edge limits and read slots of its own: for tests. */
     public GrpcServer(ServerBuilder<?> builder, List<BindableService> services, HealthCheckRegistry health) {
-        services.forEach(builder::addService);
-        builder.addService(ProtoReflectionServiceV1.newInstance());
-        builder.addService(ProtoReflectionService.newInstance());
-        builder.addService(new HealthService(health, services, healthTimer));
+        this(builder, services, health, EdgeLimits.defaults(), ReadLimiter.of(EdgeLimits.defaults()));
+    }
+
+    @SuppressWarnings("deprecation")
+    public GrpcServer(ServerBuilder<?> builder, List<BindableService> services, HealthCheckRegistry health,
+                      EdgeLimits limits, ReadLimiter reads) {
+        ReadLimitInterceptor readLimit = new ReadLimitInterceptor(reads);
+        services.forEach(service -> builder.addService(
+                ServerInterceptors.intercept(GuardedService.wrap(service.bindService()), readLimit)));
+        builder.addService(GuardedService.wrap(ProtoReflectionServiceV1.newInstance().bindService()));
+        builder.addService(GuardedService.wrap(ProtoReflectionService.newInstance().bindService()));
+        this.healthService = new HealthService(health, services, healthTimer, limits.maxHealthWatchers());
+        builder.addService(GuardedService.wrap(healthService.bindService()));
         this.server = builder.build();
+    }
+
+    /**
+     * The Netty server of a real listener, with the edge limits that bound a connection: at most
+     * {@code GrpcMaxConcurrentStreams} calls at once, and a fixed {@code GrpcFlowControlWindow} (per call and per
+     * connection; not grown by BDP auto-tuning) of request bytes a client may have sent that the server has not read.
+     */
+    public static NettyServerBuilder netty(String bindAddress, int port, int maxMessageSize, EdgeLimits limits) {
+        return NettyServerBuilder.forAddress(new InetSocketAddress(bindAddress, port))
+                .maxInboundMessageSize(maxMessageSize)
+                .maxConcurrentCallsPerConnection(limits.grpcMaxConcurrentStreams())
+                .initialFlowControlWindow(limits.grpcFlowControlWindow());
     }
 
     @Override
@@ -53,6 +84,11 @@ public final class GrpcServer implements Managed, AutoCloseable {
 
     public int port() {
         return server.getPort();
+    }
+
+    /** Open {@code Health.Watch} calls. */
+    public int healthWatchers() {
+        return healthService.watchers();
     }
 
     @Override

@@ -7,12 +7,16 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.rta.service.edge.ReadLimiter;
+import io.rta.service.errors.RestErrors;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * Runs a service's REST API on Dropwizard (Jetty + Jersey), configured from our options rather than a YAML file:
@@ -28,7 +32,8 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
-     * Starts the HTTP server and returns once it listens.
+     * Starts the HTTP server and returns once it listens: on every interface, with the default edge limits and no
+     * admin servlet (see {@link HttpSettings#of}).
      *
      * @param port port to listen on (0 = any free port)
      * @param logFormat "text" or "json" (structured logs)
@@ -37,19 +42,32 @@ public final class HttpServer implements AutoCloseable {
     public static HttpServer start(ServiceInfo info, int port, String logFormat, MetricRegistry metrics,
                                    HealthCheckRegistry health, Consumer<JerseyEnvironment> resources)
             throws Exception {
-        return start(info, port, logFormat, metrics, health, resources, environment -> { });
+        return start(info, HttpSettings.of(port, logFormat), metrics, health, resources, environment -> { });
+    }
+
+    /** As {@link #start(ServiceInfo, HttpSettings, MetricRegistry, HealthCheckRegistry, Consumer, Consumer)}. */
+    public static HttpServer start(ServiceInfo info, int port, String logFormat, MetricRegistry metrics,
+                                   HealthCheckRegistry health, Consumer<JerseyEnvironment> resources,
+                                   Consumer<Environment> setup) throws Exception {
+        return start(info, HttpSettings.of(port, logFormat), metrics, health, resources, setup);
     }
 
     /**
      * Starts the HTTP server with more than JAX-RS resources: {@code setup} sees the whole Dropwizard environment
      * (servlets, filters, WebSocket endpoints, managed lifecycle) before the server starts.
+     * <p>
+     * Every error answer is the JSON body, Jetty's own included ({@link JsonErrorHandler}, {@link RestErrors}); a
+     * request body over {@code MaxRequestBodySize} is 413 ({@link BodyLimitHandler}); reads under {@code /rta/v2/}
+     * take a slot of {@code settings.reads()} ({@link ReadLimitHandler}). The admin servlet is served on
+     * 127.0.0.1:{@code AdminPort} only, or not at all; never on the API port.
      *
      * @param resources registers the service's own JAX-RS resources
      * @param setup adds whatever else the service serves next to them
      */
-    public static HttpServer start(ServiceInfo info, int port, String logFormat, MetricRegistry metrics,
+    public static HttpServer start(ServiceInfo info, HttpSettings settings, MetricRegistry metrics,
                                    HealthCheckRegistry health, Consumer<JerseyEnvironment> resources,
                                    Consumer<Environment> setup) throws Exception {
+        registerMetrics(metrics, settings.reads());
         AtomicReference<Server> server = new AtomicReference<>();
         Application<Configuration> app = new Application<>() {
             @Override
@@ -62,16 +80,27 @@ public final class HttpServer implements AutoCloseable {
                 bootstrap.setMetricRegistry(metrics);
                 bootstrap.setHealthCheckRegistry(health);
                 bootstrap.setConfigurationSourceProvider(
-                        path -> new ByteArrayInputStream(yaml(port, logFormat).getBytes(StandardCharsets.UTF_8)));
+                        path -> new ByteArrayInputStream(yaml(settings).getBytes(StandardCharsets.UTF_8)));
             }
 
             @Override
             public void run(Configuration configuration, Environment environment) {
                 environment.jersey().register(new CommonResources(info, health, metrics));
                 environment.jersey().register(new InfoResource(info));
-                environment.jersey().register(new io.rta.service.errors.RestErrors());
+                environment.jersey().register(new RestErrors());
+                environment.jersey().register(new RestErrors.Unexpected());
+                environment.getApplicationContext().setErrorHandler(new JsonErrorHandler.Servlet());
+                environment.getAdminContext().setErrorHandler(new JsonErrorHandler.Servlet());
                 resources.accept(environment.jersey());
                 setup.accept(environment);
+                environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+                    @Override
+                    public void lifeCycleStarting(LifeCycle event) {
+                        if (event instanceof Server jetty) {
+                            guard(jetty, settings);
+                        }
+                    }
+                });
                 environment.lifecycle().addServerLifecycleListener(server::set);
             }
 
@@ -86,18 +115,41 @@ public final class HttpServer implements AutoCloseable {
         return new HttpServer(server.get());
     }
 
-    private static String yaml(int port, String logFormat) {
-        String layout = "json".equalsIgnoreCase(logFormat)
+    private static void registerMetrics(MetricRegistry metrics, ReadLimiter reads) {
+        metrics.gauge("rta_reads_running", () -> reads::running);
+        metrics.gauge("rta_reads_queued", () -> reads::queued);
+        metrics.gauge("rta_reads_refused", () -> reads::refused);
+    }
+
+    /** Jetty's own errors as JSON; the body limit, then the read slots, before anything else. */
+    private static void guard(Server jetty, HttpSettings settings) {
+        jetty.setErrorHandler(new JsonErrorHandler());
+        jetty.insertHandler(new ReadLimitHandler(settings.reads()));
+        jetty.insertHandler(new BodyLimitHandler(settings.limits().maxRequestBodySize()));
+    }
+
+    /**
+     * The Dropwizard configuration: the API on its own connector; the admin servlet on a loopback connector of its
+     * own, or on none (it is then unreachable); no default exception mappers (ours answer everything as JSON).
+     */
+    private static String yaml(HttpSettings settings) {
+        String layout = "json".equalsIgnoreCase(settings.logFormat())
                 ? "      layout:\n        type: json\n"
                 : "      logFormat: \"%-5level [%d{ISO8601,UTC}] [%thread] %logger{36}: %msg%n%rEx\"\n";
+        String admin = settings.adminPort().isPresent()
+                ? "\n    - type: http\n      bindHost: 127.0.0.1\n      port: " + settings.adminPort().getAsInt()
+                : " []";
         return """
                 server:
-                  type: simple
+                  type: default
+                  registerDefaultExceptionMappers: false
                   applicationContextPath: /
-                  adminContextPath: /admin
-                  connector:
-                    type: http
-                    port: %d
+                  adminContextPath: /
+                  applicationConnectors:
+                    - type: http
+                      bindHost: %s
+                      port: %d
+                  adminConnectors:%s
                   requestLog:
                     appenders: []
                 logging:
@@ -109,12 +161,23 @@ public final class HttpServer implements AutoCloseable {
                     org.eclipse.jetty: WARN
                   appenders:
                     - type: console
-                %s""".formatted(port, layout);
+                %s""".formatted(quoted(settings.bindAddress()), settings.port(), admin, layout);
     }
 
-    /** The port the server listens on. */
+    /** A YAML double-quoted scalar (JSON string syntax is valid YAML). */
+    private static String quoted(String value) {
+        return JsonErrorHandler.quoted(value);
+    }
+
+    /** The port the API listens on. */
     public int port() {
         return ((NetworkConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    /** The port of the admin servlet (on 127.0.0.1), or -1 when it is off. */
+    public int adminPort() {
+        Connector[] connectors = jetty.getConnectors();
+        return connectors.length > 1 ? ((NetworkConnector) connectors[1]).getLocalPort() : -1;
     }
 
     @Override

@@ -46,9 +46,10 @@ public final class SessionResource {
         return list(uri.getQueryParameters(), false);
     }
 
+    /** A form only: another Content-Type is 415 (a request without one and without a body is an empty form). */
     @POST
     @Path("sessions")
-    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public ObjectNode querySessions(@Context UriInfo uri, MultivaluedMap<String, String> form) {
         MultivaluedMap<String, String> params = new jakarta.ws.rs.core.MultivaluedHashMap<>();
         uri.getQueryParameters().forEach(params::addAll);
