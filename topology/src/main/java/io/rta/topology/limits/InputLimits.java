@@ -23,10 +23,15 @@ import java.nio.charset.StandardCharsets;
  *                           stores the count in 16 bits)
  * @param maxRelatedSessions sessions one anchor or parent relates, per role (owners, children, alternates)
  *                           ({@value #MAX_RELATED_SESSIONS})
+ * @param maxProperties      properties one request names for rendering or the metamodel (REST {@code prop}, gRPC
+ *                           {@code json_properties}) ({@value #MAX_PROPERTIES})
+ * @param maxSubscriptionChannels channel ids of one WebSocket subscription, per request and in total
+ *                           ({@value #MAX_SUBSCRIPTION_CHANNELS})
  */
 public record InputLimits(int maxIdentityLength, int maxQueryDepth, int maxQueryTerms, int maxQueryOperands,
                           int maxSortKeys, int maxPageSize, int maxChannelsTerms, int maxFlushMarkerLength,
-                          int maxRowChannels, int maxRelatedSessions) {
+                          int maxRowChannels, int maxRelatedSessions, int maxProperties,
+                          int maxSubscriptionChannels) {
 
     public static final String MAX_IDENTITY_LENGTH = "MaxIdentityLength";
     public static final String MAX_QUERY_DEPTH = "MaxQueryDepth";
@@ -38,6 +43,8 @@ public record InputLimits(int maxIdentityLength, int maxQueryDepth, int maxQuery
     public static final String MAX_FLUSH_MARKER_LENGTH = "MaxFlushMarkerLength";
     public static final String MAX_ROW_CHANNELS = "MaxRowChannels";
     public static final String MAX_RELATED_SESSIONS = "MaxRelatedSessions";
+    public static final String MAX_PROPERTIES = "MaxProperties";
+    public static final String MAX_SUBSCRIPTION_CHANNELS = "MaxSubscriptionChannels";
 
     public static final int DEFAULT_MAX_IDENTITY_LENGTH = 1024;
     public static final int DEFAULT_MAX_QUERY_DEPTH = 32;
@@ -49,6 +56,14 @@ public record InputLimits(int maxIdentityLength, int maxQueryDepth, int maxQuery
     public static final int DEFAULT_MAX_FLUSH_MARKER_LENGTH = 1024;
     public static final int DEFAULT_MAX_ROW_CHANNELS = 4096;
     public static final int DEFAULT_MAX_RELATED_SESSIONS = 1000;
+    public static final int DEFAULT_MAX_PROPERTIES = 256;
+    public static final int DEFAULT_MAX_SUBSCRIPTION_CHANNELS = 65_536;
+
+    /**
+     * The deepest {@link #maxQueryDepth} may be set: parsing and evaluating a query recurse once per level, so a
+     * deeper limit would let a query exhaust a request thread's stack.
+     */
+    public static final int QUERY_DEPTH_CEILING = 1000;
 
     /** The chunk key stores a row's channel count in 16 bits. */
     public static final int ROW_CHANNELS_CEILING = 0xFFFF;
@@ -56,7 +71,7 @@ public record InputLimits(int maxIdentityLength, int maxQueryDepth, int maxQuery
     private static final InputLimits DEFAULTS = new InputLimits(DEFAULT_MAX_IDENTITY_LENGTH, DEFAULT_MAX_QUERY_DEPTH,
             DEFAULT_MAX_QUERY_TERMS, DEFAULT_MAX_QUERY_OPERANDS, DEFAULT_MAX_SORT_KEYS, DEFAULT_MAX_PAGE_SIZE,
             DEFAULT_MAX_CHANNELS_TERMS, DEFAULT_MAX_FLUSH_MARKER_LENGTH, DEFAULT_MAX_ROW_CHANNELS,
-            DEFAULT_MAX_RELATED_SESSIONS);
+            DEFAULT_MAX_RELATED_SESSIONS, DEFAULT_MAX_PROPERTIES, DEFAULT_MAX_SUBSCRIPTION_CHANNELS);
 
     public InputLimits {
         positive(MAX_IDENTITY_LENGTH, maxIdentityLength);
@@ -69,6 +84,12 @@ public record InputLimits(int maxIdentityLength, int maxQueryDepth, int maxQuery
         positive(MAX_FLUSH_MARKER_LENGTH, maxFlushMarkerLength);
         positive(MAX_ROW_CHANNELS, maxRowChannels);
         positive(MAX_RELATED_SESSIONS, maxRelatedSessions);
+        positive(MAX_PROPERTIES, maxProperties);
+        positive(MAX_SUBSCRIPTION_CHANNELS, maxSubscriptionChannels);
+        if (maxQueryDepth > QUERY_DEPTH_CEILING) {
+            throw new IllegalArgumentException(MAX_QUERY_DEPTH + " " + maxQueryDepth + " is above "
+                    + QUERY_DEPTH_CEILING + ": parsing and evaluating a query recurse once per level");
+        }
         if (maxRowChannels > ROW_CHANNELS_CEILING) {
             throw new IllegalArgumentException(MAX_ROW_CHANNELS + " " + maxRowChannels + " is above "
                     + ROW_CHANNELS_CEILING + ": the chunk store keeps a row's channel count in 16 bits");
@@ -132,21 +153,73 @@ public record InputLimits(int maxIdentityLength, int maxQueryDepth, int maxQuery
 
     public InputLimits withMaxIdentityLength(int value) {
         return new InputLimits(value, maxQueryDepth, maxQueryTerms, maxQueryOperands, maxSortKeys, maxPageSize,
-                maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions);
+                maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions, maxProperties,
+                maxSubscriptionChannels);
+    }
+
+    public InputLimits withMaxQueryDepth(int value) {
+        return new InputLimits(maxIdentityLength, value, maxQueryTerms, maxQueryOperands, maxSortKeys, maxPageSize,
+                maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions, maxProperties,
+                maxSubscriptionChannels);
+    }
+
+    public InputLimits withMaxQueryTerms(int value) {
+        return new InputLimits(maxIdentityLength, maxQueryDepth, value, maxQueryOperands, maxSortKeys, maxPageSize,
+                maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions, maxProperties,
+                maxSubscriptionChannels);
+    }
+
+    public InputLimits withMaxQueryOperands(int value) {
+        return new InputLimits(maxIdentityLength, maxQueryDepth, maxQueryTerms, value, maxSortKeys, maxPageSize,
+                maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions, maxProperties,
+                maxSubscriptionChannels);
+    }
+
+    public InputLimits withMaxSortKeys(int value) {
+        return new InputLimits(maxIdentityLength, maxQueryDepth, maxQueryTerms, maxQueryOperands, value, maxPageSize,
+                maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions, maxProperties,
+                maxSubscriptionChannels);
     }
 
     public InputLimits withMaxPageSize(int value) {
         return new InputLimits(maxIdentityLength, maxQueryDepth, maxQueryTerms, maxQueryOperands, maxSortKeys, value,
-                maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions);
+                maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions, maxProperties,
+                maxSubscriptionChannels);
+    }
+
+    public InputLimits withMaxChannelsTerms(int value) {
+        return new InputLimits(maxIdentityLength, maxQueryDepth, maxQueryTerms, maxQueryOperands, maxSortKeys,
+                maxPageSize, value, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions, maxProperties,
+                maxSubscriptionChannels);
+    }
+
+    public InputLimits withMaxFlushMarkerLength(int value) {
+        return new InputLimits(maxIdentityLength, maxQueryDepth, maxQueryTerms, maxQueryOperands, maxSortKeys,
+                maxPageSize, maxChannelsTerms, value, maxRowChannels, maxRelatedSessions, maxProperties,
+                maxSubscriptionChannels);
     }
 
     public InputLimits withMaxRowChannels(int value) {
         return new InputLimits(maxIdentityLength, maxQueryDepth, maxQueryTerms, maxQueryOperands, maxSortKeys,
-                maxPageSize, maxChannelsTerms, maxFlushMarkerLength, value, maxRelatedSessions);
+                maxPageSize, maxChannelsTerms, maxFlushMarkerLength, value, maxRelatedSessions, maxProperties,
+                maxSubscriptionChannels);
     }
 
     public InputLimits withMaxRelatedSessions(int value) {
         return new InputLimits(maxIdentityLength, maxQueryDepth, maxQueryTerms, maxQueryOperands, maxSortKeys,
-                maxPageSize, maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, value);
+                maxPageSize, maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, value, maxProperties,
+                maxSubscriptionChannels);
+    }
+
+    public InputLimits withMaxProperties(int value) {
+        return new InputLimits(maxIdentityLength, maxQueryDepth, maxQueryTerms, maxQueryOperands, maxSortKeys,
+                maxPageSize, maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions, value,
+                maxSubscriptionChannels);
+    }
+
+    public InputLimits withMaxSubscriptionChannels(int value) {
+        return new InputLimits(maxIdentityLength, maxQueryDepth, maxQueryTerms, maxQueryOperands, maxSortKeys,
+                maxPageSize, maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions, maxProperties,
+                value);
     }
 }

@@ -39,9 +39,10 @@ final class QueryParser {
             case "$not" -> Criterion.not(criteria(value, "$not"));
             default -> {
                 if (key.startsWith("$")) {
-                    throw new QueryException("unknown operator " + key + ": expected a property name or $and, $or, $nor, $not");
+                    throw new QueryException("unknown operator " + QueryException.excerpt(key)
+                            + ": expected a property name or $and, $or, $nor, $not");
                 }
-                yield Criterion.property(PropertyRef.parse(key), condition(value, key));
+                yield Criterion.property(PropertyRef.parse(key), condition(value, QueryException.excerpt(key)));
             }
         };
     }
@@ -89,8 +90,9 @@ final class QueryParser {
             case "$nin" -> Condition.not(Condition.in(scalars(operand, operator, property)));
             case "$not" -> Condition.not(condition(operand, property));
             default -> throw new QueryException(operator.startsWith("$")
-                    ? "unknown operator " + operator + " at " + property
-                    : "expected an operator at " + property + " but found the key '" + operator + "'");
+                    ? "unknown operator " + QueryException.excerpt(operator) + " at " + property
+                    : "expected an operator at " + property + " but found the key '"
+                            + QueryException.excerpt(operator) + "'");
         };
     }
 
