@@ -26,6 +26,7 @@ import io.rta.data.resources.DataResource;
 import io.rta.schemas.CcompatRegistryClient;
 import io.rta.server.embedded.EmbeddedKafka;
 import io.rta.server.embedded.RegistryProcess;
+import io.rta.service.config.LimitOptions;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import io.rta.service.grpc.GrpcServer;
@@ -53,6 +54,7 @@ import io.rta.topology.Topics;
 import io.rta.topology.config.ConfigTopology;
 import io.rta.topology.data.ChunkProcessor;
 import io.rta.topology.data.ChunkTopology;
+import io.rta.topology.limits.InputLimits;
 import io.rta.topology.session.SessionTopology;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -102,6 +104,7 @@ public final class RtaServer implements AutoCloseable {
     }
 
     private void startParts(Options options) throws Exception {
+        InputLimits inputLimits = LimitOptions.inputLimits(options);
         Path dataPath = options.getPath(RtaOptions.DATA_PATH).toAbsolutePath();
         Files.createDirectories(dataPath);
         Duration writeTimeout = options.getDuration(RtaOptions.WRITE_TIMEOUT);
@@ -148,9 +151,10 @@ public final class RtaServer implements AutoCloseable {
         loader.awaitLoaded(options.getDuration(ServerOptions.STARTUP_TIMEOUT));
 
         SessionService sessions = new SessionService(views.catalog(), views.folders(),
-                new KafkaSessionWriter(producer, topics, sessionsApplied, foldersApplied), Clock.systemUTC());
+                new KafkaSessionWriter(producer, topics, sessionsApplied, foldersApplied), Clock.systemUTC(),
+                inputLimits);
         KafkaConfigStore configs = new KafkaConfigStore(producer, topics, streams, timer, writeTimeout);
-        ConfigValidator validator = new ConfigValidator();
+        ConfigValidator validator = new ConfigValidator(inputLimits);
 
         HealthCheckRegistry health = new HealthCheckRegistry();
         MetricRegistry metrics = new MetricRegistry();
@@ -158,11 +162,11 @@ public final class RtaServer implements AutoCloseable {
 
         CommittedOffsets committed = own(CommittedOffsets.forGroup(admin, topics.applicationId(), writeTimeout));
         DataWriterService dataWriter = new DataWriterService(new TelemetryPublisher(producer, topics), committed,
-                WriterLimits.defaults(writeTimeout), timer);
+                WriterLimits.defaults(writeTimeout).withInput(inputLimits), timer);
         HostInfo self = new HostInfo(options.getString(ServerOptions.ADVERTISED_HOST),
                 options.getInt(RtaOptions.HTTP_PORT));
         DataReads dataReads = new DataReads(identity -> views.catalog().get(identity).isPresent(),
-                new StreamsChunkViews(streams, writeTimeout), new StreamsOwnerLocator(streams, self));
+                new StreamsChunkViews(streams, writeTimeout), new StreamsOwnerLocator(streams, self), inputLimits);
         ExecutorService dataReaders = own(new ExecutorCloser<>(Executors.newCachedThreadPool(daemon("data-read"))))
                 .executor();
         OwnerClient owners = OwnerClient.create(writeTimeout);
@@ -187,7 +191,7 @@ public final class RtaServer implements AutoCloseable {
         http = own(HttpServer.start(info, options.getInt(RtaOptions.HTTP_PORT),
                 options.getString(ServerOptions.LOG_FORMAT), metrics, health, jersey -> {
                     jersey.register(new SessionResource(sessions));
-                    jersey.register(new ConfigResource(configs));
+                    jersey.register(new ConfigResource(configs, validator));
                     jersey.register(dataResource);
                 }, environment -> StreamWebSockets.install(environment, live, StreamSettings.from(options))));
         LOG.info("RTA server ready: HTTP {} gRPC {}, Kafka {}, registry {}, media types {}", http.port(),

@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheck;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.rta.schemas.CcompatRegistryClient;
+import io.rta.service.config.LimitOptions;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
@@ -46,11 +47,11 @@ public final class StreamServer implements AutoCloseable {
     public static final OptionDef STARTUP_TIMEOUT = OptionDef.of("StartupTimeout", "300000",
             "How long (ms) start-up may wait for the session view to load from Kafka before giving up.");
 
-    /** The stream service's options: where its data comes from, its port, and live streaming's own. */
-    public static final List<OptionDef> ALL = Stream.concat(Stream.of(RtaOptions.CONFIG, HTTP_PORT,
+    /** The stream service's options: where its data comes from, its port, live streaming's own and input limits. */
+    public static final List<OptionDef> ALL = Stream.of(Stream.of(RtaOptions.CONFIG, HTTP_PORT,
             RtaOptions.BOOTSTRAP_SERVERS, RtaOptions.REGISTRY_URL, RtaOptions.TOPIC_PREFIX, RtaOptions.LOG_FORMAT,
-            STARTUP_TIMEOUT, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION), StreamOptions.ALL.stream())
-            .toList();
+            STARTUP_TIMEOUT, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION), StreamOptions.ALL.stream(),
+            LimitOptions.INPUT.stream()).flatMap(options -> options).toList();
 
     private final Parts parts = new Parts();
     private HttpServer http;

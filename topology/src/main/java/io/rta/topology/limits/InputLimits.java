@@ -145,6 +145,17 @@ public record InputLimits(int maxIdentityLength, int maxQueryDepth, int maxQuery
         return what + " is " + actual + "; at most " + limit + " allowed (" + option + ")";
     }
 
+    /** Characters of a client's text a message quotes at most: an error must not echo a megabyte back. */
+    public static final int EXCERPT_CHARS = 64;
+
+    /** Client text as a refusal quotes it: whole when short, else its start and its length. */
+    public static String excerpt(String text) {
+        if (text == null || text.length() <= EXCERPT_CHARS) {
+            return text;
+        }
+        return text.substring(0, EXCERPT_CHARS) + "... (" + text.length() + " characters)";
+    }
+
     private static void positive(String option, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(option + " must be at least 1, not " + value);

@@ -1,6 +1,7 @@
 package io.rta.topology.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rta.topology.limits.InputLimits;
 import io.rta.topology.model.PropertyRef;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -39,10 +40,10 @@ final class QueryParser {
             case "$not" -> Criterion.not(criteria(value, "$not"));
             default -> {
                 if (key.startsWith("$")) {
-                    throw new QueryException("unknown operator " + QueryException.excerpt(key)
+                    throw new QueryException("unknown operator " + InputLimits.excerpt(key)
                             + ": expected a property name or $and, $or, $nor, $not");
                 }
-                yield Criterion.property(PropertyRef.parse(key), condition(value, QueryException.excerpt(key)));
+                yield Criterion.property(PropertyRef.parse(key), condition(value, InputLimits.excerpt(key)));
             }
         };
     }
@@ -90,9 +91,9 @@ final class QueryParser {
             case "$nin" -> Condition.not(Condition.in(scalars(operand, operator, property)));
             case "$not" -> Condition.not(condition(operand, property));
             default -> throw new QueryException(operator.startsWith("$")
-                    ? "unknown operator " + QueryException.excerpt(operator) + " at " + property
+                    ? "unknown operator " + InputLimits.excerpt(operator) + " at " + property
                     : "expected an operator at " + property + " but found the key '"
-                            + QueryException.excerpt(operator) + "'");
+                            + InputLimits.excerpt(operator) + "'");
         };
     }
 

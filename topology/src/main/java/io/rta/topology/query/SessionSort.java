@@ -82,7 +82,7 @@ public final class SessionSort implements Comparator<SessionState> {
         }
         String direction = trimmed.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
         if (!direction.equals("asc") && !direction.equals("desc")) {
-            throw new QueryException("sort '" + QueryException.excerpt(entry) + "': the direction after ':' must be asc or desc");
+            throw new QueryException("sort '" + InputLimits.excerpt(entry) + "': the direction after ':' must be asc or desc");
         }
         return new Key(PropertyRef.parse(trimmed.substring(0, colon).trim()), direction.equals("desc"));
     }
