@@ -226,14 +226,24 @@ public final class SessionCatalog {
         return () -> Pages.fromSortIndex(entries, first, candidates, request, filter);
     }
 
-    /** The default order as arrays, copied at most once per version (call under the read lock). */
+    /**
+     * The default order as arrays, copied at most once per version (call under the read lock): one walk of the index
+     * fills both arrays, so the lock is held for one pass over the references.
+     */
     private Ordered ordered() {
         Ordered current = ordered;
         if (current == null || current.version() != version) {
-            SessionValues[] all = byTimestamp.toArray(new SessionValues[0]);
-            SessionValues[] top = subSessions.isEmpty() ? all
-                    : Arrays.stream(all).filter(this::isTopLevel).toArray(SessionValues[]::new);
-            current = new Ordered(version, all, top);
+            SessionValues[] all = new SessionValues[byTimestamp.size()];
+            SessionValues[] top = subSessions.isEmpty() ? all : new SessionValues[all.length];
+            int n = 0;
+            int t = 0;
+            for (SessionValues session : byTimestamp) {
+                all[n++] = session;
+                if (top != all && isTopLevel(session)) {
+                    top[t++] = session;
+                }
+            }
+            current = new Ordered(version, all, top == all || t == all.length ? all : Arrays.copyOf(top, t));
             ordered = current;
         }
         return current;

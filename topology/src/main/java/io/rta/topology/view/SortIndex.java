@@ -69,9 +69,17 @@ final class SortIndex {
     Entry[] entries(long version, boolean includeSubSessions, Predicate<SessionValues> isTopLevel) {
         Copy current = copy;
         if (current == null || current.version() != version) {
-            Entry[] all = entries.toArray(new Entry[0]);
-            Entry[] top = Arrays.stream(all).filter(entry -> isTopLevel.test(entry.session())).toArray(Entry[]::new);
-            current = new Copy(version, all, top.length == all.length ? all : top);
+            Entry[] all = new Entry[entries.size()];
+            Entry[] top = new Entry[all.length];
+            int n = 0;
+            int t = 0;
+            for (Entry entry : entries) {
+                all[n++] = entry;
+                if (isTopLevel.test(entry.session())) {
+                    top[t++] = entry;
+                }
+            }
+            current = new Copy(version, all, t == all.length ? all : Arrays.copyOf(top, t));
             copy = current;
         }
         return includeSubSessions ? current.all() : current.topLevel();
