@@ -148,12 +148,20 @@ public record InputLimits(int maxIdentityLength, int maxQueryDepth, int maxQuery
     /** Characters of a client's text a message quotes at most: an error must not echo a megabyte back. */
     public static final int EXCERPT_CHARS = 64;
 
-    /** Client text as a refusal quotes it: whole when short, else its start and its length. */
+    /**
+     * Client text as a refusal or a log line quotes it: whole when short, else its start and its length; control
+     * characters written as {@code \\uXXXX}, so a quoted CR/LF/ESC cannot forge a log line or drive a terminal.
+     */
     public static String excerpt(String text) {
-        if (text == null || text.length() <= EXCERPT_CHARS) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        return text.substring(0, EXCERPT_CHARS) + "... (" + text.length() + " characters)";
+        String start = text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS);
+        StringBuilder quoted = new StringBuilder(start.length() + 16);
+        start.chars().forEach(c -> quoted.append(Character.isISOControl(c)
+                ? String.format(java.util.Locale.ROOT, "\\u%04X", c) : String.valueOf((char) c)));
+        return text.length() <= EXCERPT_CHARS ? quoted.toString()
+                : quoted.append("... (").append(text.length()).append(" characters)").toString();
     }
 
     private static void positive(String option, int value) {

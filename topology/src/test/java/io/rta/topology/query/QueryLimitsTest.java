@@ -132,6 +132,13 @@ class QueryLimitsTest {
     }
 
     @Test
+    void shouldQuoteControlCharactersEscaped() {
+        assertThatThrownBy(() -> SessionQuery.parse("{\"$bad\\r\\n\\u001b\": 1}"))
+                .isInstanceOf(QueryException.class)
+                .hasMessageStartingWith("unknown operator $bad\\u000D\\u000A\\u001B:");
+    }
+
+    @Test
     void shouldRefuseADepthLimitAboveTheCeiling() {
         assertThatThrownBy(() -> DEFAULTS.withMaxQueryDepth(InputLimits.QUERY_DEPTH_CEILING + 1))
                 .isInstanceOf(IllegalArgumentException.class)
