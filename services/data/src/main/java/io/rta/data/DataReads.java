@@ -5,6 +5,7 @@ import io.rta.service.errors.NotFoundException;
 import io.rta.topology.data.ChannelsExpression;
 import io.rta.topology.data.ChunkRead;
 import io.rta.topology.data.ChunkView;
+import io.rta.topology.limits.InputLimits;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -24,17 +25,26 @@ public final class DataReads {
     private final Predicate<String> sessionExists;
     private final Function<String, ChunkView> localView;
     private final OwnerLocator owners;
+    private final InputLimits limits;
+
+    /** With the default input limits (tests). */
+    public DataReads(Predicate<String> sessionExists, Function<String, ChunkView> localView, OwnerLocator owners) {
+        this(sessionExists, localView, owners, InputLimits.defaults());
+    }
 
     /**
      * @param sessionExists whether a session with the identity exists (unknown sessions are 404)
      * @param localView this instance's chunk view of a data identity's partition; throws
      *     {@link DataUnavailableException} while that partition is not queryable here (restoring, moving)
      * @param owners who owns a data identity ({@link OwnerLocator#SELF} for a single instance)
+     * @param limits the identity rules and the channels expression's term limit
      */
-    public DataReads(Predicate<String> sessionExists, Function<String, ChunkView> localView, OwnerLocator owners) {
+    public DataReads(Predicate<String> sessionExists, Function<String, ChunkView> localView, OwnerLocator owners,
+                     InputLimits limits) {
         this.sessionExists = sessionExists;
         this.localView = localView;
         this.owners = owners;
+        this.limits = limits;
     }
 
     /**
@@ -64,6 +74,10 @@ public final class DataReads {
         if (identity == null || identity.isBlank()) {
             throw new InvalidInputException("data identity is empty");
         }
+        String problem = limits.identityProblem("data identity", identity);
+        if (problem != null) {
+            throw new InvalidInputException(problem);
+        }
         if (!sessionExists.test(identity)) {
             throw new NotFoundException("session '" + identity + "' not found");
         }
@@ -86,12 +100,12 @@ public final class DataReads {
         return value;
     }
 
-    private static ChannelsExpression channels(DataQuery query) {
+    private ChannelsExpression channels(DataQuery query) {
         if (!query.kind().hasChannels()) {
             return ChannelsExpression.ALL;
         }
         try {
-            return ChannelsExpression.parse(query.channels());
+            return ChannelsExpression.parse(query.channels(), limits);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage(), e);
         }

@@ -109,6 +109,7 @@ public final class RtaServer implements AutoCloseable {
     }
 
     private void startParts(Options options) throws Exception {
+        InputLimits inputLimits = LimitOptions.inputLimits(options);
         Path dataPath = options.getPath(RtaOptions.DATA_PATH).toAbsolutePath();
         Files.createDirectories(dataPath);
         Duration writeTimeout = options.getDuration(RtaOptions.WRITE_TIMEOUT);
@@ -162,9 +163,10 @@ public final class RtaServer implements AutoCloseable {
         loader.awaitLoaded(options.getDuration(ServerOptions.STARTUP_TIMEOUT));
 
         SessionService sessions = new SessionService(views.catalog(), views.folders(),
-                new KafkaSessionWriter(producer, topics, sessionsApplied, foldersApplied), Clock.systemUTC());
+                new KafkaSessionWriter(producer, topics, sessionsApplied, foldersApplied), Clock.systemUTC(),
+                inputLimits);
         KafkaConfigStore configs = new KafkaConfigStore(producer, topics, streams, timer, writeTimeout);
-        ConfigValidator validator = new ConfigValidator();
+        ConfigValidator validator = new ConfigValidator(inputLimits);
 
         HealthCheckRegistry health = new HealthCheckRegistry();
         MetricRegistry metrics = new MetricRegistry();
@@ -172,11 +174,11 @@ public final class RtaServer implements AutoCloseable {
 
         CommittedOffsets committed = own(CommittedOffsets.forGroup(admin, topics.applicationId(), writeTimeout));
         DataWriterService dataWriter = new DataWriterService(new TelemetryPublisher(producer, topics), committed,
-                WriterLimits.defaults(writeTimeout), timer);
+                WriterLimits.defaults(writeTimeout).withInput(inputLimits), timer);
         HostInfo self = new HostInfo(options.getString(ServerOptions.ADVERTISED_HOST),
                 options.getInt(RtaOptions.HTTP_PORT));
         DataReads dataReads = new DataReads(identity -> views.catalog().get(identity).isPresent(),
-                new StreamsChunkViews(streams, writeTimeout), new StreamsOwnerLocator(streams, self));
+                new StreamsChunkViews(streams, writeTimeout), new StreamsOwnerLocator(streams, self), inputLimits);
         EdgeLimits edge = LimitOptions.edgeLimits(options);
         ReadLimiter reads = ReadLimiter.of(edge);
         // a gRPC read holds one of the MaxConcurrentReads slots for as long as it runs here: as many threads suffice
@@ -217,7 +219,7 @@ public final class RtaServer implements AutoCloseable {
         http = own(HttpServer.start(info, HttpSettings.from(options, RtaOptions.HTTP_PORT, ServerOptions.LOG_FORMAT,
                 edge, reads), metrics, health, jersey -> {
                     jersey.register(new SessionResource(sessions));
-                    jersey.register(new ConfigResource(configs));
+                    jersey.register(new ConfigResource(configs, validator));
                     jersey.register(dataResource);
                 }, environment -> StreamWebSockets.install(environment, live, StreamSettings.from(options))));
         LOG.info("RTA server ready: HTTP {} gRPC {}, Kafka {}, registry {}, media types {}", http.port(),

@@ -8,6 +8,7 @@ import io.rta.service.errors.InvalidInputException;
 import io.rta.service.errors.NotFoundException;
 import io.rta.session.api.SessionWriter;
 import io.rta.session.grpc.SessionProtoMapper;
+import io.rta.topology.limits.InputLimits;
 import io.rta.topology.query.QueryException;
 import io.rta.topology.query.SessionQuery;
 import io.rta.topology.query.SessionSort;
@@ -28,7 +29,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * What the Session API does, whatever the transport: REST resources and the SessionStore gRPC service both call here.
  * Reads come from the in-memory views; writes are validated completely (including a dry run of the update against
- * the current state) before anything is written, so bad input never leaves a partial write.
+ * the current state) before anything is written, so bad input never leaves a partial write. Every identity and
+ * every bound on a request is checked through {@link SessionInputs} and the read model's limits.
  */
 public final class SessionService {
 
@@ -36,19 +38,28 @@ public final class SessionService {
     private final FolderTree folders;
     private final SessionWriter writer;
     private final Clock clock;
+    private final SessionInputs inputs;
 
+    /** With the default input limits (tests). */
     public SessionService(SessionCatalog catalog, FolderTree folders, SessionWriter writer, Clock clock) {
+        this(catalog, folders, writer, clock, InputLimits.defaults());
+    }
+
+    public SessionService(SessionCatalog catalog, FolderTree folders, SessionWriter writer, Clock clock,
+                          InputLimits limits) {
         this.catalog = catalog;
         this.folders = folders;
         this.writer = writer;
         this.clock = clock;
+        this.inputs = new SessionInputs(limits);
     }
 
     public CompletableFuture<Void> createOrUpdate(CreateOrUpdateSessionRequest request) {
-        String identity = requireIdentity(request.getIdentity(), "identity");
+        String identity = inputs.requireIdentity("identity", request.getIdentity());
         SessionUpdateBatch batch = SessionProtoMapper.toBatch(request, clock);
+        inputs.requireIdentities(batch);
         ApplyResult dryRun = SessionApplier.apply(catalog.get(identity).orElse(null), identity, batch,
-                clock.millis());
+                clock.millis(), inputs.limits());
         if (dryRun.outcome() == ApplyResult.Outcome.REJECTED) {
             throw new InvalidInputException(dryRun.reason());
         }
@@ -62,7 +73,7 @@ public final class SessionService {
     public CompletableFuture<Void> delete(List<String> identities) {
         Set<String> unique = new LinkedHashSet<>();
         for (int i = 0; i < identities.size(); i++) {
-            unique.add(requireIdentity(identities.get(i), "identities[" + i + "]"));
+            unique.add(inputs.requireIdentity("identities[" + i + "]", identities.get(i)));
         }
         return CompletableFuture.allOf(unique.stream()
                 .map(identity -> writer.apply(identity, SessionProtoMapper.deleteBatch()))
@@ -70,34 +81,48 @@ public final class SessionService {
     }
 
     public SessionState get(String identity) {
-        requireIdentity(identity, "identity");
+        inputs.requireIdentity("identity", identity);
         return catalog.get(identity).orElseThrow(() -> new NotFoundException("session '" + identity
                 + "' not found"));
     }
 
-    /** A page of sessions; query and sorts follow the REST API's dialect. */
+    /**
+     * A page of sessions; query and sorts follow the REST API's dialect, bounded by the input limits (query depth,
+     * terms and operands, sort keys, page size, the folder's identity).
+     */
     public List<SessionState> list(String query, String folder, List<String> sorts, int pageIndex, int pageSize,
                                    boolean includeSubSessions) {
+        inputs.requireFolder("folder", folder);
+        InputLimits limits = inputs.limits();
         try {
-            SessionQuery parsed = query == null || query.isBlank() ? null : SessionQuery.parse(query);
-            SessionSort sort = sorts == null || sorts.isEmpty() ? null : SessionSort.parse(sorts);
-            return catalog.list(new ListRequest(parsed, folder, sort, pageIndex, pageSize, includeSubSessions));
+            SessionQuery parsed = query == null || query.isBlank() ? null : SessionQuery.parse(query, limits);
+            SessionSort sort = sorts == null || sorts.isEmpty() ? null : SessionSort.parse(sorts, limits);
+            return catalog.list(ListRequest.bounded(parsed, folder, sort, pageIndex, pageSize, includeSubSessions,
+                    limits));
         } catch (QueryException e) {
             throw new InvalidInputException(e.getMessage(), e);
         }
     }
 
+    /** Refuses more properties than a request may name ({@code prop}, {@code json_properties}). */
+    public void requireProperties(String field, List<String> props) {
+        inputs.requireProperties(field, props);
+    }
+
+    /** The metamodel of a folder sub-tree; transports check {@code props} with {@link #requireProperties}. */
     public com.fasterxml.jackson.databind.node.ObjectNode metamodel(String folder, List<String> props) {
+        inputs.requireFolder("folder", folder);
         return catalog.metamodel(folder, props == null ? List.of() : props);
     }
 
     public List<io.rta.topology.query.PropertySummary> properties(String partialMatch, String folder) {
+        inputs.requireFolder("folder", folder);
         return catalog.properties(partialMatch == null ? "" : partialMatch, folder);
     }
 
     /** Child folders of a parent; the root is the empty identity. */
     public List<FolderNode> folders(String parent) {
-        String id = parent == null ? FolderTree.ROOT : parent;
+        String id = parent == null ? FolderTree.ROOT : inputs.requireFolder("parent", parent);
         if (!id.isEmpty() && !folders.exists(id)) {
             throw new NotFoundException("folder '" + id + "' not found");
         }
@@ -109,7 +134,8 @@ public final class SessionService {
         if (identity == null || identity.isEmpty()) {
             throw new InvalidInputException("identity: the root folder (empty identity) cannot be modified");
         }
-        String parentId = parent == null ? FolderTree.ROOT : parent;
+        inputs.requireIdentity("identity", identity);
+        String parentId = parent == null ? FolderTree.ROOT : inputs.requireFolder("parent_identity", parent);
         if (parentId.equals(identity)) {
             throw new InvalidInputException("parent_identity: a folder cannot be its own parent");
         }
@@ -131,6 +157,7 @@ public final class SessionService {
             if (identity == null || identity.isEmpty()) {
                 throw new InvalidInputException("folder_identities[" + i + "]: the root folder cannot be deleted");
             }
+            inputs.requireIdentity("folder_identities[" + i + "]", identity);
             if (folders.exists(identity)) {
                 doomed.addAll(folders.subtree(identity));
             }
@@ -138,12 +165,5 @@ public final class SessionService {
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         doomed.forEach(identity -> writes.add(writer.deleteFolder(identity)));
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
-    }
-
-    private static String requireIdentity(String identity, String field) {
-        if (identity == null || identity.isEmpty()) {
-            throw new InvalidInputException(field + ": a session identity must not be empty");
-        }
-        return identity;
     }
 }

@@ -1,5 +1,6 @@
 package io.rta.topology.data;
 
+import io.rta.topology.limits.InputLimits;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,18 +31,35 @@ public final class ChannelsExpression {
         }
     }
 
-    /**
-     * Parses an expression.
-     *
-     * @throws IllegalArgumentException naming the offending term when the expression is malformed
-     */
+    /** {@link #parse(String, InputLimits)} with the default limits. */
     public static ChannelsExpression parse(String expression) {
+        return parse(expression, InputLimits.defaults());
+    }
+
+    /**
+     * Parses an expression in one pass over its text (then a sort of its ranges): more than
+     * {@link InputLimits#maxChannelsTerms} terms are refused before any is parsed, and messages quote at most the start
+     * of a long expression.
+     *
+     * @throws IllegalArgumentException naming the offending term when the expression is malformed, or the limit
+     */
+    public static ChannelsExpression parse(String expression, InputLimits limits) {
         if (expression == null || expression.isBlank()) {
             throw new IllegalArgumentException("channels expression is empty");
         }
-        List<Range> parsed = new ArrayList<>();
-        for (String term : expression.split(",", -1)) {
-            parsed.add(parseTerm(term.trim(), expression));
+        long terms = 1 + expression.chars().filter(c -> c == ',').count();
+        if (terms > limits.maxChannelsTerms()) {
+            throw new IllegalArgumentException(InputLimits.exceeded("channels expression term count", terms,
+                    limits.maxChannelsTerms(), InputLimits.MAX_CHANNELS_TERMS));
+        }
+        String quoted = InputLimits.excerpt(expression);
+        List<Range> parsed = new ArrayList<>((int) terms);
+        int start = 0;
+        while (start <= expression.length()) {
+            int comma = expression.indexOf(',', start);
+            int end = comma < 0 ? expression.length() : comma;
+            parsed.add(parseTerm(expression.substring(start, end).trim(), quoted));
+            start = end + 1;
         }
         return new ChannelsExpression(merge(parsed), expression);
     }
@@ -58,33 +76,33 @@ public final class ChannelsExpression {
         return new ChannelsExpression(merge(ranges), text.toString());
     }
 
-    private static Range parseTerm(String term, String expression) {
+    private static Range parseTerm(String term, String quoted) {
         if (term.isEmpty()) {
-            throw new IllegalArgumentException("channels expression '" + expression + "' has an empty term");
+            throw new IllegalArgumentException("channels expression '" + quoted + "' has an empty term");
         }
         int dash = term.indexOf('-');
         if (dash < 0) {
-            long id = parseId(term, expression);
+            long id = parseId(term, quoted);
             return new Range(id, id);
         }
         if (term.indexOf('-', dash + 1) >= 0 || term.length() == 1) {
-            throw new IllegalArgumentException("channels expression '" + expression + "' has a malformed range '"
-                    + term + "'");
+            throw new IllegalArgumentException("channels expression '" + quoted + "' has a malformed range '"
+                    + InputLimits.excerpt(term) + "'");
         }
-        long from = dash == 0 ? 0 : parseId(term.substring(0, dash), expression);
-        long to = dash == term.length() - 1 ? MAX_CHANNEL_ID : parseId(term.substring(dash + 1), expression);
+        long from = dash == 0 ? 0 : parseId(term.substring(0, dash), quoted);
+        long to = dash == term.length() - 1 ? MAX_CHANNEL_ID : parseId(term.substring(dash + 1), quoted);
         if (from > to) {
-            throw new IllegalArgumentException("channels expression '" + expression + "' has a range '" + term
-                    + "' whose start is after its end");
+            throw new IllegalArgumentException("channels expression '" + quoted + "' has a range '"
+                    + InputLimits.excerpt(term) + "' whose start is after its end");
         }
         return new Range(from, to);
     }
 
-    private static long parseId(String hex, String expression) {
+    private static long parseId(String hex, String quoted) {
         String digits = hex.trim();
         if (digits.isEmpty() || digits.length() > 8 || !digits.chars().allMatch(ChannelsExpression::isHexDigit)) {
-            throw new IllegalArgumentException("channels expression '" + expression + "': '" + hex
-                    + "' is not a hexadecimal channel id (0-FFFFFFFF)");
+            throw new IllegalArgumentException("channels expression '" + quoted + "': '"
+                    + InputLimits.excerpt(hex) + "' is not a hexadecimal channel id (0-FFFFFFFF)");
         }
         return Long.parseLong(digits, 16);
     }

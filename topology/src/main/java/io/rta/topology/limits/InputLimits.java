@@ -24,10 +24,15 @@ import java.nio.charset.StandardCharsets;
  *                           stores the count in 16 bits)
  * @param maxRelatedSessions sessions one anchor or parent relates, per role (owners, children, alternates)
  *                           ({@value #MAX_RELATED_SESSIONS})
+ * @param maxProperties      properties one request names for rendering or the metamodel (REST {@code prop}, gRPC
+ *                           {@code json_properties}) ({@value #MAX_PROPERTIES})
+ * @param maxSubscriptionChannels channel ids of one WebSocket subscription, per request and in total
+ *                           ({@value #MAX_SUBSCRIPTION_CHANNELS})
  */
 public record InputLimits(int maxIdentityLength, int maxQueryDepth, int maxQueryTerms, int maxQueryOperands,
                           int maxSortKeys, int maxPageSize, int maxChannelsTerms, int maxFlushMarkerLength,
-                          int maxRowChannels, int maxRelatedSessions) {
+                          int maxRowChannels, int maxRelatedSessions, int maxProperties,
+                          int maxSubscriptionChannels) {
 
     public static final String MAX_IDENTITY_LENGTH = "MaxIdentityLength";
     public static final String MAX_QUERY_DEPTH = "MaxQueryDepth";
@@ -39,6 +44,8 @@ public record InputLimits(int maxIdentityLength, int maxQueryDepth, int maxQuery
     public static final String MAX_FLUSH_MARKER_LENGTH = "MaxFlushMarkerLength";
     public static final String MAX_ROW_CHANNELS = "MaxRowChannels";
     public static final String MAX_RELATED_SESSIONS = "MaxRelatedSessions";
+    public static final String MAX_PROPERTIES = "MaxProperties";
+    public static final String MAX_SUBSCRIPTION_CHANNELS = "MaxSubscriptionChannels";
 
     public static final int DEFAULT_MAX_IDENTITY_LENGTH = 1024;
     public static final int DEFAULT_MAX_QUERY_DEPTH = 32;
@@ -50,6 +57,14 @@ public record InputLimits(int maxIdentityLength, int maxQueryDepth, int maxQuery
     public static final int DEFAULT_MAX_FLUSH_MARKER_LENGTH = 1024;
     public static final int DEFAULT_MAX_ROW_CHANNELS = 4096;
     public static final int DEFAULT_MAX_RELATED_SESSIONS = 1000;
+    public static final int DEFAULT_MAX_PROPERTIES = 256;
+    public static final int DEFAULT_MAX_SUBSCRIPTION_CHANNELS = 65_536;
+
+    /**
+     * The deepest {@link #maxQueryDepth} may be set: parsing and evaluating a query recurse once per level, so a
+     * deeper limit would let a query exhaust a request thread's stack.
+     */
+    public static final int QUERY_DEPTH_CEILING = 1000;
 
     /** The chunk key stores a row's channel count in 16 bits. */
     public static final int ROW_CHANNELS_CEILING = 0xFFFF;
@@ -59,7 +74,7 @@ public record InputLimits(int maxIdentityLength, int maxQueryDepth, int maxQuery
     private static final InputLimits DEFAULTS = new InputLimits(DEFAULT_MAX_IDENTITY_LENGTH, DEFAULT_MAX_QUERY_DEPTH,
             DEFAULT_MAX_QUERY_TERMS, DEFAULT_MAX_QUERY_OPERANDS, DEFAULT_MAX_SORT_KEYS, DEFAULT_MAX_PAGE_SIZE,
             DEFAULT_MAX_CHANNELS_TERMS, DEFAULT_MAX_FLUSH_MARKER_LENGTH, DEFAULT_MAX_ROW_CHANNELS,
-            DEFAULT_MAX_RELATED_SESSIONS);
+            DEFAULT_MAX_RELATED_SESSIONS, DEFAULT_MAX_PROPERTIES, DEFAULT_MAX_SUBSCRIPTION_CHANNELS);
 
     public InputLimits {
         positive(MAX_IDENTITY_LENGTH, maxIdentityLength);
@@ -75,6 +90,12 @@ public record InputLimits(int maxIdentityLength, int maxQueryDepth, int maxQuery
         if (maxIdentityLength > IDENTITY_LENGTH_CEILING) {
             throw new IllegalArgumentException(MAX_IDENTITY_LENGTH + " " + maxIdentityLength + " is above "
                     + IDENTITY_LENGTH_CEILING + ": the chunk store keeps a data identity's length in 16 bits");
+        }
+        positive(MAX_PROPERTIES, maxProperties);
+        positive(MAX_SUBSCRIPTION_CHANNELS, maxSubscriptionChannels);
+        if (maxQueryDepth > QUERY_DEPTH_CEILING) {
+            throw new IllegalArgumentException(MAX_QUERY_DEPTH + " " + maxQueryDepth + " is above "
+                    + QUERY_DEPTH_CEILING + ": parsing and evaluating a query recurse once per level");
         }
         if (maxRowChannels > ROW_CHANNELS_CEILING) {
             throw new IllegalArgumentException(MAX_ROW_CHANNELS + " " + maxRowChannels + " is above "
@@ -131,6 +152,25 @@ public record InputLimits(int maxIdentityLength, int maxQueryDepth, int maxQuery
         return what + " is " + actual + "; at most " + limit + " allowed (" + option + ")";
     }
 
+    /** Characters of a client's text a message quotes at most: an error must not echo a megabyte back. */
+    public static final int EXCERPT_CHARS = 64;
+
+    /**
+     * Client text as a refusal or a log line quotes it: whole when short, else its start and its length; control
+     * characters written as {@code \\uXXXX}, so a quoted CR/LF/ESC cannot forge a log line or drive a terminal.
+     */
+    public static String excerpt(String text) {
+        if (text == null) {
+            return null;
+        }
+        String start = text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS);
+        StringBuilder quoted = new StringBuilder(start.length() + 16);
+        start.chars().forEach(c -> quoted.append(Character.isISOControl(c)
+                ? String.format(java.util.Locale.ROOT, "\\u%04X", c) : String.valueOf((char) c)));
+        return text.length() <= EXCERPT_CHARS ? quoted.toString()
+                : quoted.append("... (").append(text.length()).append(" characters)").toString();
+    }
+
     private static void positive(String option, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(option + " must be at least 1, not " + value);
@@ -139,21 +179,73 @@ public record InputLimits(int maxIdentityLength, int maxQueryDepth, int maxQuery
 
     public InputLimits withMaxIdentityLength(int value) {
         return new InputLimits(value, maxQueryDepth, maxQueryTerms, maxQueryOperands, maxSortKeys, maxPageSize,
-                maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions);
+                maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions, maxProperties,
+                maxSubscriptionChannels);
+    }
+
+    public InputLimits withMaxQueryDepth(int value) {
+        return new InputLimits(maxIdentityLength, value, maxQueryTerms, maxQueryOperands, maxSortKeys, maxPageSize,
+                maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions, maxProperties,
+                maxSubscriptionChannels);
+    }
+
+    public InputLimits withMaxQueryTerms(int value) {
+        return new InputLimits(maxIdentityLength, maxQueryDepth, value, maxQueryOperands, maxSortKeys, maxPageSize,
+                maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions, maxProperties,
+                maxSubscriptionChannels);
+    }
+
+    public InputLimits withMaxQueryOperands(int value) {
+        return new InputLimits(maxIdentityLength, maxQueryDepth, maxQueryTerms, value, maxSortKeys, maxPageSize,
+                maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions, maxProperties,
+                maxSubscriptionChannels);
+    }
+
+    public InputLimits withMaxSortKeys(int value) {
+        return new InputLimits(maxIdentityLength, maxQueryDepth, maxQueryTerms, maxQueryOperands, value, maxPageSize,
+                maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions, maxProperties,
+                maxSubscriptionChannels);
     }
 
     public InputLimits withMaxPageSize(int value) {
         return new InputLimits(maxIdentityLength, maxQueryDepth, maxQueryTerms, maxQueryOperands, maxSortKeys, value,
-                maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions);
+                maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions, maxProperties,
+                maxSubscriptionChannels);
+    }
+
+    public InputLimits withMaxChannelsTerms(int value) {
+        return new InputLimits(maxIdentityLength, maxQueryDepth, maxQueryTerms, maxQueryOperands, maxSortKeys,
+                maxPageSize, value, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions, maxProperties,
+                maxSubscriptionChannels);
+    }
+
+    public InputLimits withMaxFlushMarkerLength(int value) {
+        return new InputLimits(maxIdentityLength, maxQueryDepth, maxQueryTerms, maxQueryOperands, maxSortKeys,
+                maxPageSize, maxChannelsTerms, value, maxRowChannels, maxRelatedSessions, maxProperties,
+                maxSubscriptionChannels);
     }
 
     public InputLimits withMaxRowChannels(int value) {
         return new InputLimits(maxIdentityLength, maxQueryDepth, maxQueryTerms, maxQueryOperands, maxSortKeys,
-                maxPageSize, maxChannelsTerms, maxFlushMarkerLength, value, maxRelatedSessions);
+                maxPageSize, maxChannelsTerms, maxFlushMarkerLength, value, maxRelatedSessions, maxProperties,
+                maxSubscriptionChannels);
     }
 
     public InputLimits withMaxRelatedSessions(int value) {
         return new InputLimits(maxIdentityLength, maxQueryDepth, maxQueryTerms, maxQueryOperands, maxSortKeys,
-                maxPageSize, maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, value);
+                maxPageSize, maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, value, maxProperties,
+                maxSubscriptionChannels);
+    }
+
+    public InputLimits withMaxProperties(int value) {
+        return new InputLimits(maxIdentityLength, maxQueryDepth, maxQueryTerms, maxQueryOperands, maxSortKeys,
+                maxPageSize, maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions, value,
+                maxSubscriptionChannels);
+    }
+
+    public InputLimits withMaxSubscriptionChannels(int value) {
+        return new InputLimits(maxIdentityLength, maxQueryDepth, maxQueryTerms, maxQueryOperands, maxSortKeys,
+                maxPageSize, maxChannelsTerms, maxFlushMarkerLength, maxRowChannels, maxRelatedSessions, maxProperties,
+                value);
     }
 }

@@ -13,11 +13,26 @@ import java.util.List;
 /**
  * Typed, read-only access to the properties of one {@link SessionState}, with its date-times
  * parsed once and its details copied into two compact arrays (keys interned, so a lookup compares
- * references instead of reading every key). The session must not be mutated after it is wrapped.
+ * references instead of reading every key).
+ *
+ * <p>Immutable: everything queries, sorts, folder scopes and facets read is copied out of the (mutable) Avro record
+ * when it is wrapped, so the catalog can hand wrappers to queries that run outside its lock while the record stays
+ * what it is (the {@link #session()} given to renderers, which no one must change).
  */
 public final class SessionValues {
 
     private final SessionState session;
+    private final String identity;
+    private final int state;
+    private final String identifier;
+    private final String type;
+    private final Double quality;
+    private final String group;
+    private final String version;
+    private final boolean hasTimeRange;
+    private final long timeRangeStart;
+    private final long timeRangeEnd;
+    private final boolean zulu;
     private final Value.Time timestamp;
     /** Offset of the timestamp (null when it has none), in which start/end timestamps are written. */
     private final ZoneOffset offset;
@@ -25,9 +40,27 @@ public final class SessionValues {
     private final String[] detailKeys;
     /** Detail values by position in the details list. */
     private final Value[] detailValues;
+    /** The folders the session links to, in order. */
+    private final List<String> folders;
+    private final String[] extNames;
+    private final String[][] extKeys;
+    /** Raw extDetails values (converted when read: most are never queried): String, Long, Double, Boolean, Iso. */
+    private final Object[][] extValues;
 
     private SessionValues(SessionState session) {
         this.session = session;
+        this.identity = session.getIdentity();
+        this.state = session.getState();
+        this.identifier = session.getIdentifier();
+        this.type = session.getType();
+        this.quality = session.getQuality();
+        this.group = session.getGroup();
+        this.version = session.getVersion();
+        TimeRange range = session.getTimeRange();
+        this.hasTimeRange = range != null;
+        this.timeRangeStart = range == null ? 0 : range.getStartTime();
+        this.timeRangeEnd = range == null ? 0 : range.getEndTime();
+        this.zulu = DateTimes.isZulu(session.getTimestamp());
         OffsetDateTime parsed = DateTimes.parseOffsetDateTime(session.getTimestamp());
         this.timestamp = parsed != null ? new Value.Time(parsed.toInstant(), session.getTimestamp())
                 : Value.Time.parse(session.getTimestamp());
@@ -39,18 +72,36 @@ public final class SessionValues {
             detailKeys[i] = details.get(i).getKey().intern();
             detailValues[i] = toValue(details.get(i).getValue());
         }
+        this.folders = List.copyOf(session.getFolders());
+        List<DetailCategory> ext = session.getExtDetails();
+        this.extNames = new String[ext.size()];
+        this.extKeys = new String[ext.size()][];
+        this.extValues = new Object[ext.size()][];
+        for (int c = 0; c < extNames.length; c++) {
+            DetailCategory category = ext.get(c);
+            extNames[c] = category.getName();
+            List<Detail> items = category.getDetails();
+            extKeys[c] = new String[items.size()];
+            extValues[c] = new Object[items.size()];
+            for (int i = 0; i < items.size(); i++) {
+                extKeys[c][i] = items.get(i).getKey();
+                Object raw = items.get(i).getValue();
+                extValues[c][i] = raw instanceof DateTimeValue dt ? new Iso(dt.getIso()) : raw;
+            }
+        }
     }
 
     public static SessionValues of(SessionState session) {
         return new SessionValues(session);
     }
 
+    /** The wrapped record, for rendering; it must not be changed. */
     public SessionState session() {
         return session;
     }
 
     public String identity() {
-        return session.getIdentity();
+        return identity;
     }
 
     /** The instant of the session timestamp; null when the stored text is not a date-time. */
@@ -61,33 +112,51 @@ public final class SessionValues {
     /** The value of a property, or null when the session does not have it. */
     public Value get(PropertyRef property) {
         return switch (property.kind()) {
-            case IDENTITY -> Value.of(session.getIdentity());
-            case STATE -> new Value.State(session.getState());
+            case IDENTITY -> Value.of(identity);
+            case STATE -> new Value.State(state);
             case TIMESTAMP -> timestamp;
             case START_TIMESTAMP -> timeRangeTimestamp(true);
             case END_TIMESTAMP -> timeRangeTimestamp(false);
-            case IDENTIFIER -> Value.of(session.getIdentifier());
-            case TYPE -> text(session.getType());
-            case QUALITY -> session.getQuality() == null ? null : Value.of(session.getQuality());
-            case GROUP -> text(session.getGroup());
-            case VERSION -> text(session.getVersion());
-            case TIME_RANGE_START -> session.getTimeRange() == null ? null : Value.of(session.getTimeRange().getStartTime());
-            case TIME_RANGE_END -> session.getTimeRange() == null ? null : Value.of(session.getTimeRange().getEndTime());
+            case IDENTIFIER -> Value.of(identifier);
+            case TYPE -> text(type);
+            case QUALITY -> quality == null ? null : Value.of(quality);
+            case GROUP -> text(group);
+            case VERSION -> text(version);
+            case TIME_RANGE_START -> hasTimeRange ? Value.of(timeRangeStart) : null;
+            case TIME_RANGE_END -> hasTimeRange ? Value.of(timeRangeEnd) : null;
             case DETAIL -> detail(property.key());
             case EXT_DETAIL -> extDetail(property.key());
             case UNKNOWN -> null;
         };
     }
 
+    /** Whether the session has a time range ({@link #timeRangeStart}, {@link #timeRangeEnd}). */
+    public boolean hasTimeRange() {
+        return hasTimeRange;
+    }
+
+    /** Start of the time range (ns); 0 without one. */
+    public long timeRangeStart() {
+        return timeRangeStart;
+    }
+
+    /** End of the time range (ns); 0 without one. */
+    public long timeRangeEnd() {
+        return timeRangeEnd;
+    }
+
     /** The startTimestamp (true) or endTimestamp (false) derived from the time range. */
     public Value.Time timeRangeTimestamp(boolean start) {
-        TimeRange range = session.getTimeRange();
-        if (range == null) {
+        if (!hasTimeRange) {
             return null;
         }
-        long nanos = start ? range.getStartTime() : range.getEndTime();
-        return new Value.Time(DateTimes.ofEpochNanos(nanos),
-                DateTimes.formatNanos(nanos, offset, DateTimes.isZulu(session.getTimestamp())));
+        long nanos = start ? timeRangeStart : timeRangeEnd;
+        return new Value.Time(DateTimes.ofEpochNanos(nanos), DateTimes.formatNanos(nanos, offset, zulu));
+    }
+
+    /** The folders the session links to (unmodifiable). */
+    public List<String> folders() {
+        return folders;
     }
 
     /** How many details the session has. */
@@ -105,6 +174,31 @@ public final class SessionValues {
         return detailValues[index];
     }
 
+    /** How many extDetails categories the session has. */
+    public int extCategoryCount() {
+        return extNames.length;
+    }
+
+    /** The name of an extDetails category, by position. */
+    public String extCategoryName(int category) {
+        return extNames[category];
+    }
+
+    /** How many details an extDetails category holds. */
+    public int extDetailCount(int category) {
+        return extKeys[category].length;
+    }
+
+    /** The key of a detail of an extDetails category. */
+    public String extDetailKey(int category, int index) {
+        return extKeys[category][index];
+    }
+
+    /** The value of a detail of an extDetails category. */
+    public Value extDetailValue(int category, int index) {
+        return toValue(extValues[category][index]);
+    }
+
     /** Finds a detail by an interned key (as {@link PropertyRef} holds it). */
     private Value detail(String internedKey) {
         for (int i = 0; i < detailKeys.length; i++) {
@@ -116,11 +210,11 @@ public final class SessionValues {
     }
 
     private Value extDetail(String categoryAndKey) {
-        for (DetailCategory category : session.getExtDetails()) {
-            String name = category.getName();
+        for (int c = 0; c < extNames.length; c++) {
+            String name = extNames[c];
             if (categoryAndKey.length() > name.length() + 1 && categoryAndKey.startsWith(name)
                     && categoryAndKey.charAt(name.length()) == '.') {
-                Value value = categoryDetail(category, categoryAndKey.substring(name.length() + 1));
+                Value value = categoryDetail(c, categoryAndKey.substring(name.length() + 1));
                 if (value != null) {
                     return value;
                 }
@@ -129,10 +223,11 @@ public final class SessionValues {
         return null;
     }
 
-    private static Value categoryDetail(DetailCategory category, String key) {
-        for (Detail detail : category.getDetails()) {
-            if (detail.getKey().equals(key)) {
-                return toValue(detail.getValue());
+    private Value categoryDetail(int category, String key) {
+        String[] keys = extKeys[category];
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(key)) {
+                return toValue(extValues[category][i]);
             }
         }
         return null;
@@ -155,6 +250,9 @@ public final class SessionValues {
         if (raw instanceof DateTimeValue dt) {
             return Value.Time.parse(dt.getIso());
         }
+        if (raw instanceof Iso iso) {
+            return Value.Time.parse(iso.text());
+        }
         if (raw instanceof CharSequence cs) {
             return Value.of(cs.toString());
         }
@@ -165,4 +263,7 @@ public final class SessionValues {
         return text == null ? null : Value.of(text);
     }
 
+    /** An extDetails date-time's text, copied out of its (mutable) Avro record. */
+    private record Iso(String text) {
+    }
 }

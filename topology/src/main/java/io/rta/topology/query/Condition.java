@@ -36,8 +36,16 @@ interface Condition {
         };
     }
 
-    /** $in; $nin is its negation. */
+    /**
+     * $in; $nin is its negation. A long list is looked up by the value's type in hash sets ({@link OperandSet}), so a
+     * 10,000-operand $in costs a lookup per session, not 10,000 comparisons.
+     */
     static Condition in(List<Operand> operands) {
+        return operands.size() > OperandSet.LINEAR_MAX ? OperandSet.of(operands) : linearIn(List.copyOf(operands));
+    }
+
+    /** $in by comparing the value with each operand in turn: the reference {@link OperandSet} must agree with. */
+    static Condition linearIn(List<Operand> operands) {
         return value -> {
             for (Operand operand : operands) {
                 if (operand.equalsValue(value)) {

@@ -1,9 +1,5 @@
 package io.rta.topology.query;
 
-import io.rta.events.Detail;
-import io.rta.events.DetailCategory;
-import io.rta.events.SessionState;
-import io.rta.events.TimeRange;
 import io.rta.topology.model.PropertyRef;
 import io.rta.topology.model.SessionValues;
 import io.rta.topology.model.Value;
@@ -98,19 +94,18 @@ public final class Facets {
         apply(group, session.get(GROUP), add);
         apply(version, session.get(VERSION), add);
         updateDetails(session, add);
-        updateExtIds(session.session(), add);
+        updateExtIds(session, add);
     }
 
     /** Formatting start/end timestamps costs more than the rest of a scan, so only the extremes are. */
     private void trackTimeRange(SessionValues session) {
-        TimeRange range = session.session().getTimeRange();
-        if (range == null) {
+        if (!session.hasTimeRange()) {
             return;
         }
-        track(0, session, range.getStartTime(), true);
-        track(1, session, range.getStartTime(), false);
-        track(2, session, range.getEndTime(), true);
-        track(3, session, range.getEndTime(), false);
+        track(0, session, session.timeRangeStart(), true);
+        track(1, session, session.timeRangeStart(), false);
+        track(2, session, session.timeRangeEnd(), true);
+        track(3, session, session.timeRangeEnd(), false);
     }
 
     private void track(int slot, SessionValues session, long nanos, boolean lowest) {
@@ -119,8 +114,7 @@ public final class Facets {
             timeRangeExtremes[slot] = session;
             return;
         }
-        TimeRange range = current.session().getTimeRange();
-        long best = slot < 2 ? range.getStartTime() : range.getEndTime();
+        long best = slot < 2 ? current.timeRangeStart() : current.timeRangeEnd();
         int c = nanos != best ? Long.compare(nanos, best)
                 : Value.ORDER.compare(session.timeRangeTimestamp(slot < 2), current.timeRangeTimestamp(slot < 2));
         if (lowest ? c < 0 : c > 0) {
@@ -149,11 +143,12 @@ public final class Facets {
         }
     }
 
-    private void updateExtIds(SessionState session, boolean add) {
-        for (DetailCategory category : session.getExtDetails()) {
-            count(category.getName(), add);
-            for (Detail detail : category.getDetails()) {
-                count(category.getName() + "." + detail.getKey(), add);
+    private void updateExtIds(SessionValues session, boolean add) {
+        for (int c = 0; c < session.extCategoryCount(); c++) {
+            String name = session.extCategoryName(c);
+            count(name, add);
+            for (int i = 0; i < session.extDetailCount(c); i++) {
+                count(name + "." + session.extDetailKey(c, i), add);
             }
         }
     }

@@ -3,8 +3,6 @@ package io.rta.topology.query;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rta.events.Detail;
-import io.rta.events.DetailCategory;
 import io.rta.events.SessionState;
 import io.rta.topology.model.PropertyRef;
 import io.rta.topology.model.SessionValues;
@@ -30,7 +28,8 @@ public final class Metamodel {
     public static final int MAX_VALUES = 100;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String EXT_DETAILS = "extDetails";
+    /** The metamodel's extDetails member, which {@link #extDetails} renders. */
+    public static final String EXT_DETAILS = "extDetails";
     private static final List<String> LOWER_CASE_PREFIXES = List.of(
             PropertyRef.DETAILS_PREFIX.toLowerCase(Locale.ROOT), PropertyRef.EXT_DETAILS_PREFIX.toLowerCase(Locale.ROOT));
 
@@ -149,7 +148,8 @@ public final class Metamodel {
         return descriptor(constraints, node);
     }
 
-    private static ObjectNode extDetails(Iterable<SessionValues> scope, Collection<String> props) {
+    /** The extDetails facets of the sessions in scope that {@code props} requests ({@code {}} when none). */
+    public static ObjectNode extDetails(Iterable<SessionValues> scope, Collection<String> props) {
         ObjectNode ext = NODES.objectNode();
         ExtRequest request = ExtRequest.of(props);
         if (request.isEmpty()) {
@@ -157,7 +157,7 @@ public final class Metamodel {
         }
         TreeMap<String, TreeMap<String, Facet>> facets = new TreeMap<>();
         for (SessionValues session : scope) {
-            request.collect(session.session(), facets);
+            request.collect(session, facets);
         }
         facets.forEach((category, byKey) -> {
             ObjectNode group = ext.putObject(category).put("label", category);
@@ -236,15 +236,16 @@ public final class Metamodel {
             return !all && paths.isEmpty();
         }
 
-        void collect(SessionState session, Map<String, TreeMap<String, Facet>> facets) {
-            for (DetailCategory category : session.getExtDetails()) {
-                String name = category.getName();
+        void collect(SessionValues session, Map<String, TreeMap<String, Facet>> facets) {
+            for (int c = 0; c < session.extCategoryCount(); c++) {
+                String name = session.extCategoryName(c);
                 boolean whole = all || paths.contains(name);
                 TreeMap<String, Facet> byKey = null;
-                for (Detail detail : category.getDetails()) {
-                    if (whole || paths.contains(name + "." + detail.getKey())) {
+                for (int i = 0; i < session.extDetailCount(c); i++) {
+                    String key = session.extDetailKey(c, i);
+                    if (whole || paths.contains(name + "." + key)) {
                         byKey = byKey != null ? byKey : facets.computeIfAbsent(name, n -> new TreeMap<>());
-                        byKey.computeIfAbsent(detail.getKey(), k -> Facet.scan()).add(SessionValues.toValue(detail.getValue()));
+                        byKey.computeIfAbsent(key, k -> Facet.scan()).add(session.extDetailValue(c, i));
                     }
                 }
             }

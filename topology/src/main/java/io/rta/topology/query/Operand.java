@@ -53,6 +53,21 @@ final class Operand {
         return value == null;
     }
 
+    /** The literal; null for the JSON null. */
+    Value value() {
+        return value;
+    }
+
+    /** The literal as a date-time (a string that parses as one), else null. */
+    Instant instant() {
+        return instant;
+    }
+
+    /** The state code the literal names (a state name or an int), if any. */
+    OptionalInt stateCode() {
+        return stateCode;
+    }
+
     /**
      * Compares a (non-null) property value with this operand: negative, zero or positive, or
      * {@link #MISMATCH} when the types cannot be compared or the operand is null.

@@ -1,6 +1,7 @@
 package io.rta.topology.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rta.topology.limits.InputLimits;
 import io.rta.topology.model.PropertyRef;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -39,9 +40,10 @@ final class QueryParser {
             case "$not" -> Criterion.not(criteria(value, "$not"));
             default -> {
                 if (key.startsWith("$")) {
-                    throw new QueryException("unknown operator " + key + ": expected a property name or $and, $or, $nor, $not");
+                    throw new QueryException("unknown operator " + InputLimits.excerpt(key)
+                            + ": expected a property name or $and, $or, $nor, $not");
                 }
-                yield Criterion.property(PropertyRef.parse(key), condition(value, key));
+                yield Criterion.property(PropertyRef.parse(key), condition(value, InputLimits.excerpt(key)));
             }
         };
     }
@@ -89,8 +91,9 @@ final class QueryParser {
             case "$nin" -> Condition.not(Condition.in(scalars(operand, operator, property)));
             case "$not" -> Condition.not(condition(operand, property));
             default -> throw new QueryException(operator.startsWith("$")
-                    ? "unknown operator " + operator + " at " + property
-                    : "expected an operator at " + property + " but found the key '" + operator + "'");
+                    ? "unknown operator " + InputLimits.excerpt(operator) + " at " + property
+                    : "expected an operator at " + property + " but found the key '"
+                            + InputLimits.excerpt(operator) + "'");
         };
     }
 

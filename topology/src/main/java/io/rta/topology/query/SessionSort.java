@@ -1,6 +1,7 @@
 package io.rta.topology.query;
 
 import io.rta.events.SessionState;
+import io.rta.topology.limits.InputLimits;
 import io.rta.topology.model.PropertyRef;
 import io.rta.topology.model.SessionValues;
 import io.rta.topology.model.Value;
@@ -40,15 +41,28 @@ public final class SessionSort implements Comparator<SessionState> {
         return DEFAULT;
     }
 
+    /** {@link #parse(List, InputLimits)} with the default limits. */
+    public static SessionSort parse(List<String> sorts) {
+        return parse(sorts, InputLimits.defaults());
+    }
+
     /**
      * Parses sort entries. Blank entries and unknown properties are ignored; the text after the
      * last ':' must be asc or desc (any case), so a key that itself contains ':' needs a suffix.
+     * More than {@link InputLimits#maxSortKeys} entries (blank ones aside, unknown ones included: each
+     * is parsed) are refused before any is parsed.
      *
-     * @throws QueryException for a direction other than asc or desc
+     * @throws QueryException for a direction other than asc or desc, or too many keys
      */
-    public static SessionSort parse(List<String> sorts) {
+    public static SessionSort parse(List<String> sorts, InputLimits limits) {
+        List<String> entries = sorts == null ? Collections.<String>emptyList() : sorts;
+        long count = entries.stream().filter(entry -> entry != null && !entry.isBlank()).count();
+        if (count > limits.maxSortKeys()) {
+            throw new QueryException(InputLimits.exceeded("sort key count", count, limits.maxSortKeys(),
+                    InputLimits.MAX_SORT_KEYS));
+        }
         List<Key> keys = new ArrayList<>();
-        for (String entry : sorts == null ? Collections.<String>emptyList() : sorts) {
+        for (String entry : entries) {
             Key key = parseEntry(entry);
             if (key != null && key.property().isKnown()) {
                 keys.add(key);
@@ -68,7 +82,7 @@ public final class SessionSort implements Comparator<SessionState> {
         }
         String direction = trimmed.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
         if (!direction.equals("asc") && !direction.equals("desc")) {
-            throw new QueryException("sort '" + entry + "': the direction after ':' must be asc or desc");
+            throw new QueryException("sort '" + InputLimits.excerpt(entry) + "': the direction after ':' must be asc or desc");
         }
         return new Key(PropertyRef.parse(trimmed.substring(0, colon).trim()), direction.equals("desc"));
     }

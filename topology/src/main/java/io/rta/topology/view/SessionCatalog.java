@@ -4,17 +4,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rta.events.SessionState;
 import io.rta.topology.model.PropertyRef;
 import io.rta.topology.model.SessionValues;
-import io.rta.topology.model.Value;
 import io.rta.topology.query.Facets;
 import io.rta.topology.query.Metamodel;
 import io.rta.topology.query.PropertySummary;
 import io.rta.topology.query.SessionSort;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -40,6 +39,13 @@ import org.slf4j.LoggerFactory;
  * ordered sets for other sort keys (built on first use, least recently used dropped), members per
  * linked folder, reference counts for sub-sessions, and facets of the top-level sessions for the
  * whole-tree metamodel. One read-write lock gives every read a consistent state.
+ *
+ * <p>No read holds the lock for longer than copying references: a query's filter, sort and page (and a metamodel's
+ * scans) run on a snapshot taken under the lock (the candidates in index order, with sub-sessions already resolved)
+ * after releasing it, so an expensive query never holds up the writer ({@link #applyAll}, which acknowledged writes
+ * wait for). The snapshot of an index is copied once per catalog version and shared by the readers of that version;
+ * only the default page of everything (a walk of at most offset + page size entries, each a constant-time check)
+ * runs under the lock, and building a missing sort index (once per key until evicted; it evaluates no query).
  */
 public final class SessionCatalog {
 
@@ -75,6 +81,17 @@ public final class SessionCatalog {
     private final Facets facets = new Facets();
     /** Created by readers (under the read lock, so no writer runs meanwhile), maintained by writers. */
     private final ConcurrentMap<PropertyRef, SortIndex> sortIndexes = new ConcurrentHashMap<>();
+    /** Counts changes (written under the write lock): snapshots are shared while it stays the same. */
+    private long version;
+    /** The default order as arrays, for the version it was copied at (built by readers under the read lock). */
+    private volatile Ordered ordered;
+
+    /** Every session in the default order, and the top-level ones only, as of a version; never written after. */
+    private record Ordered(long version, SessionValues[] all, SessionValues[] topLevel) {
+        SessionValues[] of(boolean includeSubSessions) {
+            return includeSubSessions ? all : topLevel;
+        }
+    }
 
     public SessionCatalog(FolderTree folders) {
         this.folders = folders;
@@ -126,6 +143,7 @@ public final class SessionCatalog {
     }
 
     private void putLocked(SessionValues next) {
+        version++;
         SessionValues previous = byIdentity.put(next.identity(), next);
         if (previous != null) {
             unindex(previous);
@@ -135,6 +153,7 @@ public final class SessionCatalog {
     }
 
     private void removeLocked(String identity) {
+        version++;
         SessionValues previous = byIdentity.remove(identity);
         if (previous != null) {
             unindex(previous);
@@ -162,68 +181,121 @@ public final class SessionCatalog {
         }
     }
 
-    /** One page of the sessions in the folder sub-tree that match the query, in the requested order. */
+    /**
+     * One page of the sessions in the folder sub-tree that match the query, in the requested order. Under the lock
+     * only the candidates are taken (references, copied once per version); the query is evaluated after.
+     */
     public List<SessionState> list(ListRequest request) {
         Set<String> scope = scope(request.folder());
+        if (scope != null && scope.isEmpty()) {
+            return List.of();
+        }
+        Supplier<List<SessionState>> page;
         lock.readLock().lock();
         try {
-            if (scope != null && scope.isEmpty()) {
-                return List.of();
+            if (scope == null && request.sort().isDefault() && request.query().matchesAll()) {
+                return fromIndex(request);
             }
-            Predicate<SessionValues> filter = filter(request);
-            if (scope == null) {
-                return fromIndexes(request, filter, byIdentity::values);
-            }
-            if (!isWalkCheaper(request, scope)) {
-                return topK(members(scope), request, filter);
-            }
-            return fromIndexes(request, filter.and(session -> linksInto(session, scope)), () -> members(scope));
+            page = plan(request, scope);
         } finally {
             lock.readLock().unlock();
         }
+        return page.get();
     }
 
-    /** The SessionMetamodel JSON of the top-level sessions in a folder sub-tree (null or "" = whole tree). */
+    /** Takes what the request ranks (under the read lock) and returns the ranking to run after it is released. */
+    private Supplier<List<SessionState>> plan(ListRequest request, Set<String> scope) {
+        Predicate<SessionValues> filter = Pages.both(request.query().matchesAll() ? null : request.query()::matches,
+                scope == null ? null : session -> Pages.linksInto(session, scope));
+        if (scope != null && !isWalkCheaper(request, scope)) {
+            List<SessionValues> members = members(scope);
+            if (!request.includeSubSessions()) {
+                members = topLevel(members);
+            }
+            List<SessionValues> candidates = members;
+            Predicate<SessionValues> query = request.query().matchesAll() ? null : request.query()::matches;
+            return () -> Pages.topK(candidates, request, query);
+        }
+        SessionValues[] candidates = ordered().of(request.includeSubSessions());
+        if (request.sort().isDefault()) {
+            return () -> Pages.fromOrdered(candidates, request, filter);
+        }
+        SessionSort.Key first = request.sort().keys().get(0);
+        SortIndex.Entry[] entries = sortIndex(first.property())
+                .entries(version, request.includeSubSessions(), this::isTopLevel);
+        return () -> Pages.fromSortIndex(entries, first, candidates, request, filter);
+    }
+
+    /**
+     * The default order as arrays, copied at most once per version (call under the read lock): one walk of the index
+     * fills both arrays, so the lock is held for one pass over the references.
+     */
+    private Ordered ordered() {
+        Ordered current = ordered;
+        if (current == null || current.version() != version) {
+            SessionValues[] all = new SessionValues[byTimestamp.size()];
+            SessionValues[] top = subSessions.isEmpty() ? all : new SessionValues[all.length];
+            int n = 0;
+            int t = 0;
+            for (SessionValues session : byTimestamp) {
+                all[n++] = session;
+                if (top != all && isTopLevel(session)) {
+                    top[t++] = session;
+                }
+            }
+            current = new Ordered(version, all, top == all || t == all.length ? all : Arrays.copyOf(top, t));
+            ordered = current;
+        }
+        return current;
+    }
+
+    /**
+     * The SessionMetamodel JSON of the top-level sessions in a folder sub-tree (null or "" = whole tree). The
+     * whole tree's aggregated facets are read under the lock; scans (a folder's facets, requested extDetails) run
+     * after it is released.
+     */
     public ObjectNode metamodel(String folder, Collection<String> props) {
         Set<String> scope = scope(folder);
+        ObjectNode root;
+        List<SessionValues> scanned;
         lock.readLock().lock();
         try {
             if (scope == null) {
-                Iterable<SessionValues> everything = () -> byIdentity.values().stream().filter(this::isTopLevel).iterator();
-                return Metamodel.render(facets, everything, props);
+                root = Metamodel.render(facets, List.of(), List.of());
+                scanned = props == null || props.isEmpty() ? List.of() : Arrays.asList(ordered().topLevel());
+            } else {
+                root = null;
+                scanned = topLevel(members(scope));
             }
-            List<SessionValues> members = topLevel(members(scope));
-            return Metamodel.render(Facets.over(members), members, props);
         } finally {
             lock.readLock().unlock();
         }
+        if (root == null) {
+            return Metamodel.render(Facets.over(scanned), scanned, props);
+        }
+        root.set(Metamodel.EXT_DETAILS, Metamodel.extDetails(scanned, props));
+        return root;
     }
 
     /** Metamodel discovery in a folder sub-tree: see {@link Metamodel#properties(Facets, String)}. */
     public List<PropertySummary> properties(String partial, String folder) {
         Set<String> scope = scope(folder);
+        List<SessionValues> members;
         lock.readLock().lock();
         try {
-            Facets source = scope == null ? facets : Facets.over(topLevel(members(scope)));
-            return Metamodel.properties(source, partial);
+            if (scope == null) {
+                return Metamodel.properties(facets, partial);
+            }
+            members = topLevel(members(scope));
         } finally {
             lock.readLock().unlock();
         }
+        return Metamodel.properties(Facets.over(members), partial);
     }
 
     /** The folder identities in scope, or null for the whole tree (no folder, or the root). */
     private Set<String> scope(String folder) {
         return folder == null || folder.isEmpty() ? null : folders.subtree(folder);
-    }
-
-    private Predicate<SessionValues> filter(ListRequest request) {
-        Predicate<SessionValues> visible = request.includeSubSessions() ? s -> true : this::isTopLevel;
-        return request.query().matchesAll() ? visible : visible.and(request.query()::matches);
-    }
-
-    private List<SessionState> fromIndexes(ListRequest request, Predicate<SessionValues> filter,
-                                           Supplier<Collection<SessionValues>> candidates) {
-        return request.sort().isDefault() ? fromIndex(request, filter) : fromSortIndex(request, filter, candidates);
     }
 
     /** Whether walking an ordered index beats collecting and ranking the members of a folder scope. */
@@ -232,24 +304,20 @@ public final class SessionCatalog {
         for (String folder : scope) {
             members += byFolder.getOrDefault(folder, Set.of()).size();
         }
-        return members > 0 && request.limit() * byIdentity.size() <= WALK_COST_FACTOR * members * members;
+        // in double: limit() may be near 2^44 (pageIndex x MaxPageSize), times the catalog size
+        return members > 0
+                && (double) request.limit() * byIdentity.size() <= (double) WALK_COST_FACTOR * members * members;
     }
 
-    private static boolean linksInto(SessionValues session, Set<String> scope) {
-        for (String folder : session.session().getFolders()) {
-            if (scope.contains(folder)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Walks the default-order index, so the first pages stop early. */
-    private List<SessionState> fromIndex(ListRequest request, Predicate<SessionValues> filter) {
+    /**
+     * The default page of everything: walks the default-order index under the lock, stopping after offset + page size
+     * listed sessions (each step a constant-time check), so the first pages cost next to nothing.
+     */
+    private List<SessionState> fromIndex(ListRequest request) {
         List<SessionState> page = new ArrayList<>();
         long skip = request.offset();
         for (SessionValues session : byTimestamp) {
-            if (filter.test(session)) {
+            if (request.includeSubSessions() || isTopLevel(session)) {
                 if (skip > 0) {
                     skip--;
                 } else {
@@ -261,47 +329,6 @@ public final class SessionCatalog {
             }
         }
         return page;
-    }
-
-    /**
-     * Walks the index of the first sort key group by group (a group shares that key's value and is
-     * ordered by the other keys and identity), then the sessions without a value, until the page is full.
-     */
-    private List<SessionState> fromSortIndex(ListRequest request, Predicate<SessionValues> filter,
-                                             Supplier<Collection<SessionValues>> candidates) {
-        SessionSort.Key first = request.sort().keys().get(0);
-        SortIndex index = sortIndex(first.property());
-        PageBuilder page = new PageBuilder(request);
-        List<SessionValues> group = new ArrayList<>();
-        Value groupValue = null;
-        Iterator<SortIndex.Entry> entries = index.iterator(first.descending());
-        while (entries.hasNext() && !page.isFull()) {
-            SortIndex.Entry entry = entries.next();
-            if (groupValue != null && SessionSort.compareValues(entry.value(), groupValue) != 0) {
-                page.addGroup(group);
-                group.clear();
-            }
-            groupValue = entry.value();
-            if (filter.test(entry.session())) {
-                group.add(entry.session());
-            }
-        }
-        page.addGroup(group);
-        if (!page.isFull()) {
-            page.addGroup(withoutValue(candidates.get(), first.property(), filter));
-        }
-        return page.sessions();
-    }
-
-    private static List<SessionValues> withoutValue(Collection<SessionValues> candidates, PropertyRef property,
-                                                    Predicate<SessionValues> filter) {
-        List<SessionValues> missing = new ArrayList<>();
-        for (SessionValues session : candidates) {
-            if (SessionSort.sortValue(session, property) == null && filter.test(session)) {
-                missing.add(session);
-            }
-        }
-        return missing;
     }
 
     /** The index for a sort key, built on first use; the least recently used one goes beyond the limit. */
@@ -331,20 +358,6 @@ public final class SessionCatalog {
                 .ifPresent(e -> sortIndexes.remove(e.getKey(), e.getValue()));
     }
 
-    /** Orders all matching candidates through a bounded heap: for small folder scopes and deep pages. */
-    private List<SessionState> topK(Collection<SessionValues> candidates, ListRequest request,
-                                    Predicate<SessionValues> filter) {
-        List<SessionValues> matching = new ArrayList<>();
-        for (SessionValues session : candidates) {
-            if (filter.test(session)) {
-                matching.add(session);
-            }
-        }
-        PageBuilder page = new PageBuilder(request);
-        page.addGroup(matching);
-        return page.sessions();
-    }
-
     /** The sessions linked to any folder in scope, each once. Links to missing folders never match. */
     private List<SessionValues> members(Set<String> scope) {
         List<SessionValues> members = new ArrayList<>();
@@ -359,7 +372,7 @@ public final class SessionCatalog {
     }
 
     private static String firstLinkInScope(SessionValues session, Set<String> scope) {
-        for (String folder : session.session().getFolders()) {
+        for (String folder : session.folders()) {
             if (scope.contains(folder)) {
                 return folder;
             }
@@ -384,7 +397,7 @@ public final class SessionCatalog {
     private void index(SessionValues session) {
         byTimestamp.add(session);
         sortIndexes.values().forEach(index -> index.add(session));
-        for (String folder : new LinkedHashSet<>(session.session().getFolders())) {
+        for (String folder : new LinkedHashSet<>(session.folders())) {
             byFolder.computeIfAbsent(folder, f -> new HashSet<>()).add(session);
         }
         if (referenceCounts.containsKey(session.identity())) {
@@ -397,7 +410,7 @@ public final class SessionCatalog {
     private void unindex(SessionValues session) {
         byTimestamp.remove(session);
         sortIndexes.values().forEach(index -> index.remove(session));
-        for (String folder : session.session().getFolders()) {
+        for (String folder : session.folders()) {
             Set<SessionValues> members = byFolder.get(folder);
             if (members != null && members.remove(session) && members.isEmpty()) {
                 byFolder.remove(folder);

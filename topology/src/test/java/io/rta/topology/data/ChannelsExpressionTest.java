@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rta.topology.data.ChannelsExpression.Range;
+import io.rta.topology.limits.InputLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -115,5 +116,45 @@ class ChannelsExpressionTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("channel id -1 is outside 0..4294967295");
         assertThatThrownBy(() -> ChannelsExpression.of(MAX + 1)).hasMessageContaining("4294967296");
+    }
+
+    @Test
+    void shouldRefuseMoreTermsThanTheLimitBeforeParsingAny() {
+        String terms = "1,".repeat(4096) + "x";
+
+        assertThatThrownBy(() -> ChannelsExpression.parse(terms))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("channels expression term count is 4097; at most 4096 allowed (MaxChannelsTerms)");
+        assertThat(ChannelsExpression.parse("1,".repeat(4095) + "2").ranges()).containsExactly(new Range(1, 2));
+        assertThatThrownBy(() -> ChannelsExpression.parse("1,2,3", InputLimits.defaults().withMaxChannelsTerms(2)))
+                .hasMessage("channels expression term count is 3; at most 2 allowed (MaxChannelsTerms)");
+    }
+
+    @Test
+    void shouldParseAFourMillionCharacterExpressionInOnePass() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 4_000_000; i++) {
+            text.append(text.length() == 0 ? "" : ",").append(Integer.toHexString(i * 2)).append('-')
+                    .append(Integer.toHexString(i * 2));
+        }
+        long terms = text.chars().filter(c -> c == ',').count() + 1;
+
+        ChannelsExpression channels = ChannelsExpression.parse(text.toString(),
+                InputLimits.defaults().withMaxChannelsTerms((int) terms));
+
+        assertThat(channels.ranges()).hasSize((int) terms);
+        assertThat(channels.matches(2)).isTrue();
+        assertThat(channels.matches(3)).isFalse();
+    }
+
+    @Test
+    void shouldQuoteOnlyTheStartOfALongExpressionInItsMessage() {
+        String text = "1,".repeat(1000) + "zz";
+
+        assertThatThrownBy(() -> ChannelsExpression.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(2002 characters)")
+                .hasMessageContaining("'zz' is not a hexadecimal channel id")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
     }
 }

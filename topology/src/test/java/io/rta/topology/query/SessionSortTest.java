@@ -131,4 +131,38 @@ class SessionSortTest {
 
         assertThat(sorted(List.of("extDetails.CarSetup.TyrePressure:asc"), a, b)).containsExactly("b", "a");
     }
+
+    @Test
+    void shouldRefuseMoreKeysThanTheLimitNamingTheOption() {
+        List<String> twenty = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "details.K" + i + ":asc").toList();
+
+        assertThatThrownBy(() -> SessionSort.parse(twenty))
+                .isInstanceOf(QueryException.class)
+                .hasMessage("sort key count is 20; at most 16 allowed (MaxSortKeys)");
+        assertThat(SessionSort.parse(twenty.subList(0, 16)).keys()).hasSize(16);
+        assertThat(SessionSort.parse(twenty, io.rta.topology.limits.InputLimits.defaults().withMaxSortKeys(20))
+                .keys()).hasSize(20);
+    }
+
+    @Test
+    void shouldRefuse20000KeysBeforeParsingAnyAndCountUnknownOnesButNotBlankOnes() {
+        List<String> many = java.util.Collections.nCopies(20_000, "bogus:sideways");
+        List<String> blanks = new ArrayList<>(java.util.Collections.nCopies(1000, " "));
+        blanks.add("identifier");
+
+        assertThatThrownBy(() -> SessionSort.parse(many))
+                .isInstanceOf(QueryException.class)
+                .hasMessage("sort key count is 20000; at most 16 allowed (MaxSortKeys)");
+        assertThat(SessionSort.parse(blanks).keys()).hasSize(1);
+    }
+
+    @Test
+    void shouldQuoteOnlyTheStartOfALongBadEntry() {
+        String entry = "x".repeat(100_000) + ":sideways";
+
+        assertThatThrownBy(() -> SessionSort.parse(List.of(entry)))
+                .isInstanceOf(QueryException.class)
+                .hasMessageContaining("(100009 characters)")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
+    }
 }

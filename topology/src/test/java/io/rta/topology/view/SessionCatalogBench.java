@@ -147,7 +147,8 @@ class SessionCatalogBench {
                 nanos[RUNS / 2] / 1e6, nanos[RUNS * 99 / 100] / 1e6, nanos[RUNS - 1] / 1e6, results));
     }
 
-    private static List<SessionState> generate(Random random) {
+    /** 100,000 sessions as the figures use them (shared with {@code SessionCatalogSnapshotCostTest}). */
+    static List<SessionState> generate(Random random) {
         List<SessionState> sessions = new ArrayList<>(SESSIONS);
         long base = 1_600_000_000L;
         for (int i = 0; i < SESSIONS; i++) {

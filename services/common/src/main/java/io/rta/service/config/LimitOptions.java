@@ -2,6 +2,7 @@ package io.rta.service.config;
 
 import io.rta.topology.limits.InputLimits;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Every bound on what an outsider may send or cost, as options with documented defaults (STYLE: limits are
@@ -43,6 +44,14 @@ public final class LimitOptions {
             Integer.toString(InputLimits.DEFAULT_MAX_RELATED_SESSIONS),
             "Most sessions one session relates to per role (sessions declaring one anchor; children; alternates); "
                     + "relations beyond it are set aside as dead letters.");
+    public static final OptionDef MAX_PROPERTIES = OptionDef.of(InputLimits.MAX_PROPERTIES,
+            Integer.toString(InputLimits.DEFAULT_MAX_PROPERTIES),
+            "Most properties one request names for session JSON or the metamodel (REST prop, gRPC "
+                    + "json_properties).");
+    public static final OptionDef MAX_SUBSCRIPTION_CHANNELS = OptionDef.of(InputLimits.MAX_SUBSCRIPTION_CHANNELS,
+            Integer.toString(InputLimits.DEFAULT_MAX_SUBSCRIPTION_CHANNELS),
+            "Most channel ids one WebSocket client subscribes to, in one StreamRequest and in total; beyond it the "
+                    + "connection is closed with 1008.");
 
     public static final OptionDef MAX_REQUEST_BODY_SIZE = OptionDef.of(EdgeLimits.MAX_REQUEST_BODY_SIZE,
             Integer.toString(EdgeLimits.DEFAULT_MAX_REQUEST_BODY_SIZE),
@@ -65,11 +74,15 @@ public final class LimitOptions {
             "HTTP/2 flow-control window of a gRPC connection and of each call (bytes a client may have in flight "
                     + "before the server reads them).");
 
-    /** Every limit option, in documentation order. */
-    public static final List<OptionDef> ALL = List.of(MAX_IDENTITY_LENGTH, MAX_QUERY_DEPTH, MAX_QUERY_TERMS,
+    /** The options of {@link InputLimits}, in documentation order (a service that reads only these lists them). */
+    public static final List<OptionDef> INPUT = List.of(MAX_IDENTITY_LENGTH, MAX_QUERY_DEPTH, MAX_QUERY_TERMS,
             MAX_QUERY_OPERANDS, MAX_SORT_KEYS, MAX_PAGE_SIZE, MAX_CHANNELS_TERMS, MAX_FLUSH_MARKER_LENGTH,
-            MAX_ROW_CHANNELS, MAX_RELATED_SESSIONS, MAX_REQUEST_BODY_SIZE, MAX_CONCURRENT_READS, MAX_QUEUED_READS,
-            MAX_HEALTH_WATCHERS, GRPC_MAX_CONCURRENT_STREAMS, GRPC_FLOW_CONTROL_WINDOW);
+            MAX_ROW_CHANNELS, MAX_RELATED_SESSIONS, MAX_PROPERTIES, MAX_SUBSCRIPTION_CHANNELS);
+
+    /** Every limit option, in documentation order. */
+    public static final List<OptionDef> ALL = Stream.concat(INPUT.stream(), Stream.of(
+            MAX_REQUEST_BODY_SIZE, MAX_CONCURRENT_READS, MAX_QUEUED_READS, MAX_HEALTH_WATCHERS,
+            GRPC_MAX_CONCURRENT_STREAMS, GRPC_FLOW_CONTROL_WINDOW)).toList();
 
     private LimitOptions() {
     }
@@ -80,7 +93,8 @@ public final class LimitOptions {
                 options.getInt(MAX_QUERY_TERMS), options.getInt(MAX_QUERY_OPERANDS), options.getInt(MAX_SORT_KEYS),
                 options.getInt(MAX_PAGE_SIZE), options.getInt(MAX_CHANNELS_TERMS),
                 options.getInt(MAX_FLUSH_MARKER_LENGTH), options.getInt(MAX_ROW_CHANNELS),
-                options.getInt(MAX_RELATED_SESSIONS));
+                options.getInt(MAX_RELATED_SESSIONS), options.getInt(MAX_PROPERTIES),
+                options.getInt(MAX_SUBSCRIPTION_CHANNELS));
     }
 
     /** The edge limits the options set. */

@@ -5,6 +5,7 @@ import io.grpc.stub.StreamObserver;
 import io.rta.config.api.ConfigWriter;
 import io.rta.config.validation.ConfigValidator;
 import io.rta.config.validation.InvalidConfigException;
+import io.rta.topology.limits.InputLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,7 @@ final class ConfigPublisher {
         try {
             validator.validate(identifier, contentType, data);
         } catch (InvalidConfigException e) {
-            LOG.debug("rejected config '{}': {}", identifier, e.getMessage());
+            LOG.debug("rejected config '{}': {}", InputLimits.excerpt(identifier), e.getMessage());
             response.onError(ConfigStatuses.invalidArgument(e));
             return;
         }

@@ -49,6 +49,12 @@ public final class ConfigStoreService extends ConfigStoreGrpc.ConfigStoreImplBas
 
     @Override
     public void putConfig(PutConfigRequest request, StreamObserver<Empty> response) {
+        try {
+            validator.validateIdentifier(request.getIdentifier());
+        } catch (InvalidConfigException e) {
+            response.onError(ConfigStatuses.invalidArgument(e));
+            return;
+        }
         if (request.getData().size() > limits.maxUnaryResponseBytes()) {
             response.onError(io.grpc.Status.INVALID_ARGUMENT.withDescription("data: config '"
                     + request.getIdentifier() + "' is " + request.getData().size() + " bytes; PutConfig accepts at most "

@@ -6,6 +6,7 @@ import io.grpc.stub.StreamObserver;
 import io.rta.config.validation.InvalidConfigException;
 import io.rta.proto.toolkit.config.ConfigStreamMessage;
 import io.rta.proto.toolkit.config.ConfigStreamMessage.ConfigInfo;
+import io.rta.topology.limits.InputLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,7 @@ final class PutConfigStreamObserver implements StreamObserver<ConfigStreamMessag
         finished = true;
         assembler.discard();
         LOG.debug("PutConfigStream for config '{}' ended by the client; nothing stored: {}",
-                assembler.identifier(), t.toString());
+                InputLimits.excerpt(assembler.identifier()), t.toString());
     }
 
     @Override
@@ -78,7 +79,8 @@ final class PutConfigStreamObserver implements StreamObserver<ConfigStreamMessag
     private void reject(InvalidConfigException e) {
         finished = true;
         assembler.discard();
-        LOG.debug("rejected PutConfigStream for config '{}': {}", assembler.identifier(), e.getMessage());
+        LOG.debug("rejected PutConfigStream for config '{}': {}", InputLimits.excerpt(assembler.identifier()),
+                e.getMessage());
         response.onError(ConfigStatuses.invalidArgument(e));
     }
 }

@@ -3,6 +3,8 @@ package io.rta.config.resources;
 import io.dropwizard.jersey.errors.ErrorMessage;
 import io.rta.config.api.ConfigReader;
 import io.rta.config.api.StoredConfig;
+import io.rta.config.validation.ConfigValidator;
+import io.rta.config.validation.InvalidConfigException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
@@ -17,21 +19,35 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 
-/** The Config API: {@code HEAD} and {@code GET /rta/v2/configs/{identifier}}, answering the stored bytes as stored. */
+/**
+ * The Config API: {@code HEAD} and {@code GET /rta/v2/configs/{identifier}}, answering the stored bytes as stored. An
+ * identifier no write could store (too long, control characters) is a 400 naming the rule.
+ */
 @Path("/rta/v2/configs/{identifier}")
 public final class ConfigResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigResource.class);
 
     private final ConfigReader reader;
+    private final ConfigValidator validator;
 
+    /** With the default input limits (tests). */
     public ConfigResource(ConfigReader reader) {
+        this(reader, new ConfigValidator());
+    }
+
+    public ConfigResource(ConfigReader reader, ConfigValidator validator) {
         this.reader = reader;
+        this.validator = validator;
     }
 
     /** 200 with the headers GET would answer when the config is stored, else 404. */
     @HEAD
     public Response has(@PathParam("identifier") String identifier) {
+        Response invalid = invalid(identifier);
+        if (invalid != null) {
+            return invalid;
+        }
         return find(identifier)
                 .map(config -> Response.ok().type(mediaTypeOf(identifier, config))
                         .header(HttpHeaders.CONTENT_LENGTH, config.size()))
@@ -42,11 +58,25 @@ public final class ConfigResource {
     /** The stored bytes with the stored media type as {@code Content-Type}, else 404 with a JSON error. */
     @GET
     public Response get(@PathParam("identifier") String identifier) {
+        Response invalid = invalid(identifier);
+        if (invalid != null) {
+            return invalid;
+        }
         return find(identifier)
                 .map(config -> Response.ok(streamOf(config), mediaTypeOf(identifier, config))
                         .header(HttpHeaders.CONTENT_LENGTH, config.size()))
                 .orElseGet(() -> notFound(identifier))
                 .build();
+    }
+
+    /** A 400 for an identifier breaking the identity rules, else null. */
+    private Response invalid(String identifier) {
+        try {
+            validator.validateIdentifier(identifier);
+            return null;
+        } catch (InvalidConfigException e) {
+            return error(Response.Status.BAD_REQUEST, e.getMessage()).build();
+        }
     }
 
     private Optional<StoredConfig> find(String identifier) {

@@ -12,6 +12,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.rta.config.api.ConfigMediaTypes;
+import io.rta.topology.limits.InputLimits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +22,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Checks a config before it is published: a non-blank identifier, an accepted media type, and data of that type
- * (JSON valid against {@code config.schema.json}; FFC, which is opaque here, non-empty).
+ * Checks a config before it is published: a non-blank identifier within the identity rules
+ * ({@link InputLimits#identityProblem}: length, no control characters), an accepted media type, and data of that type
+ * (JSON valid against {@code config.schema.json}; FFC, which is opaque here, non-empty). Reads check the identifier
+ * with the same rule, so every entry of the Config API refuses what none can store.
  */
 public final class ConfigValidator {
 
@@ -33,15 +36,26 @@ public final class ConfigValidator {
 
     private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final JsonSchema schema;
+    private final InputLimits limits;
 
+    /** With the default input limits (tests). */
     public ConfigValidator() {
-        this.schema = loadSchema();
+        this(InputLimits.defaults());
     }
 
-    /** Rejects a blank identifier. */
+    public ConfigValidator(InputLimits limits) {
+        this.schema = loadSchema();
+        this.limits = limits;
+    }
+
+    /** Rejects a blank identifier, or one breaking the identity rules (too long, control characters). */
     public void validateIdentifier(String identifier) throws InvalidConfigException {
         if (identifier == null || identifier.isBlank()) {
             throw new InvalidConfigException("identifier must not be empty");
+        }
+        String problem = limits.identityProblem("identifier", identifier);
+        if (problem != null) {
+            throw new InvalidConfigException(problem);
         }
     }
 

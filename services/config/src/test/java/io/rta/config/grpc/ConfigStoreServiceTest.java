@@ -124,6 +124,37 @@ class ConfigStoreServiceTest {
     }
 
     @Test
+    void shouldRefuseAnIdentifierBreakingTheIdentityRulesOnEveryRpc() {
+        String tooLong = "c".repeat(1025);
+        String tooLongProblem = "identifier: the identity is 1025 bytes long; at most 1024 bytes are allowed "
+                + "(MaxIdentityLength)";
+        assertInvalidArgument(() -> client.putConfig(put(tooLong, ConfigMediaTypes.FFC, utf8("x"))), tooLongProblem);
+        assertInvalidArgument(() -> client.hasConfig(has(tooLong)), tooLongProblem);
+        assertInvalidArgument(() -> client.getConfig(get(tooLong)), tooLongProblem);
+        assertInvalidArgument(() -> client.getConfigStream(get(tooLong)).hasNext(), tooLongProblem);
+        assertInvalidArgument(() -> client.deleteConfig(delete(tooLong)), tooLongProblem);
+        for (String control : List.of("a\r\nb", "a\u0000b", "\u001b[2J")) {
+            assertInvalidArgument(() -> client.putConfig(put(control, ConfigMediaTypes.FFC, utf8("x"))),
+                    "identifier: the identity holds the control character U+");
+            assertInvalidArgument(() -> client.getConfig(get(control)),
+                    "identifier: the identity holds the control character U+");
+        }
+        assertThat(putStream(streamOf(tooLong, ConfigMediaTypes.FFC, utf8("x"), 1)).join().getDescription())
+                .isEqualTo(tooLongProblem);
+        assertThat(store.writeCount()).isZero();
+    }
+
+    @Test
+    void shouldRefuseAnOverLongIdentifierBeforeTheDataSizeSoTheAnswerNeverEchoesIt() {
+        String huge = "c".repeat(1024 * 1024);
+        StatusRuntimeException e = statusOf(() -> client.putConfig(put(huge, ConfigMediaTypes.FFC,
+                ConfigFixtures.ffc(5 * MIB))));
+
+        assertThat(e.getStatus().getDescription()).isEqualTo("identifier: the identity is 1048576 bytes long; at "
+                + "most 1024 bytes are allowed (MaxIdentityLength)");
+    }
+
+    @Test
     void shouldRoundTripA20MiBConfigThroughTheStreams() {
         byte[] data = ConfigFixtures.ffc(20 * MIB + 123);
 

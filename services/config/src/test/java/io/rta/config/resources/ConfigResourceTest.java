@@ -89,6 +89,18 @@ class ConfigResourceTest {
         }
     }
 
+    @Test
+    void shouldAnswer400WithAJsonErrorForAnIdentifierNoWriteCouldStore() {
+        try (Response response = config(resources, "c".repeat(1025)).get()) {
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(response.readEntity(String.class)).isEqualTo("{\"code\":400,\"message\":\"identifier: the "
+                    + "identity is 1025 bytes long; at most 1024 bytes are allowed (MaxIdentityLength)\"}");
+        }
+        try (Response response = config(resources, "c".repeat(1025)).head()) {
+            assertThat(response.getStatus()).isEqualTo(400);
+        }
+    }
+
     private static Invocation.Builder config(ResourceExtension resources, String identifier) {
         return resources.target("/rta/v2/configs/" + identifier).request();
     }

@@ -38,6 +38,23 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void shouldRejectIdentifiersBreakingTheIdentityRules() {
+        ConfigValidator tight = new ConfigValidator(io.rta.topology.limits.InputLimits.defaults()
+                .withMaxIdentityLength(4));
+
+        assertThatCode(() -> tight.validateIdentifier("abcd")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> tight.validateIdentifier("abcde"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("identifier: the identity is 5 bytes long; at most 4 bytes are allowed (MaxIdentityLength)");
+        assertThatThrownBy(() -> tight.validateIdentifier("éé\u20ac"))
+                .hasMessage("identifier: the identity is 7 bytes long; at most 4 bytes are allowed (MaxIdentityLength)");
+        assertThatThrownBy(() -> validator.validate("a\nb", ConfigMediaTypes.JSON, utf8("{}")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("identifier: the identity holds the control character U+000A at position 1; control "
+                        + "characters are not allowed");
+    }
+
+    @Test
     void shouldRejectABlankIdentifier() {
         assertThatThrownBy(() -> validator.validate(" ", ConfigMediaTypes.JSON, utf8("{}")))
                 .isInstanceOf(InvalidConfigException.class)

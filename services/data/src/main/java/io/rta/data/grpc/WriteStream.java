@@ -12,6 +12,7 @@ import io.rta.proto.toolkit.data.WriteDataStreamMessage;
 import io.rta.proto.toolkit.data.WriteDataStreamResponseMessage;
 import io.rta.topology.data.BurstValidator;
 import io.rta.topology.data.Bursts;
+import io.rta.topology.limits.InputLimits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -114,6 +115,11 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
             reject("data_identity is empty");
             return;
         }
+        String problem = limits.input().identityProblem("data_identity", next);
+        if (problem != null) {
+            reject(problem);
+            return;
+        }
         if (!next.equals(identity)) {
             send();
             identity = next;
@@ -131,7 +137,7 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
                     + " bytes");
             return;
         }
-        String problem = BurstValidator.problem(burst);
+        String problem = BurstValidator.problem(burst, limits.input());
         if (problem != null) {
             reject(problem);
             return;
@@ -222,6 +228,13 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
      * then for the previous marker's echo, so echoes keep the markers' order.
      */
     private void flush(String marker) {
+        long bytes = utf8Length(marker);
+        if (bytes > limits.input().maxFlushMarkerLength()) {
+            // refused before it is buffered or echoed: a marker is held until its data is readable, then sent back
+            reject(InputLimits.exceeded("flush_marker length in UTF-8 bytes", bytes,
+                    limits.input().maxFlushMarkerLength(), InputLimits.MAX_FLUSH_MARKER_LENGTH));
+            return;
+        }
         send();
         List<CompletableFuture<RecordPosition>> before = sentSinceMarker;
         sentSinceMarker = new ArrayList<>();
@@ -236,6 +249,26 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
             }
         }, timer);
         lastMarker = echoed;
+    }
+
+    /** UTF-8 length without encoding (a refused marker may be megabytes). */
+    static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private synchronized void echo(String marker) {

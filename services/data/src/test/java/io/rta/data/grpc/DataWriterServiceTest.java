@@ -115,6 +115,72 @@ class DataWriterServiceTest {
     }
 
     @Test
+    void shouldRefuseAFlushMarkerOverTheLimitWithoutEchoingIt() throws Exception {
+        Call call = start(limits(Duration.ofSeconds(5)));
+
+        call.send(identity("s1")).send(periodic(1, 0)).send(flush("m".repeat(16 * 1024 * 1024)));
+        readability.commit(Long.MAX_VALUE);
+
+        assertThat(call.status()).satisfies(s -> {
+            assertThat(s.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(s.getDescription()).isEqualTo("flush_marker length in UTF-8 bytes is 16777216; at most 1024 "
+                    + "allowed (MaxFlushMarkerLength)");
+        });
+        assertThat(call.flushes).isEmpty();
+    }
+
+    @Test
+    void shouldCountAFlushMarkersLengthInUtf8Bytes() throws Exception {
+        WriterLimits tight = limits(Duration.ofSeconds(5)).withInput(
+                io.rta.topology.limits.InputLimits.defaults().withMaxFlushMarkerLength(6));
+        Call call = start(tight);
+
+        call.send(identity("s1")).send(flush("äöü"));
+        readability.commit(Long.MAX_VALUE);
+        await().atMost(WAIT).until(() -> call.flushes.contains("äöü"));
+        call.send(flush("äöü€"));
+
+        assertThat(call.status().getDescription())
+                .isEqualTo("flush_marker length in UTF-8 bytes is 9; at most 6 allowed (MaxFlushMarkerLength)");
+        assertThat(call.flushes).containsExactly("äöü");
+        assertThat(WriteStream.utf8Length("a\u00e9\u20ac\ud83d\ude00"))
+                .isEqualTo("a\u00e9\u20ac\ud83d\ude00".getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    void shouldRefuseARowWithMoreChannelsThanTheConfiguredLimit() throws Exception {
+        WriterLimits tight = limits(Duration.ofSeconds(5)).withInput(
+                io.rta.topology.limits.InputLimits.defaults().withMaxRowChannels(3));
+        Call call = start(tight);
+        RowData.Builder row = RowData.newBuilder().setTimestamp(1).setBuffer(ByteString.copyFrom(new byte[8]));
+        for (int channel = 0; channel < 4; channel++) {
+            row.addChannelIds(channel);
+        }
+
+        call.send(identity("s1")).send(WriteDataStreamMessage.newBuilder().setRowData(row).build());
+
+        assertThat(call.status().getDescription())
+                .isEqualTo("row_data.channel_ids count is 4; at most 3 allowed (MaxRowChannels)");
+        assertThat(publisher.bursts()).isZero();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("badIdentities")
+    void shouldRefuseADataIdentityBreakingTheIdentityRules(String bad) throws Exception {
+        Call call = start(limits(Duration.ofSeconds(5)));
+
+        call.send(identity(bad)).send(periodic(1, 0)).send(flush("m"));
+
+        assertThat(call.status().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(call.status().getDescription()).startsWith("data_identity: the identity ").doesNotContain(bad);
+        assertThat(publisher.bursts()).isZero();
+    }
+
+    static List<String> badIdentities() {
+        return List.of("x".repeat(1025), "run\r\nforged log line", "a\u0000b", "esc\u001b[31m");
+    }
+
+    @Test
     void shouldPackManyBurstsIntoFewRecords() throws Exception {
         WriterLimits longLinger = new WriterLimits(WriterLimits.DEFAULT_BATCH_BYTES, 2_000,
                 Duration.ofMinutes(1), WriterLimits.DEFAULT_MAX_BURST_BYTES, WriterLimits.DEFAULT_MAX_IN_FLIGHT_BYTES,

@@ -97,6 +97,13 @@ class DataResourceTest {
     }
 
     @Test
+    void shouldAnswer400ForADataIdentityBreakingTheIdentityRules() {
+        assertError(get(RESOURCES, "x".repeat(1025) + "/data/events"), 400,
+                "data identity: the identity is 1025 bytes long; at most 1024 bytes are allowed (MaxIdentityLength)");
+        // encoded control characters in a path are refused by Jetty before the resource (DataReadsTest has them)
+    }
+
+    @Test
     void shouldAnswer400NamingANonNumericStart() {
         assertError(get(RESOURCES, "s1/data/periodic/0-?start=soon"), 400,
                 "start 'soon' is not an integer: times are nanoseconds since the Unix epoch");

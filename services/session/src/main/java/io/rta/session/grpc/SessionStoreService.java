@@ -51,12 +51,17 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
 
     @Override
     public void getSession(GetSessionRequest request, StreamObserver<Session> observer) {
-        GrpcErrors.respond(observer, () -> toProto(sessions.get(request.getIdentity()), request.getElements()));
+        GrpcErrors.respond(observer, () -> {
+            sessions.requireProperties("elements.json_properties", request.getElements().getJsonPropertiesList());
+            return toProto(sessions.get(request.getIdentity()), request.getElements());
+        });
     }
 
     @Override
     public void listSessions(ListSessionsRequest request, StreamObserver<ListSessionsResponse> observer) {
         GrpcErrors.respond(observer, () -> {
+            sessions.requireProperties("session_elements.json_properties",
+                    request.getSessionElements().getJsonPropertiesList());
             List<SessionState> page = sessions.list(request.getQuery(), request.getFolderSubtree(),
                     request.getSortsList(), request.getPageIndex(), request.getPageSize(),
                     request.getIncludeSubSessions());
@@ -69,10 +74,13 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
     @Override
     public void getSessionMetamodel(GetSessionMetamodelRequest request,
                                     StreamObserver<GetSessionMetamodelResponse> observer) {
-        GrpcErrors.respond(observer, () -> GetSessionMetamodelResponse.newBuilder()
-                .setMetamodelJson(json(sessions.metamodel(request.getFolderSubtree(),
-                        request.getJsonPropertiesList())))
-                .build());
+        GrpcErrors.respond(observer, () -> {
+            sessions.requireProperties("json_properties", request.getJsonPropertiesList());
+            return GetSessionMetamodelResponse.newBuilder()
+                    .setMetamodelJson(json(sessions.metamodel(request.getFolderSubtree(),
+                            request.getJsonPropertiesList())))
+                    .build();
+        });
     }
 
     @Override

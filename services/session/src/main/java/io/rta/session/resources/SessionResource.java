@@ -10,6 +10,7 @@ import io.rta.session.SessionService;
 import io.rta.topology.json.FolderJson;
 import io.rta.topology.json.Json;
 import io.rta.topology.json.SessionJson;
+import io.rta.topology.limits.InputLimits;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -62,6 +63,7 @@ public final class SessionResource {
     private ObjectNode list(MultivaluedMap<String, String> params, boolean post) {
         String query = post ? last(params, "query") : null;
         List<String> props = post ? params.getOrDefault("prop", List.of()) : List.of();
+        sessions.requireProperties("prop", props);
         List<SessionState> page = sessions.list(query, last(params, "folder"), sorts(params),
                 integer(params, "pageIndex"), integer(params, "pageSize"), false);
         return SessionJson.renderPage(page, props);
@@ -99,6 +101,7 @@ public final class SessionResource {
     @GET
     @Path("session-metamodel")
     public ObjectNode getSessionMetamodel(@QueryParam("folder") String folder, @QueryParam("prop") List<String> props) {
+        sessions.requireProperties("prop", props);
         return sessions.metamodel(folder, props);
     }
 
@@ -174,7 +177,8 @@ public final class SessionResource {
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(name + " must be an integer, not '" + value + "'");
+            throw new InvalidInputException(name + " must be an integer from 0 to " + Integer.MAX_VALUE + ", not '"
+                    + InputLimits.excerpt(value) + "'");
         }
     }
 }

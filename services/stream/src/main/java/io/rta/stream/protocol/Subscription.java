@@ -2,9 +2,9 @@ package io.rta.stream.protocol;
 
 import io.rta.proto.model.net.stream.StreamSubscription;
 import io.rta.stream.live.LiveData;
+import io.rta.topology.limits.InputLimits;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * What one client subscribed to. The protocol only ever widens a subscription (there is no unsubscribe), so each
@@ -13,10 +13,24 @@ import java.util.function.Predicate;
  *
  * <p>{@link #matches} runs on the sources' threads while {@link #widen} runs on the connection's reader: the state is
  * an immutable snapshot swapped atomically, so matching takes no lock.
+ *
+ * <p>The channel ids one request names, and those subscribed in total, are bounded ({@code MaxSubscriptionChannels}):
+ * a widening costs a sort of what it adds and a linear merge with what is there.
  */
 public final class Subscription {
 
+    private final int maxChannels;
     private volatile Mask mask = Mask.NOTHING;
+
+    /** With the default limit on channel ids (tests). */
+    public Subscription() {
+        this(InputLimits.DEFAULT_MAX_SUBSCRIPTION_CHANNELS);
+    }
+
+    /** @param maxChannels channel ids one request may name and the subscription may hold */
+    public Subscription(int maxChannels) {
+        this.maxChannels = maxChannels;
+    }
 
     /** Whether the client wants this live item. A row matches when any of its channels is subscribed. */
     public boolean matches(LiveData item) {
@@ -28,19 +42,30 @@ public final class Subscription {
      *
      * @return the items the new mask matches and the old one did not (for back-fill), or empty when the request added
      *         nothing
+     * @throws SubscriptionLimitException when the request, or the subscription with it, names more channel ids than
+     *                                    allowed (the subscription is left as it was)
      */
-    public synchronized Optional<Predicate<LiveData>> widen(StreamSubscription request) {
+    public synchronized Optional<Widening> widen(StreamSubscription request) throws SubscriptionLimitException {
+        int named = request.getDataChannelIdsCount();
+        if (named > maxChannels) {
+            throw new SubscriptionLimitException(InputLimits.exceeded("StreamSubscription data_channel_ids count",
+                    named, maxChannels, InputLimits.MAX_SUBSCRIPTION_CHANNELS));
+        }
         Mask before = mask;
         Mask after = before.plus(request);
+        if (after.channels().length > maxChannels) {
+            throw new SubscriptionLimitException(InputLimits.exceeded("subscribed channel count",
+                    after.channels().length, maxChannels, InputLimits.MAX_SUBSCRIPTION_CHANNELS));
+        }
         if (after.equals(before)) {
             return Optional.empty();
         }
         mask = after;
-        return Optional.of(item -> after.matches(item) && !before.matches(item));
+        return Optional.of(new Widening(before, after));
     }
 
     /** Events, all channels, or a sorted set of channel ids (uint32 ids kept in their int bits). */
-    private record Mask(boolean allEvents, boolean allData, int[] channels) {
+    record Mask(boolean allEvents, boolean allData, int[] channels) {
 
         static final Mask NOTHING = new Mask(false, false, new int[0]);
 
@@ -66,10 +91,24 @@ public final class Subscription {
             return new Mask(allEvents || request.getAllEvents(), data, merged);
         }
 
+        /** Sorts only what is added, then merges: linear in what is already subscribed. */
         private static int[] union(int[] sorted, int[] added) {
-            int[] all = Arrays.copyOf(sorted, sorted.length + added.length);
-            System.arraycopy(added, 0, all, sorted.length, added.length);
-            return Arrays.stream(all).sorted().distinct().toArray();
+            if (added.length == 0) {
+                return sorted;
+            }
+            int[] adding = added.clone();
+            Arrays.sort(adding);
+            int[] all = new int[sorted.length + adding.length];
+            int n = 0;
+            int i = 0;
+            int j = 0;
+            while (i < sorted.length || j < adding.length) {
+                int next = j == adding.length || i < sorted.length && sorted[i] <= adding[j] ? sorted[i++] : adding[j++];
+                if (n == 0 || all[n - 1] != next) {
+                    all[n++] = next;
+                }
+            }
+            return n == all.length ? all : Arrays.copyOf(all, n);
         }
 
         @Override

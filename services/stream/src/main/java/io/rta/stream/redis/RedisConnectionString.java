@@ -33,6 +33,8 @@ public final class RedisConnectionString {
     static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 5000;
     static final int DEFAULT_SYNC_TIMEOUT_MILLIS = 5000;
 
+    /** RFC 3986 scheme syntax, short: what may be quoted back in a message. */
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{0,15}");
     private static final Set<String> IGNORED_OPTIONS = Set.of("abortconnect", "allowadmin", "connectretry",
             "keepalive");
 
@@ -74,9 +76,11 @@ public final class RedisConnectionString {
             return parseUri(trimmed);
         }
         if (trimmed.contains("://")) {
-            throw new IllegalArgumentException("Redis connection string has scheme \""
-                    + trimmed.substring(0, trimmed.indexOf("://")) + "\": only redis:// and rediss:// URIs are "
-                    + "supported");
+            // quoted only when it is a scheme: text before "://" may be anything, a password included
+            String scheme = trimmed.substring(0, trimmed.indexOf("://"));
+            throw new IllegalArgumentException("Redis connection string has "
+                    + (SCHEME.matcher(scheme).matches() ? "scheme \"" + scheme + "\"" : "a scheme")
+                    + ": only redis:// and rediss:// URIs are supported");
         }
         return parseStackExchange(trimmed);
     }
@@ -194,6 +198,10 @@ public final class RedisConnectionString {
         }
         String host = uri.getHost();
         parsed.host = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (uri.getPort() > 65535) {
+            throw new IllegalArgumentException("Redis URI has port " + uri.getPort() + ": expected a number from 1 to "
+                    + "65535");
+        }
         parsed.port = uri.getPort() < 0 ? null : uri.getPort();
         String userInfo = uri.getRawUserInfo();
         if (userInfo != null) {
@@ -209,7 +217,8 @@ public final class RedisConnectionString {
         }
         String path = uri.getPath();
         if (path != null && !path.isEmpty() && !path.equals("/")) {
-            parsed.defaultDatabase = parseDatabase(path.substring(1), "URI path");
+            parsed.defaultDatabase = text.indexOf('@') < 0 ? parseDatabase(path.substring(1), "URI path")
+                    : parseUriDatabase(path.substring(1));
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("Redis URI has a query or fragment: options are not supported in "
@@ -218,8 +227,14 @@ public final class RedisConnectionString {
         return new RedisConnectionString(parsed);
     }
 
+    /** Percent-decodes user info; a malformed escape is refused without quoting it (it may be part of a password). */
     private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Redis URI user info (not shown: it holds the password) has a malformed "
+                    + "%-escape: each % must be followed by two hexadecimal digits");
+        }
     }
 
     private static int parsePort(String text, String endpoint) {
@@ -233,6 +248,19 @@ public final class RedisConnectionString {
         }
         throw new IllegalArgumentException("Redis endpoint \"" + endpoint + "\" has port \"" + text
                 + "\": expected a number from 1 to 65535");
+    }
+
+    /**
+     * The database of a URI with user info; not quoted when bad: a password holding an unescaped '/' ends up in the
+     * path.
+     */
+    private static int parseUriDatabase(String text) {
+        try {
+            return parseDatabase(text, "URI path");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Redis database in the URI path is not a number >= 0 (a password "
+                    + "holding '/', '?', '#' or '@' must be %-encoded)");
+        }
     }
 
     private static int parseDatabase(String text, String where) {

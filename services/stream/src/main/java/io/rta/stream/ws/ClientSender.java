@@ -3,6 +3,7 @@ package io.rta.stream.ws;
 import io.rta.stream.live.Backfill;
 import io.rta.stream.live.LiveData;
 import io.rta.stream.protocol.BurstPacker;
+import io.rta.stream.protocol.Widening;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Queue;
@@ -12,6 +13,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -26,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A burst is: queued entries in order, then back-fill to fill the rest, then the latest time range (older ones are
  * superseded, not queued). A back-fill item that did not fit leads the next burst, so live traffic cannot starve
- * back-fill. The very first burst carries only the session JSON, as the protocol requires. A client
+ * back-fill. At most one back-fill waits to start: widenings that arrive meanwhile merge into it
+ * ({@link CoalescedBackfill}). The very first burst carries only the session JSON, as the protocol requires. A client
  * whose queued and in-flight bytes pass the limit is closed (1008) and its queue dropped: one slow client must cost
  * neither the source nor the other clients anything.
  *
@@ -49,6 +53,8 @@ final class ClientSender {
     private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
     private final AtomicReference<byte[]> timeRange = new AtomicReference<>();
     private final Queue<Backfill> backfills = new ConcurrentLinkedQueue<>();
+    /** The back-fill not started yet, which widenings merge into; guarded by {@code backfills}'s monitor. */
+    private CoalescedBackfill pendingBackfill;
     private final AtomicLong pendingBytes = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -101,9 +107,22 @@ final class ClientSender {
         wake();
     }
 
-    /** Adds a back-fill to pull into bursts after live entries; closed when done or when the client goes. */
-    void backfill(Backfill backfill) {
-        backfills.add(backfill);
+    /**
+     * Back-fills what a widening added, pulled into bursts after live entries; closed when done or when the client
+     * goes. A widening that arrives while an earlier one's back-fill has not started joins it instead of queueing
+     * its own, so at most one back-fill waits (and at most one more runs) per connection.
+     *
+     * @param source opens the source's back-fill of what widenings added (its snapshot is taken when pulled)
+     */
+    void widen(Widening widening, Function<Predicate<LiveData>, Backfill> source) {
+        synchronized (backfills) {
+            if (pendingBackfill != null && pendingBackfill.merge(widening)) {
+                metrics.wideningCoalesced();
+                return;
+            }
+            pendingBackfill = new CoalescedBackfill(widening, source);
+            backfills.add(pendingBackfill);
+        }
         wake();
     }
 

@@ -10,6 +10,7 @@ import io.rta.stream.protocol.InvalidStreamRequestException;
 import io.rta.stream.protocol.StreamElements;
 import io.rta.stream.protocol.StreamRequests;
 import io.rta.stream.protocol.Subscription;
+import io.rta.stream.protocol.SubscriptionLimitException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,7 +36,7 @@ public final class StreamConnection implements Session.Listener.AutoDemanding, L
     private final StreamSettings settings;
     private final Executor executor;
     private final StreamMetrics metrics;
-    private final Subscription subscription = new Subscription();
+    private final Subscription subscription;
     private final AtomicBoolean opened = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean detached = new AtomicBoolean();
@@ -49,6 +50,7 @@ public final class StreamConnection implements Session.Listener.AutoDemanding, L
         this.settings = settings;
         this.executor = executor;
         this.metrics = metrics;
+        this.subscription = new Subscription(settings.limits().maxSubscriptionChannels());
     }
 
     @Override
@@ -79,11 +81,15 @@ public final class StreamConnection implements Session.Listener.AutoDemanding, L
             StreamSubscription request = StreamRequests.subscription(payload);
             LiveAttachment attached = attachment;
             if (attached != null && !sender.isClosing()) {
-                // widen() applies to live items before back-fill is asked for: together they leave no gap.
-                subscription.widen(request).ifPresent(added -> sender.backfill(attached.backfill(added)));
+                // widen() applies to live items before back-fill is taken: together they leave no gap.
+                subscription.widen(request).ifPresent(added -> sender.widen(added, attached::backfill));
             }
         } catch (InvalidStreamRequestException e) {
             sender.close(StatusCode.BAD_PAYLOAD, e.getMessage());
+        } catch (SubscriptionLimitException e) {
+            if (sender.close(StatusCode.POLICY_VIOLATION, e.getMessage())) {
+                metrics.limitClosed();
+            }
         } catch (RuntimeException e) {
             LOG.warn("Back-fill of session {} from the {} source failed", identity, source.name(), e);
             sender.close(StatusCode.SERVER_ERROR, "the " + source.name() + " source failed: " + e);

@@ -2,6 +2,7 @@ package io.rta.stream.ws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jersey.errors.ErrorMessage;
+import io.rta.topology.limits.InputLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -18,8 +19,9 @@ import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServerContainer;
 /**
  * Admits WebSocket upgrades of {@code /rta/v2/sessions/{identity}/stream}; other paths pass through to Jersey. The
  * spec's handshake errors are answered here with the REST API's JSON error body: 400 when the request is not an
- * upgrade, 406 when it does not offer the {@value #SUB_PROTOCOL} sub-protocol. Otherwise the upgrade completes
- * whether or not the session exists: a session that cannot be streamed is told so by a close handshake.
+ * upgrade, 406 when it does not offer the {@value #SUB_PROTOCOL} sub-protocol, 400 when the identity in the path breaks
+ * the identity rules (too long, control characters). Otherwise the upgrade completes whether or not the session
+ * exists: a session that cannot be streamed is told so by a close handshake.
  */
 final class StreamUpgradeFilter extends HttpFilter {
 
@@ -31,14 +33,17 @@ final class StreamUpgradeFilter extends HttpFilter {
 
     private final Function<String, Object> endpoints;
     private final ObjectMapper json;
+    private final InputLimits limits;
 
     /**
      * @param endpoints the WebSocket endpoint serving one session identity
      * @param json      writes error bodies the way Jersey does
+     * @param limits    the identity rules
      */
-    StreamUpgradeFilter(Function<String, Object> endpoints, ObjectMapper json) {
+    StreamUpgradeFilter(Function<String, Object> endpoints, ObjectMapper json, InputLimits limits) {
         this.endpoints = endpoints;
         this.json = json;
+        this.limits = limits;
     }
 
     @Override
@@ -60,6 +65,11 @@ final class StreamUpgradeFilter extends HttpFilter {
             return;
         }
         String identity = path.group(1);
+        String problem = limits.identityProblem("identity", identity);
+        if (problem != null) {
+            error(response, HttpServletResponse.SC_BAD_REQUEST, problem);
+            return;
+        }
         boolean upgraded = JettyWebSocketServerContainer.getContainer(request.getServletContext())
                 .upgrade((upgradeRequest, upgradeResponse) -> {
                     upgradeResponse.setAcceptedSubProtocol(SUB_PROTOCOL);

@@ -52,7 +52,7 @@ public final class StreamWebSockets {
         environment.servlets()
                 .addFilter("rta-stream-upgrade", new StreamUpgradeFilter(
                         identity -> new StreamConnection(identity, source, settings, senders, metrics),
-                        environment.getObjectMapper()))
+                        environment.getObjectMapper(), settings.limits()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, StreamUpgradeFilter.URL_PATTERN);
     }
 

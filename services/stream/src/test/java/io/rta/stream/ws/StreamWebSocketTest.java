@@ -294,6 +294,92 @@ class StreamWebSocketTest {
         client.abort();
     }
 
+    @Test
+    void shouldMergeQuickWideningsIntoTheOneBackfillWaitingAndStayUsable() throws Exception {
+        SOURCE.open("many", "{}");
+        SOURCE.retain("many", periodic(1, 1));
+        SOURCE.retain("many", periodic(2_999, 2));
+        SOURCE.retain("many", periodic(5_000, 3));
+        java.util.concurrent.CountDownLatch slowSource = new java.util.concurrent.CountDownLatch(1);
+        SOURCE.gateBackfills("many", slowSource);
+        long coalesced = METRICS.meter(StreamMetrics.WIDENINGS_COALESCED).getCount();
+        StreamClient client = StreamClient.connect(server.port(), "many");
+        client.nextBurst();
+
+        client.subscribe(CHANNEL_1);
+        await().until(() -> SOURCE.backfillRequests("many").size() == 1);
+        for (int channel = 2; channel <= 3_000; channel++) {
+            client.subscribe(StreamSubscription.newBuilder().addDataChannelIds(channel).build());
+        }
+        await().until(() -> METRICS.meter(StreamMetrics.WIDENINGS_COALESCED).getCount() == coalesced + 2_998);
+        slowSource.countDown();
+
+        assertThat(dataTimestamps(client, 2)).containsExactly(1L, 2L);
+        assertThat(SOURCE.backfillRequests("many")).as("one back-fill running, one for the 2,999 widenings after it")
+                .hasSize(2);
+        Predicate<LiveData> merged = SOURCE.backfillRequests("many").get(1);
+        assertThat(java.util.stream.IntStream.rangeClosed(2, 3_000)).allMatch(channel ->
+                merged.test(periodic(channel, 0)));
+        assertThat(merged.test(periodic(1, 0))).isFalse();
+        assertThat(merged.test(periodic(3_001, 0))).isFalse();
+        SOURCE.publish("many", periodic(3_000, 4));
+        SOURCE.publish("many", periodic(3_001, 5));
+        SOURCE.publish("many", periodic(1_500, 6));
+        assertThat(dataTimestamps(client, 2)).containsExactly(4L, 6L);
+        client.abort();
+    }
+
+    @Test
+    void shouldCloseWith1008NamingTheLimitWhenARequestNamesTooManyChannels() throws Exception {
+        SOURCE.open("wide", "{}");
+        StreamClient client = StreamClient.connect(server.port(), "wide");
+        client.nextBurst();
+        StreamSubscription.Builder request = StreamSubscription.newBuilder();
+        for (int channel = 0; channel <= 65_536; channel++) {
+            request.addDataChannelIds(channel);
+        }
+
+        client.subscribe(request.build());
+
+        List<StreamClient.Closed> close = new ArrayList<>();
+        client.untilClose(close);
+        assertThat(close).containsExactly(new StreamClient.Closed(StatusCode.POLICY_VIOLATION,
+                "StreamSubscription data_channel_ids count is 65537; at most 65536 allowed (MaxSubscriptionChannels)"));
+        await().until(() -> SOURCE.listeners("wide") == 0);
+    }
+
+    @Test
+    void shouldCloseWith1008WhenWideningsTogetherPassTheChannelLimit() throws Exception {
+        SOURCE.open("wider", "{}");
+        StreamClient client = StreamClient.connect(server.port(), "wider");
+        client.nextBurst();
+        for (int block = 0; block < 2; block++) {
+            StreamSubscription.Builder request = StreamSubscription.newBuilder();
+            for (int channel = 0; channel < 40_000; channel++) {
+                request.addDataChannelIds(block * 40_000 + channel);
+            }
+            client.subscribe(request.build());
+        }
+
+        List<StreamClient.Closed> close = new ArrayList<>();
+        client.untilClose(close);
+        assertThat(close).containsExactly(new StreamClient.Closed(StatusCode.POLICY_VIOLATION,
+                "subscribed channel count is 80000; at most 65536 allowed (MaxSubscriptionChannels)"));
+    }
+
+    @Test
+    void shouldAnswer400WithAJsonErrorForAnIdentityBreakingTheRules() throws Exception {
+        try (RawClient client = RawClient.connect(server.port(), 64 * 1024)) {
+            RawClient.Response response = client.upgrade("s".repeat(1025));
+
+            assertThat(response.status()).isEqualTo(400);
+            JsonNode body = JSON.readTree(response.body());
+            assertThat(body.get("code").asInt()).isEqualTo(400);
+            assertThat(body.get("message").asText()).isEqualTo("identity: the identity is 1025 bytes long; at most "
+                    + "1024 bytes are allowed (MaxIdentityLength)");
+        }
+    }
+
     /** Timestamps of the next {@code count} data entries, skipping time ranges and session JSON. */
     private static List<Long> dataTimestamps(StreamClient client, int count) throws InterruptedException {
         List<Long> timestamps = new ArrayList<>();

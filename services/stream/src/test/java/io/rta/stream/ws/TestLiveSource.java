@@ -58,6 +58,11 @@ final class TestLiveSource implements LiveSource {
         return session(identity).listeners.size();
     }
 
+    /** Holds every back-fill of the session at its first item until {@code gate} opens (a slow source). */
+    void gateBackfills(String identity, java.util.concurrent.CountDownLatch gate) {
+        session(identity).gate = gate;
+    }
+
     /** What each back-fill request of the session wanted, in order. */
     List<Predicate<LiveData>> backfillRequests(String identity) {
         return session(identity).backfills;
@@ -87,7 +92,17 @@ final class TestLiveSource implements LiveSource {
             public Backfill backfill(Predicate<LiveData> wanted) {
                 session.backfills.add(wanted);
                 Iterator<LiveData> items = session.retained.stream().filter(wanted).iterator();
-                return () -> items.hasNext() ? items.next() : null;
+                java.util.concurrent.CountDownLatch gate = session.gate;
+                return () -> {
+                    if (gate != null) {
+                        try {
+                            gate.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return items.hasNext() ? items.next() : null;
+                };
             }
 
             @Override
@@ -117,6 +132,7 @@ final class TestLiveSource implements LiveSource {
         final List<LiveListener> listeners = new CopyOnWriteArrayList<>();
         final List<LiveData> retained = new CopyOnWriteArrayList<>();
         final List<Predicate<LiveData>> backfills = new CopyOnWriteArrayList<>();
+        volatile java.util.concurrent.CountDownLatch gate;
 
         TestSession(String json, long[] rangeOnAttach) {
             this.json = json;
