@@ -41,7 +41,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,14 +102,6 @@ class PoisonRecordsIT {
         }
     }
 
-    @Disabled("needs bounded Avro decoding (i11-avro): the avro engineer writes this case")
-    @Test
-    void shouldSetAsideARecordWhoseAvroArrayClaimsMoreItemsThanItsBytesHold() {
-        // TODO(i11-avro): a TelemetryBatch and a SessionFolder whose array block count claims ~2^31 items, produced to
-        // rta.telemetry and rta.folders: each lands in rta.dead-letters (stage deserialization), the records around
-        // it are applied, the view loader keeps running, and a restart succeeds.
-    }
-
     // --- what the pipeline produces ---
 
     private void produceSessionUpdates(Pipeline pipeline) {
@@ -144,6 +135,10 @@ class PoisonRecordsIT {
         expect(pipeline.send(topic, "poison-f3", new SessionFolder("poison-f3", "poison-f3", "Own parent", "")),
                 "validation", "parent_identity: a folder cannot be its own parent");
         expect(pipeline.sendRaw(topic, "poison-f4", GARBAGE), "deserialization", "SerializationException");
+        // a string length claiming 2^30 bytes in a 5-byte body: Avro would allocate the claim before reading it
+        expect(pipeline.sendRaw(topic, "poison-f5", pipeline.lying(topic, new SessionFolder("x", "", "", ""),
+                        new byte[] {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x08})), "deserialization",
+                "SessionFolder.identity claims a string length of 1073741824 bytes; only 0 byte(s) are left");
         pipeline.send(topic, "poison-f2", new SessionFolder("poison-f2", "", "After", ""));
     }
 
@@ -173,6 +168,10 @@ class PoisonRecordsIT {
         expect(pipeline.send(topic, "data\u0000\u001B\r\n", burst(1L, T0, S, 2)), "validation",
                 "record key (data identity): the identity holds the control character U+0000");
         expect(pipeline.sendRaw(topic, "poison-s1", GARBAGE), "deserialization", "SerializationException");
+        // the lying array: a bursts block claiming 2^31 - 1 items in a few bytes (Avro pre-allocated them: OOM)
+        expect(pipeline.sendRaw(topic, "poison-s1", pipeline.lying(topic, burst(1L, T0, S, 1),
+                        new byte[] {(byte) 0xFE, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F, 0x02, 0x00})),
+                "deserialization", "TelemetryBatch.bursts claims 2147483647 item(s)");
         pipeline.send(topic, "poison-s1", burst(1L, T0 + 10 * S, S, 10));
     }
 
@@ -348,6 +347,16 @@ class PoisonRecordsIT {
         <V extends SpecificRecord> RecordMetadata send(String topic, String key, V value) {
             AvroSerde<V> serde = new AvroSerde<>(registry, (Class<V>) value.getClass(), false);
             return sendRaw(topic, key, serde.serializer().serialize(topic, value));
+        }
+
+        /** The Confluent header of {@code sample}'s schema in {@code topic}, followed by {@code body} (hand-made Avro). */
+        @SuppressWarnings("unchecked")
+        <V extends SpecificRecord> byte[] lying(String topic, V sample, byte[] body) {
+            byte[] valid = new AvroSerde<>(registry, (Class<V>) sample.getClass(), false).serializer()
+                    .serialize(topic, sample);
+            byte[] value = java.util.Arrays.copyOf(valid, AvroSerde.HEADER_LENGTH + body.length);
+            System.arraycopy(body, 0, value, AvroSerde.HEADER_LENGTH, body.length);
+            return value;
         }
 
         RecordMetadata sendRaw(String topic, String key, byte[] value) {

@@ -17,12 +17,12 @@ import java.util.SortedMap;
 public final class CommonResources {
 
     private final ServiceInfo info;
-    private final HealthCheckRegistry health;
+    private final HealthResults health;
     private final MetricRegistry metrics;
 
     public CommonResources(ServiceInfo info, HealthCheckRegistry health, MetricRegistry metrics) {
         this.info = info;
-        this.health = health;
+        this.health = new HealthResults(health);
         this.metrics = metrics;
     }
 
@@ -37,12 +37,12 @@ public final class CommonResources {
         return body;
     }
 
-    /** Readiness: 200 when every dependency check passes, 503 otherwise; the body says which failed and why. */
+    /** Readiness (results at most 1 s old): 200 when every dependency check passes, 503 otherwise; the body says which failed and why. */
     @GET
     @Path("health")
     @Produces(MediaType.APPLICATION_JSON)
     public Response health() {
-        return healthAnswer(health.runHealthChecks());
+        return healthAnswer(health.all());
     }
 
     /**
@@ -53,7 +53,7 @@ public final class CommonResources {
     @Path("health/live")
     @Produces(MediaType.APPLICATION_JSON)
     public Response liveness() {
-        return healthAnswer(health.runHealthChecks((name, check) -> check instanceof LivenessCheck));
+        return healthAnswer(health.liveness());
     }
 
     private static Response healthAnswer(SortedMap<String, HealthCheck.Result> results) {
@@ -78,6 +78,6 @@ public final class CommonResources {
     @Path("metrics")
     @Produces("text/plain; version=0.0.4; charset=utf-8")
     public String metrics() {
-        return PrometheusText.render(metrics, health.runHealthChecks());
+        return PrometheusText.render(metrics, health.all());
     }
 }

@@ -62,7 +62,7 @@ public final class KafkaLiveSource implements LiveSource {
         this.commits = new StreamsCommits(admin, topics.applicationId(), KAFKA_TIMEOUT);
         this.retention = new LiveRetention(settings.backScan(), settings.retentionBytes(), System::currentTimeMillis);
         this.sessions = new LiveSessions(views.catalog()::get, retention);
-        this.tail = new TelemetryTail(topics.telemetry(), consumerConfig, commits, settings.backScan(),
+        this.tail = new TelemetryTail(topics.telemetry(), consumerConfig, commits, settings.backScan(), settings.limits(),
                 new TelemetryTail.Sink() {
                     @Override
                     public void record(int partition, long offset, String identity, List<TelemetryItem> items) {

@@ -1,5 +1,12 @@
 package io.rta.stream.kafka;
 
+import io.rta.schemas.RegistryUnavailableException;
+import io.rta.topology.data.BurstValidator;
+import io.rta.topology.errors.LogText;
+import io.rta.topology.limits.InputLimits;
+import java.util.HashSet;
+import java.util.Set;
+
 import io.rta.events.TelemetryBatch;
 import io.rta.topology.Topic;
 import java.time.Duration;
@@ -26,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one reader of {@code rta.telemetry} in the process: it is {@code assign}ed every partition (no consumer group,
  * so it never waits for a rebalance), starts each a back-scan before what the REST API serves, and hands every
- * record's items to a {@link Sink} on its own thread. A record that cannot be decoded is logged, counted and skipped.
+ * record's items to a {@link Sink} on its own thread. A record the chunk view would set aside is logged, counted and
+ * skipped (so are its invalid bursts); one whose schema cannot be resolved while the registry is down is read again.
  */
 final class TelemetryTail implements AutoCloseable {
 
@@ -57,12 +65,16 @@ final class TelemetryTail implements AutoCloseable {
     private final AtomicLong skipped = new AtomicLong();
     private volatile List<TopicPartition> partitions = List.of();
     private volatile Throwable failure;
+    private final InputLimits limits;
     private KafkaConsumer<byte[], byte[]> consumer;
+    /** Consecutive polls held up by an unavailable schema registry (back-off). */
+    private int registryWaits;
     private Thread thread;
 
     TelemetryTail(Topic<String, TelemetryBatch> topic, Map<String, Object> consumerConfig, StreamsCommits commits,
-                  Duration backScan, Sink sink) {
+                  Duration backScan, InputLimits limits, Sink sink) {
         this.topic = topic;
+        this.limits = limits;
         this.consumerConfig = Map.copyOf(consumerConfig);
         this.commits = commits;
         this.backScan = backScan;
@@ -91,10 +103,17 @@ final class TelemetryTail implements AutoCloseable {
         try {
             positionWithRetries();
             while (running.get()) {
+                Set<TopicPartition> waiting = new HashSet<>();
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
-                    handle(record);
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (!waiting.contains(partition) && !handle(record)) {
+                        // read it again once the registry answers; nothing after it in its partition goes first
+                        consumer.seek(partition, record.offset());
+                        waiting.add(partition);
+                    }
                 }
                 sink.afterPoll();
+                awaitRegistry(!waiting.isEmpty());
             }
         } catch (WakeupException e) {
             if (running.get()) {
@@ -170,25 +189,67 @@ final class TelemetryTail implements AutoCloseable {
         return committed == null ? back : Math.min(committed, back);
     }
 
-    private void handle(ConsumerRecord<byte[], byte[]> record) {
+    /**
+     * Hands a record's valid bursts on: exactly what the chunk view applies (a record or burst it sets aside as a dead
+     * letter is not streamed either, so live and REST agree).
+     *
+     * @return false when the record must be read again later: its schema could not be resolved because the registry
+     *     is unavailable (skipping it would leave live clients without data the chunk view will serve)
+     */
+    private boolean handle(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {
-            return;
+            return true;
         }
-        List<TelemetryItem> items;
+        List<TelemetryItem> items = new ArrayList<>();
         String identity;
         try {
             if (record.key() == null) {
-                throw new IllegalArgumentException("the record has no key (the session identity)");
+                throw new IllegalArgumentException("the record has no key (the data identity)");
             }
             identity = topic.keySerde().deserializer().deserialize(record.topic(), record.key());
-            items = LiveItems.of(topic.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+            String problem = limits.identityProblem("record key (data identity)", identity);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+            for (Object burst : topic.valueSerde().deserializer().deserialize(record.topic(), record.value())
+                    .getBursts()) {
+                if (BurstValidator.problem(burst, limits) == null) {
+                    items.add(LiveItems.of(burst));
+                }
+            }
         } catch (RuntimeException e) {
+            if (RegistryUnavailableException.isCauseOf(e)) {
+                if (registryWaits == 0) {
+                    LOG.warn("Live telemetry tail waits for the schema registry to read {}-{}@{}: {}", record.topic(),
+                            record.partition(), record.offset(), e.getMessage());
+                }
+                failure = e;
+                return false;
+            }
             skipped.incrementAndGet();
-            LOG.error("Live telemetry tail skipped the unreadable record at {}-{}@{}: {}", record.topic(),
-                    record.partition(), record.offset(), e.toString());
+            LOG.warn("Live telemetry tail skipped the record at {}-{}@{} (the chunk view sets it aside too): {}",
+                    record.topic(), record.partition(), record.offset(), LogText.escape(e.getMessage()));
+            return true;
+        }
+        if (!items.isEmpty()) {
+            sink.record(record.partition(), record.offset(), identity, items);
+        }
+        return true;
+    }
+
+    /** After a poll that met an unavailable registry: waits 200 ms, doubling to 10 s; resets once records flow. */
+    private void awaitRegistry(boolean waiting) throws InterruptedException {
+        if (!waiting) {
+            if (registryWaits > 0) {
+                LOG.info("Live telemetry tail reads on: the schema registry answers again");
+                registryWaits = 0;
+                failure = null;
+            }
             return;
         }
-        sink.record(record.partition(), record.offset(), identity, items);
+        long pause = Math.min(10_000L, 200L << Math.min(registryWaits, 6));
+        registryWaits++;
+        closing.await(pause, TimeUnit.MILLISECONDS);
     }
 
     /** The partitions read, once positioned. */

@@ -9,6 +9,9 @@ import io.rta.events.PeriodicBurst;
 import io.rta.events.SessionState;
 import io.rta.events.TelemetryBatch;
 import io.rta.schemas.InMemorySchemaRegistryClient;
+import io.rta.schemas.RegistryUnavailableException;
+import io.rta.schemas.SchemaRegistryClient;
+import org.apache.avro.Schema;
 import io.rta.service.kafka.TopicCreator;
 import io.rta.service.view.TopicViewLoader;
 import io.rta.service.write.WriteTracker;
@@ -56,6 +59,7 @@ class KafkaLiveSourceTest {
     private final List<AutoCloseable> parts = new ArrayList<>();
     private final MetricRegistry metrics = new MetricRegistry();
     private Topics topics;
+    private FlakyRegistry registry;
     private SessionViews views;
 
     @BeforeAll
@@ -142,8 +146,72 @@ class KafkaLiveSourceTest {
         assertThat(kept.calls()).last().isEqualTo("end live source stopped");
     }
 
+    @Test
+    void shouldStreamOnlyWhatTheChunkViewAppliesAndWaitForTheRegistryInsteadOfSkipping() throws Exception {
+        startViews();
+        putSession(TestSessions.open("s", T0, T0 + 5));
+        KafkaLiveSource source = startSource();
+        RecordingListener listener = new RecordingListener();
+        source.attach("s", listener);
+        String topic = topics.telemetry().name();
+
+        // an invalid burst (the chunk view sets it aside) next to a valid one, and a key that is no identity
+        send(topic, "s", topics.telemetry().valueSerde().serializer().serialize(topic, new TelemetryBatch(List.of(
+                new PeriodicBurst(1L, T0 + 100, 1L, 2, ByteBuffer.wrap(new byte[3])),
+                new PeriodicBurst(1L, T0 + 1, 1L, 2, ByteBuffer.wrap(new byte[2]))))), System.currentTimeMillis());
+        sendTelemetry("s\u0000x", System.currentTimeMillis(), 7);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(listener.calls()).contains("data " + end(1)));
+        assertThat(listener.calls()).doesNotContain("data " + (T0 + 101));
+        assertThat(gauge("rta_stream_kafka_records_skipped")).as("the record with the bad key").isEqualTo(1L);
+
+        // a record written with a schema version this process has not resolved yet, while the registry is down
+        Schema other = new Schema.Parser().parse(TelemetryBatch.getClassSchema().toString()
+                .replaceFirst("\\{", "{\"x-version\":2,"));
+        int otherId = registry.register(topic + "-value", other);
+        byte[] bytes = topics.telemetry().valueSerde().serializer().serialize(topic, new TelemetryBatch(List.of(
+                new PeriodicBurst(1L, T0 + 3, 1L, 4, ByteBuffer.wrap(new byte[4])))));
+        ByteBuffer.wrap(bytes, 1, 4).putInt(otherId);
+        registry.down = true;
+        send(topic, "s", bytes, System.currentTimeMillis());
+        sendTelemetry("s", System.currentTimeMillis(), 4);
+        await().atMost(WAIT).until(() -> registry.refused.get() >= 2);
+
+        assertThat(listener.calls()).doesNotContain("data " + end(3), "data " + end(4));
+        registry.down = false;
+        await().atMost(WAIT).untilAsserted(() -> assertThat(listener.calls())
+                .containsSubsequence("data " + end(3), "data " + end(4)));
+        assertThat(gauge("rta_stream_kafka_records_skipped")).as("nothing skipped for the outage").isEqualTo(1L);
+    }
+
+    /** An in-memory registry that can be switched to "unavailable" for schema lookups. */
+    private static final class FlakyRegistry implements SchemaRegistryClient {
+        private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+        private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile boolean down;
+
+        @Override
+        public int register(String subject, Schema schema) {
+            return registry.register(subject, schema);
+        }
+
+        @Override
+        public Schema getById(int id) {
+            if (down) {
+                refused.incrementAndGet();
+                throw new RegistryUnavailableException("the registry is down (test)", null);
+            }
+            return registry.getById(id);
+        }
+
+        @Override
+        public void setCompatibility(String subject, String level) {
+            registry.setCompatibility(subject, level);
+        }
+    }
+
     private void startViews() throws Exception {
-        topics = Topics.create("t" + (++prefixes) + ".", new InMemorySchemaRegistryClient());
+        registry = new FlakyRegistry();
+        topics = Topics.create("t" + (++prefixes) + ".", registry);
         TopicCreator.ensureTopics(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
                 topics, 1, (short) 1);
         views = new SessionViews(new WriteTracker("session", WAIT, timer), new WriteTracker("folder", WAIT, timer));

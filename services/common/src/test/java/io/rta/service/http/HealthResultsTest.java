@@ -1,0 +1,48 @@
+package io.rta.service.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codahale.metrics.health.HealthCheck;
+import com.codahale.metrics.health.HealthCheckRegistry;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class HealthResultsTest {
+
+    private final AtomicLong now = new AtomicLong();
+    private final AtomicInteger runs = new AtomicInteger();
+    private final HealthCheckRegistry registry = new HealthCheckRegistry();
+    private final HealthResults results = new HealthResults(registry, now::get);
+
+    HealthResultsTest() {
+        registry.register("kafka", new HealthCheck() {
+            @Override
+            protected Result check() {
+                runs.incrementAndGet();
+                return Result.healthy();
+            }
+        });
+        registry.register("streams-alive", LivenessCheck.of(HealthCheck.Result::healthy));
+    }
+
+    @Test
+    void shouldRunTheChecksOnceForAFloodOfRequestsWithinASecond() {
+        for (int i = 0; i < 500; i++) {
+            results.all();
+            results.liveness();
+        }
+        assertThat(runs).hasValue(1);
+
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(HealthResults.FRESH_MILLIS));
+        results.all();
+        assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void shouldAnswerLivenessFromTheLivenessChecksOnly() {
+        assertThat(results.liveness()).containsOnlyKeys("streams-alive");
+        assertThat(results.all()).containsOnlyKeys("kafka", "streams-alive");
+    }
+}
