@@ -24,6 +24,12 @@ final class Pages {
     /** The page of {@code ordered} (already in the requested order) that passes the filter (null: everything). */
     static List<SessionState> fromOrdered(SessionValues[] ordered, ListRequest request,
                                           Predicate<SessionValues> filter) {
+        return fromOrdered(java.util.Arrays.asList(ordered), request, filter);
+    }
+
+    /** The page of {@code ordered} (in order) that passes {@code filter} (null: every one); stops when it is full. */
+    static List<SessionState> fromOrdered(Iterable<SessionValues> ordered, ListRequest request,
+                                          Predicate<SessionValues> filter) {
         List<SessionState> page = new ArrayList<>();
         long skip = request.offset();
         for (SessionValues session : ordered) {

@@ -314,21 +314,8 @@ public final class SessionCatalog {
      * listed sessions (each step a constant-time check), so the first pages cost next to nothing.
      */
     private List<SessionState> fromIndex(ListRequest request) {
-        List<SessionState> page = new ArrayList<>();
-        long skip = request.offset();
-        for (SessionValues session : byTimestamp) {
-            if (request.includeSubSessions() || isTopLevel(session)) {
-                if (skip > 0) {
-                    skip--;
-                } else {
-                    page.add(session.session());
-                    if (page.size() == request.pageSize()) {
-                        break;
-                    }
-                }
-            }
-        }
-        return page;
+        return Pages.fromOrdered(byTimestamp, request,
+                session -> request.includeSubSessions() || isTopLevel(session));
     }
 
     /** The index for a sort key, built on first use; the least recently used one goes beyond the limit. */
