@@ -27,8 +27,16 @@ public final class PropertyCheck {
     public static final long DEFAULT_SEED = 0x5EED_0011_2A7AL;
 
     private static final int MAX_SHOWN = 2000;
+    private static final int MAX_ITEMS = 64;
+    private static final int MAX_TEXT = 500;
+    /** The failure's own message, in full with its stack trace, follows as the cause. */
+    private static final int MAX_FAILURE = 800;
     /** A property may discard at most this many inputs per case it checks before the run fails. */
     private static final int MAX_DISCARD_RATIO = 20;
+
+    private static final Byte[] EDGE_BYTES = {0, 1, -1, Byte.MAX_VALUE, Byte.MIN_VALUE};
+    private static final Character[] EDGE_CHARS = {'\0', ' ', '\u007F', '\u0085', '\u00A0', '\u2028', '\uFEFF',
+            '\uFFFD', '\uFFFF', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '"', '\\', '\n', '\r', '\t'};
 
     private PropertyCheck() {
     }
@@ -62,7 +70,7 @@ public final class PropertyCheck {
         SplittableRandom root = new SplittableRandom(effectiveSeed);
         int checked = 0;
         int discarded = 0;
-        for (int attempt = 1; checked < tries; attempt++) {
+        while (checked < tries) {
             // each case from its own split, so what one case draws does not shift the next
             SplittableRandom random = root.split();
             T input = null;
@@ -80,9 +88,11 @@ public final class PropertyCheck {
                 }
             } catch (Throwable failure) {
                 throw new AssertionError(String.format(Locale.ROOT,
-                        "property failed on case %d of %d (seed %d; replay with -D%s=%d)%n  input: %s%n  failure: %s",
-                        attempt, tries, effectiveSeed, SEED_PROPERTY, effectiveSeed,
-                        generated ? show(input) : "(the generator failed)", shorten(escape(String.valueOf(failure)))),
+                        "property failed on case %d of %d%s (seed %d; replay with -D%s=%d)%n  input: %s%n  failure: %s",
+                        checked + 1, tries, discarded == 0 ? "" : " after " + discarded + " discarded inputs",
+                        effectiveSeed, SEED_PROPERTY, effectiveSeed,
+                        generated ? show(input) : "(the generator failed)",
+                        shorten(escape(String.valueOf(failure), true), MAX_FAILURE)),
                         failure);
             }
         }
@@ -108,9 +118,12 @@ public final class PropertyCheck {
 
     // ---- showing inputs ----
 
-    /** An input as a failure shows it: arrays and collections spelled out, control characters escaped, shortened. */
+    /**
+     * An input as a failure shows it: arrays, collections and records spelled out (the first {@value #MAX_ITEMS}
+     * items of each, texts up to {@value #MAX_TEXT} characters), control characters escaped, shortened.
+     */
     public static String show(Object input) {
-        return shorten(escape(render(input)));
+        return shorten(escape(render(input), false), MAX_SHOWN);
     }
 
     private static String render(Object value) {
@@ -118,25 +131,29 @@ public final class PropertyCheck {
             return "null";
         }
         if (value instanceof CharSequence text) {
-            return "\"" + text + "\"";
-        }
-        if (value instanceof byte[] bytes) {
-            return "byte[" + bytes.length + "] " + Arrays.toString(bytes);
+            return "\"" + shorten(text.toString(), MAX_TEXT) + "\"";
         }
         if (value.getClass().isArray()) {
-            List<String> items = new ArrayList<>();
-            for (int i = 0; i < Array.getLength(value); i++) {
-                items.add(render(Array.get(value, i)));
+            int length = Array.getLength(value);
+            List<Object> shown = new ArrayList<>();
+            for (int i = 0; i < Math.min(length, MAX_ITEMS); i++) {
+                shown.add(Array.get(value, i));
             }
-            return items.stream().collect(Collectors.joining(", ", "[", "]"));
+            Class<?> component = value.getClass().getComponentType();
+            return (component.isPrimitive() ? component.getName() + "[" + length + "] " : "") + items(shown, length);
         }
         if (value instanceof Collection<?> items) {
-            return items.stream().map(PropertyCheck::render).collect(Collectors.joining(", ", "[", "]"));
+            return items(items.stream().limit(MAX_ITEMS).toList(), items.size());
         }
         if (value instanceof Record) {
             return renderRecord(value);
         }
         return String.valueOf(value);
+    }
+
+    private static String items(List<?> shown, int total) {
+        return shown.stream().map(PropertyCheck::render).collect(Collectors.joining(", ", "[",
+                total > shown.size() ? ", ... " + (total - shown.size()) + " more]" : "]"));
     }
 
     /** A record's components rendered one by one (its own {@code toString} shows an array as {@code [B@1f2a}). */
@@ -156,14 +173,15 @@ public final class PropertyCheck {
         return out.append(']').toString();
     }
 
-    private static String escape(String text) {
+    /** Control characters as escapes; line breaks too unless {@code keepLines} (then indented, for a message). */
+    private static String escape(String text, boolean keepLines) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '\n' -> out.append("\\n");
+                case '\n' -> out.append(keepLines ? "\n    " : "\\n");
                 case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
+                case '\t' -> out.append(keepLines ? "\t" : "\\t");
                 default -> {
                     if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029'
                             || Character.isSurrogate(c) && !pairedAt(text, i)) {
@@ -183,9 +201,8 @@ public final class PropertyCheck {
                 : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
     }
 
-    private static String shorten(String text) {
-        return text.length() <= MAX_SHOWN ? text
-                : text.substring(0, MAX_SHOWN) + "... (" + text.length() + " characters)";
+    private static String shorten(String text, int limit) {
+        return text.length() <= limit ? text : text.substring(0, limit) + "... (" + text.length() + " characters)";
     }
 
     // ---- generators: uniform draws mixed with the edges of each range ----
@@ -240,12 +257,6 @@ public final class PropertyCheck {
         return values.get(random.nextInt(values.size()));
     }
 
-    /** One of the generators, chosen evenly. */
-    @SafeVarargs
-    public static <T> T oneOfGenerators(SplittableRandom random, Function<SplittableRandom, ? extends T>... generators) {
-        return generators[random.nextInt(generators.length)].apply(random);
-    }
-
     /** A list of {@code minSize..maxSize} (sizes drawn as {@link #intBetween}) items from {@code item}. */
     public static <T> List<T> listOf(SplittableRandom random, int minSize, int maxSize,
                                      Function<SplittableRandom, T> item) {
@@ -274,7 +285,7 @@ public final class PropertyCheck {
         return bytes;
     }
 
-    /** Text of any UTF-16 code units up to {@code maxLength}: printable, control, any BMP, pairs and lone surrogates. */
+    /** Text of any UTF-16 code units up to {@code maxLength}: printable, control, BMP, pairs, lone surrogates. */
     public static String string(SplittableRandom random, int maxLength) {
         int length = intBetween(random, 0, maxLength);
         StringBuilder text = new StringBuilder(length);
@@ -304,10 +315,6 @@ public final class PropertyCheck {
         }
         return text.toString();
     }
-
-    private static final Byte[] EDGE_BYTES = {0, 1, -1, Byte.MAX_VALUE, Byte.MIN_VALUE};
-    private static final Character[] EDGE_CHARS = {'\0', ' ', '\u007F', '\u0085', '\u00A0', '\u2028', '\uFEFF',
-            '\uFFFD', '\uFFFF', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '"', '\\', '\n', '\r', '\t'};
 
     private static Long[] edges(long min, long max) {
         List<Long> edges = new ArrayList<>(List.of(min, max));

@@ -46,10 +46,13 @@ class PropertyCheckTest {
     }
 
     @Test
-    void shouldShortenALongInput() {
-        String shown = PropertyCheck.show("x".repeat(100_000));
+    void shouldShortenALongInputButShowEveryPartOfIt() {
+        String shown = PropertyCheck.show(new Pair(new byte[70_000], "x".repeat(100_000)));
 
-        assertThat(shown).hasSizeLessThan(2100).endsWith("(100002 characters)");
+        assertThat(shown).hasSizeLessThan(1000).contains("byte[70000] [0, 0, ", ", ... 69936 more]")
+                .contains("xxx... (100000 characters)\"]");
+        assertThat(PropertyCheck.show(List.of("x".repeat(600), "y".repeat(600), "z".repeat(600), "w".repeat(600))))
+                .hasSizeLessThan(2100).endsWith(" characters)");
     }
 
     @Test
