@@ -60,6 +60,20 @@ class QueryDialectProperties {
         assertThat(outcomes).as("outcomes of 1000 trees").containsKeys(OUTCOMES.toArray(String[]::new));
     }
 
+    /**
+     * The random trees above seldom reach one limit while within the others (none of 1000 is 6 deep with at most 10
+     * terms and 5 operands), so an off-by-one in a limit would pass them: these trees sit at and just past each one.
+     */
+    @Test
+    void shouldHoldEachLimitAtItsBoundary() {
+        Map<String, Integer> outcomes = new TreeMap<>();
+        forAll(1000, QueryDialectProperties::boundaryTree,
+                tree -> outcomes.merge(parseWithinTheLimits(tree), 1, Integer::sum));
+
+        assertThat(outcomes).as("outcomes of 1000 trees at the limits")
+                .containsKeys("query", "MaxQueryDepth", "MaxQueryTerms", "MaxQueryOperands");
+    }
+
     /** Parses {@code tree}, checks the answer against the limits and returns the outcome (one of OUTCOMES). */
     private static String parseWithinTheLimits(ObjectNode tree) {
         Counts counts = Counts.of(tree);
@@ -136,6 +150,55 @@ class QueryDialectProperties {
         ArrayNode array = NODES.arrayNode();
         listOf(random, 0, 4, r -> value(r, depth + 1)).forEach(array::add);
         return array;
+    }
+
+    /** A tree one below, at or one past the depth, term or operand limit, and within the other two. */
+    private static ObjectNode boundaryTree(SplittableRandom random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> deep(random, intBetween(random, LIMITS.maxQueryDepth() - 1, LIMITS.maxQueryDepth() + 1));
+            case 1 -> wide(random, intBetween(random, LIMITS.maxQueryTerms() - 1, LIMITS.maxQueryTerms() + 1));
+            default -> {
+                ArrayNode items = NODES.arrayNode();
+                int operands = intBetween(random, LIMITS.maxQueryOperands() - 1, LIMITS.maxQueryOperands() + 1);
+                for (int i = 0; i < operands; i++) {
+                    items.add(scalar(random));
+                }
+                yield objectOf(Map.of(oneOf(random, "identifier", "details.Run", "state"),
+                        objectOf(Map.of(oneOf(random, "$in", "$nin"), items))));
+            }
+        };
+    }
+
+    /** One criterion nested to {@code depth}: {@code $not} adds a level, {@code $and} and its like with a list two. */
+    private static ObjectNode deep(SplittableRandom random, int depth) {
+        ObjectNode node = objectOf(Map.of(oneOf(random, "identifier", "details.Run", "state"), scalar(random)));
+        for (int level = 1; level < depth; ) {
+            if (level + 2 <= depth && random.nextBoolean()) {
+                node = objectOf(Map.of(oneOf(random, "$and", "$or", "$nor"), NODES.arrayNode().add(node)));
+                level += 2;
+            } else {
+                node = objectOf(Map.of("$not", node));
+                level++;
+            }
+        }
+        return node;
+    }
+
+    /** An {@code $and} of {@code terms} terms: its key, each criteria object in its list, their keys. */
+    private static ObjectNode wide(SplittableRandom random, int terms) {
+        ArrayNode criteria = NODES.arrayNode();
+        int operands = 0;
+        for (int counted = 1; counted < terms; ) {
+            if (terms - counted >= 2 && operands < LIMITS.maxQueryOperands() && random.nextBoolean()) {
+                criteria.add(objectOf(Map.of(oneOf(random, "identifier", "details.Run", "state"), scalar(random))));
+                operands++;
+                counted += 2;
+            } else {
+                criteria.add(NODES.objectNode());
+                counted++;
+            }
+        }
+        return objectOf(Map.of(oneOf(random, "$and", "$or", "$nor"), criteria));
     }
 
     private static JsonNode scalar(SplittableRandom random) {
