@@ -1,5 +1,11 @@
 package io.rta.schemas;
 
+import static io.rta.schemas.PropertyCheck.anyLong;
+import static io.rta.schemas.PropertyCheck.bytes;
+import static io.rta.schemas.PropertyCheck.forAll;
+import static io.rta.schemas.PropertyCheck.intBetween;
+import static io.rta.schemas.PropertyCheck.listOf;
+import static io.rta.schemas.PropertyCheck.oneOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -7,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -17,13 +24,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.RandomData;
 import org.apache.kafka.common.errors.SerializationException;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /**
  * Properties of {@link AvroSerde} over every value schema: valid records round-trip; random bytes, and valid records
@@ -36,64 +37,112 @@ class AvroSerdeFuzzTest {
 
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
 
-    @Property(tries = 600)
-    void everyValidRecordRoundTrips(@ForAll("valueTypes") Class<? extends SpecificRecord> type,
-                                    @ForAll long seed) {
-        AvroSerde<? extends SpecificRecord> serde = serde(type);
-        byte[] written = randomRecord(type, seed);
-
-        SpecificRecord read = serde.deserializer().deserialize(TOPIC, written);
-        byte[] rewritten = reserialize(serde, read);
-
-        // the same bytes but for the order of map entries (a HashMap's, after decoding)
-        assertThat(rewritten).hasSameSizeAs(written);
-        assertThat(serde.deserializer().deserialize(TOPIC, rewritten)).isEqualTo(read);
+    record Seeded(Class<? extends SpecificRecord> type, long seed) {
     }
 
-    @Property(tries = 2000)
-    void randomBytesAfterAValidHeaderDecodeOrFailAsSerialization(
-            @ForAll("valueTypes") Class<? extends SpecificRecord> type, @ForAll @Size(max = 200) byte[] avro) {
-        decodeOrRefuse(type, LyingRecords.wire(id(type), avro));
+    record Body(Class<? extends SpecificRecord> type, byte[] avro) {
     }
 
-    @Property(tries = 3000)
-    void mutatedRecordsDecodeOrFailAsSerialization(@ForAll("valueTypes") Class<? extends SpecificRecord> type,
-                                                   @ForAll long seed,
-                                                   @ForAll("mutations") List<Mutation> mutations) {
-        byte[] record = randomRecord(type, seed);
-        for (Mutation mutation : mutations) {
-            record = mutation.apply(record);
-        }
-        decodeOrRefuse(type, record);
+    record Mutated(Class<? extends SpecificRecord> type, long seed, List<Mutation> mutations) {
     }
 
-    @Provide
-    Arbitrary<Class<? extends SpecificRecord>> valueTypes() {
-        return Arbitraries.of(LyingRecords.VALUE_TYPES);
+    @Test
+    void everyValidRecordRoundTrips() {
+        forAll(600, random -> new Seeded(valueType(random), anyLong(random)), input -> {
+            AvroSerde<? extends SpecificRecord> serde = serde(input.type());
+            byte[] written = randomRecord(input.type(), input.seed());
+
+            SpecificRecord read = serde.deserializer().deserialize(TOPIC, written);
+            byte[] rewritten = reserialize(serde, read);
+
+            // the same bytes but for the order of map entries (a HashMap's, after decoding)
+            assertThat(rewritten).hasSameSizeAs(written);
+            assertThat(serde.deserializer().deserialize(TOPIC, rewritten)).isEqualTo(read);
+        });
+    }
+
+    @Test
+    void randomBytesAfterAValidHeaderDecodeOrFailAsSerialization() {
+        forAll(2000, random -> new Body(valueType(random), bytes(random, 200)),
+                input -> decodeOrRefuse(input.type(), LyingRecords.wire(id(input.type()), input.avro())));
+    }
+
+    @Test
+    void mutatedRecordsDecodeOrFailAsSerialization() {
+        forAll(3000, random -> new Mutated(valueType(random), anyLong(random), listOf(random, 1, 4,
+                AvroSerdeFuzzTest::mutation)), input -> {
+            byte[] record = randomRecord(input.type(), input.seed());
+            for (Mutation mutation : input.mutations()) {
+                record = mutation.apply(record);
+            }
+            decodeOrRefuse(input.type(), record);
+        });
+    }
+
+    private static Class<? extends SpecificRecord> valueType(SplittableRandom random) {
+        return oneOf(random, LyingRecords.VALUE_TYPES);
     }
 
     /** Flips, overwrites with a varint (often a huge or negative one), inserts, deletes and truncates. */
-    @Provide
-    Arbitrary<List<Mutation>> mutations() {
-        Arbitrary<Double> where = Arbitraries.doubles().between(0, 1);
-        Arbitrary<Long> claims = Arbitraries.oneOf(Arbitraries.longs(),
-                Arbitraries.of((long) Integer.MAX_VALUE, 1L << 30, 1L << 31, -1L, Long.MIN_VALUE, Long.MAX_VALUE, 64L));
-        Arbitrary<Mutation> flip = Combinators.combine(where, Arbitraries.integers().between(0, 7))
-                .as((at, bit) -> bytes -> flip(bytes, at, bit));
-        Arbitrary<Mutation> overwrite = Combinators.combine(where, claims)
-                .as((at, claim) -> bytes -> overwrite(bytes, at, LyingRecords.varint(claim)));
-        Arbitrary<Mutation> insert = Combinators.combine(where, claims)
-                .as((at, claim) -> bytes -> insert(bytes, at, LyingRecords.varint(claim)));
-        Arbitrary<Mutation> delete = Combinators.combine(where, Arbitraries.integers().between(1, 16))
-                .as((at, length) -> bytes -> delete(bytes, at, length));
-        Arbitrary<Mutation> truncate = where.map(at -> bytes -> Arrays.copyOf(bytes,
-                Math.max(AvroSerde.HEADER_LENGTH, (int) (at * bytes.length))));
-        return Arbitraries.oneOf(flip, overwrite, insert, delete, truncate).list().ofMinSize(1).ofMaxSize(4);
+    private static Mutation mutation(SplittableRandom random) {
+        double at = where(random);
+        return switch (random.nextInt(5)) {
+            case 0 -> new Flip(at, intBetween(random, 0, 7));
+            case 1 -> new Overwrite(at, claim(random));
+            case 2 -> new Insert(at, claim(random));
+            case 3 -> new Delete(at, intBetween(random, 1, 16));
+            default -> new Truncate(at);
+        };
+    }
+
+    /** Where in the body a mutation applies, 0 to 1: often the very start or end. */
+    private static double where(SplittableRandom random) {
+        return random.nextInt(8) == 0 ? oneOf(random, 0.0, 1.0) : random.nextDouble();
+    }
+
+    private static long claim(SplittableRandom random) {
+        return random.nextBoolean() ? anyLong(random) : oneOf(random, (long) Integer.MAX_VALUE, 1L << 30, 1L << 31,
+                -1L, Long.MIN_VALUE, Long.MAX_VALUE, 64L);
     }
 
     /** One change to a record's bytes; the header (magic byte, schema id) is left alone. */
-    interface Mutation {
+    sealed interface Mutation {
         byte[] apply(byte[] record);
+    }
+
+    record Flip(double at, int bit) implements Mutation {
+        @Override
+        public byte[] apply(byte[] record) {
+            return flip(record, at, bit);
+        }
+    }
+
+    record Overwrite(double at, long claim) implements Mutation {
+        @Override
+        public byte[] apply(byte[] record) {
+            return overwrite(record, at, LyingRecords.varint(claim));
+        }
+    }
+
+    record Insert(double at, long claim) implements Mutation {
+        @Override
+        public byte[] apply(byte[] record) {
+            return insert(record, at, LyingRecords.varint(claim));
+        }
+    }
+
+    record Delete(double at, int length) implements Mutation {
+        @Override
+        public byte[] apply(byte[] record) {
+            return delete(record, at, length);
+        }
+    }
+
+    record Truncate(double at) implements Mutation {
+        @Override
+        public byte[] apply(byte[] record) {
+            return Arrays.copyOf(record, Math.max(AvroSerde.HEADER_LENGTH, (int) (at * record.length)));
+        }
     }
 
     private static int position(byte[] bytes, double at) {

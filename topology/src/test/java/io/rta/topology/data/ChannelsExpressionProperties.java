@@ -1,17 +1,20 @@
 package io.rta.topology.data;
 
+import static io.rta.topology.PropertyCheck.forAll;
+import static io.rta.topology.PropertyCheck.intBetween;
+import static io.rta.topology.PropertyCheck.listOf;
+import static io.rta.topology.PropertyCheck.longBetween;
+import static io.rta.topology.PropertyCheck.oneOf;
+import static io.rta.topology.PropertyCheck.string;
+import static io.rta.topology.PropertyCheck.stringOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rta.topology.data.ChannelsExpression.Range;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 /**
  * Channels expressions: any text parses or is refused with an {@link IllegalArgumentException} and a message; an
@@ -22,33 +25,45 @@ class ChannelsExpressionProperties {
 
     private static final long MAX = ChannelsExpression.MAX_CHANNEL_ID;
 
-    @Property(tries = 2000)
-    void shouldParseOrRefuseAnyText(@ForAll("texts") String text) {
-        try {
-            ChannelsExpression channels = ChannelsExpression.parse(text);
-            assertThat(channels.ranges()).isNotEmpty();
-        } catch (IllegalArgumentException e) {
-            assertThat(e.getMessage()).isNotBlank().hasSizeLessThan(400);
-        }
+    @Test
+    void shouldParseOrRefuseAnyText() {
+        forAll(2000, ChannelsExpressionProperties::text, text -> {
+            try {
+                ChannelsExpression channels = ChannelsExpression.parse(text);
+                assertThat(channels.ranges()).isNotEmpty();
+            } catch (IllegalArgumentException e) {
+                assertThat(e.getMessage()).isNotBlank().hasSizeLessThan(400);
+            }
+        });
     }
 
-    @Property(tries = 2000)
-    void shouldMatchExactlyTheIdsOfItsTerms(@ForAll("terms") List<Term> terms, @ForAll("probes") List<Long> probes) {
-        ChannelsExpression channels = ChannelsExpression.parse(terms.stream().map(Term::text)
-                .collect(Collectors.joining(",")));
-
-        for (long id : probes) {
-            assertThat(channels.matches(id)).as("channel %d", id)
-                    .isEqualTo(terms.stream().anyMatch(term -> term.from() <= id && id <= term.to()));
-        }
-        for (Term term : terms) {
-            assertThat(channels.matches(term.from())).isTrue();
-            assertThat(channels.matches(term.to())).isTrue();
-        }
+    record Probed(List<Term> terms, List<Long> probes) {
     }
 
-    @Property(tries = 2000)
-    void shouldRoundTripItsIdSet(@ForAll("terms") List<Term> terms) {
+    @Test
+    void shouldMatchExactlyTheIdsOfItsTerms() {
+        forAll(2000, random -> new Probed(terms(random), probes(random)), input -> {
+            List<Term> terms = input.terms();
+            ChannelsExpression channels = ChannelsExpression.parse(terms.stream().map(Term::text)
+                    .collect(Collectors.joining(",")));
+
+            for (long id : input.probes()) {
+                assertThat(channels.matches(id)).as("channel %d", id)
+                        .isEqualTo(terms.stream().anyMatch(term -> term.from() <= id && id <= term.to()));
+            }
+            for (Term term : terms) {
+                assertThat(channels.matches(term.from())).isTrue();
+                assertThat(channels.matches(term.to())).isTrue();
+            }
+        });
+    }
+
+    @Test
+    void shouldRoundTripItsIdSet() {
+        forAll(2000, ChannelsExpressionProperties::terms, ChannelsExpressionProperties::roundTripsItsIdSet);
+    }
+
+    private static void roundTripsItsIdSet(List<Term> terms) {
         ChannelsExpression channels = ChannelsExpression.parse(terms.stream().map(Term::text)
                 .collect(Collectors.joining(",")));
 
@@ -68,43 +83,55 @@ class ChannelsExpressionProperties {
     record Term(String text, long from, long to) {
     }
 
-    @Provide
-    Arbitrary<String> texts() {
-        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(40),
-                Arbitraries.strings().withChars("0123456789abcdefABCDEFxg-, \t").ofMaxLength(40),
-                Arbitraries.strings().withChars("F-,").ofMaxLength(20));
+    private static String text(SplittableRandom random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> string(random, 40);
+            case 1 -> stringOf(random, "0123456789abcdefABCDEFxg-, \t", 0, 40);
+            default -> stringOf(random, "F-,", 0, 20);
+        };
     }
 
-    @Provide
-    Arbitrary<List<Term>> terms() {
-        Arbitrary<Long> id = Arbitraries.oneOf(Arbitraries.longs().between(0, 40),
-                Arbitraries.longs().between(0, MAX), Arbitraries.of(MAX - 1, MAX));
-        Arbitrary<Term> term = Combinators.combine(id, id, Arbitraries.integers().between(0, 4),
-                        Arbitraries.of(true, false), Arbitraries.of("", " "))
-                .as((a, b, shape, upper, space) -> {
-                    long from = Math.min(a, b);
-                    long to = Math.max(a, b);
-                    String text = switch (shape) {
-                        case 0 -> cased(hex(from), upper);
-                        case 1 -> cased(hex(from) + "-" + hex(to), upper);
-                        case 2 -> "-" + cased(hex(to), upper);
-                        case 3 -> cased(hex(from), upper) + "-";
-                        default -> cased(Long.toHexString(from), upper) + space + "-" + space + hex(to);
-                    };
-                    return switch (shape) {
-                        case 0 -> new Term(space + text + space, from, from);
-                        case 2 -> new Term(text, 0, to);
-                        case 3 -> new Term(text, from, MAX);
-                        default -> new Term(space + text, from, to);
-                    };
-                });
-        return term.list().ofMinSize(1).ofMaxSize(8);
+    private static List<Term> terms(SplittableRandom random) {
+        return listOf(random, 1, 8, ChannelsExpressionProperties::term);
     }
 
-    @Provide
-    Arbitrary<List<Long>> probes() {
-        return Arbitraries.oneOf(Arbitraries.longs().between(0, 45), Arbitraries.longs().between(0, MAX),
-                Arbitraries.of(0L, MAX)).list().ofMaxSize(20);
+    private static Term term(SplittableRandom random) {
+        long a = id(random);
+        long b = id(random);
+        int shape = intBetween(random, 0, 4);
+        boolean upper = random.nextBoolean();
+        String space = oneOf(random, "", " ");
+        long from = Math.min(a, b);
+        long to = Math.max(a, b);
+        String text = switch (shape) {
+            case 0 -> cased(hex(from), upper);
+            case 1 -> cased(hex(from) + "-" + hex(to), upper);
+            case 2 -> "-" + cased(hex(to), upper);
+            case 3 -> cased(hex(from), upper) + "-";
+            default -> cased(Long.toHexString(from), upper) + space + "-" + space + hex(to);
+        };
+        return switch (shape) {
+            case 0 -> new Term(space + text + space, from, from);
+            case 2 -> new Term(text, 0, to);
+            case 3 -> new Term(text, from, MAX);
+            default -> new Term(space + text, from, to);
+        };
+    }
+
+    private static long id(SplittableRandom random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> longBetween(random, 0, 40);
+            case 1 -> longBetween(random, 0, MAX);
+            default -> oneOf(random, MAX - 1, MAX);
+        };
+    }
+
+    private static List<Long> probes(SplittableRandom random) {
+        return listOf(random, 0, 20, r -> switch (r.nextInt(3)) {
+            case 0 -> longBetween(r, 0, 45);
+            case 1 -> longBetween(r, 0, MAX);
+            default -> oneOf(r, 0L, MAX);
+        });
     }
 
     private static String hex(long id) {

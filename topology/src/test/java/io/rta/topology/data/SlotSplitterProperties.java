@@ -1,5 +1,12 @@
 package io.rta.topology.data;
 
+import static io.rta.topology.PropertyCheck.anyLong;
+import static io.rta.topology.PropertyCheck.assume;
+import static io.rta.topology.PropertyCheck.forAll;
+import static io.rta.topology.PropertyCheck.intBetween;
+import static io.rta.topology.PropertyCheck.listOf;
+import static io.rta.topology.PropertyCheck.longBetween;
+import static io.rta.topology.PropertyCheck.oneOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -11,15 +18,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 /**
  * Any burst {@link BurstValidator} accepts, at any time in the 64-bit range, with any interval, deltas and slot
@@ -34,13 +34,26 @@ class SlotSplitterProperties {
     private record Piece(long slot, ListEntry entry) {
     }
 
-    @Property(tries = 3000, maxDiscardRatio = 20)
-    void periodicPiecesCoverEverySampleOnceInOrderEachInsideOneSlot(
-            @ForAll("times") long start, @ForAll("intervals") long interval,
-            @ForAll @IntRange(min = 1, max = 300) int samples, @ForAll @IntRange(min = 1, max = 8) int width,
-            @ForAll("durations") long duration) throws InvalidProtocolBufferException {
+    record Periodic(long start, long interval, int samples, int width, long duration) {
+    }
+
+    record Timestamped(long start, long scale, List<Long> gaps, int width, long duration) {
+    }
+
+    @Test
+    void periodicPiecesCoverEverySampleOnceInOrderEachInsideOneSlot() {
+        forAll(3000, random -> new Periodic(time(random), interval(random), intBetween(random, 1, 300),
+                intBetween(random, 1, 8), duration(random)), SlotSplitterProperties::periodicPiecesCoverEverySample);
+    }
+
+    private static void periodicPiecesCoverEverySample(Periodic input) throws InvalidProtocolBufferException {
+        long start = input.start();
+        long interval = input.interval();
+        int samples = input.samples();
+        int width = input.width();
+        long duration = input.duration();
         PeriodicBurst burst = new PeriodicBurst(7L, start, interval, samples, buffer(samples * width));
-        Assume.that(BurstValidator.problem(burst) == null);
+        assume(BurstValidator.problem(burst) == null);
 
         List<Piece> pieces = split(burst, duration);
 
@@ -62,19 +75,26 @@ class SlotSplitterProperties {
         assertThat(bytes.toByteArray()).isEqualTo(buffer(samples * width).array());
     }
 
-    @Property(tries = 3000, maxDiscardRatio = 20)
-    void timestampedPiecesCoverEverySampleOnceInOrderEachInsideOneSlot(
-            @ForAll("times") long start, @ForAll("scales") long scale,
-            @ForAll @Size(min = 0, max = 200) List<@From("deltas") Long> gaps,
-            @ForAll @IntRange(min = 1, max = 8) int width, @ForAll("durations") long duration)
-            throws InvalidProtocolBufferException {
+    @Test
+    void timestampedPiecesCoverEverySampleOnceInOrderEachInsideOneSlot() {
+        forAll(3000, random -> new Timestamped(time(random), scale(random),
+                        listOf(random, 0, 200, SlotSplitterProperties::delta), intBetween(random, 1, 8),
+                        duration(random)),
+                SlotSplitterProperties::timestampedPiecesCoverEverySample);
+    }
+
+    private static void timestampedPiecesCoverEverySample(Timestamped input) throws InvalidProtocolBufferException {
+        long start = input.start();
+        long scale = input.scale();
+        int width = input.width();
+        long duration = input.duration();
         List<Long> deltas = new ArrayList<>();
         deltas.add(0L);
-        deltas.addAll(gaps);
+        deltas.addAll(input.gaps());
         int samples = deltas.size();
         TimestampedBurst burst = new TimestampedBurst(7L, start, scale, Bursts.packDeltas(deltas),
                 buffer(samples * width));
-        Assume.that(BurstValidator.problem(burst) == null);
+        assume(BurstValidator.problem(burst) == null);
 
         List<Piece> pieces = split(burst, duration);
 
@@ -136,46 +156,46 @@ class SlotSplitterProperties {
         return ByteBuffer.wrap(bytes);
     }
 
-    @Provide
-    Arbitrary<Long> times() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.longs()),
-                net.jqwik.api.Tuple.of(2, Arbitraries.longs().between(MIN, MIN + 1_000_000_000_000L)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.longs().between(MAX - 1_000_000_000_000L, MAX)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(MIN, MAX, 0L, -1L, 1L)));
+    private static long time(SplittableRandom random) {
+        return switch (random.nextInt(8)) {
+            case 0, 1, 2 -> anyLong(random);
+            case 3, 4 -> longBetween(random, MIN, MIN + 1_000_000_000_000L);
+            case 5, 6 -> longBetween(random, MAX - 1_000_000_000_000L, MAX);
+            default -> oneOf(random, MIN, MAX, 0L, -1L, 1L);
+        };
     }
 
-    @Provide
-    Arbitrary<Long> intervals() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(0, 10_000_000_000L)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.longs().between(0, MAX)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(0L, 1L, MAX, MAX / 2, 100 * SlotDurations.SECOND)));
+    private static long interval(SplittableRandom random) {
+        return switch (random.nextInt(6)) {
+            case 0, 1, 2 -> longBetween(random, 0, 10_000_000_000L);
+            case 3, 4 -> longBetween(random, 0, MAX);
+            default -> oneOf(random, 0L, 1L, MAX, MAX / 2, 100 * SlotDurations.SECOND);
+        };
     }
 
-    @Provide
-    Arbitrary<Long> scales() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(1, 1_000_000L)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(1, MAX)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(1L, MAX)));
+    private static long scale(SplittableRandom random) {
+        return switch (random.nextInt(5)) {
+            case 0, 1, 2 -> longBetween(random, 1, 1_000_000L);
+            case 3 -> longBetween(random, 1, MAX);
+            default -> oneOf(random, 1L, MAX);
+        };
     }
 
-    @Provide
-    Arbitrary<Long> deltas() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, Arbitraries.longs().between(0, 100_000L)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(0, MAX)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(0L, 1L)));
+    private static long delta(SplittableRandom random) {
+        return switch (random.nextInt(6)) {
+            case 0, 1, 2, 3 -> longBetween(random, 0, 100_000L);
+            case 4 -> longBetween(random, 0, MAX);
+            default -> oneOf(random, 0L, 1L);
+        };
     }
 
-    @Provide
-    Arbitrary<Long> durations() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.of(SlotDurations.SECOND, 2 * SlotDurations.SECOND,
-                        5 * SlotDurations.SECOND, 10 * SlotDurations.SECOND, 20 * SlotDurations.SECOND,
-                        50 * SlotDurations.SECOND, 100 * SlotDurations.SECOND)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(1, MAX)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(1L, 3L, MAX, MAX / 3)));
+    private static long duration(SplittableRandom random) {
+        return switch (random.nextInt(5)) {
+            case 0, 1, 2 -> oneOf(random, SlotDurations.SECOND, 2 * SlotDurations.SECOND,
+                    5 * SlotDurations.SECOND, 10 * SlotDurations.SECOND, 20 * SlotDurations.SECOND,
+                    50 * SlotDurations.SECOND, 100 * SlotDurations.SECOND);
+            case 3 -> longBetween(random, 1, MAX);
+            default -> oneOf(random, 1L, 3L, MAX, MAX / 3);
+        };
     }
 }

@@ -1,5 +1,12 @@
 package io.rta.topology.query;
 
+import static io.rta.topology.PropertyCheck.forAll;
+import static io.rta.topology.PropertyCheck.intBetween;
+import static io.rta.topology.PropertyCheck.listOf;
+import static io.rta.topology.PropertyCheck.longBetween;
+import static io.rta.topology.PropertyCheck.oneOf;
+import static io.rta.topology.PropertyCheck.string;
+import static io.rta.topology.PropertyCheck.stringOf;
 import static io.rta.topology.Sessions.dateTime;
 import static io.rta.topology.Sessions.session;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,15 +19,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rta.events.SessionState;
 import io.rta.topology.limits.InputLimits;
 import io.rta.topology.session.SessionStates;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 
 /**
  * The query dialect's parser against random JSON trees and random text: it either gives a query (which then evaluates
@@ -44,22 +48,39 @@ class QueryDialectProperties {
                     .extDetail("Car", "Wing", 3L).timeRange(1, 2).build(),
             session("b").build());
 
-    @Property(tries = 1000)
-    void shouldGiveAQueryOrRefuseWithAMessageRespectingTheLimits(@ForAll("queries") ObjectNode tree) {
+    private static final List<String> OUTCOMES = List.of("query", "refused", "MaxQueryDepth", "MaxQueryTerms",
+            "MaxQueryOperands");
+
+    @Test
+    void shouldGiveAQueryOrRefuseWithAMessageRespectingTheLimits() {
+        Map<String, Integer> outcomes = new TreeMap<>();
+        forAll(1000, random -> object(random, 0), tree -> outcomes.merge(parseWithinTheLimits(tree), 1, Integer::sum));
+
+        // the generator reaches every outcome, so each branch above was checked
+        assertThat(outcomes).as("outcomes of 1000 trees").containsKeys(OUTCOMES.toArray(String[]::new));
+    }
+
+    /**
+     * The random trees above seldom reach one limit while within the others (none of 1000 is 6 deep with at most 10
+     * terms and 5 operands), so an off-by-one in a limit would pass them: these trees sit at and just past each one.
+     */
+    @Test
+    void shouldHoldEachLimitAtItsBoundary() {
+        Map<String, Integer> outcomes = new TreeMap<>();
+        forAll(1000, QueryDialectProperties::boundaryTree,
+                tree -> outcomes.merge(parseWithinTheLimits(tree), 1, Integer::sum));
+
+        assertThat(outcomes).as("outcomes of 1000 trees at the limits")
+                .containsKeys("query", "MaxQueryDepth", "MaxQueryTerms", "MaxQueryOperands");
+    }
+
+    /** Parses {@code tree}, checks the answer against the limits and returns the outcome (one of OUTCOMES). */
+    private static String parseWithinTheLimits(ObjectNode tree) {
         Counts counts = Counts.of(tree);
-        Statistics.label("outcome").coverage(coverage -> {
-            for (String outcome : List.of("query", "refused", "MaxQueryDepth", "MaxQueryTerms", "MaxQueryOperands")) {
-                coverage.check(outcome).count(n -> n > 0);
-            }
-        });
         SessionQuery query;
         try {
             query = SessionQuery.parse(tree.toString(), LIMITS);
         } catch (QueryException e) {
-            String message = e.getMessage() == null ? "" : e.getMessage();
-            Statistics.label("outcome").collect(message.contains("(MaxQueryDepth)") ? "MaxQueryDepth"
-                    : message.contains("(MaxQueryTerms)") ? "MaxQueryTerms"
-                    : message.contains("(MaxQueryOperands)") ? "MaxQueryOperands" : "refused");
             assertThat(e.getMessage()).isNotBlank();
             if (e.getMessage().contains("(MaxQueryDepth)")) {
                 assertThat(counts.depth).isGreaterThan(LIMITS.maxQueryDepth());
@@ -73,19 +94,30 @@ class QueryDialectProperties {
             if (!counts.within(LIMITS)) {
                 assertThat(e.getMessage()).containsAnyOf("(MaxQueryDepth)", "(MaxQueryTerms)", "(MaxQueryOperands)");
             }
-            return;
+            return e.getMessage().contains("(MaxQueryDepth)") ? "MaxQueryDepth"
+                    : e.getMessage().contains("(MaxQueryTerms)") ? "MaxQueryTerms"
+                    : e.getMessage().contains("(MaxQueryOperands)") ? "MaxQueryOperands" : "refused";
         } catch (RuntimeException | StackOverflowError e) {
             throw new AssertionError("query " + tree + " failed with " + e, e);
         }
         if (!counts.within(LIMITS)) {
             fail("a query beyond the limits was accepted: " + tree + " (" + counts + ")");
         }
-        Statistics.label("outcome").collect("query");
         SESSIONS.forEach(query::matches);
+        return "query";
     }
 
-    @Property(tries = 1000)
-    void shouldNeverFailOtherwiseOnArbitraryText(@ForAll String text) {
+    @Test
+    void shouldNeverFailOtherwiseOnArbitraryText() {
+        forAll(1000, random -> string(random, 255), QueryDialectProperties::parsesOrRefuses);
+    }
+
+    @Test
+    void shouldNeverFailOtherwiseOnTextMadeOfJsonPunctuation() {
+        forAll(500, random -> stringOf(random, "{}[]:,\"$ 01an", 0, 200), QueryDialectProperties::parsesOrRefuses);
+    }
+
+    private static void parsesOrRefuses(String text) {
         try {
             SessionQuery query = SessionQuery.parse(text, LIMITS);
             SESSIONS.forEach(query::matches);
@@ -94,53 +126,89 @@ class QueryDialectProperties {
         }
     }
 
-    @Property(tries = 500)
-    void shouldNeverFailOtherwiseOnTextMadeOfJsonPunctuation(@ForAll("punctuation") String text) {
-        shouldNeverFailOtherwiseOnArbitraryText(text);
-    }
-
-    @Provide
-    Arbitrary<ObjectNode> queries() {
-        return object(0);
-    }
-
-    @Provide
-    Arbitrary<String> punctuation() {
-        return Arbitraries.strings().withChars("{}[]:,\"$ 01an").ofMaxLength(200);
-    }
-
-    private Arbitrary<ObjectNode> object(int depth) {
-        return Arbitraries.maps(Arbitraries.oneOf(Arbitraries.of(KEYS), Arbitraries.strings().ofMaxLength(5)),
-                        value(depth + 1)).ofMaxSize(depth > 8 ? 0 : 3)
-                .map(QueryDialectProperties::objectOf);
-    }
-
-    private Arbitrary<JsonNode> value(int depth) {
-        Arbitrary<JsonNode> scalar = scalar();
-        if (depth > 9) {
-            return scalar;
+    /** An object of up to 3 fields (none below depth 8), keys from the dialect's words and random text. */
+    private static ObjectNode object(SplittableRandom random, int depth) {
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        int size = intBetween(random, 0, depth > 8 ? 0 : 3);
+        while (fields.size() < size) {
+            String key = random.nextBoolean() ? oneOf(random, KEYS) : string(random, 5);
+            fields.put(key, value(random, depth + 1));
         }
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, scalar),
-                Tuple.of(3, Arbitraries.lazy(() -> object(depth)).map(node -> (JsonNode) node)),
-                Tuple.of(1, Arbitraries.lazy(() -> array(depth))));
+        return objectOf(fields);
     }
 
-    private Arbitrary<JsonNode> array(int depth) {
-        return value(depth + 1).list().ofMaxSize(4).map(items -> {
-            ArrayNode array = NODES.arrayNode();
-            items.forEach(array::add);
-            return array;
-        });
+    /** Mostly scalars, then objects, then arrays (6:3:1); only scalars below depth 9. */
+    private static JsonNode value(SplittableRandom random, int depth) {
+        if (depth > 9) {
+            return scalar(random);
+        }
+        int roll = random.nextInt(10);
+        return roll < 6 ? scalar(random) : roll < 9 ? object(random, depth) : array(random, depth);
     }
 
-    private static Arbitrary<JsonNode> scalar() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(TEXTS).map(NODES::textNode),
-                Arbitraries.strings().ofMaxLength(8).map(NODES::textNode),
-                Arbitraries.longs().between(-3, 20).map(NODES::numberNode),
-                Arbitraries.of(0.0, -0.0, 0.5, 17.0, 1e300).map(NODES::numberNode),
-                Arbitraries.of(NODES.booleanNode(true), NODES.booleanNode(false), NODES.nullNode()));
+    private static JsonNode array(SplittableRandom random, int depth) {
+        ArrayNode array = NODES.arrayNode();
+        listOf(random, 0, 4, r -> value(r, depth + 1)).forEach(array::add);
+        return array;
+    }
+
+    /** A tree one below, at or one past the depth, term or operand limit, and within the other two. */
+    private static ObjectNode boundaryTree(SplittableRandom random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> deep(random, intBetween(random, LIMITS.maxQueryDepth() - 1, LIMITS.maxQueryDepth() + 1));
+            case 1 -> wide(random, intBetween(random, LIMITS.maxQueryTerms() - 1, LIMITS.maxQueryTerms() + 1));
+            default -> {
+                ArrayNode items = NODES.arrayNode();
+                int operands = intBetween(random, LIMITS.maxQueryOperands() - 1, LIMITS.maxQueryOperands() + 1);
+                for (int i = 0; i < operands; i++) {
+                    items.add(scalar(random));
+                }
+                yield objectOf(Map.of(oneOf(random, "identifier", "details.Run", "state"),
+                        objectOf(Map.of(oneOf(random, "$in", "$nin"), items))));
+            }
+        };
+    }
+
+    /** One criterion nested to {@code depth}: {@code $not} adds a level, {@code $and} and its like with a list two. */
+    private static ObjectNode deep(SplittableRandom random, int depth) {
+        ObjectNode node = objectOf(Map.of(oneOf(random, "identifier", "details.Run", "state"), scalar(random)));
+        for (int level = 1; level < depth; ) {
+            if (level + 2 <= depth && random.nextBoolean()) {
+                node = objectOf(Map.of(oneOf(random, "$and", "$or", "$nor"), NODES.arrayNode().add(node)));
+                level += 2;
+            } else {
+                node = objectOf(Map.of("$not", node));
+                level++;
+            }
+        }
+        return node;
+    }
+
+    /** An {@code $and} of {@code terms} terms: its key, each criteria object in its list, their keys. */
+    private static ObjectNode wide(SplittableRandom random, int terms) {
+        ArrayNode criteria = NODES.arrayNode();
+        int operands = 0;
+        for (int counted = 1; counted < terms; ) {
+            if (terms - counted >= 2 && operands < LIMITS.maxQueryOperands() && random.nextBoolean()) {
+                criteria.add(objectOf(Map.of(oneOf(random, "identifier", "details.Run", "state"), scalar(random))));
+                operands++;
+                counted += 2;
+            } else {
+                criteria.add(NODES.objectNode());
+                counted++;
+            }
+        }
+        return objectOf(Map.of(oneOf(random, "$and", "$or", "$nor"), criteria));
+    }
+
+    private static JsonNode scalar(SplittableRandom random) {
+        return switch (random.nextInt(5)) {
+            case 0 -> NODES.textNode(oneOf(random, TEXTS));
+            case 1 -> NODES.textNode(string(random, 8));
+            case 2 -> NODES.numberNode(longBetween(random, -3, 20));
+            case 3 -> NODES.numberNode(oneOf(random, 0.0, -0.0, 0.5, 17.0, 1e300));
+            default -> oneOf(random, NODES.booleanNode(true), NODES.booleanNode(false), NODES.nullNode());
+        };
     }
 
     private static ObjectNode objectOf(Map<String, JsonNode> fields) {

@@ -1,5 +1,10 @@
 package io.rta.topology.data.codec;
 
+import static io.rta.topology.PropertyCheck.anyLong;
+import static io.rta.topology.PropertyCheck.bytes;
+import static io.rta.topology.PropertyCheck.forAll;
+import static io.rta.topology.PropertyCheck.intBetween;
+import static io.rta.topology.PropertyCheck.listOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.CodedOutputStream;
@@ -12,14 +17,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link ChunkStreamReader} on arbitrary input (it reads streams from other instances and clients): valid streams
@@ -29,50 +28,61 @@ import net.jqwik.api.constraints.Size;
  */
 class ChunkStreamReaderFuzzTest {
 
-    @Property(tries = 300)
-    void validStreamsRoundTrip(@ForAll long seed, @ForAll @IntRange(min = 0, max = 40) int count) throws IOException {
-        List<StoredChunk> written = ChunkStreamWriterTest.randomChunks(new Random(seed), count);
-
-        List<StoredChunk> read = ChunkStreamReader.readAll(new ByteArrayInputStream(write(written)));
-
-        assertThat(read).map(ChunkStreamReaderFuzzTest::flat)
-                .containsExactlyElementsOf(written.stream().map(ChunkStreamReaderFuzzTest::flat).toList());
+    record Chunks(long seed, int count) {
     }
 
-    @Property(tries = 3000)
-    void arbitraryBytesGiveChunksOrAnIoException(@ForAll @Size(max = 400) byte[] stream) {
-        readOrRefuse(stream);
+    record Corruption(long seed, int count, int at, int claim, boolean truncate) {
     }
 
-    @Property(tries = 3000)
-    void arbitraryHeadersGiveChunksOrAnIoException(@ForAll("frames") List<byte[]> frames) {
-        readOrRefuse(concat(frames));
+    @Test
+    void validStreamsRoundTrip() {
+        forAll(300, random -> new Chunks(anyLong(random), intBetween(random, 0, 40)), input -> {
+            List<StoredChunk> written = ChunkStreamWriterTest.randomChunks(new Random(input.seed()), input.count());
+
+            List<StoredChunk> read = ChunkStreamReader.readAll(new ByteArrayInputStream(write(written)));
+
+            assertThat(read).map(ChunkStreamReaderFuzzTest::flat)
+                    .containsExactlyElementsOf(written.stream().map(ChunkStreamReaderFuzzTest::flat).toList());
+        });
     }
 
-    @Property(tries = 2000)
-    void corruptedStreamsGiveChunksOrAnIoException(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int count,
-                                                   @ForAll @IntRange(min = 0, max = 100_000) int at,
-                                                   @ForAll("claims") int claim, @ForAll boolean truncate) {
-        byte[] valid = write(ChunkStreamWriterTest.randomChunks(new Random(seed), count));
-        byte[] corrupt = valid.clone();
-        if (truncate) {
-            corrupt = Arrays.copyOf(valid, at % valid.length);
-        } else {
-            byte[] varint = varint(claim);
-            int position = at % corrupt.length;
-            System.arraycopy(varint, 0, corrupt, position, Math.min(varint.length, corrupt.length - position));
-        }
-        readOrRefuse(corrupt);
+    @Test
+    void arbitraryBytesGiveChunksOrAnIoException() {
+        forAll(3000, random -> bytes(random, 400), ChunkStreamReaderFuzzTest::readOrRefuse);
     }
 
-    @Property(tries = 100)
-    void aClaimedPayloadIsNotAllocatedBeforeItsBytesArrive(@ForAll @IntRange(min = 4 << 20,
-            max = ChunkStreamReader.MAX_PAYLOAD_LENGTH) int packedLength) {
-        byte[] stream = concat(List.of(frame(header(1, 0, 1, 100, packedLength)), new byte[] {1, 2, 3}));
+    @Test
+    void arbitraryHeadersGiveChunksOrAnIoException() {
+        forAll(3000, ChunkStreamReaderFuzzTest::frames, frames -> readOrRefuse(concat(frames)));
+    }
 
-        // the payload array starts at 1 MiB at most and grows only as bytes arrive
-        assertThat(Allocations.of(() -> ChunkStreamReader.readAll(new ByteArrayInputStream(stream))))
-                .isLessThan(2 << 20);
+    @Test
+    void corruptedStreamsGiveChunksOrAnIoException() {
+        forAll(2000, random -> new Corruption(anyLong(random), intBetween(random, 1, 8),
+                intBetween(random, 0, 100_000), CodecGenerators.claim(random), random.nextBoolean()), input -> {
+            byte[] valid = write(ChunkStreamWriterTest.randomChunks(new Random(input.seed()), input.count()));
+            byte[] corrupt = valid.clone();
+            int at = input.at();
+            if (input.truncate()) {
+                corrupt = Arrays.copyOf(valid, at % valid.length);
+            } else {
+                byte[] varint = varint(input.claim());
+                int position = at % corrupt.length;
+                System.arraycopy(varint, 0, corrupt, position, Math.min(varint.length, corrupt.length - position));
+            }
+            readOrRefuse(corrupt);
+        });
+    }
+
+    @Test
+    void aClaimedPayloadIsNotAllocatedBeforeItsBytesArrive() {
+        forAll(100, random -> intBetween(random, 4 << 20, ChunkStreamReader.MAX_PAYLOAD_LENGTH), packedLength -> {
+            byte[] stream = concat(List.of(frame(header(1, 0, 1, 100, packedLength)), new byte[] {1, 2, 3}));
+
+            // the payload array starts at 1 MiB at most and grows only as bytes arrive
+            assertThat(Allocations.of(() -> ChunkStreamReader.readAll(new ByteArrayInputStream(stream))))
+                    .isLessThan(2 << 20);
+        });
     }
 
     private static void readOrRefuse(byte[] stream) {
@@ -88,27 +98,23 @@ class ChunkStreamReaderFuzzTest {
         }
     }
 
-    /** Frames of a length prefix and a header of arbitrary known and unknown fields, then a few payload bytes. */
-    @Provide
-    Arbitrary<List<byte[]>> frames() {
-        Arbitrary<byte[]> header = Combinators.combine(Arbitraries.longs(), Arbitraries.longs(),
-                        CodecArbitraries.claims(), CodecArbitraries.claims(), CodecArbitraries.claims())
-                .as((start, duration, compression, unpacked, packed) -> header(start, duration, compression,
-                        unpacked, packed));
-        Arbitrary<byte[]> framed = Combinators.combine(header, Arbitraries.integers().between(0, 2),
-                        Arbitraries.bytes().array(byte[].class).ofMaxSize(64), CodecArbitraries.claims())
-                .as((fields, how, payload, prefix) -> switch (how) {
-                    case 0 -> concat(List.of(frame(fields), payload));
-                    case 1 -> concat(List.of(littleEndian(prefix), fields, payload));
-                    default -> concat(List.of(frame(concat(List.of(fields, new byte[] {(byte) 0x1A},
-                            varint(prefix), payload))), payload));
-                });
-        return framed.list().ofMinSize(1).ofMaxSize(4);
+    /** 1 to 4 frames of a length prefix and a header of arbitrary known and unknown fields, then payload bytes. */
+    private static List<byte[]> frames(SplittableRandom random) {
+        return listOf(random, 1, 4, ChunkStreamReaderFuzzTest::framed);
     }
 
-    @Provide
-    Arbitrary<Integer> claims() {
-        return CodecArbitraries.claims();
+    private static byte[] framed(SplittableRandom random) {
+        byte[] fields = header(anyLong(random), anyLong(random), CodecGenerators.claim(random),
+                CodecGenerators.claim(random), CodecGenerators.claim(random));
+        int how = intBetween(random, 0, 2);
+        byte[] payload = bytes(random, 64);
+        int prefix = CodecGenerators.claim(random);
+        return switch (how) {
+            case 0 -> concat(List.of(frame(fields), payload));
+            case 1 -> concat(List.of(littleEndian(prefix), fields, payload));
+            default -> concat(List.of(frame(concat(List.of(fields, new byte[] {(byte) 0x1A}, varint(prefix),
+                    payload))), payload));
+        };
     }
 
     private static byte[] header(long start, long duration, int compression, int unpacked, int packed) {

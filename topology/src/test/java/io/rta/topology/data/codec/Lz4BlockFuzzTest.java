@@ -1,15 +1,13 @@
 package io.rta.topology.data.codec;
 
+import static io.rta.topology.PropertyCheck.anyByte;
+import static io.rta.topology.PropertyCheck.bytes;
+import static io.rta.topology.PropertyCheck.forAll;
+import static io.rta.topology.PropertyCheck.intBetween;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link Lz4Block} on arbitrary input: valid data round-trips; any block with any claimed unpacked length decodes or
@@ -18,41 +16,57 @@ import net.jqwik.api.constraints.Size;
  */
 class Lz4BlockFuzzTest {
 
-    @Property(tries = 500)
-    void everyInputRoundTrips(@ForAll("compressible") byte[] data) {
-        byte[] block = Lz4Block.compress(data, 0, data.length);
-
-        assertThat(Lz4Block.decompress(block, 0, block.length, data.length)).isEqualTo(data);
+    record Claimed(byte[] block, int unpackedLength) {
     }
 
-    @Property(tries = 3000)
-    void arbitraryBlocksWithArbitraryClaimsDecodeOrAreRefused(@ForAll @Size(max = 300) byte[] block,
-                                                              @ForAll("claims") int unpackedLength) {
-        decodeOrRefuse(block, unpackedLength);
+    record Corruption(byte[] data, int claim, int at, byte value, boolean truncate) {
     }
 
-    @Property(tries = 2000)
-    void corruptedBlocksDecodeOrAreRefused(@ForAll("compressible") byte[] data, @ForAll("claims") int claim,
-                                           @ForAll @IntRange(min = 0, max = 10_000) int at,
-                                           @ForAll byte value, @ForAll boolean truncate) {
-        byte[] block = Lz4Block.compress(data, 0, data.length);
-        byte[] corrupt = truncate ? Arrays.copyOf(block, at % (block.length + 1)) : block.clone();
-        if (!truncate) {
-            corrupt[at % corrupt.length] = value;
-        }
-        decodeOrRefuse(corrupt, claim % 2 == 0 ? data.length : claim);
+    @Test
+    void everyInputRoundTrips() {
+        forAll(500, CodecGenerators::compressible, data -> {
+            byte[] block = Lz4Block.compress(data, 0, data.length);
+
+            assertThat(Lz4Block.decompress(block, 0, block.length, data.length)).isEqualTo(data);
+        });
     }
 
-    @Property(tries = 200)
-    void aClaimBeyondWhatTheBlockCanHoldIsRefusedWhateverTheHeap(@ForAll @Size(max = 64) byte[] block,
-                                                                  @ForAll @IntRange(min = 1 << 24) int claim) {
-        assertThat((long) claim).isGreaterThan(Lz4Block.maxUnpackedLength(block.length));
-        try {
-            Lz4Block.decompress(block, 0, block.length, claim);
-            throw new AssertionError("a " + block.length + "-byte block was allowed to claim " + claim + " bytes");
-        } catch (IllegalArgumentException refused) {
-            assertThat(refused).hasMessageContaining("more than");
-        }
+    @Test
+    void arbitraryBlocksWithArbitraryClaimsDecodeOrAreRefused() {
+        forAll(3000, random -> new Claimed(bytes(random, 300), CodecGenerators.claim(random)),
+                input -> decodeOrRefuse(input.block(), input.unpackedLength()));
+    }
+
+    @Test
+    void corruptedBlocksDecodeOrAreRefused() {
+        forAll(2000, random -> new Corruption(CodecGenerators.compressible(random), CodecGenerators.claim(random),
+                intBetween(random, 0, 10_000), anyByte(random), random.nextBoolean()), input -> {
+            byte[] data = input.data();
+            int at = input.at();
+            byte[] block = Lz4Block.compress(data, 0, data.length);
+            byte[] corrupt = input.truncate() ? Arrays.copyOf(block, at % (block.length + 1)) : block.clone();
+            if (!input.truncate()) {
+                corrupt[at % corrupt.length] = input.value();
+            }
+            decodeOrRefuse(corrupt, input.claim() % 2 == 0 ? data.length : input.claim());
+        });
+    }
+
+    @Test
+    void aClaimBeyondWhatTheBlockCanHoldIsRefusedWhateverTheHeap() {
+        forAll(200, random -> new Claimed(bytes(random, 64), intBetween(random, 1 << 24, Integer.MAX_VALUE)),
+                input -> {
+                    byte[] block = input.block();
+                    int claim = input.unpackedLength();
+                    assertThat((long) claim).isGreaterThan(Lz4Block.maxUnpackedLength(block.length));
+                    try {
+                        Lz4Block.decompress(block, 0, block.length, claim);
+                        throw new AssertionError("a " + block.length + "-byte block was allowed to claim " + claim
+                                + " bytes");
+                    } catch (IllegalArgumentException refused) {
+                        assertThat(refused).hasMessageContaining("more than");
+                    }
+                });
     }
 
     private static void decodeOrRefuse(byte[] block, int unpackedLength) {
@@ -67,15 +81,5 @@ class Lz4BlockFuzzTest {
         } catch (IllegalArgumentException refused) {
             assertThat(refused.getMessage()).isNotBlank();
         }
-    }
-
-    @Provide
-    Arbitrary<byte[]> compressible() {
-        return CodecArbitraries.compressible();
-    }
-
-    @Provide
-    Arbitrary<Integer> claims() {
-        return CodecArbitraries.claims();
     }
 }
