@@ -125,6 +125,11 @@ public final class TestServer implements AutoCloseable {
         return args.toArray(String[]::new);
     }
 
+    /** The running server in this JVM, e.g. to pause its Kafka Streams application. */
+    public RtaServer server() {
+        return server;
+    }
+
     public Path dataPath() {
         return dataPath;
     }

@@ -1,6 +1,6 @@
 package io.rta.data;
 
-import io.rta.data.api.ReadabilityTracker;
+import io.rta.service.write.ReadabilityTracker;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +11,7 @@ public final class FakeReadability implements ReadabilityTracker {
 
     private final Map<Long, CompletableFuture<Void>> waits = new HashMap<>();
     private long committed = -1;
+    private volatile long lastProgress = Long.MIN_VALUE;
 
     @Override
     public synchronized CompletableFuture<Void> awaitCommitted(TopicPartition partition, long offset) {
@@ -25,6 +26,9 @@ public final class FakeReadability implements ReadabilityTracker {
     public void commit(long next) {
         Map<Long, CompletableFuture<Void>> ready = new HashMap<>();
         synchronized (this) {
+            if (next > committed) {
+                lastProgress = System.nanoTime();
+            }
             committed = Math.max(committed, next);
             waits.forEach((offset, wait) -> {
                 if (offset < next) {
@@ -33,6 +37,11 @@ public final class FakeReadability implements ReadabilityTracker {
             });
         }
         ready.values().forEach(wait -> wait.complete(null));
+    }
+
+    @Override
+    public long lastProgressNanos() {
+        return lastProgress;
     }
 
     public synchronized boolean isWaiting(long offset) {

@@ -16,7 +16,7 @@ import io.rta.data.api.PayloadDecoder;
 import io.rta.data.grpc.DataReaderService;
 import io.rta.data.grpc.DataWriterService;
 import io.rta.data.grpc.WriterLimits;
-import io.rta.data.kafka.CommittedOffsets;
+import io.rta.service.kafka.CommittedOffsets;
 import io.rta.data.kafka.StreamsChunkViews;
 import io.rta.data.kafka.StreamsOwnerLocator;
 import io.rta.data.kafka.TelemetryPublisher;
@@ -93,6 +93,7 @@ public final class RtaServer implements AutoCloseable {
     private String registryUrl;
     private GrpcServer grpc;
     private HttpServer http;
+    private StreamsRunner streams;
 
     private RtaServer() {
     }
@@ -148,7 +149,7 @@ public final class RtaServer implements AutoCloseable {
         ConfigTopology.addTo(topology, topics, limits, configLimits.maxConfigBytes());
         ChunkTopology.addTo(topology, topics, limits);
         SessionTopology.addFolderGuard(topology, topics, limits); // last: see its doc
-        StreamsRunner streams = own(new StreamsRunner(topology,
+        streams = own(new StreamsRunner(topology,
                 KafkaSettings.streams(bootstrapServers, topics, options, dataPath.resolve("streams"),
                         instanceId(dataPath), deadLetters)));
 
@@ -174,7 +175,9 @@ public final class RtaServer implements AutoCloseable {
 
         CommittedOffsets committed = own(CommittedOffsets.forGroup(admin, topics.applicationId(), writeTimeout));
         DataWriterService dataWriter = new DataWriterService(new TelemetryPublisher(producer, topics), committed,
-                WriterLimits.defaults(writeTimeout).withInput(inputLimits), timer);
+                WriterLimits.defaults(writeTimeout).withInput(inputLimits).withPacing(
+                        WriterLimits.DEFAULT_MIN_IN_FLIGHT_BYTES, WriterLimits.DEFAULT_MAX_IN_FLIGHT_BYTES,
+                        options.getDuration(RtaOptions.MAX_WRITE_LAG)), timer);
         HostInfo self = new HostInfo(options.getString(ServerOptions.ADVERTISED_HOST),
                 options.getInt(RtaOptions.HTTP_PORT));
         DataReads dataReads = new DataReads(identity -> views.catalog().get(identity).isPresent(),
@@ -348,6 +351,11 @@ public final class RtaServer implements AutoCloseable {
 
     public String registryUrl() {
         return registryUrl;
+    }
+
+    /** The Kafka Streams application behind the views (e.g. to pause it for maintenance, or in a test). */
+    public StreamsRunner streams() {
+        return streams;
     }
 
     /** Stops every part in reverse start order; each failure is logged and the rest still stop. */

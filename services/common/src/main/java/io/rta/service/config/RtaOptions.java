@@ -28,7 +28,14 @@ public final class RtaOptions {
     public static final OptionDef TOPIC_PREFIX = OptionDef.of("TopicPrefix", "rta.",
             "Prefix of every topic name (and of the Kafka Streams application ids).");
     public static final OptionDef WRITE_TIMEOUT = OptionDef.of("WriteTimeout", "10000",
-            "Milliseconds a write waits to be acknowledged and visible to reads before it fails.");
+            "Milliseconds a write waits while Kafka and the view it waits on make no progress before it fails: a write "
+                    + "waits as long as it takes while the view moves on (a burst, a cold start), and fails once the "
+                    + "view has stopped for this long.");
+    public static final OptionDef MAX_WRITE_LAG = OptionDef.of("MaxWriteLag", "1000",
+            "Milliseconds a WriteDataStream may run ahead of the chunk view, at the pace the view has shown for it "
+                    + "(what it made readable of the stream in this time) before the server stops reading the stream "
+                    + "(gRPC flow control holds the client): a fast writer is paced to the view, and its flush "
+                    + "markers are answered about this long after it sends them.");
     public static final OptionDef PARTITIONS = OptionDef.of("Partitions", "6",
             "Partitions of the topics the server creates.");
     public static final OptionDef REPLICATION_FACTOR = OptionDef.of("ReplicationFactor", "1",
@@ -54,7 +61,7 @@ public final class RtaOptions {
     /** Every option, in documentation order. */
     public static final List<OptionDef> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(CONFIG,
             DATA_PATH, HTTP_PORT, GRPC_PORT, BIND_ADDRESS, ADMIN_PORT, BOOTSTRAP_SERVERS, REGISTRY_URL, TOPIC_PREFIX,
-            WRITE_TIMEOUT, PARTITIONS, REPLICATION_FACTOR, KAFKA_PORT, REGISTRY_PORT, REGISTRY_JAR, SERVICE_LABEL,
+            WRITE_TIMEOUT, MAX_WRITE_LAG, PARTITIONS, REPLICATION_FACTOR, KAFKA_PORT, REGISTRY_PORT, REGISTRY_JAR, SERVICE_LABEL,
             SERVICE_DESCRIPTION), LimitOptions.ALL.stream()).toList();
 
     private RtaOptions() {

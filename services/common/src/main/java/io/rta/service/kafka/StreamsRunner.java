@@ -131,6 +131,23 @@ public final class StreamsRunner implements Managed, AutoCloseable {
         return total;
     }
 
+    /**
+     * Stops processing (every task keeps its state and partitions; commits stop, so writes that wait on this
+     * application's views wait, and fail once they have waited {@code WriteTimeout} without progress) until
+     * {@link #resume()}. For maintenance and for tests of a stopped view.
+     */
+    public void pause() {
+        streams.pause();
+    }
+
+    public void resume() {
+        streams.resume();
+    }
+
+    public boolean isPaused() {
+        return streams.isPaused();
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }
@@ -179,6 +196,7 @@ public final class StreamsRunner implements Managed, AutoCloseable {
     /** Readiness: healthy while processing ({@code RUNNING}); the message names the last thread failure, if any. */
     public HealthCheck.Result health() {
         String state = "Kafka Streams is " + streams.state() + (replacing ? ", replacing a failed stream thread" : "")
+                + (streams.isPaused() ? ", paused" : "")
                 + failures();
         return isProcessing() ? HealthCheck.Result.healthy(state) : HealthCheck.Result.unhealthy(state);
     }

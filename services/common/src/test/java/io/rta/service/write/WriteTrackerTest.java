@@ -55,6 +55,32 @@ class WriteTrackerTest {
                 .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(WriteTimeoutException.class)
                 .hasMessageContaining("partition 0, offset 7")
-                .hasMessageContaining("session view did not reflect it within 200 ms");
+                .hasMessageContaining("session view made no progress for 200 ms (WriteTimeout");
+    }
+
+    @Test
+    void shouldNotFailAWriteWhileTheViewKeepsProgressingEvenPastTheTimeout() throws Exception {
+        CompletableFuture<Void> write = tracker.await(0, 100);
+        long started = System.nanoTime();
+        // the view works through a backlog on another partition for 3 timeouts: progress, just not this write yet
+        for (long offset = 0; System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(600); offset++) {
+            tracker.applied(1, offset);
+            Thread.sleep(20);
+        }
+        assertThat(write).as("the view progressed all along").isNotDone();
+
+        tracker.applied(0, 100);
+        assertThat(write).isCompleted();
+    }
+
+    @Test
+    void shouldFailOnceTheViewStopsProgressingForTheTimeout() {
+        tracker.applied(0, 1);
+        CompletableFuture<Void> write = tracker.await(0, 5);
+        tracker.applied(0, 2);
+
+        assertThatThrownBy(() -> write.get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(WriteTimeoutException.class)
+                .hasMessageContaining("it has applied up to offset 2 of that partition");
     }
 }

@@ -6,6 +6,7 @@ import io.rta.config.api.StoredConfig;
 import io.rta.events.ConfigPublication;
 import io.rta.service.kafka.EventProducer;
 import io.rta.service.kafka.StreamsRunner;
+import io.rta.service.write.StallWatch;
 import io.rta.service.write.WriteTimeoutException;
 import io.rta.topology.Topics;
 import io.rta.topology.config.ConfigTopology;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -23,17 +23,22 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * Configs over Kafka: publications are produced to the config-publications topic (the config topology lets the first
  * one of an identifier win) and read from the global config view of this process's Kafka Streams instance. A write
- * completes once the view shows it.
+ * completes once the view shows it; it fails only when the view stops making progress (see {@link #until}).
  */
 public final class KafkaConfigStore implements ConfigReader, ConfigWriter {
 
     private static final long POLL_MILLIS = 5;
+    /** A wait polls every {@link #POLL_MILLIS} for this long, then every {@link #SLOW_POLL_MILLIS}. */
+    private static final long FAST_POLLS_MILLIS = 200;
+    private static final long SLOW_POLL_MILLIS = 25;
 
     private final EventProducer producer;
     private final Topics topics;
     private final StreamsRunner streams;
     private final ScheduledExecutorService timer;
     private final Duration writeTimeout;
+    /** {@link System#nanoTime()} of the latest write this store saw become visible: the view's progress. */
+    private volatile long lastProgress = Long.MIN_VALUE;
 
     public KafkaConfigStore(EventProducer producer, Topics topics, StreamsRunner streams,
                             ScheduledExecutorService timer, Duration writeTimeout) {
@@ -77,29 +82,40 @@ public final class KafkaConfigStore implements ConfigReader, ConfigWriter {
     }
 
     /**
-     * Completes when the view satisfies the condition, or fails after the write timeout. The polls run on the shared
-     * timer, so each looks at the view once without waiting: a view that is not queryable (Kafka Streams rebalancing
-     * or recovering from a broker outage) counts as not showing the write yet.
+     * Completes when the view satisfies the condition, or fails once the view has made no progress for the write
+     * timeout: no write of this store became visible in that time (so a burst the view works through more slowly than
+     * the timeout does not fail while it progresses). The polls run on the shared timer, so each looks at the view once
+     * without waiting: a view that is not queryable (Kafka Streams rebalancing or recovering from a broker outage)
+     * counts as not showing the write yet. A wait polls often at first, then less often, so a burst of waits does not
+     * flood the timer.
      */
     private CompletableFuture<Void> until(Predicate<ReadOnlyKeyValueStore<String, ConfigPublication>> visible,
                                           String identifier) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        long deadline = System.nanoTime() + writeTimeout.toNanos();
-        ScheduledFuture<?> poll = timer.scheduleWithFixedDelay(() -> {
-            try {
-                if (visibleNow(visible)) {
-                    done.complete(null);
-                } else if (System.nanoTime() > deadline) {
-                    done.completeExceptionally(new WriteTimeoutException("the config '" + identifier
-                            + "' was stored in Kafka but the config view did not reflect it within "
-                            + writeTimeout.toMillis() + " ms; it will appear once the view catches up"));
-                }
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        }, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
-        done.whenComplete((value, error) -> poll.cancel(false));
+        done.thenRun(() -> lastProgress = System.nanoTime());
+        StallWatch.watch(done, () -> lastProgress, writeTimeout, timer, () -> new WriteTimeoutException(
+                "the config '" + identifier + "' was stored in Kafka but the config view made no progress for "
+                        + writeTimeout.toMillis() + " ms (WriteTimeout); it will appear once the view catches up"));
+        poll(done, visible, System.nanoTime());
         return done;
+    }
+
+    private void poll(CompletableFuture<Void> done, Predicate<ReadOnlyKeyValueStore<String, ConfigPublication>> visible,
+                      long started) {
+        if (done.isDone()) {
+            return;
+        }
+        try {
+            if (visibleNow(visible)) {
+                done.complete(null);
+                return;
+            }
+            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            long delay = waited < FAST_POLLS_MILLIS ? POLL_MILLIS : SLOW_POLL_MILLIS;
+            timer.schedule(() -> poll(done, visible, started), delay, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+        }
     }
 
     private boolean visibleNow(Predicate<ReadOnlyKeyValueStore<String, ConfigPublication>> visible) {

@@ -3,7 +3,7 @@ package io.rta.data.grpc;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.rta.data.api.BatchPublisher;
-import io.rta.data.api.ReadabilityTracker;
+import io.rta.service.write.ReadabilityTracker;
 import io.rta.proto.toolkit.data.DataWriterGrpc;
 import io.rta.proto.toolkit.data.WriteDataStreamMessage;
 import io.rta.proto.toolkit.data.WriteDataStreamResponseMessage;

@@ -6,7 +6,8 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.rta.data.api.BatchPublisher;
-import io.rta.data.api.ReadabilityTracker;
+import io.rta.service.write.ReadabilityTracker;
+import io.rta.service.write.StallWatch;
 import io.rta.data.api.RecordPosition;
 import io.rta.proto.toolkit.data.WriteDataStreamMessage;
 import io.rta.proto.toolkit.data.WriteDataStreamResponseMessage;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * One {@code WriteDataStream} call: validates each message, packs the bursts of the current data identity into
  * batches, echoes flush markers in order once everything before them is durable and readable, and reads the client
  * only while its bytes not yet readable (buffered, unacknowledged by Kafka, or not yet committed by the chunk view)
- * stay under the limit.
+ * stay within what the view made readable for it in the last {@code MaxWriteLag} ({@link ViewPace}): a writer faster
+ * than the view is held by gRPC flow control at the view's pace, never failed for it. A flush fails only when Kafka and
+ * the view made no progress at all for the write timeout.
  *
  * <p>All state is guarded by {@code this}; Kafka and timer callbacks run on the timer executor, never on the
  * producer's I/O thread (which must stay free to release producer memory a blocked send may be waiting for). Nothing
@@ -58,6 +61,9 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
     private List<CompletableFuture<RecordPosition>> sentSinceMarker = new ArrayList<>();
     private CompletableFuture<Void> lastMarker = CompletableFuture.completedFuture(null);
     private long bytesInFlight;
+    private final ViewPace pace;
+    /** {@link System#nanoTime()} of Kafka's latest acknowledgement of a record of this stream. */
+    private volatile long lastAck = Long.MIN_VALUE;
     /** Messages asked of gRPC and not delivered yet. */
     private int requested;
     /**
@@ -77,6 +83,7 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
         this.timer = timer;
         this.response = response;
         this.largestMessage = limits.maxBurstBytes();
+        this.pace = new ViewPace(limits.maxLag().toNanos(), limits.minInFlightBytes(), limits.maxInFlightBytes());
     }
 
     /** Takes over inbound flow control; must run inside the service method. */
@@ -184,13 +191,15 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
         tracked.whenCompleteAsync((position, error) -> {
             if (error != null) {
                 failed(error);
+            } else {
+                lastAck = System.nanoTime();
             }
         }, timer);
         // The bytes count against the stream until the chunk view has committed them, not just until Kafka has:
         // a writer faster than the view is slowed to the view's pace (its flushes stay prompt) instead of running
-        // ever further ahead until its flush markers time out.
+        // ever further ahead of it.
         tracked.thenCompose(position -> readability.awaitCommitted(position.partition(), position.offset()))
-                .whenCompleteAsync((readable, error) -> released(bytes), timer);
+                .whenCompleteAsync((readable, error) -> released(bytes, error == null), timer);
     }
 
     private static StatusRuntimeException storeFailure(String key, Throwable error) {
@@ -199,22 +208,26 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
                 + cause.getMessage()).withCause(cause).asRuntimeException();
     }
 
-    private synchronized void released(long bytes) {
+    private synchronized void released(long bytes, boolean readable) {
         bytesInFlight -= bytes;
+        if (readable) {
+            pace.readable(bytes, System.nanoTime());
+        }
         if (waitingForCapacity && !finished) {
             requestNextIfRoom();
         }
     }
 
     /**
-     * Asks gRPC for as many more messages as fit in the stream's remaining room at the largest message size seen (at
-     * most {@link #REQUEST_WINDOW}), topping up once half of the previous ask has arrived. With no room and nothing
-     * asked, the stream waits for {@link #released} to make room. The in-flight bound is thus exceeded by at most the
-     * messages already asked for; only a client whose messages suddenly grow far beyond its earlier ones can make that
-     * more than one window of its usual size (at worst {@link #REQUEST_WINDOW} messages of {@code maxBurstBytes}).
+     * Asks gRPC for as many more messages as fit in the stream's remaining room (its {@link ViewPace} allowance less
+     * what is in flight) at the largest message size seen (at most {@link #REQUEST_WINDOW}), topping up once half of
+     * the previous ask has arrived. With no room and nothing asked, the stream waits for {@link #released} to make room.
+     * The allowance is thus exceeded by at most the messages already asked for; only a client whose messages suddenly
+     * grow far beyond its earlier ones can make that more than one window of its usual size (at worst
+     * {@link #REQUEST_WINDOW} messages of {@code maxBurstBytes}).
      */
     private void requestNextIfRoom() {
-        long room = limits.maxInFlightBytes() - bytesInFlight;
+        long room = pace.allowance(System.nanoTime()) - bytesInFlight;
         int wanted = room <= 0 ? 0 : (int) Math.min(REQUEST_WINDOW, Math.max(1, room / largestMessage));
         waitingForCapacity = wanted == 0 && requested == 0;
         if (requested <= wanted / 2 && wanted > requested) {
@@ -353,7 +366,20 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
         return cause;
     }
 
-    /** Bounds one flush (or the end of the stream) by the write timeout, naming the stage that did not finish. */
+    /** Latest progress of what a flush waits on: Kafka acknowledging this stream's records, the view committing. */
+    private long lastProgress() {
+        long acked = lastAck;
+        long committed = readability.lastProgressNanos();
+        if (acked == Long.MIN_VALUE) {
+            return committed;
+        }
+        return committed == Long.MIN_VALUE || acked - committed > 0 ? acked : committed;
+    }
+
+    /**
+     * Bounds one flush (or the end of the stream) by progress: it fails only once neither Kafka nor the chunk view has
+     * moved on for the write timeout, naming the stage that did not finish.
+     */
     private final class FlushWait {
         private final String marker;
         private volatile boolean acked;
@@ -376,26 +402,28 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
 
         CompletableFuture<Void> bounded(CompletableFuture<Void> work) {
             CompletableFuture<Void> result = new CompletableFuture<>();
-            ScheduledFuture<?> expiry = timer.schedule(() -> result.completeExceptionally(timeout()),
-                    limits.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
             work.whenComplete((ok, error) -> {
-                expiry.cancel(false);
                 if (error != null) {
                     result.completeExceptionally(error);
                 } else {
                     result.complete(null);
                 }
             });
+            StallWatch.watch(result, WriteStream.this::lastProgress, limits.writeTimeout(), timer, this::stalled);
             return result;
         }
 
-        private StatusRuntimeException timeout() {
+        private StatusRuntimeException stalled() {
             String what = marker == null ? "the end of the stream" : "flush_marker '" + marker + "'";
+            long millis = limits.writeTimeout().toMillis();
             String stage = acked
-                    ? "was stored in Kafka but the chunk view did not commit it (it is not readable yet)"
-                    : "was not acknowledged by Kafka";
-            return Status.DEADLINE_EXCEEDED.withDescription("the data written before " + what + " " + stage
-                    + " within " + limits.writeTimeout().toMillis() + " ms (WriteTimeout)").asRuntimeException();
+                    ? "was stored in Kafka but the chunk view made no progress for " + millis + " ms (WriteTimeout): "
+                            + "it committed nothing in that time, so the data is not readable yet (it will be once "
+                            + "the view moves on)"
+                    : "was not acknowledged by Kafka, which acknowledged nothing of this stream (and the chunk view "
+                            + "committed nothing) for " + millis + " ms (WriteTimeout)";
+            return Status.DEADLINE_EXCEEDED.withDescription("the data written before " + what + " " + stage)
+                    .asRuntimeException();
         }
     }
 }

@@ -262,8 +262,63 @@ class DataWriterServiceTest {
         call.send(identity("s1")).send(periodic(1, 0)).send(flush("m"));
 
         assertThat(call.status().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
-        assertThat(call.status().getDescription()).contains("flush_marker 'm'").contains("not readable")
-                .contains("300 ms");
+        assertThat(call.status().getDescription()).contains("flush_marker 'm'")
+                .contains("chunk view made no progress for 300 ms (WriteTimeout)").contains("not readable");
+    }
+
+    @Test
+    void shouldNotFailAFlushWhileTheViewKeepsCommittingEvenLongPastTheWriteTimeout() throws Exception {
+        WriterLimits oneRecordEach = new WriterLimits(16, 1, Duration.ofMillis(1), 1 << 20, 1 << 20,
+                Duration.ofMillis(300));
+        Call call = start(oneRecordEach);
+        call.send(identity("s1"));
+        for (int i = 0; i < 40; i++) {
+            call.send(periodic(1, i * 1_000L));
+        }
+        call.send(flush("m"));
+        await().atMost(WAIT).failFast(() -> call.done.isDone()).until(() -> publisher.sent().size() == 40);
+
+        // a slow view: one record every 30 ms, 1.2 s in all (four write timeouts), but never 300 ms without progress
+        for (int next = 1; next <= 40; next++) {
+            readability.commit(next);
+            Thread.sleep(30);
+        }
+
+        await().atMost(WAIT).until(() -> call.flushes.contains("m"));
+        assertThat(call.done).isNotDone();
+    }
+
+    @Test
+    void shouldSayWhenKafkaAcknowledgedNothingForTheWriteTimeout() throws Exception {
+        publisher = new FakePublisher(false);
+        Call call = start(limits(Duration.ofMillis(300)));
+
+        call.send(identity("s1")).send(periodic(1, 0)).send(flush("m"));
+
+        assertThat(call.status().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+        assertThat(call.status().getDescription()).contains("flush_marker 'm'")
+                .contains("was not acknowledged by Kafka").contains("300 ms (WriteTimeout)");
+    }
+
+    @Test
+    void shouldLetAStreamRunFurtherAheadOnceTheViewShowsItsPace() throws Exception {
+        // 4 KiB allowed before the view has shown a pace, up to 1 MiB at its pace over the last 10 s
+        WriterLimits paced = new WriterLimits(1024, 10, Duration.ofMillis(5), 1 << 20, 4 * 1024, 1 << 20,
+                Duration.ofSeconds(10), Duration.ofSeconds(5), io.rta.topology.limits.InputLimits.defaults());
+        Call call = start(paced);
+        call.send(identity("s1"));
+        for (int i = 0; i < 2_000; i++) {
+            call.send(periodic(1, i * 1_000L));
+        }
+        Thread.sleep(300);
+        int cold = publisher.bursts();
+        assertThat(cold).as("nothing readable yet: held at the minimum allowance").isLessThan(200);
+
+        readability.commit(Long.MAX_VALUE);
+        await().atMost(WAIT).until(() -> {
+            readability.commit(Long.MAX_VALUE);
+            return publisher.bursts() == 2_000;
+        });
     }
 
     @Test

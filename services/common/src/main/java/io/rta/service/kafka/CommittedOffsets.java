@@ -1,6 +1,6 @@
-package io.rta.data.kafka;
+package io.rta.service.kafka;
 
-import io.rta.data.api.ReadabilityTracker;
+import io.rta.service.write.ReadabilityTracker;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,6 +40,9 @@ public final class CommittedOffsets implements ReadabilityTracker, AutoCloseable
     private final Duration interval;
     private final Map<TopicPartition, PriorityQueue<Waiter>> waiters = new HashMap<>();
     private ScheduledFuture<?> scheduled;
+    /** The committed offsets last read, to tell progress. */
+    private final Map<TopicPartition, Long> seen = new HashMap<>();
+    private volatile long lastProgress = Long.MIN_VALUE;
 
     /** @param poller runs the polls; it may block on Kafka for a moment, so give it a thread of its own */
     public CommittedOffsets(OffsetsSupplier offsets, ScheduledExecutorService poller, Duration interval) {
@@ -91,6 +94,11 @@ public final class CommittedOffsets implements ReadabilityTracker, AutoCloseable
         return done;
     }
 
+    @Override
+    public long lastProgressNanos() {
+        return lastProgress;
+    }
+
     /** Whether a poll is scheduled (only while someone waits). */
     public synchronized boolean isPolling() {
         return scheduled != null;
@@ -121,6 +129,10 @@ public final class CommittedOffsets implements ReadabilityTracker, AutoCloseable
         java.util.List<CompletableFuture<Void>> ready = new java.util.ArrayList<>();
         synchronized (this) {
             committed.forEach((partition, next) -> {
+                Long before = seen.put(partition, next);
+                if (before == null || before < next) {
+                    lastProgress = System.nanoTime();
+                }
                 PriorityQueue<Waiter> queue = waiters.get(partition);
                 while (queue != null && !queue.isEmpty() && queue.peek().offset < next) {
                     ready.add(queue.poll().future);

@@ -1,4 +1,4 @@
-package io.rta.data.kafka;
+package io.rta.service.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,6 +50,20 @@ class CommittedOffsetsTest {
 
         await().atMost(Duration.ofSeconds(5)).until(onP0::isDone);
         assertThat(onP1).isNotDone();
+    }
+
+    @Test
+    void shouldReportProgressOnlyWhenACommittedOffsetAdvances() throws Exception {
+        committed.put(P0, 5L);
+        offsets.awaitCommitted(P0, 100);
+        await().atMost(Duration.ofSeconds(5)).until(() -> offsets.lastProgressNanos() != Long.MIN_VALUE);
+        long first = offsets.lastProgressNanos();
+
+        Thread.sleep(50);
+        assertThat(offsets.lastProgressNanos()).as("polled again, nothing moved").isEqualTo(first);
+
+        committed.put(P0, 6L);
+        await().atMost(Duration.ofSeconds(5)).until(() -> offsets.lastProgressNanos() - first > 0);
     }
 
     @Test
