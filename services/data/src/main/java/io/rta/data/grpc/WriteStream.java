@@ -50,6 +50,7 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
     private final ReadabilityTracker readability;
     private final WriterLimits limits;
     private final ScheduledExecutorService timer;
+    private final WriteMetrics metrics;
     private final ServerCallStreamObserver<WriteDataStreamResponseMessage> response;
 
     private String identity;
@@ -70,11 +71,13 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
     private boolean finished;
 
     WriteStream(BatchPublisher publisher, ReadabilityTracker readability, WriterLimits limits,
-                ScheduledExecutorService timer, ServerCallStreamObserver<WriteDataStreamResponseMessage> response) {
+                ScheduledExecutorService timer, WriteMetrics metrics,
+                ServerCallStreamObserver<WriteDataStreamResponseMessage> response) {
         this.publisher = publisher;
         this.readability = readability;
         this.limits = limits;
         this.timer = timer;
+        this.metrics = metrics;
         this.response = response;
         this.largestMessage = limits.maxBurstBytes();
     }
@@ -143,6 +146,7 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
             return;
         }
         buffer.add(burst, size);
+        metrics.accepted(size);
         bytesInFlight += size;
         largestMessage = sawData ? Math.max(largestMessage, size) : size;
         sawData = true;
@@ -189,7 +193,8 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
         // The bytes count against the stream until the chunk view has committed them, not just until Kafka has:
         // a writer faster than the view is slowed to the view's pace (its flushes stay prompt) instead of running
         // ever further ahead until its flush markers time out.
-        tracked.thenCompose(position -> readability.awaitCommitted(position.partition(), position.offset()))
+        metrics.timeReadable(tracked.thenCompose(position -> readability.awaitCommitted(position.partition(),
+                        position.offset())))
                 .whenCompleteAsync((readable, error) -> released(bytes), timer);
     }
 
@@ -248,6 +253,7 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
                 failed(error);
             }
         }, timer);
+        metrics.timeFlush(echoed);
         lastMarker = echoed;
     }
 
