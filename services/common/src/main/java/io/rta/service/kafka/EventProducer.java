@@ -3,6 +3,7 @@ package io.rta.service.kafka;
 import io.dropwizard.lifecycle.Managed;
 import io.rta.schemas.RegistryUnavailableException;
 import io.rta.service.errors.UnavailableException;
+import io.rta.service.metrics.ProcessMetrics;
 import io.rta.topology.Topic;
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +20,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import io.rta.service.metrics.ProcessMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

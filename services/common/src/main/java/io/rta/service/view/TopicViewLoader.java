@@ -2,6 +2,8 @@ package io.rta.service.view;
 
 import io.dropwizard.lifecycle.Managed;
 import io.rta.schemas.RegistryUnavailableException;
+import io.rta.service.kafka.ClientLag;
+import io.rta.service.metrics.ProcessMetrics;
 import com.codahale.metrics.health.HealthCheck;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import io.rta.service.kafka.ClientLag;
-import io.rta.service.metrics.ProcessMetrics;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

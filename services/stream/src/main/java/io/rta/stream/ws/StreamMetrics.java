@@ -29,12 +29,12 @@ final class StreamMetrics {
     StreamMetrics(MeterRegistry registry) {
         Gauge.builder(OPEN_CONNECTIONS, open, Set::size).description("open WebSocket stream connections")
                 .strongReference(true).register(registry);
-        Gauge.builder(BYTES_BEHIND, this, StreamMetrics::bytesBehind).baseUnit("bytes")
+        // no base unit on these two: Prometheus would append it to names that already say bytes
+        Gauge.builder(BYTES_BEHIND, this, StreamMetrics::bytesBehind)
                 .description("bytes queued for the clients and not yet written to their sockets")
                 .strongReference(true).register(registry);
         bursts = Counter.builder(BURSTS_SENT).description("bursts written to clients' sockets").register(registry);
-        bytes = Counter.builder(BYTES_SENT).baseUnit("bytes").description("bytes written to clients (compressed)")
-                .register(registry);
+        bytes = Counter.builder(BYTES_SENT).description("bytes written to clients (compressed)").register(registry);
         slowClients = Counter.builder(SLOW_CLIENTS_CLOSED)
                 .description("clients closed (1008) for falling ClientBufferBytes behind").register(registry);
         coalesced = Counter.builder(WIDENINGS_COALESCED)

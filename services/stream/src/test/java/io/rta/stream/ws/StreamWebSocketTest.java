@@ -54,6 +54,13 @@ class StreamWebSocketTest {
     }
 
     @Test
+    void shouldServeTheStreamMetersUnderTheirPrometheusNames() {
+        assertThat(PROCESS.scrape()).contains("rta_stream_connections_open ", "rta_stream_bytes_behind ",
+                "rta_stream_bursts_sent_total ", "rta_stream_bytes_sent_total ", "rta_stream_slow_clients_closed_total ",
+                "rta_stream_widenings_coalesced_total ", "rta_stream_limit_closed_total ");
+    }
+
+    @Test
     void shouldAnswer400WithAJsonErrorToARequestThatIsNotAnUpgrade() throws Exception {
         try (RawClient client = RawClient.connect(server.port(), 64 * 1024)) {
             RawClient.Response response = client.get("/rta/v2/sessions/s1/stream");
