@@ -50,6 +50,13 @@ public final class ProcessMetrics implements AutoCloseable {
     static final Duration KAFKA_REFRESH = Duration.ofSeconds(10);
     static final String VIEW_RECORDS_BEHIND = "rta.view.records.behind";
 
+    /** Latency histograms ({@code _bucket} series, for p99 by route or method in PromQL) of these timers. */
+    static final List<String> HISTOGRAMS = List.of("http.server.requests", "grpc.server.processing.duration",
+            "rta.write.");
+    /** Their buckets: a dozen fixed bounds keep the series per route or method few. */
+    static final List<Duration> BUCKETS = Stream.of(1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000)
+            .map(Duration::ofMillis).toList();
+
     private final PrometheusMeterRegistry registry;
     private final ScheduledExecutorService kafkaRefresh = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "kafka-metrics-refresh");
@@ -57,13 +64,6 @@ public final class ProcessMetrics implements AutoCloseable {
         return thread;
     });
     private final Deque<AutoCloseable> binders = new ArrayDeque<>();
-
-    /** Latency histograms ({@code _bucket} series, for p99 by route or method in PromQL) of these timers. */
-    static final List<String> HISTOGRAMS = List.of("http.server.requests", "grpc.server.processing.duration",
-            "rta.write.");
-    /** Their buckets: a dozen fixed bounds keep the series per route or method few. */
-    static final List<Duration> BUCKETS = Stream.of(1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000)
-            .map(Duration::ofMillis).toList();
 
     private ProcessMetrics(PrometheusMeterRegistry registry) {
         this.registry = registry;
