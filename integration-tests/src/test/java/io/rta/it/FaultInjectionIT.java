@@ -174,8 +174,8 @@ class FaultInjectionIT {
                 .containsAll(Samples.ofPeriodic(Telemetry.periodic(sampledBursts(0, liveData.echoed().size()))));
         assertThat(periodicSamples("fi-out-after")).isEqualTo(sorted(Samples.ofPeriodic(Telemetry.periodic(
                 Telemetry.bursts(0, 2)))));
-        assertThat(metric("rta_view_records_skipped")).as("records the session view skipped").isZero();
-        assertThat(metric("rta_telemetry_bursts_skipped")).as("bursts the chunk topology skipped").isZero();
+        assertThat(metric("rta_view_records_skipped_total")).as("records the session view skipped").isZero();
+        assertThat(metric("rta_telemetry_bursts_skipped_total")).as("bursts the chunk topology skipped").isZero();
     }
 
     @Test

@@ -62,7 +62,7 @@ class OperationsIT {
 
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("text/plain").contains("version=0.0.4"));
-        assertThat(body).contains("# TYPE rta_sessions gauge\n", "rta_health_check_healthy{check=\"kafka\"} 1\n",
+        assertThat(body).contains("# TYPE rta_sessions gauge\n", "rta_health_check_healthy{check=\"kafka\"} 1.0\n",
                 "# TYPE rta_stream_connections_open gauge\n");
         assertThat(body.lines().filter(line -> !line.startsWith("#")).toList())
                 .isNotEmpty().allSatisfy(line -> assertThat(line).matches(SAMPLE));

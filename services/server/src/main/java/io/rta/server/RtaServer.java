@@ -1,9 +1,12 @@
 package io.rta.server;
 
-import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Meter;
 import com.codahale.metrics.health.HealthCheck;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.grpc.BindableService;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rta.config.api.ConfigMediaTypes;
 import io.rta.config.grpc.ConfigStoreLimits;
 import io.rta.config.grpc.ConfigStoreService;
@@ -15,6 +18,7 @@ import io.rta.data.api.ChunkEncoder;
 import io.rta.data.api.PayloadDecoder;
 import io.rta.data.grpc.DataReaderService;
 import io.rta.data.grpc.DataWriterService;
+import io.rta.data.grpc.WriteMetrics;
 import io.rta.data.grpc.WriterLimits;
 import io.rta.service.kafka.CommittedOffsets;
 import io.rta.data.kafka.StreamsChunkViews;
@@ -35,6 +39,7 @@ import io.rta.service.http.HttpServer;
 import io.rta.service.http.LivenessCheck;
 import io.rta.service.http.HttpSettings;
 import io.rta.service.lifecycle.Parts;
+import io.rta.service.metrics.ProcessMetrics;
 import io.rta.service.http.ServiceInfo;
 import io.rta.service.kafka.EventProducer;
 import io.rta.service.kafka.StreamsRunner;
@@ -74,6 +79,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -110,6 +116,7 @@ public final class RtaServer implements AutoCloseable {
     }
 
     private void startParts(Options options) throws Exception {
+        ProcessMetrics metrics = own(ProcessMetrics.create());
         InputLimits inputLimits = LimitOptions.inputLimits(options);
         Path dataPath = options.getPath(RtaOptions.DATA_PATH).toAbsolutePath();
         Files.createDirectories(dataPath);
@@ -139,7 +146,8 @@ public final class RtaServer implements AutoCloseable {
         ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, daemon("write-timer"));
         timerPool.setRemoveOnCancelPolicy(true);
         ScheduledExecutorService timer = own(new ExecutorCloser<>(timerPool)).executor();
-        EventProducer producer = own(new EventProducer(KafkaSettings.common(bootstrapServers), writeTimeout));
+        EventProducer producer = own(new EventProducer(KafkaSettings.common(bootstrapServers), writeTimeout,
+                metrics));
 
         InputLimits limits = LimitOptions.inputLimits(options);
         ConfigStoreLimits configLimits = configLimits(options);
@@ -151,13 +159,13 @@ public final class RtaServer implements AutoCloseable {
         SessionTopology.addFolderGuard(topology, topics, limits); // last: see its doc
         streams = own(new StreamsRunner(topology,
                 KafkaSettings.streams(bootstrapServers, topics, options, dataPath.resolve("streams"),
-                        instanceId(dataPath), deadLetters)));
+                        instanceId(dataPath), deadLetters), metrics));
 
         WriteTracker sessionsApplied = new WriteTracker("session", writeTimeout, timer);
         WriteTracker foldersApplied = new WriteTracker("folder", writeTimeout, timer);
         SessionViews views = new SessionViews(sessionsApplied, foldersApplied);
         TopicViewLoader loader = own(new TopicViewLoader("sessions",
-                KafkaSettings.consumer(bootstrapServers), views.handlers(topics, limits)));
+                KafkaSettings.consumer(bootstrapServers), views.handlers(topics, limits), metrics));
 
         streams.start();
         loader.start();
@@ -170,14 +178,14 @@ public final class RtaServer implements AutoCloseable {
         ConfigValidator validator = new ConfigValidator(inputLimits);
 
         HealthCheckRegistry health = new HealthCheckRegistry();
-        MetricRegistry metrics = new MetricRegistry();
-        Admin admin = own(Admin.create(properties(KafkaSettings.common(bootstrapServers))));
+        Admin admin = own(metrics.bindAdmin(AdminClient.create(properties(KafkaSettings.common(bootstrapServers)))));
 
         CommittedOffsets committed = own(CommittedOffsets.forGroup(admin, topics.applicationId(), writeTimeout));
         DataWriterService dataWriter = new DataWriterService(new TelemetryPublisher(producer, topics), committed,
                 WriterLimits.defaults(writeTimeout).withInput(inputLimits).withPacing(
                         WriterLimits.DEFAULT_MIN_IN_FLIGHT_BYTES, WriterLimits.DEFAULT_MAX_IN_FLIGHT_BYTES,
-                        options.getDuration(RtaOptions.MAX_WRITE_LAG)), timer);
+                        options.getDuration(RtaOptions.MAX_WRITE_LAG)), timer,
+                new WriteMetrics(metrics.registry()));
         HostInfo self = new HostInfo(options.getString(ServerOptions.ADVERTISED_HOST),
                 options.getInt(RtaOptions.HTTP_PORT));
         DataReads dataReads = new DataReads(identity -> views.catalog().get(identity).isPresent(),
@@ -191,7 +199,8 @@ public final class RtaServer implements AutoCloseable {
         ThreadPoolExecutor dataReaders = own(new ExecutorCloser<>(readPool)).executor();
         // each running gRPC read holds a thread and a store iterator: an idle client's is released after
         // IdleReadTimeout
-        metrics.gauge("rta_grpc_data_reads_active", () -> dataReaders::getActiveCount);
+        Gauge.builder("rta.grpc.data.reads.active", dataReaders, ThreadPoolExecutor::getActiveCount)
+                .description("gRPC data reads running").register(metrics.registry());
         OwnerClient owners = OwnerClient.create(writeTimeout);
         DataReaderService dataReader = new DataReaderService(dataReads, PayloadDecoder.LZ4, dataReaders, owners,
                 options.getDuration(ServerOptions.IDLE_READ_TIMEOUT));
@@ -202,18 +211,21 @@ public final class RtaServer implements AutoCloseable {
         health.register("live-source", check(live::health));
         // informational: records set aside never make the server unready
         health.register("dead-letters", check(() -> HealthCheck.Result.healthy(deadLetters.describe())));
-        registerMetrics(metrics, views, loader, streams);
-        metrics.gauge("rta_dead_letters_total", () -> deadLetters::count);
-        metrics.gauge("rta_punctuation_failures_total", () -> deadLetters::punctuationFailures);
+        registerMetrics(metrics, topics, views, loader, streams);
+        FunctionCounter.builder("rta.dead.letters", deadLetters, DeadLetters::count)
+                .description("records set aside on rta.dead-letters").register(metrics.registry());
+        FunctionCounter.builder("rta.punctuation.failures", deadLetters, DeadLetters::punctuationFailures)
+                .description("punctuations that failed and were skipped").register(metrics.registry());
         if (embeddedRegistry != null) {
-            metrics.register("rta_registry_restarts", embeddedRegistry.restarts());
+            FunctionCounter.builder("rta.registry.restarts", embeddedRegistry.restarts(), Meter::getCount)
+                    .description("restarts of the embedded schema registry").register(metrics.registry());
         }
 
         List<BindableService> services = List.of(new SessionStoreService(sessions),
                 new ConfigStoreService(configs, configs, validator, configLimits), dataWriter, dataReader);
         grpc = own(new GrpcServer(GrpcServer.netty(options.getString(RtaOptions.BIND_ADDRESS),
                 options.getInt(RtaOptions.GRPC_PORT), options.getInt(ServerOptions.GRPC_MAX_MESSAGE_SIZE), edge),
-                services, health, edge, reads));
+                services, health, edge, reads, metrics.registry()));
         grpc.start();
 
         ServiceInfo info = new ServiceInfo("rta-server", ServiceInfo.buildVersion(), List.of("sessions", "configs", "data", "stream"),
@@ -224,7 +236,8 @@ public final class RtaServer implements AutoCloseable {
                     jersey.register(new SessionResource(sessions));
                     jersey.register(new ConfigResource(configs, validator));
                     jersey.register(dataResource);
-                }, environment -> StreamWebSockets.install(environment, live, StreamSettings.from(options))));
+                }, environment -> StreamWebSockets.install(environment, live, StreamSettings.from(options),
+                        metrics.registry())));
         LOG.info("RTA server ready: HTTP {} gRPC {}, Kafka {}, registry {}, media types {}", http.port(),
                 grpc.port(), bootstrapServers, registryUrl, ConfigMediaTypes.ALL);
     }
@@ -234,7 +247,7 @@ public final class RtaServer implements AutoCloseable {
      * once for every WebSocket client of the process.
      */
     private static LiveSource startKafkaLiveSource(Options options, Topics topics, String bootstrapServers, Admin admin,
-                                              SessionViews views, MetricRegistry metrics) {
+                                              SessionViews views, ProcessMetrics metrics) {
         KafkaLiveSource source = new KafkaLiveSource(topics, KafkaSettings.consumer(bootstrapServers), admin, views,
                 KafkaLiveSettings.from(options), metrics);
         source.start();
@@ -300,18 +313,33 @@ public final class RtaServer implements AutoCloseable {
         health.register("session-view", check(loader::health));
     }
 
-    private static void registerMetrics(MetricRegistry metrics, SessionViews views, TopicViewLoader loader,
-                                        StreamsRunner streams) {
-        metrics.gauge("rta_telemetry_bursts_applied", () -> () -> streams.metricTotal(
-                ChunkProcessor.METRIC_BURSTS_APPLIED + "-total"));
-        metrics.gauge("rta_telemetry_bursts_skipped", () -> () -> streams.metricTotal(
-                ChunkProcessor.METRIC_BURSTS_SKIPPED + "-total"));
-        metrics.gauge("rta_chunk_slots_compacted", () -> () -> streams.metricTotal(
-                ChunkProcessor.METRIC_SLOTS_COMPACTED + "-total"));
-        metrics.gauge("rta_sessions", () -> () -> views.catalog().size());
-        metrics.gauge("rta_session_folders", () -> () -> views.folders().size());
-        metrics.gauge("rta_view_records_skipped", () -> loader::skipped);
-        metrics.register("rta_stream_threads_replaced", streams.threadsReplaced());
+    /** Our figures (Prometheus names: dots become underscores, counters end in {@code _total}). */
+    private static void registerMetrics(ProcessMetrics metrics, Topics topics, SessionViews views,
+                                        TopicViewLoader loader, StreamsRunner streams) {
+        MeterRegistry registry = metrics.registry();
+        FunctionCounter.builder("rta.telemetry.bursts.applied", streams,
+                        runner -> runner.metricTotal(ChunkProcessor.METRIC_BURSTS_APPLIED + "-total"))
+                .description("bursts the chunk topology applied").register(registry);
+        FunctionCounter.builder("rta.telemetry.bursts.skipped", streams,
+                        runner -> runner.metricTotal(ChunkProcessor.METRIC_BURSTS_SKIPPED + "-total"))
+                .description("bursts the chunk topology skipped").register(registry);
+        FunctionCounter.builder("rta.chunk.slots.compacted", streams,
+                        runner -> runner.metricTotal(ChunkProcessor.METRIC_SLOTS_COMPACTED + "-total"))
+                .description("chunk slots compacted").register(registry);
+        Gauge.builder("rta.sessions", views, v -> v.catalog().size()).description("sessions in the session view")
+                .register(registry);
+        Gauge.builder("rta.session.folders", views, v -> v.folders().size())
+                .description("folders in the session view").register(registry);
+        FunctionCounter.builder("rta.view.records.skipped", loader, TopicViewLoader::skipped)
+                .description("records the session view loader skipped").register(registry);
+        FunctionCounter.builder("rta.stream.threads.replaced", streams.threadsReplaced(),
+                        Meter::getCount)
+                .description("stream threads replaced after a failure").register(registry);
+        // what each view has yet to process, from the consumers' own metrics (no broker round trip per scrape)
+        metrics.viewLag("chunks", streams, runner -> runner.recordsBehind(topics.telemetry().name()));
+        metrics.viewLag("sessions", streams, runner -> runner.recordsBehind(topics.sessionUpdates().name()));
+        metrics.viewLag("configs", streams, runner -> runner.recordsBehind(topics.configPublications().name()));
+        metrics.viewLag("session-catalog", loader, TopicViewLoader::recordsBehind);
     }
 
     private interface CheckBody {

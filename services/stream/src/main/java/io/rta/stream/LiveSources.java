@@ -1,6 +1,6 @@
 package io.rta.stream;
 
-import com.codahale.metrics.MetricRegistry;
+import io.rta.service.metrics.ProcessMetrics;
 import io.rta.service.config.Options;
 import io.rta.stream.live.LiveSource;
 import io.rta.stream.redis.RedisLiveSource;
@@ -26,9 +26,9 @@ public final class LiveSources {
      *
      * @throws IllegalArgumentException when the Redis options are malformed
      */
-    public static LiveSource create(Options options, MetricRegistry metrics, Supplier<LiveSource> kafka) {
+    public static LiveSource create(Options options, ProcessMetrics metrics, Supplier<LiveSource> kafka) {
         if (usesRedis(options)) {
-            return new RedisLiveSource(RedisSettings.from(options), metrics);
+            return new RedisLiveSource(RedisSettings.from(options), metrics.registry());
         }
         return kafka.get();
     }

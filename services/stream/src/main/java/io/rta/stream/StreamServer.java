@@ -1,6 +1,5 @@
 package io.rta.stream;
 
-import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheck;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.rta.schemas.CcompatRegistryClient;
@@ -14,6 +13,7 @@ import io.rta.service.http.HttpServer;
 import io.rta.service.http.LivenessCheck;
 import io.rta.service.http.HttpSettings;
 import io.rta.service.lifecycle.Parts;
+import io.rta.service.metrics.ProcessMetrics;
 import io.rta.service.http.ServiceInfo;
 import io.rta.service.view.TopicViewLoader;
 import io.rta.service.write.WriteTracker;
@@ -33,6 +33,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +86,7 @@ public final class StreamServer implements AutoCloseable {
     }
 
     private void startParts(Options options) throws Exception {
-        MetricRegistry metrics = new MetricRegistry();
+        ProcessMetrics metrics = own(ProcessMetrics.create());
         HealthCheckRegistry health = new HealthCheckRegistry();
         LiveSource source = own(LiveSources.create(options, metrics, () -> kafkaSource(options, metrics, health)));
         health.register("live-source", new HealthCheck() {
@@ -99,12 +100,13 @@ public final class StreamServer implements AutoCloseable {
         EdgeLimits edge = LimitOptions.edgeLimits(options);
         http = own(HttpServer.start(info, HttpSettings.from(options, HTTP_PORT, RtaOptions.LOG_FORMAT, edge,
                         ReadLimiter.of(edge)), metrics, health, jersey -> { },
-                environment -> StreamWebSockets.install(environment, source, StreamSettings.from(options))));
+                environment -> StreamWebSockets.install(environment, source, StreamSettings.from(options),
+                        metrics.registry())));
         LOG.info("RTA stream service ready: HTTP {}, live source {}", http.port(), source.name());
     }
 
     /** Our topics: the session view loaded from {@code rta.sessions}, the telemetry tailed by the source. */
-    private LiveSource kafkaSource(Options options, MetricRegistry metrics, HealthCheckRegistry health) {
+    private LiveSource kafkaSource(Options options, ProcessMetrics metrics, HealthCheckRegistry health) {
         String bootstrapServers = options.getString(RtaOptions.BOOTSTRAP_SERVERS);
         String registryUrl = options.getString(RtaOptions.REGISTRY_URL);
         if (bootstrapServers.isBlank() || registryUrl.isBlank()) {
@@ -128,7 +130,8 @@ public final class StreamServer implements AutoCloseable {
         Duration unused = Duration.ofSeconds(1);
         SessionViews views = new SessionViews(new WriteTracker("session", unused, timer),
                 new WriteTracker("folder", unused, timer));
-        TopicViewLoader loader = own(new TopicViewLoader("sessions", kafka, views.handlers(topics)));
+        TopicViewLoader loader = own(new TopicViewLoader("sessions", kafka, views.handlers(topics), metrics));
+        metrics.viewLag("session-catalog", loader, TopicViewLoader::recordsBehind);
         loader.start();
         try {
             loader.awaitLoaded(options.getDuration(STARTUP_TIMEOUT));
@@ -145,7 +148,7 @@ public final class StreamServer implements AutoCloseable {
         health.register("session-view-alive", LivenessCheck.of(() -> loader.failure() == null && loader.isRunning()
                 ? HealthCheck.Result.healthy("the session view loader is running")
                 : HealthCheck.Result.unhealthy("the session view loader stopped: " + loader.failure())));
-        Admin admin = own(Admin.create(new HashMap<>(kafka)));
+        Admin admin = own(metrics.bindAdmin(AdminClient.create(new HashMap<>(kafka))));
         KafkaLiveSource source = new KafkaLiveSource(topics, kafka, admin, views, KafkaLiveSettings.from(options),
                 metrics);
         source.start();

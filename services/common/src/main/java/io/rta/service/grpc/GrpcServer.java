@@ -3,6 +3,9 @@ package io.rta.service.grpc;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.dropwizard.lifecycle.Managed;
 import io.grpc.BindableService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerInterceptors;
@@ -47,9 +50,21 @@ public final class GrpcServer implements Managed, AutoCloseable {
         this(builder, services, health, EdgeLimits.defaults(), ReadLimiter.of(EdgeLimits.defaults()));
     }
 
-    @SuppressWarnings("deprecation")
+    /** With meters of its own (not served anywhere): for tests. */
     public GrpcServer(ServerBuilder<?> builder, List<BindableService> services, HealthCheckRegistry health,
                       EdgeLimits limits, ReadLimiter reads) {
+        this(builder, services, health, limits, reads, new SimpleMeterRegistry());
+    }
+
+    /**
+     * @param meters where {@code grpc_server_*} go (per service and method): every given service's and the health
+     *     service's methods are registered up front, so a dashboard sees them (at zero) before the first call
+     */
+    @SuppressWarnings("deprecation")
+    public GrpcServer(ServerBuilder<?> builder, List<BindableService> services, HealthCheckRegistry health,
+                      EdgeLimits limits, ReadLimiter reads, MeterRegistry meters) {
+        MetricCollectingServerInterceptor calls = new MetricCollectingServerInterceptor(meters);
+        builder.intercept(calls);
         ReadLimitInterceptor readLimit = new ReadLimitInterceptor(reads);
         services.forEach(service -> builder.addService(
                 ServerInterceptors.intercept(GuardedService.wrap(service.bindService()), readLimit)));
@@ -57,6 +72,8 @@ public final class GrpcServer implements Managed, AutoCloseable {
         builder.addService(GuardedService.wrap(ProtoReflectionService.newInstance().bindService()));
         this.healthService = new HealthService(health, services, healthTimer, limits.maxHealthWatchers());
         builder.addService(GuardedService.wrap(healthService.bindService()));
+        services.forEach(calls::preregisterService);
+        calls.preregisterService(healthService);
         this.server = builder.build();
     }
 

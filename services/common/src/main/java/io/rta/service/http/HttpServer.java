@@ -1,14 +1,17 @@
 package io.rta.service.http;
 
-import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rta.service.edge.ReadLimiter;
 import io.rta.service.errors.RestErrors;
+import io.rta.service.metrics.ProcessMetrics;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +20,8 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
+import org.glassfish.jersey.micrometer.server.DefaultJerseyTagsProvider;
+import org.glassfish.jersey.micrometer.server.MetricsApplicationEventListener;
 
 /**
  * Runs a service's REST API on Dropwizard (Jetty + Jersey), configured from our options rather than a YAML file:
@@ -39,14 +44,14 @@ public final class HttpServer implements AutoCloseable {
      * @param logFormat "text" or "json" (structured logs)
      * @param resources registers the service's own JAX-RS resources
      */
-    public static HttpServer start(ServiceInfo info, int port, String logFormat, MetricRegistry metrics,
+    public static HttpServer start(ServiceInfo info, int port, String logFormat, ProcessMetrics metrics,
                                    HealthCheckRegistry health, Consumer<JerseyEnvironment> resources)
             throws Exception {
         return start(info, HttpSettings.of(port, logFormat), metrics, health, resources, environment -> { });
     }
 
-    /** As {@link #start(ServiceInfo, HttpSettings, MetricRegistry, HealthCheckRegistry, Consumer, Consumer)}. */
-    public static HttpServer start(ServiceInfo info, int port, String logFormat, MetricRegistry metrics,
+    /** As {@link #start(ServiceInfo, HttpSettings, ProcessMetrics, HealthCheckRegistry, Consumer, Consumer)}. */
+    public static HttpServer start(ServiceInfo info, int port, String logFormat, ProcessMetrics metrics,
                                    HealthCheckRegistry health, Consumer<JerseyEnvironment> resources,
                                    Consumer<Environment> setup) throws Exception {
         return start(info, HttpSettings.of(port, logFormat), metrics, health, resources, setup);
@@ -64,10 +69,10 @@ public final class HttpServer implements AutoCloseable {
      * @param resources registers the service's own JAX-RS resources
      * @param setup adds whatever else the service serves next to them
      */
-    public static HttpServer start(ServiceInfo info, HttpSettings settings, MetricRegistry metrics,
+    public static HttpServer start(ServiceInfo info, HttpSettings settings, ProcessMetrics metrics,
                                    HealthCheckRegistry health, Consumer<JerseyEnvironment> resources,
                                    Consumer<Environment> setup) throws Exception {
-        registerMetrics(metrics, settings.reads());
+        registerMetrics(metrics.registry(), settings.reads());
         AtomicReference<Server> server = new AtomicReference<>();
         Application<Configuration> app = new Application<>() {
             @Override
@@ -77,7 +82,6 @@ public final class HttpServer implements AutoCloseable {
 
             @Override
             public void initialize(Bootstrap<Configuration> bootstrap) {
-                bootstrap.setMetricRegistry(metrics);
                 bootstrap.setHealthCheckRegistry(health);
                 bootstrap.setConfigurationSourceProvider(
                         path -> new ByteArrayInputStream(yaml(settings).getBytes(StandardCharsets.UTF_8)));
@@ -85,7 +89,8 @@ public final class HttpServer implements AutoCloseable {
 
             @Override
             public void run(Configuration configuration, Environment environment) {
-                environment.jersey().register(new CommonResources(info, health, metrics));
+                environment.jersey().register(new CommonResources(info, health, metrics.registry()));
+                environment.jersey().register(httpMetrics(metrics.registry()));
                 environment.jersey().register(new InfoResource(info));
                 environment.jersey().register(new RestErrors());
                 environment.jersey().register(new RestErrors.Unexpected());
@@ -115,10 +120,25 @@ public final class HttpServer implements AutoCloseable {
         return new HttpServer(server.get());
     }
 
-    private static void registerMetrics(MetricRegistry metrics, ReadLimiter reads) {
-        metrics.gauge("rta_reads_running", () -> reads::running);
-        metrics.gauge("rta_reads_queued", () -> reads::queued);
-        metrics.gauge("rta_reads_refused", () -> reads::refused);
+    private static void registerMetrics(MeterRegistry registry, ReadLimiter reads) {
+        Gauge.builder("rta.reads.running", reads, ReadLimiter::running)
+                .description("reads holding a MaxConcurrentReads slot").strongReference(true)
+                .register(registry);
+        Gauge.builder("rta.reads.queued", reads, ReadLimiter::queued)
+                .description("reads waiting for a slot (at most MaxQueuedReads)").strongReference(true)
+                .register(registry);
+        FunctionCounter.builder("rta.reads.refused", reads, ReadLimiter::refused)
+                .description("reads refused because every slot and queue place was taken").register(registry);
+    }
+
+    /**
+     * {@code http_server_requests_seconds{method, uri, status, outcome, exception}} of every request Jersey answers,
+     * tagged with the route's template ({@code /rta/v2/sessions/{identity}}), never the raw path, so the number of
+     * series stays bounded whatever clients ask (unmatched paths are {@code uri="NOT_FOUND"}).
+     */
+    private static MetricsApplicationEventListener httpMetrics(MeterRegistry registry) {
+        return new MetricsApplicationEventListener(registry, new DefaultJerseyTagsProvider(), "http.server.requests",
+                true);
     }
 
     /** Jetty's own errors as JSON; the body limit, then the read slots, before anything else. */

@@ -3,6 +3,7 @@ package io.rta.service.kafka;
 import io.dropwizard.lifecycle.Managed;
 import io.rta.schemas.RegistryUnavailableException;
 import io.rta.service.errors.UnavailableException;
+import io.rta.service.metrics.ProcessMetrics;
 import io.rta.topology.Topic;
 import java.time.Duration;
 import java.util.Map;
@@ -52,6 +53,11 @@ public final class EventProducer implements Managed, AutoCloseable {
      *     ({@code delivery.timeout.ms}: the write timeout, or the least Kafka allows)
      */
     public EventProducer(Map<String, Object> kafkaConfig, Duration writeTimeout) {
+        this(kafkaConfig, writeTimeout, null);
+    }
+
+    /** With the producer's metrics ({@code kafka_producer_*}) bound to the process's (none when null). */
+    public EventProducer(Map<String, Object> kafkaConfig, Duration writeTimeout, ProcessMetrics metrics) {
         Properties props = new Properties();
         props.putAll(kafkaConfig);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -68,6 +74,9 @@ public final class EventProducer implements Managed, AutoCloseable {
         props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
                 (int) Math.max(writeTimeout.toMillis(), requestTimeout + LINGER_MS));
         producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        if (metrics != null) {
+            metrics.bindProducer(producer);
+        }
         maxBlockNanos = TimeUnit.MILLISECONDS.toNanos(maxBlock);
         sender = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "kafka-send");

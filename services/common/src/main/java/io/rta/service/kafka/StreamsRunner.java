@@ -3,6 +3,7 @@ package io.rta.service.kafka;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.health.HealthCheck;
 import io.dropwizard.lifecycle.Managed;
+import io.rta.service.metrics.ProcessMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +58,12 @@ public final class StreamsRunner implements Managed, AutoCloseable {
 
     public StreamsRunner(Topology topology, Map<String, Object> streamsConfig) {
         this(topology, streamsConfig, Clock.systemUTC());
+    }
+
+    /** With the client's metrics ({@code kafka_stream_*} and its consumers' and producers') bound to the process's. */
+    public StreamsRunner(Topology topology, Map<String, Object> streamsConfig, ProcessMetrics metrics) {
+        this(topology, streamsConfig, Clock.systemUTC());
+        metrics.bindStreams(streams);
     }
 
     StreamsRunner(Topology topology, Map<String, Object> streamsConfig, Clock clock) {
@@ -146,6 +153,15 @@ public final class StreamsRunner implements Managed, AutoCloseable {
 
     public boolean isPaused() {
         return streams.isPaused();
+    }
+
+    /**
+     * Records of {@code topic} this instance's stream threads have not processed yet: the sum of their consumers'
+     * {@code records-lag} over the topic's partitions they hold (read from the clients' own metrics, no broker
+     * round trip); 0 before they fetched anything.
+     */
+    public double recordsBehind(String topic) {
+        return ClientLag.recordsBehind(streams.metrics(), topic);
     }
 
     public KafkaStreams.State state() {

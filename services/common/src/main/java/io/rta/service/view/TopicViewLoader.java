@@ -2,6 +2,8 @@ package io.rta.service.view;
 
 import io.dropwizard.lifecycle.Managed;
 import io.rta.schemas.RegistryUnavailableException;
+import io.rta.service.kafka.ClientLag;
+import io.rta.service.metrics.ProcessMetrics;
 import com.codahale.metrics.health.HealthCheck;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,6 +89,13 @@ public final class TopicViewLoader implements Managed, AutoCloseable {
         this(name, () -> newConsumer(kafkaConfig), handlers, FIRST_RETRY_PAUSE, LONGEST_RETRY_PAUSE);
     }
 
+    /** With the consumer's metrics ({@code kafka_consumer_*}) bound to the process's. */
+    public TopicViewLoader(String name, Map<String, Object> kafkaConfig, Map<String, Handler> handlers,
+                           ProcessMetrics metrics) {
+        this(name, () -> metrics.bindConsumer(newConsumer(kafkaConfig)), handlers, FIRST_RETRY_PAUSE,
+                LONGEST_RETRY_PAUSE);
+    }
+
     /** With the consumer and back-off given: for tests. */
     TopicViewLoader(String name, Supplier<Consumer<byte[], byte[]>> consumers, Map<String, Handler> handlers,
                     Duration firstRetryPause, Duration longestRetryPause) {
@@ -107,6 +116,19 @@ public final class TopicViewLoader implements Managed, AutoCloseable {
         props.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * Records of the view's topics it has not loaded yet (its consumer's {@code records-lag}, from the client's own
+     * metrics: no broker round trip); 0 before the loader started or fetched anything.
+     */
+    public double recordsBehind() {
+        Consumer<byte[], byte[]> current = consumer;
+        if (current == null) {
+            return 0;
+        }
+        var metrics = current.metrics();
+        return handlers.keySet().stream().mapToDouble(topic -> ClientLag.recordsBehind(metrics, topic)).sum();
     }
 
     @Override

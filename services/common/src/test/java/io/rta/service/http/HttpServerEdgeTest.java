@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.codahale.metrics.MetricRegistry;
+import io.rta.service.metrics.ProcessMetrics;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.rta.service.config.EdgeLimits;
 import io.rta.service.edge.ReadLimiter;
@@ -52,7 +52,7 @@ class HttpServerEdgeTest {
         EdgeLimits limits = new EdgeLimits(BODY_LIMIT, 1, 1, 10, 10, 65_535);
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, OptionalInt.of(freePort()), "text", limits, READS);
         server = HttpServer.start(new ServiceInfo("edge-test", "dev", List.of(), "test", "test", false), settings,
-                new MetricRegistry(), new HealthCheckRegistry(), jersey -> jersey.register(RESOURCE), env -> { });
+                ProcessMetrics.bare(), new HealthCheckRegistry(), jersey -> jersey.register(RESOURCE), env -> { });
         port = server.port();
     }
 

@@ -53,6 +53,7 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
     private final ReadabilityTracker readability;
     private final WriterLimits limits;
     private final ScheduledExecutorService timer;
+    private final WriteMetrics metrics;
     private final ServerCallStreamObserver<WriteDataStreamResponseMessage> response;
 
     private String identity;
@@ -76,11 +77,13 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
     private boolean finished;
 
     WriteStream(BatchPublisher publisher, ReadabilityTracker readability, WriterLimits limits,
-                ScheduledExecutorService timer, ServerCallStreamObserver<WriteDataStreamResponseMessage> response) {
+                ScheduledExecutorService timer, WriteMetrics metrics,
+                ServerCallStreamObserver<WriteDataStreamResponseMessage> response) {
         this.publisher = publisher;
         this.readability = readability;
         this.limits = limits;
         this.timer = timer;
+        this.metrics = metrics;
         this.response = response;
         this.largestMessage = limits.maxBurstBytes();
         this.pace = new ViewPace(limits.maxLag().toNanos(), limits.minInFlightBytes(), limits.maxInFlightBytes());
@@ -150,6 +153,7 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
             return;
         }
         buffer.add(burst, size);
+        metrics.accepted(size);
         bytesInFlight += size;
         largestMessage = sawData ? Math.max(largestMessage, size) : size;
         sawData = true;
@@ -198,7 +202,8 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
         // The bytes count against the stream until the chunk view has committed them, not just until Kafka has:
         // a writer faster than the view is slowed to the view's pace (its flushes stay prompt) instead of running
         // ever further ahead of it.
-        tracked.thenCompose(position -> readability.awaitCommitted(position.partition(), position.offset()))
+        metrics.timeReadable(tracked.thenCompose(position -> readability.awaitCommitted(position.partition(),
+                        position.offset())))
                 .whenCompleteAsync((readable, error) -> released(bytes, error == null), timer);
     }
 
@@ -261,6 +266,7 @@ final class WriteStream implements StreamObserver<WriteDataStreamMessage> {
                 failed(error);
             }
         }, timer);
+        metrics.timeFlush(echoed);
         lastMarker = echoed;
     }
 

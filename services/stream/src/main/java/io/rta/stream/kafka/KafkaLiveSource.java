@@ -1,8 +1,11 @@
 package io.rta.stream.kafka;
 
-import com.codahale.metrics.MetricFilter;
-import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheck;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.rta.service.metrics.ProcessMetrics;
 import io.rta.session.view.SessionViews;
 import io.rta.stream.live.LiveAttachment;
 import io.rta.stream.live.LiveListener;
@@ -35,12 +38,13 @@ public final class KafkaLiveSource implements LiveSource {
     /** How often the committed offsets of the Streams application are read (they gate eviction). */
     static final Duration COMMIT_POLL_INTERVAL = Duration.ofMillis(500);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(5);
-    private static final String METRIC_PREFIX = "rta_stream_kafka_";
+    private static final String METRIC_PREFIX = "rta.stream.kafka.";
     private static final Logger LOG = LoggerFactory.getLogger(KafkaLiveSource.class);
 
     private final SessionViews views;
     private final Admin admin;
-    private final MetricRegistry metrics;
+    private final MeterRegistry metrics;
+    private final List<Meter> meters = new java.util.ArrayList<>();
     private final StreamsCommits commits;
     private final LiveRetention retention;
     private final LiveSessions sessions;
@@ -55,15 +59,15 @@ public final class KafkaLiveSource implements LiveSource {
      * @param views          the loaded session view of this process
      */
     public KafkaLiveSource(Topics topics, Map<String, Object> consumerConfig, Admin admin, SessionViews views,
-                           KafkaLiveSettings settings, MetricRegistry metrics) {
+                           KafkaLiveSettings settings, ProcessMetrics metrics) {
         this.views = views;
         this.admin = admin;
-        this.metrics = metrics;
+        this.metrics = metrics.registry();
         this.commits = new StreamsCommits(admin, topics.applicationId(), KAFKA_TIMEOUT);
         this.retention = new LiveRetention(settings.backScan(), settings.retentionBytes(), System::currentTimeMillis);
         this.sessions = new LiveSessions(views.catalog()::get, retention);
-        this.tail = new TelemetryTail(topics.telemetry(), consumerConfig, commits, settings.backScan(), settings.limits(),
-                new TelemetryTail.Sink() {
+        this.tail = new TelemetryTail(topics.telemetry(), consumerConfig, metrics, commits, settings.backScan(),
+                settings.limits(), new TelemetryTail.Sink() {
                     @Override
                     public void record(int partition, long offset, String identity, List<TelemetryItem> items) {
                         // retained before fanned out: an attach in between finds the items in its snapshot
@@ -133,7 +137,7 @@ public final class KafkaLiveSource implements LiveSource {
         timer.shutdownNow();
         tail.close();
         sessions.endAll("live source stopped");
-        metrics.removeMatching(MetricFilter.startsWith(METRIC_PREFIX));
+        meters.forEach(metrics::remove);
     }
 
     private void pollCommits() {
@@ -152,11 +156,19 @@ public final class KafkaLiveSource implements LiveSource {
     }
 
     private void registerMetrics() {
-        metrics.gauge(METRIC_PREFIX + "records_skipped", () -> tail::skipped);
-        metrics.gauge(METRIC_PREFIX + "retained_bytes", () -> retention::bytes);
-        metrics.gauge(METRIC_PREFIX + "retained_items", () -> retention::items);
-        metrics.gauge(METRIC_PREFIX + "retention_capped_items", () -> retention::cappedItems);
-        metrics.gauge(METRIC_PREFIX + "sessions_streamed", () -> sessions::followed);
+        meters.add(FunctionCounter.builder(METRIC_PREFIX + "records.skipped", tail, TelemetryTail::skipped)
+                .description("telemetry records the live source could not read").register(metrics));
+        meters.add(Gauge.builder(METRIC_PREFIX + "records.behind", tail, TelemetryTail::recordsBehind)
+                .description("telemetry records not read yet by the live source").register(metrics));
+        meters.add(Gauge.builder(METRIC_PREFIX + "retained.bytes", retention, LiveRetention::bytes).baseUnit("bytes")
+                .description("bytes of live items kept for back-fill").register(metrics));
+        meters.add(Gauge.builder(METRIC_PREFIX + "retained.items", retention, LiveRetention::items)
+                .description("live items kept for back-fill").register(metrics));
+        meters.add(FunctionCounter.builder(METRIC_PREFIX + "retention.capped.items", retention,
+                LiveRetention::cappedItems).description("items evicted by the byte cap before the view committed them")
+                .register(metrics));
+        meters.add(Gauge.builder(METRIC_PREFIX + "sessions.streamed", sessions, LiveSessions::followed)
+                .description("sessions with at least one client").register(metrics));
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

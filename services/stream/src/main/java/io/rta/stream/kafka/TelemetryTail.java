@@ -1,6 +1,8 @@
 package io.rta.stream.kafka;
 
 import io.rta.schemas.RegistryUnavailableException;
+import io.rta.service.kafka.ClientLag;
+import io.rta.service.metrics.ProcessMetrics;
 import io.rta.topology.data.BurstValidator;
 import io.rta.topology.errors.LogText;
 import io.rta.topology.limits.InputLimits;
@@ -19,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -56,6 +59,7 @@ final class TelemetryTail implements AutoCloseable {
 
     private final Topic<String, TelemetryBatch> topic;
     private final Map<String, Object> consumerConfig;
+    private final ProcessMetrics metrics;
     private final StreamsCommits commits;
     private final Duration backScan;
     private final Sink sink;
@@ -66,13 +70,15 @@ final class TelemetryTail implements AutoCloseable {
     private volatile List<TopicPartition> partitions = List.of();
     private volatile Throwable failure;
     private final InputLimits limits;
-    private KafkaConsumer<byte[], byte[]> consumer;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
     /** Consecutive polls held up by an unavailable schema registry (back-off). */
     private int registryWaits;
     private Thread thread;
 
-    TelemetryTail(Topic<String, TelemetryBatch> topic, Map<String, Object> consumerConfig, StreamsCommits commits,
-                  Duration backScan, InputLimits limits, Sink sink) {
+    /** @param metrics where the consumer's metrics ({@code kafka_consumer_*}) go */
+    TelemetryTail(Topic<String, TelemetryBatch> topic, Map<String, Object> consumerConfig, ProcessMetrics metrics,
+                  StreamsCommits commits, Duration backScan, InputLimits limits, Sink sink) {
+        this.metrics = metrics;
         this.topic = topic;
         this.limits = limits;
         this.consumerConfig = Map.copyOf(consumerConfig);
@@ -92,7 +98,8 @@ final class TelemetryTail implements AutoCloseable {
         // Live latency: answer a fetch as soon as one record is there.
         props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
-        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer = metrics.bindConsumer(new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()));
         running.set(true);
         thread = new Thread(this::run, "live-telemetry-tail");
         thread.setDaemon(true);
@@ -276,6 +283,12 @@ final class TelemetryTail implements AutoCloseable {
     }
 
     /** Records skipped because they could not be decoded. */
+    /** Records of the topic not read yet (the consumer's own {@code records-lag}: no broker round trip). */
+    double recordsBehind() {
+        Consumer<byte[], byte[]> current = consumer;
+        return current == null ? 0 : ClientLag.recordsBehind(current.metrics(), topic.name());
+    }
+
     long skipped() {
         return skipped.get();
     }

@@ -65,7 +65,7 @@ final class RedisBackfill implements Backfill, BurstVisitor {
         try {
             page = redis.xreadBinary(XReadParams.xReadParams().count(PAGE_MESSAGES), Map.of(key, cursor));
         } catch (JedisException e) {
-            metrics.backfillErrors.inc();
+            metrics.backfillErrors.increment();
             LOG.warn("Back-fill of stream session {} stopped at {}: reading Redis failed: {}", streamSessionId,
                     cursor, e.toString());
             done = true;
@@ -93,7 +93,7 @@ final class RedisBackfill implements Backfill, BurstVisitor {
             }
         } catch (IllegalArgumentException e) {
             // the reader logs malformed messages as it meets them; the back-fill skips them quietly
-            metrics.messagesMalformed.inc();
+            metrics.messagesMalformed.increment();
         }
     }
 

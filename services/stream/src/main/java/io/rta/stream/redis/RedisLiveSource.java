@@ -1,6 +1,6 @@
 package io.rta.stream.redis;
 
-import com.codahale.metrics.MetricRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.codahale.metrics.health.HealthCheck;
 import io.rta.stream.live.LiveAttachment;
 import io.rta.stream.live.LiveListener;
@@ -67,7 +67,7 @@ public final class RedisLiveSource implements LiveSource {
     private volatile boolean closed;
 
     /** Connects lazily: the source starts even while Redis is down (health says so). */
-    public RedisLiveSource(RedisSettings settings, MetricRegistry metrics) {
+    public RedisLiveSource(RedisSettings settings, MeterRegistry metrics) {
         this.settings = settings;
         this.redis = connect(settings, MAX_CONNECTIONS);
         this.readerRedis = connect(settings, UNBOUNDED);

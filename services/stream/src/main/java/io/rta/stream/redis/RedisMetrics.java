@@ -1,10 +1,11 @@
 package io.rta.stream.redis;
 
-import com.codahale.metrics.Counter;
-import com.codahale.metrics.MetricRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.IntSupplier;
 
-/** The Redis source's metrics, named in one place ({@code /metrics} shows them in Prometheus form). */
+/** The Redis source's metrics, named in one place ({@code /metrics} shows them as {@code rta_redis_*}). */
 final class RedisMetrics {
 
     /** Stream messages read by the readers (all sessions of the followed streams). */
@@ -20,13 +21,13 @@ final class RedisMetrics {
     /** Trimmer runs that failed. */
     final Counter trimErrors;
 
-    RedisMetrics(MetricRegistry registry, IntSupplier streamsFollowed) {
-        messagesRead = registry.counter("rta_redis_messages_read");
-        messagesMalformed = registry.counter("rta_redis_messages_malformed");
-        readErrors = registry.counter("rta_redis_read_errors");
-        backfillErrors = registry.counter("rta_redis_backfill_errors");
-        entriesTrimmed = registry.counter("rta_redis_entries_trimmed");
-        trimErrors = registry.counter("rta_redis_trim_errors");
-        registry.gauge("rta_redis_streams_followed", () -> streamsFollowed::getAsInt);
+    RedisMetrics(MeterRegistry registry, IntSupplier streamsFollowed) {
+        messagesRead = registry.counter("rta.redis.messages.read");
+        messagesMalformed = registry.counter("rta.redis.messages.malformed");
+        readErrors = registry.counter("rta.redis.read.errors");
+        backfillErrors = registry.counter("rta.redis.backfill.errors");
+        entriesTrimmed = registry.counter("rta.redis.entries.trimmed");
+        trimErrors = registry.counter("rta.redis.trim.errors");
+        Gauge.builder("rta.redis.streams.followed", streamsFollowed::getAsInt).register(registry);
     }
 }

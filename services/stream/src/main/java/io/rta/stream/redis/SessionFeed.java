@@ -1,6 +1,6 @@
 package io.rta.stream.redis;
 
-import com.codahale.metrics.Counter;
+import io.micrometer.core.instrument.Counter;
 import io.rta.stream.live.LiveData;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,7 +55,7 @@ final class SessionFeed implements BurstVisitor {
         try {
             state = SessionJsonState.of(json);
         } catch (IllegalArgumentException e) {
-            malformed.inc();
+            malformed.increment();
             LOG.warn("Skipped a session JSON update of session {}: {}", identity, e.getMessage());
             return;
         }

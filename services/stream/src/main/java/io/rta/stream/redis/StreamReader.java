@@ -118,7 +118,7 @@ final class StreamReader implements Runnable {
                 if (!running) {
                     return;
                 }
-                metrics.readErrors.inc();
+                metrics.readErrors.increment();
                 if (!failing) {
                     LOG.warn("Reading Redis stream {} failed (retrying with back-off up to {} s): {}", streamName,
                             MAX_BACKOFF.toSeconds(), e.toString());
@@ -139,7 +139,7 @@ final class StreamReader implements Runnable {
             return;
         }
         position = entries.get(entries.size() - 1).getID();
-        metrics.messagesRead.inc(entries.size());
+        metrics.messagesRead.increment(entries.size());
         for (StreamEntryBinary entry : entries) {
             handOut(entry);
         }
@@ -153,7 +153,7 @@ final class StreamReader implements Runnable {
                 BurstEntries.read(message.burst(), feed);
             }
         } catch (IllegalArgumentException e) {
-            metrics.messagesMalformed.inc();
+            metrics.messagesMalformed.increment();
             LOG.warn("Skipped message {} of Redis stream {}: {}", entry.getID(), streamName, e.getMessage());
         } catch (RuntimeException e) {
             // a listener broke its contract; the other sessions of the stream keep streaming

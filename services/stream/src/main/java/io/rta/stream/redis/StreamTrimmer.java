@@ -31,7 +31,7 @@ final class StreamTrimmer implements Runnable {
         try {
             trim();
         } catch (JedisException e) {
-            metrics.trimErrors.inc();
+            metrics.trimErrors.increment();
             LOG.warn("Trimming the Redis streams failed (next try in {} s): {}", settings.interval().toSeconds(),
                     e.toString());
         }
@@ -49,7 +49,7 @@ final class StreamTrimmer implements Runnable {
             trimmed += redis.xtrim(RedisKeys.streamKey(stream), params);
         }
         if (trimmed > 0) {
-            metrics.entriesTrimmed.inc(trimmed);
+            metrics.entriesTrimmed.increment(trimmed);
             LOG.info("Trimmed {} entries from {} Redis streams to {}{} entries each", trimmed, streams.size(),
                     settings.approximate() ? "about " : "", settings.targetStreamLength());
         }

@@ -75,6 +75,11 @@ final class ClientSender {
         this.detachFromSource = detachFromSource;
     }
 
+    /** Bytes queued or in flight to the client, not yet written to its socket. */
+    long pendingBytes() {
+        return pendingBytes.get();
+    }
+
     /** Starts sending what was queued so far (the session JSON queued while attaching) and all that follows. */
     void start() {
         started = true;

@@ -56,8 +56,8 @@ public final class StreamConnection implements Session.Listener.AutoDemanding, L
     @Override
     public void onWebSocketOpen(Session session) {
         opened.set(true);
-        metrics.opened();
         sender = new ClientSender(session, executor, settings, metrics, this::detach);
+        metrics.opened(sender);
         try {
             attachment = source.attach(identity, this);
         } catch (NotStreamableException e) {
@@ -115,7 +115,7 @@ public final class StreamConnection implements Session.Listener.AutoDemanding, L
 
     private void closed() {
         if (opened.get() && closed.compareAndSet(false, true)) {
-            metrics.closed();
+            metrics.closed(sender);
             sender.terminate();
         }
     }

@@ -1,6 +1,7 @@
 package io.rta.stream.ws;
 
 import io.dropwizard.core.setup.Environment;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rta.stream.live.LiveSource;
 import jakarta.servlet.DispatcherType;
 import java.nio.ByteBuffer;
@@ -34,10 +35,11 @@ public final class StreamWebSockets {
     /**
      * Adds the endpoint to a Dropwizard environment (for {@code HttpServer.start}'s setup hook): the upgrade filter,
      * Jetty's WebSocket container, the senders' thread pool and the keep-alive pings, whose lifecycles Dropwizard
-     * then runs. Metrics {@code rta_stream_*} go to the environment's registry.
+     * then runs. Metrics {@code rta_stream_*} go to {@code meters}.
      */
-    public static void install(Environment environment, LiveSource source, StreamSettings settings) {
-        StreamMetrics metrics = new StreamMetrics(environment.metrics());
+    public static void install(Environment environment, LiveSource source, StreamSettings settings,
+                               MeterRegistry meters) {
+        StreamMetrics metrics = new StreamMetrics(meters);
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         ExecutorService senders = environment.lifecycle().executorService("rta-stream-send-%d")
                 .minThreads(threads).maxThreads(threads).build();

@@ -3,8 +3,7 @@ package io.rta.stream.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.codahale.metrics.Gauge;
-import com.codahale.metrics.MetricRegistry;
+import io.rta.service.metrics.ProcessMetrics;
 import io.rta.events.PeriodicBurst;
 import io.rta.events.SessionState;
 import io.rta.events.TelemetryBatch;
@@ -57,7 +56,7 @@ class KafkaLiveSourceTest {
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final List<AutoCloseable> parts = new ArrayList<>();
-    private final MetricRegistry metrics = new MetricRegistry();
+    private final ProcessMetrics metrics = ProcessMetrics.bare();
     private Topics topics;
     private FlakyRegistry registry;
     private SessionViews views;
@@ -97,7 +96,7 @@ class KafkaLiveSourceTest {
                 Map.of(new TopicPartition(topics.telemetry().name(), 0), new OffsetAndMetadata(1))).all().get();
         sendTelemetry("s", System.currentTimeMillis(), 4);
         KafkaLiveSource source = startSource();
-        await().atMost(WAIT).untilAsserted(() -> assertThat(gauge("rta_stream_kafka_retained_items"))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(meter("rta.stream.kafka.retained.items"))
                 .as("offset 0 is committed and older than the back-scan; 1 and 2 are not committed yet")
                 .isEqualTo(3L));
         RecordingListener listener = new RecordingListener();
@@ -115,7 +114,7 @@ class KafkaLiveSourceTest {
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(listener.calls()).contains("data " + end(5)));
         assertThat(listener.calls()).doesNotContain("data " + end(1));
-        assertThat(gauge("rta_stream_kafka_records_skipped")).isEqualTo(1L);
+        assertThat(meter("rta.stream.kafka.records.skipped")).isEqualTo(1L);
         await().atMost(WAIT).untilAsserted(() -> assertThat(listener.calls()).last()
                 .isEqualTo("range " + T0 + ".." + end(5)));
     }
@@ -162,7 +161,7 @@ class KafkaLiveSourceTest {
         sendTelemetry("s\u0000x", System.currentTimeMillis(), 7);
         await().atMost(WAIT).untilAsserted(() -> assertThat(listener.calls()).contains("data " + end(1)));
         assertThat(listener.calls()).doesNotContain("data " + (T0 + 101));
-        assertThat(gauge("rta_stream_kafka_records_skipped")).as("the record with the bad key").isEqualTo(1L);
+        assertThat(meter("rta.stream.kafka.records.skipped")).as("the record with the bad key").isEqualTo(1L);
 
         // a record written with a schema version this process has not resolved yet, while the registry is down
         Schema other = new Schema.Parser().parse(TelemetryBatch.getClassSchema().toString()
@@ -180,7 +179,7 @@ class KafkaLiveSourceTest {
         registry.down = false;
         await().atMost(WAIT).untilAsserted(() -> assertThat(listener.calls())
                 .containsSubsequence("data " + end(3), "data " + end(4)));
-        assertThat(gauge("rta_stream_kafka_records_skipped")).as("nothing skipped for the outage").isEqualTo(1L);
+        assertThat(meter("rta.stream.kafka.records.skipped")).as("nothing skipped for the outage").isEqualTo(1L);
     }
 
     /** An in-memory registry that can be switched to "unavailable" for schema lookups. */
@@ -266,8 +265,9 @@ class KafkaLiveSourceTest {
         return ends;
     }
 
-    private Object gauge(String name) {
-        Gauge<?> gauge = metrics.getGauges().get(name);
-        return gauge.getValue();
+    /** A meter's value as a whole number (gauge or counter). */
+    private long meter(String name) {
+        var meter = metrics.registry().get(name).meter();
+        return (long) meter.measure().iterator().next().getValue();
     }
 }

@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.codahale.metrics.MetricRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rta.proto.model.net.stream.StreamData;
 import io.rta.stream.live.Backfill;
 import io.rta.stream.live.LiveAttachment;
@@ -37,7 +38,7 @@ class RedisLiveSourceTest {
 
     private final String stream = "car-" + UUID.randomUUID();
     private RedisTestPublisher publisher;
-    private MetricRegistry metrics;
+    private MeterRegistry metrics;
     private RedisLiveSource source;
 
     @BeforeAll
@@ -53,7 +54,7 @@ class RedisLiveSourceTest {
     @BeforeEach
     void startSource() {
         publisher = new RedisTestPublisher("127.0.0.1", server.port());
-        metrics = new MetricRegistry();
+        metrics = new SimpleMeterRegistry();
         TrimmerSettings noTrimmer = new TrimmerSettings(false, 10_000, Duration.ofSeconds(30), false);
         source = new RedisLiveSource(new RedisSettings(RedisConnectionString.parse(server.connectionString()), 0,
                 noTrimmer), metrics);
@@ -289,7 +290,7 @@ class RedisLiveSourceTest {
             session.publish(sample(7));
 
             await().untilAsserted(() -> assertThat(listener.dataTimes()).containsExactly(7L));
-            assertThat(metrics.counter("rta_redis_messages_malformed").getCount()).isEqualTo(1);
+            assertThat((long) metrics.counter("rta.redis.messages.malformed").count()).isEqualTo(1);
         }
     }
 
@@ -328,7 +329,7 @@ class RedisLiveSourceTest {
     }
 
     private int streamsFollowed() {
-        return (Integer) metrics.getGauges().get("rta_redis_streams_followed").getValue();
+        return (int) metrics.get("rta.redis.streams.followed").gauge().value();
     }
 
     private static List<Long> drain(Backfill backfill) {

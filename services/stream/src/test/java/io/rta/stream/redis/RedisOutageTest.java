@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.codahale.metrics.MetricRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rta.stream.live.LiveAttachment;
 import io.rta.stream.live.NotStreamableException;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class RedisOutageTest {
 
-    private final MetricRegistry metrics = new MetricRegistry();
+    private final MeterRegistry metrics = new SimpleMeterRegistry();
     private RedisServerProcess server;
     private RedisTestPublisher publisher;
     private RedisLiveSource source;
@@ -56,7 +57,7 @@ class RedisOutageTest {
             assertThatThrownBy(() -> source.attach(identity, new RecordingListener()))
                     .isInstanceOf(NotStreamableException.class)
                     .hasMessage("live source unavailable: Redis unreachable");
-            await().untilAsserted(() -> assertThat(metrics.counter("rta_redis_read_errors").getCount()).isPositive());
+            await().untilAsserted(() -> assertThat((long) metrics.counter("rta.redis.read.errors").count()).isPositive());
 
             server.startAgain();
 

@@ -5,7 +5,8 @@ import static io.rta.stream.redis.Telemetry.sessionJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.codahale.metrics.MetricRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +21,7 @@ class RedisTrimmerTest {
 
     private static RedisServerProcess server;
 
-    private final MetricRegistry metrics = new MetricRegistry();
+    private final MeterRegistry metrics = new SimpleMeterRegistry();
     private RedisTestPublisher publisher;
     private RedisLiveSource source;
 
@@ -60,7 +61,7 @@ class RedisTrimmerTest {
 
         await().untilAsserted(() -> assertThat(publisher.redis().xlen("stream:" + stream)).isEqualTo(100));
         assertThat(publisher.redis().xlen(unlisted)).isEqualTo(300);
-        assertThat(metrics.counter("rta_redis_entries_trimmed").getCount()).isEqualTo(200);
+        assertThat((long) metrics.counter("rta.redis.entries.trimmed").count()).isEqualTo(200);
     }
 
     @Test

@@ -7,7 +7,7 @@ import static io.rta.stream.LiveItems.timestampOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.codahale.metrics.MetricRegistry;
+import io.rta.service.metrics.ProcessMetrics;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,20 +36,28 @@ class StreamWebSocketTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final TestLiveSource SOURCE = new TestLiveSource();
-    private static final MetricRegistry METRICS = new MetricRegistry();
+    private static final ProcessMetrics PROCESS = ProcessMetrics.bare();
+    private static final io.micrometer.core.instrument.MeterRegistry METRICS = PROCESS.registry();
     private static HttpServer server;
 
     @BeforeAll
     static void startServer() throws Exception {
         StreamSettings settings = new StreamSettings(CLIENT_BUFFER_BYTES, 64 * 1024, Duration.ofSeconds(1));
         server = HttpServer.start(new ServiceInfo("rta-stream-test", "dev", List.of("stream"), "test", "test", false),
-                0, "text", METRICS, new HealthCheckRegistry(), jersey -> { },
-                environment -> StreamWebSockets.install(environment, SOURCE, settings));
+                0, "text", PROCESS, new HealthCheckRegistry(), jersey -> { },
+                environment -> StreamWebSockets.install(environment, SOURCE, settings, METRICS));
     }
 
     @AfterAll
     static void stopServer() throws Exception {
         server.close();
+    }
+
+    @Test
+    void shouldServeTheStreamMetersUnderTheirPrometheusNames() {
+        assertThat(PROCESS.scrape()).contains("rta_stream_connections_open ", "rta_stream_bytes_behind ",
+                "rta_stream_bursts_sent_total ", "rta_stream_bytes_sent_total ", "rta_stream_slow_clients_closed_total ",
+                "rta_stream_widenings_coalesced_total ", "rta_stream_limit_closed_total ");
     }
 
     @Test
@@ -203,11 +211,11 @@ class StreamWebSocketTest {
     @Test
     void shouldCloseWith1003OnATextMessageAndDetach() throws Exception {
         SOURCE.open("text", "{}");
-        long openBefore = METRICS.counter(StreamMetrics.OPEN_CONNECTIONS).getCount();
+        long openBefore = (long) METRICS.get(StreamMetrics.OPEN_CONNECTIONS).gauge().value();
         StreamClient client = StreamClient.connect(server.port(), "text");
         client.nextBurst();
         assertThat(SOURCE.listeners("text")).isEqualTo(1);
-        assertThat(METRICS.counter(StreamMetrics.OPEN_CONNECTIONS).getCount()).isEqualTo(openBefore + 1);
+        assertThat((long) METRICS.get(StreamMetrics.OPEN_CONNECTIONS).gauge().value()).isEqualTo(openBefore + 1);
 
         client.sendText("{\"subscribe\":{}}");
 
@@ -215,7 +223,7 @@ class StreamWebSocketTest {
         client.untilClose(close);
         assertThat(close.get(0).code()).isEqualTo(StatusCode.BAD_DATA);
         await().until(() -> SOURCE.listeners("text") == 0);
-        await().until(() -> METRICS.counter(StreamMetrics.OPEN_CONNECTIONS).getCount() == openBefore);
+        await().until(() -> (long) METRICS.get(StreamMetrics.OPEN_CONNECTIONS).gauge().value() == openBefore);
     }
 
     @Test
@@ -245,11 +253,11 @@ class StreamWebSocketTest {
                     .build().toByteArray());
             await().until(() -> SOURCE.backfillRequests("slow").size() == 2);
 
-            long slowBefore = METRICS.meter(StreamMetrics.SLOW_CLIENTS_CLOSED).getCount();
+            long slowBefore = (long) METRICS.get(StreamMetrics.SLOW_CLIENTS_CLOSED).counter().count();
             Random random = new Random(7);
             List<Long> received = new ArrayList<>();
             long published = 0;
-            while (METRICS.meter(StreamMetrics.SLOW_CLIENTS_CLOSED).getCount() == slowBefore) {
+            while ((long) METRICS.get(StreamMetrics.SLOW_CLIENTS_CLOSED).counter().count() == slowBefore) {
                 byte[] incompressible = new byte[32 * 1024];
                 random.nextBytes(incompressible);
                 SOURCE.publish("slow", periodic(1, ++published, incompressible));
@@ -283,14 +291,14 @@ class StreamWebSocketTest {
 
     @Test
     void shouldCountBurstsAndBytesSent() throws Exception {
-        long bursts = METRICS.meter(StreamMetrics.BURSTS_SENT).getCount();
-        long bytes = METRICS.meter(StreamMetrics.BYTES_SENT).getCount();
+        long bursts = (long) METRICS.get(StreamMetrics.BURSTS_SENT).counter().count();
+        long bytes = (long) METRICS.get(StreamMetrics.BYTES_SENT).counter().count();
         SOURCE.open("counted", "{}");
         StreamClient client = StreamClient.connect(server.port(), "counted");
         client.nextBurst();
 
-        await().until(() -> METRICS.meter(StreamMetrics.BURSTS_SENT).getCount() > bursts);
-        assertThat(METRICS.meter(StreamMetrics.BYTES_SENT).getCount()).isGreaterThan(bytes);
+        await().until(() -> (long) METRICS.get(StreamMetrics.BURSTS_SENT).counter().count() > bursts);
+        assertThat((long) METRICS.get(StreamMetrics.BYTES_SENT).counter().count()).isGreaterThan(bytes);
         client.abort();
     }
 
@@ -302,7 +310,7 @@ class StreamWebSocketTest {
         SOURCE.retain("many", periodic(5_000, 3));
         java.util.concurrent.CountDownLatch slowSource = new java.util.concurrent.CountDownLatch(1);
         SOURCE.gateBackfills("many", slowSource);
-        long coalesced = METRICS.meter(StreamMetrics.WIDENINGS_COALESCED).getCount();
+        long coalesced = (long) METRICS.get(StreamMetrics.WIDENINGS_COALESCED).counter().count();
         StreamClient client = StreamClient.connect(server.port(), "many");
         client.nextBurst();
 
@@ -311,7 +319,7 @@ class StreamWebSocketTest {
         for (int channel = 2; channel <= 3_000; channel++) {
             client.subscribe(StreamSubscription.newBuilder().addDataChannelIds(channel).build());
         }
-        await().until(() -> METRICS.meter(StreamMetrics.WIDENINGS_COALESCED).getCount() == coalesced + 2_998);
+        await().until(() -> (long) METRICS.get(StreamMetrics.WIDENINGS_COALESCED).counter().count() == coalesced + 2_998);
         slowSource.countDown();
 
         assertThat(dataTimestamps(client, 2)).containsExactly(1L, 2L);
