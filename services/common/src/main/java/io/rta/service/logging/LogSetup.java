@@ -52,6 +52,9 @@ public final class LogSetup {
         quiet.put("org.apache.zookeeper", Level.WARN);
         quiet.put("org.eclipse.jetty", Level.WARN);
         quiet.put("io.dropwizard.jersey.DropwizardResourceConfig", Level.WARN);
+        // The broker warns when a client's request to auto-create an internal topic (__consumer_offsets,
+        // __transaction_state) finds it already created by another: a harmless race at every fresh start.
+        quiet.put("org.apache.kafka.server.DefaultAutoTopicCreationManager", Level.ERROR);
         // The committed-offsets watchers (data writes' flush wait, live streaming) ask the group coordinator for
         // committed offsets with requireStable, as exactly-once needs: an offset still inside an open transaction
         // is not an answer yet. The broker answers such a partition UNSTABLE_OFFSET_COMMIT, and the admin client
