@@ -50,14 +50,20 @@ public final class EffectiveOptions {
      * object (option name to value), for log tools to pick out.
      */
     public static void log(Logger log, String command, Options options) {
-        Map<String, String> values = new LinkedHashMap<>();
-        options.defs().forEach(def -> values.put(def.name(), masked(def, options.getString(def))));
+        Map<String, String> values = values(options);
         values.forEach(MDC::put);
         try {
             log.info("{} options: {}", command, describe(options));
         } finally {
             values.keySet().forEach(MDC::remove);
         }
+    }
+
+    /** Every option's name and value, secrets masked, in definition order. */
+    public static Map<String, String> values(Options options) {
+        Map<String, String> values = new LinkedHashMap<>();
+        options.defs().forEach(def -> values.put(def.name(), masked(def, options.getString(def))));
+        return values;
     }
 
     /** {@code value} as it may be shown: masked whole for a credential option, else with credentials in it masked. */

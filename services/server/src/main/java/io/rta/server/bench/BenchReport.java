@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grpc.StatusRuntimeException;
+import io.rta.service.config.EffectiveOptions;
+import io.rta.service.config.Options;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,6 +74,7 @@ final class BenchReport {
     private final String command;
     private final Instant started = Instant.now();
     private final Map<String, String> facts = new LinkedHashMap<>();
+    private final Map<String, String> options = new LinkedHashMap<>();
     private final List<Row> rows = new ArrayList<>();
 
     /** @param command what ran, e.g. {@code bench sessions}: the header names it */
@@ -81,6 +84,12 @@ final class BenchReport {
 
     BenchReport() {
         this("bench");
+    }
+
+    /** The options the run was given (secrets masked): in the JSON only, the table would drown in them. */
+    BenchReport options(Options given) {
+        options.putAll(EffectiveOptions.values(given));
+        return this;
     }
 
     BenchReport fact(String name, String value) {
@@ -179,7 +188,8 @@ final class BenchReport {
 
     /**
      * The report as one JSON object: {@code command}, {@code startedAt}, {@code finishedAt}, {@code machine}
-     * (cores, os, arch, jvm, maxHeapBytes, loadAverage), {@code facts} (as in the table), {@code rows} (label,
+     * (cores, os, arch, jvm, maxHeapBytes, loadAverage), {@code facts} (as in the table), {@code options} (every
+     * option's value, secrets masked), {@code rows} (label,
      * value, unit, target {bound, limit, unit}, verdict, error), {@code summary} (pass, miss, failed) and
      * {@code exitCode}.
      */
@@ -192,6 +202,8 @@ final class BenchReport {
         json.set("machine", Machine.json(mapper));
         ObjectNode factsJson = json.putObject("facts");
         facts.forEach(factsJson::put);
+        ObjectNode optionsJson = json.putObject("options");
+        options.forEach(optionsJson::put);
         ArrayNode rowsJson = json.putArray("rows");
         for (Row row : rows) {
             ObjectNode rowJson = rowsJson.addObject();

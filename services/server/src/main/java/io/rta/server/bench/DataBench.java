@@ -123,6 +123,7 @@ public final class DataBench {
 
     private void run(Options options) throws Exception {
         Plan plan = Plan.of(options);
+        report.options(options);
         String runId = UUID.randomUUID().toString().substring(0, 6);
         BenchData sessions = new BenchData(runId, 1, 1);
         List<String> periodicSessions = identities(sessions, 0, plan.streams());

@@ -72,6 +72,7 @@ public final class LiveBench {
                     + clientChannels + " is more than " + LiveBenchOptions.CHANNELS.name() + " = " + channels);
         }
         String identity = "live-bench-" + UUID.randomUUID().toString().substring(0, 8);
+        report.options(options);
         steps.phase(options.getString(BenchOptions.HTTP_URL).isBlank()
                 ? "starting an embedded server ..." : "connecting to " + options.getString(BenchOptions.HTTP_URL));
         BenchTarget opened = report.attemptResult("server start", () -> BenchTarget.open(options));

@@ -59,7 +59,7 @@ public final class SessionBench {
         int warmup = BenchOptions.atLeast(options, BenchOptions.WARMUP, 0);
         BenchData data = new BenchData(UUID.randomUUID().toString().substring(0, 6), details, folders);
 
-        BenchReport report = Machine.describe(new BenchReport("bench sessions"));
+        BenchReport report = Machine.describe(new BenchReport("bench sessions")).options(options);
         steps.phase(options.getString(BenchOptions.HTTP_URL).isBlank()
                 ? "starting an embedded server ..." : "connecting to " + options.getString(BenchOptions.HTTP_URL));
         BenchTarget opened = report.attemptResult("server start", () -> BenchTarget.open(options));

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.Status;
+import io.rta.service.config.Options;
+import io.rta.service.config.RtaOptions;
 
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +92,7 @@ class BenchReportTest {
     @Test
     void shouldWriteEveryRowWithLabelValueUnitTargetVerdictAndErrorAsJson() throws Exception {
         BenchReport report = new BenchReport("bench sessions").fact("data", "100 sessions")
+                .options(Options.defaults(BenchOptions.ALL).with(RtaOptions.REGISTRY_URL, "http://u:p@reg/apis"))
                 .row("ingest", 6123, "sessions/s", INGEST)
                 .row("list p50", 1.5, "ms", null)
                 .failed("list p99", new IllegalStateException("HTTP 503"));
@@ -103,6 +106,8 @@ class BenchReportTest {
         assertThat(json.get("machine").has("jvm")).isTrue();
         assertThat(json.get("machine").has("maxHeapBytes")).isTrue();
         assertThat(json.get("facts").get("data").asText()).isEqualTo("100 sessions");
+        assertThat(json.get("options").get("Sessions").asText()).isEqualTo("100000");
+        assertThat(json.get("options").get("RegistryUrl").asText()).isEqualTo("http://u:****@reg/apis");
         JsonNode rows = json.get("rows");
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0).toString()).isEqualTo("{\"label\":\"ingest\",\"value\":6123.0,"
