@@ -24,6 +24,8 @@ public final class ServerOptions {
             "Largest config (bytes) PutConfigStream accepts; larger ones get INVALID_ARGUMENT. A config travels as one "
                     + "Kafka record, so this stays below the 64 MiB record limit of the config topics.");
     public static final OptionDef LOG_FORMAT = RtaOptions.LOG_FORMAT;
+    public static final OptionDef LOG_LEVEL = RtaOptions.LOG_LEVEL;
+    public static final OptionDef LOG_LEVELS = RtaOptions.LOG_LEVELS;
     public static final OptionDef STARTUP_TIMEOUT = OptionDef.of("StartupTimeout", "300000",
             "How long (ms) start-up may wait for the views to load from Kafka before giving up.");
 
@@ -49,7 +51,8 @@ public final class ServerOptions {
     /** Every option of the server: the common ones, then the server's own. */
     public static final List<OptionDef> ALL = Stream.of(RtaOptions.ALL.stream(),
             Stream.of(COMMIT_INTERVAL, STREAM_THREADS, GRPC_MAX_MESSAGE_SIZE, MAX_CONFIG_SIZE, LOG_FORMAT,
-                    STARTUP_TIMEOUT, ADVERTISED_HOST, STANDBY_REPLICAS, STREAMS_TASK_TIMEOUT, IDLE_READ_TIMEOUT),
+                    LOG_LEVEL, LOG_LEVELS, STARTUP_TIMEOUT, ADVERTISED_HOST, STANDBY_REPLICAS, STREAMS_TASK_TIMEOUT,
+                    IDLE_READ_TIMEOUT),
             StreamOptions.ALL.stream())
             .flatMap(s -> s).toList();
 

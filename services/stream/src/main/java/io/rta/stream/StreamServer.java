@@ -60,9 +60,9 @@ public final class StreamServer implements AutoCloseable {
     /** The stream service's options: where its data comes from, its port, and live streaming's own and the limits. */
     public static final List<OptionDef> ALL = Stream.of(Stream.of(RtaOptions.CONFIG, HTTP_PORT,
             RtaOptions.BIND_ADDRESS, RtaOptions.ADMIN_PORT, RtaOptions.BOOTSTRAP_SERVERS, RtaOptions.REGISTRY_URL,
-            RtaOptions.TOPIC_PREFIX, RtaOptions.LOG_FORMAT, STARTUP_TIMEOUT, RtaOptions.SERVICE_LABEL,
-            RtaOptions.SERVICE_DESCRIPTION), EDGE_OPTIONS.stream(), StreamOptions.ALL.stream(),
-            LimitOptions.INPUT.stream()).flatMap(s -> s).toList();
+            RtaOptions.TOPIC_PREFIX, RtaOptions.LOG_FORMAT, RtaOptions.LOG_LEVEL, RtaOptions.LOG_LEVELS,
+            STARTUP_TIMEOUT, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION), EDGE_OPTIONS.stream(),
+            StreamOptions.ALL.stream(), LimitOptions.INPUT.stream()).flatMap(s -> s).toList();
 
     private final Parts parts = new Parts();
     private HttpServer http;

@@ -26,10 +26,22 @@ final class OptionSources {
 
     /** {@code --Name value}, {@code --Name=value}; a bare {@code --Name} before another option or at the end is "true". */
     static Map<String, Setting> commandLine(String[] args, Map<String, OptionDef> defs) {
+        return commandLine(args, defs, false);
+    }
+
+    /** As {@link #commandLine(String[], Map)}, skipping unknown options and anything not an option. */
+    static Map<String, Setting> knownCommandLine(String[] args, Map<String, OptionDef> defs) {
+        return commandLine(args, defs, true);
+    }
+
+    private static Map<String, Setting> commandLine(String[] args, Map<String, OptionDef> defs, boolean known) {
         Map<String, Setting> settings = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith(OPTION_PREFIX) || arg.length() == OPTION_PREFIX.length()) {
+                if (known) {
+                    continue;
+                }
                 throw new IllegalArgumentException("Unexpected argument '" + arg + "': options are written "
                         + "--Name value or --Name=value; known options: " + names(defs));
             }
@@ -46,6 +58,9 @@ final class OptionSources {
             }
             OptionDef def = defs.get(OptionDef.key(name));
             if (def == null) {
+                if (known) {
+                    continue;
+                }
                 throw new IllegalArgumentException("Unknown option --" + name + "; known options: " + names(defs));
             }
             settings.put(def.key(), new Setting(value, "command line --" + name));
@@ -78,6 +93,15 @@ final class OptionSources {
 
     /** An appsettings-style JSON object; nested objects are sections joined with {@code :}. Null path: no file. */
     static Map<String, Setting> configFile(Path path, Map<String, OptionDef> defs) {
+        return configFile(path, defs, false);
+    }
+
+    /** As {@link #configFile(Path, Map)}, skipping other options without a word. */
+    static Map<String, Setting> knownConfigFile(Path path, Map<String, OptionDef> defs) {
+        return configFile(path, defs, true);
+    }
+
+    private static Map<String, Setting> configFile(Path path, Map<String, OptionDef> defs, boolean known) {
         Map<String, Setting> settings = new LinkedHashMap<>();
         if (path == null) {
             return settings;
@@ -86,7 +110,7 @@ final class OptionSources {
         if (!root.isObject()) {
             throw new IllegalArgumentException("Config file " + path + " must hold a JSON object of options");
         }
-        flatten(root, "", path, defs, settings);
+        flatten(root, "", path, defs, settings, known);
         return settings;
     }
 
@@ -98,16 +122,19 @@ final class OptionSources {
     }
 
     private static void flatten(JsonNode node, String prefix, Path path, Map<String, OptionDef> defs,
-            Map<String, Setting> settings) {
+            Map<String, Setting> settings, boolean known) {
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             String name = prefix + field.getKey();
             JsonNode value = field.getValue();
             if (value.isObject()) {
-                flatten(value, name + OptionDef.SECTION_SEPARATOR, path, defs, settings);
+                flatten(value, name + OptionDef.SECTION_SEPARATOR, path, defs, settings, known);
                 continue;
             }
             OptionDef def = defs.get(OptionDef.key(name));
             if (def == null || def == Options.CONFIG) {
+                if (known) {
+                    continue;
+                }
                 LOG.warn("Ignoring '{}' in config file {}: not a known option", name, path);
                 continue;
             }

@@ -51,6 +51,28 @@ public final class Options {
         return new Options(defsByKey, merged);
     }
 
+    /**
+     * Resolves only {@code defs} from all sources, skipping every other option (and its value) instead of refusing
+     * it and without logging: what a process reads before anything else, e.g. how to log, from options that the
+     * command later resolves strictly with all of its own.
+     */
+    public static Options loadKnown(List<OptionDef> defs, String[] args, Map<String, String> env, Path workingDir) {
+        Map<String, OptionDef> defsByKey = index(defs);
+        Map<String, Setting> commandLine = OptionSources.knownCommandLine(args, defsByKey);
+        Map<String, Setting> environment = OptionSources.environment(env, defsByKey);
+        Map<String, Setting> merged;
+        try {
+            merged = new LinkedHashMap<>(OptionSources.knownConfigFile(
+                    configPath(commandLine, environment, workingDir), defsByKey));
+        } catch (IllegalArgumentException e) {
+            // the command's own strict load reports a missing or malformed file
+            merged = new LinkedHashMap<>();
+        }
+        merged.putAll(environment);
+        merged.putAll(commandLine);
+        return new Options(defsByKey, merged);
+    }
+
     /** Resolves {@code defs} from the process's command line, environment and working directory. */
     public static Options load(List<OptionDef> defs, String[] args) {
         return load(defs, args, System.getenv(), Path.of("").toAbsolutePath());

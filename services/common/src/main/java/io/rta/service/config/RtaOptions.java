@@ -56,7 +56,16 @@ public final class RtaOptions {
 
     /** Shared by every service; the all-in-one server lists it among its own options. */
     public static final OptionDef LOG_FORMAT = OptionDef.of("LogFormat", "text",
-            "Log format: text, or json for structured logs (one JSON object per line).");
+            "Log format: text, or json for structured logs (one JSON object per line). Applies from the process's "
+                    + "first line.");
+    /** Shared by every command: the level of every logger that LogLevels and the quiet defaults do not name. */
+    public static final OptionDef LOG_LEVEL = OptionDef.of("LogLevel", "INFO",
+            "Log level of every logger not named in LogLevels: TRACE, DEBUG, INFO, WARN, ERROR or OFF. Kafka's, "
+                    + "ZooKeeper's and Jetty's own loggers stay at WARN unless LogLevels names them.");
+    /** Shared by every command: per-logger levels, over LogLevel and the quiet defaults. */
+    public static final OptionDef LOG_LEVELS = OptionDef.of("LogLevels", "",
+            "Levels of single loggers (and the loggers below them), comma-separated logger=LEVEL, e.g. "
+                    + "org.apache.kafka=INFO,io.rta.data=DEBUG. Logger names are case-sensitive.");
 
     /** Every option, in documentation order. */
     public static final List<OptionDef> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(CONFIG,

@@ -80,6 +80,11 @@ public final class HttpServer implements AutoCloseable {
                 return info.name();
             }
 
+            /** Logging is configured once, by the process ({@code LogSetup}); Dropwizard must not replace it. */
+            @Override
+            protected void bootstrapLogging() {
+            }
+
             @Override
             public void initialize(Bootstrap<Configuration> bootstrap) {
                 bootstrap.setHealthCheckRegistry(health);
@@ -150,12 +155,10 @@ public final class HttpServer implements AutoCloseable {
 
     /**
      * The Dropwizard configuration: the API on its own connector; the admin servlet on a loopback connector of its
-     * own, or on none (it is then unreachable); no default exception mappers (ours answer everything as JSON).
+     * own, or on none (it is then unreachable); no default exception mappers (ours answer everything as JSON);
+     * logging left as the process configured it ({@code LogSetup}: format and levels from the first line on).
      */
     private static String yaml(HttpSettings settings) {
-        String layout = "json".equalsIgnoreCase(settings.logFormat())
-                ? "      layout:\n        type: json\n"
-                : "      logFormat: \"%-5level [%d{ISO8601,UTC}] [%thread] %logger{36}: %msg%n%rEx\"\n";
         String admin = settings.adminPort().isPresent()
                 ? "\n    - type: http\n      bindHost: 127.0.0.1\n      port: " + settings.adminPort().getAsInt()
                 : " []";
@@ -173,15 +176,8 @@ public final class HttpServer implements AutoCloseable {
                   requestLog:
                     appenders: []
                 logging:
-                  level: INFO
-                  loggers:
-                    org.apache.kafka: WARN
-                    org.apache.kafka.streams.KafkaStreams: INFO
-                    io.dropwizard.jersey.DropwizardResourceConfig: WARN
-                    org.eclipse.jetty: WARN
-                  appenders:
-                    - type: console
-                %s""".formatted(quoted(settings.bindAddress()), settings.port(), admin, layout);
+                  type: external
+                """.formatted(quoted(settings.bindAddress()), settings.port(), admin);
     }
 
     /** A YAML double-quoted scalar (JSON string syntax is valid YAML). */

@@ -7,6 +7,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Which active state store partitions are being restored from their changelogs (after a restart, a lost state
@@ -24,7 +25,9 @@ public final class RestoreTracker implements StateRestoreListener {
     @Override
     public void onRestoreStart(TopicPartition partition, String store, long startingOffset, long endingOffset) {
         restoring.put(partition, new Progress(store, 0, Math.max(0, endingOffset - startingOffset)));
-        LOG.info("Restoring {} from {} ({} records)", store, partition, endingOffset - startingOffset);
+        // an empty partition (every one, on a fresh start) is not worth a line per store and partition
+        LOG.atLevel(endingOffset > startingOffset ? Level.INFO : Level.DEBUG)
+                .log("Restoring {} from {} ({} records)", store, partition, endingOffset - startingOffset);
     }
 
     @Override
@@ -36,7 +39,8 @@ public final class RestoreTracker implements StateRestoreListener {
     @Override
     public void onRestoreEnd(TopicPartition partition, String store, long totalRestored) {
         restoring.remove(partition);
-        LOG.info("Restored {} from {} ({} records)", store, partition, totalRestored);
+        LOG.atLevel(totalRestored > 0 ? Level.INFO : Level.DEBUG)
+                .log("Restored {} from {} ({} records)", store, partition, totalRestored);
     }
 
     @Override

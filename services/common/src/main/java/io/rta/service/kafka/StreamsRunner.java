@@ -70,7 +70,8 @@ public final class StreamsRunner implements Managed, AutoCloseable {
         this.clock = clock;
         Properties props = new Properties();
         props.putAll(streamsConfig);
-        LOG.info("Topology:\n{}", topology.describe());
+        // dozens of lines: for whoever debugs a topology (LogLevels io.rta.service.kafka.StreamsRunner=DEBUG)
+        LOG.debug("Topology:\n{}", topology.describe());
         streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(this::threadFailed);
         streams.setStateListener((now, before) -> {

@@ -26,8 +26,13 @@ public final class BenchOptions {
     public static final OptionDef FOLDERS = OptionDef.of("Folders", "20",
             "Folders the sessions are spread over; the folder filter selects one of them.");
 
+    public static final OptionDef JSON = OptionDef.of("Json", "",
+            "Also write the results as JSON (every row: label, value, unit, target, verdict, error; and the machine "
+                    + "and run facts): --Json alone writes them to stdout and the table to stderr; --Json <file> "
+                    + "writes them to that file.");
+
     /** The benchmark's own options. */
-    public static final List<OptionDef> OWN = List.of(HTTP_URL, GRPC_ADDRESS, SESSIONS, WARMUP_SESSIONS, DETAILS,
+    public static final List<OptionDef> OWN = List.of(HTTP_URL, GRPC_ADDRESS, JSON, SESSIONS, WARMUP_SESSIONS, DETAILS,
             CONCURRENCY, QUERIES, WARMUP, FOLDERS);
 
     /** Every option accepted: the benchmark's, then the server's. */

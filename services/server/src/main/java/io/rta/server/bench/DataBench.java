@@ -3,6 +3,7 @@ package io.rta.server.bench;
 import io.rta.proto.toolkit.session.SessionStoreGrpc;
 import io.rta.schemas.CcompatRegistryClient;
 import io.rta.server.ServerOptions;
+import io.rta.service.config.EffectiveOptions;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import io.rta.topology.Topics;
@@ -15,12 +16,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./rta bench data}: the throughput of a plain Kafka producer for the telemetry records (the baseline), of
  * writes through gRPC until flushed, of REST reads (chunk headers only, and every sample decoded), and the bytes the
  * chunk view stores per sample, each against its target. Like {@link SessionBench} it measures, it does not assert:
- * a missed target is a result, while an error (a failed write, a wrong sample count) fails the run.
+ * a missed target is a result, and so is a failure of the server under test (a failed write, a wrong sample count):
+ * a FAILED row with the error; the steps that do not need the failed one still run, and the exit code is non-zero.
  */
 public final class DataBench {
 
@@ -36,26 +40,32 @@ public final class DataBench {
     private static final String MEGABYTES_PER_SECOND = "MB/s";
     private static final String BYTES_PER_SAMPLE = "bytes/sample";
 
-    private final PrintStream out;
-    private final PrintStream progress;
-    private final BenchReport report = Machine.describe(new BenchReport());
+    private static final Logger LOG = LoggerFactory.getLogger(DataBench.class);
 
-    private DataBench(PrintStream out, PrintStream progress) {
-        this.out = out;
-        this.progress = progress;
+    private final Progress steps;
+    /** For the load generators' own status lines. */
+    private final PrintStream progress;
+    private final BenchReport report = Machine.describe(new BenchReport("bench data"));
+
+    private DataBench(Progress steps) {
+        this.steps = steps;
+        this.progress = steps.statusStream();
     }
 
     /**
      * Runs the benchmark with {@code args} (see {@link DataBenchOptions}), prints the report to {@code out} and
      * progress to {@code progress}.
      *
-     * @return 0 once the figures are printed, whether or not they meet their targets
+     * @return 0 once the figures are printed, whether or not they meet their targets; 1 when a step failed
      * @throws IllegalArgumentException for bad options
      */
     public static int run(String[] args, PrintStream out, PrintStream progress) throws Exception {
         Options options = DataBenchOptions.load(args);
-        new DataBench(out, progress).run(options);
-        return 0;
+        EffectiveOptions.log(LOG, "bench data", options);
+        BenchOutput output = BenchOutput.of(options);
+        DataBench bench = new DataBench(Progress.to(progress));
+        bench.run(options);
+        return output.publish(bench.report, out, progress);
     }
 
     /** The benchmark's shape, from the options (checked before anything starts). */
@@ -113,49 +123,66 @@ public final class DataBench {
 
     private void run(Options options) throws Exception {
         Plan plan = Plan.of(options);
+        report.options(options);
         String runId = UUID.randomUUID().toString().substring(0, 6);
         BenchData sessions = new BenchData(runId, 1, 1);
         List<String> periodicSessions = identities(sessions, 0, plan.streams());
         List<String> timestampedSessions = identities(sessions, plan.streams(), plan.streams());
         List<String> warmupSessions = identities(sessions, 2 * plan.streams(), plan.streams());
 
-        progress.println("bench: " + (options.getString(BenchOptions.HTTP_URL).isBlank()
-                ? "starting an embedded server ..." : "connecting to " + options.getString(BenchOptions.HTTP_URL)));
-        try (BenchTarget target = BenchTarget.open(options)) {
+        steps.phase(options.getString(BenchOptions.HTTP_URL).isBlank()
+                ? "starting an embedded server ..." : "connecting to " + options.getString(BenchOptions.HTTP_URL));
+        BenchTarget opened = report.attemptResult("server start", () -> BenchTarget.open(options));
+        if (opened == null) {
+            return;
+        }
+        try (BenchTarget target = opened) {
             serverFact(target, options);
             dataFacts(plan);
             report.fact("load before", Machine.loadAverage());
-            new SessionIngest(target.channel(), sessions, 1, progress).awaitWritable(WRITABLE_TIMEOUT);
-            createSessions(target, sessions, 3 * plan.streams());
+            steps.phase("waiting for the server to accept writes ...");
+            if (!report.attempt("server accepts writes", () -> {
+                new SessionIngest(target.channel(), sessions, 1, progress).awaitWritable(WRITABLE_TIMEOUT);
+                createSessions(target, sessions, 3 * plan.streams());
+            })) {
+                return;
+            }
             KafkaAccess kafka = KafkaAccess.of(target, options);
 
-            baseline(kafka, options, plan, periodicSessions);
+            report.attempt("kafka baseline", () -> baseline(kafka, options, plan, periodicSessions));
             DataWriteLoad writer = new DataWriteLoad(target.channel(), plan.flushBytes(), progress);
-            if (plan.warmupBursts() > 0) {
-                progress.println("bench: warming up: writing " + plan.samplesPerSession(plan.warmupBursts())
-                        * plan.streams() + " periodic samples, untimed ...");
-                writer.write("warm-up", warmupSessions,
-                        plan.sequences(BurstSequence.Kind.PERIODIC, plan.warmupBursts()), WRITE_TIMEOUT);
+            boolean warm = plan.warmupBursts() == 0;
+            if (!warm) {
+                steps.phase("warming up: writing " + plan.samplesPerSession(plan.warmupBursts()) * plan.streams()
+                        + " periodic samples, untimed ...");
+                warm = report.attempt("warm-up write (cold server)", () -> writer.write("warm-up", warmupSessions,
+                        plan.sequences(BurstSequence.Kind.PERIODIC, plan.warmupBursts()), WRITE_TIMEOUT));
             }
-            DataWriteLoad.Result periodic = write(writer, "write periodic uint16", periodicSessions,
-                    plan.sequences(BurstSequence.Kind.PERIODIC), WRITE_TARGET);
-            // the store and topics hold the warm-up's periodic samples too (the same signal)
-            storage(target, kafka, periodic.samples() + plan.streams() * plan.samplesPerSession(plan.warmupBursts()));
-            if (plan.timestampedBursts() > 0) {
-                write(writer, "write timestamped double", timestampedSessions,
-                        plan.sequences(BurstSequence.Kind.TIMESTAMPED), null);
+            DataWriteLoad.Result periodic = report.attemptResult("write periodic uint16", () -> write(writer,
+                    "write periodic uint16", periodicSessions, plan.sequences(BurstSequence.Kind.PERIODIC),
+                    WRITE_TARGET));
+            if (periodic != null && warm) {
+                // the store and topics hold the warm-up's periodic samples too (the same signal)
+                long stored = periodic.samples() + plan.streams() * plan.samplesPerSession(plan.warmupBursts());
+                report.attempt("stored periodic", () -> storage(target, kafka, stored));
             }
+            boolean timestamped = plan.timestampedBursts() > 0 && report.attempt("write timestamped double",
+                    () -> write(writer, "write timestamped double", timestampedSessions,
+                            plan.sequences(BurstSequence.Kind.TIMESTAMPED), null));
             DataReadLoad reader = new DataReadLoad(target.httpUrl());
-            read(reader, "read periodic", BurstSequence.Kind.PERIODIC, periodicSessions,
-                    plan.samplesPerSession(plan.periodicBursts()));
-            if (plan.timestampedBursts() > 0) {
-                read(reader, "read timestamped", BurstSequence.Kind.TIMESTAMPED, timestampedSessions,
-                        plan.samplesPerSession(plan.timestampedBursts()));
+            if (periodic != null) {
+                report.attempt("read periodic", () -> read(reader, "read periodic", BurstSequence.Kind.PERIODIC,
+                        periodicSessions, plan.samplesPerSession(plan.periodicBursts())));
+            }
+            if (timestamped) {
+                report.attempt("read timestamped", () -> read(reader, "read timestamped",
+                        BurstSequence.Kind.TIMESTAMPED, timestampedSessions,
+                        plan.samplesPerSession(plan.timestampedBursts())));
             }
             report.fact("load after", Machine.loadAverage());
+        } finally {
+            steps.done();
         }
-        out.print(report.render());
-        out.flush();
     }
 
     private static List<String> identities(BenchData sessions, int first, int count) {
@@ -196,7 +223,7 @@ public final class DataBench {
     private DataWriteLoad.Result write(DataWriteLoad writer, String name, List<String> identities,
                                        List<BurstSequence> sequences, BenchReport.Target target)
             throws InterruptedException {
-        progress.println("bench: " + name + ": " + identities.size() + " streams ...");
+        steps.phase(name + ": " + identities.size() + " streams ...");
         long cpuBefore = Machine.processCpuNanos();
         DataWriteLoad.Result result = writer.write(name, identities, sequences, WRITE_TIMEOUT);
         long cpu = Machine.processCpuNanos() - cpuBefore;
@@ -210,11 +237,11 @@ public final class DataBench {
 
     private void read(DataReadLoad reader, String name, BurstSequence.Kind kind, List<String> identities,
                       long samplesPerSession) throws Exception {
-        progress.println("bench: " + name + ": warming up (one untimed pass, every sample decoded) ...");
+        steps.phase(name + ": warming up (one untimed pass, every sample decoded) ...");
         reader.read(kind, identities, samplesPerSession, DataReadLoad.Depth.SAMPLES);
         for (DataReadLoad.Depth depth : DataReadLoad.Depth.values()) {
             String figure = name + (depth == DataReadLoad.Depth.HEADERS ? ", headers only" : ", samples decoded");
-            progress.println("bench: " + figure + " ...");
+            steps.phase(figure + " ...");
             long cpuBefore = Machine.processCpuNanos();
             DataReadLoad.Result result = reader.read(kind, identities, samplesPerSession, depth);
             for (int pass = 1; pass < READ_PASSES; pass++) {
@@ -246,7 +273,7 @@ public final class DataBench {
             report.fact("storage", "unknown: set BootstrapServers and RegistryUrl to the running server's");
             return;
         }
-        progress.println("bench: measuring what is stored ...");
+        steps.phase("measuring what is stored ...");
         Topics topics = kafka.topics();
         String changelogTopic = topics.applicationId() + "-" + ChunkTopology.CHUNK_STORE + "-changelog";
         long live = StorageFacts.liveBytes(kafka.bootstrapServers(), changelogTopic);

@@ -26,8 +26,8 @@ public final class DataBenchOptions {
                     + "are of a warmed-up JVM, as a long-running server is.");
 
     /** The benchmark's own options. */
-    public static final List<OptionDef> OWN = List.of(BenchOptions.HTTP_URL, BenchOptions.GRPC_ADDRESS, SAMPLES,
-            TIMESTAMPED_SAMPLES, WARMUP_SAMPLES, STREAMS, CHANNELS, SIGNAL, FLUSH_MIB);
+    public static final List<OptionDef> OWN = List.of(BenchOptions.HTTP_URL, BenchOptions.GRPC_ADDRESS,
+            BenchOptions.JSON, SAMPLES, TIMESTAMPED_SAMPLES, WARMUP_SAMPLES, STREAMS, CHANNELS, SIGNAL, FLUSH_MIB);
 
     /** Every option accepted: the benchmark's, then the server's. */
     public static final List<OptionDef> ALL = Stream.concat(OWN.stream(), ServerOptions.ALL.stream()).toList();

@@ -64,7 +64,13 @@ final class DataWriteLoad {
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(writers.stream().map(w -> w.done)
                 .toArray(CompletableFuture[]::new));
-        awaitWithProgress(label, all, start, sentSamples, flushedSamples, timeout);
+        try {
+            awaitWithProgress(label, all, start, sentSamples, flushedSamples, timeout);
+        } catch (RuntimeException | InterruptedException e) {
+            // the other streams stop too, so they do not load the server during the benchmark's next step
+            writers.forEach(writer -> writer.cancel(label + " failed"));
+            throw e;
+        }
         long end = writers.stream().mapToLong(w -> w.finalAckNanos).max().orElse(start);
         return new Result(writers.stream().mapToLong(w -> w.samples).sum(),
                 writers.stream().mapToLong(w -> w.messages).sum(), writers.stream().mapToLong(w -> w.bytes).sum(),
@@ -125,6 +131,13 @@ final class DataWriteLoad {
         public void beforeStart(ClientCallStreamObserver<WriteDataStreamMessage> requestStream) {
             requests = requestStream;
             requestStream.setOnReadyHandler(this::sendWhileReady);
+        }
+
+        /** Ends the call if it is still running (gRPC allows this from any thread). */
+        void cancel(String why) {
+            if (requests != null && !done.isDone()) {
+                requests.cancel(why, null);
+            }
         }
 
         /** Runs on the call's serialized executor whenever the transport can take more. */

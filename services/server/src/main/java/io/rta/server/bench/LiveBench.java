@@ -2,6 +2,7 @@ package io.rta.server.bench;
 
 import io.rta.proto.toolkit.session.CreateOrUpdateSessionRequest;
 import io.rta.proto.toolkit.session.SessionStoreGrpc;
+import io.rta.service.config.EffectiveOptions;
 import io.rta.service.config.Options;
 import java.io.PrintStream;
 import java.net.URI;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./rta bench live}: a live session ingested through gRPC at a steady rate while many WebSocket clients follow
@@ -31,19 +34,29 @@ public final class LiveBench {
     private static final Duration DRAIN = Duration.ofSeconds(10);
     private static final int OPEN = 2;
 
-    private final PrintStream out;
-    private final PrintStream progress;
-    private final BenchReport report = Machine.describe(new BenchReport());
+    private static final Logger LOG = LoggerFactory.getLogger(LiveBench.class);
 
-    private LiveBench(PrintStream out, PrintStream progress) {
-        this.out = out;
-        this.progress = progress;
+    private final Progress steps;
+    private final PrintStream progress;
+    private final BenchReport report = Machine.describe(new BenchReport("bench live"));
+
+    private LiveBench(Progress steps) {
+        this.steps = steps;
+        this.progress = steps.statusStream();
     }
 
-    /** Runs the benchmark with {@code args} (see {@link LiveBenchOptions}); figures to {@code out}. */
+    /**
+     * Runs the benchmark with {@code args} (see {@link LiveBenchOptions}); figures to {@code out}.
+     *
+     * @return 0 once the figures are printed, whether or not they meet their targets; 1 when the run failed
+     */
     public static int run(String[] args, PrintStream out, PrintStream progress) throws Exception {
-        new LiveBench(out, progress).run(LiveBenchOptions.load(args));
-        return 0;
+        Options options = LiveBenchOptions.load(args);
+        EffectiveOptions.log(LOG, "bench live", options);
+        BenchOutput output = BenchOutput.of(options);
+        LiveBench bench = new LiveBench(Progress.to(progress));
+        bench.run(options);
+        return output.publish(bench.report, out, progress);
     }
 
     private void run(Options options) throws Exception {
@@ -59,71 +72,82 @@ public final class LiveBench {
                     + clientChannels + " is more than " + LiveBenchOptions.CHANNELS.name() + " = " + channels);
         }
         String identity = "live-bench-" + UUID.randomUUID().toString().substring(0, 8);
-        progress.println("bench: " + (options.getString(BenchOptions.HTTP_URL).isBlank()
-                ? "starting an embedded server ..." : "connecting to " + options.getString(BenchOptions.HTTP_URL)));
-        try (BenchTarget target = BenchTarget.open(options)) {
-            report.fact("server", target.isEmbedded()
-                    ? "embedded all-in-one in this JVM (broker, registry child process, streams, HTTP, gRPC, the "
-                    + "ingest and every WebSocket client)" : "running server at " + target.httpUrl());
-            report.fact("load", String.format(Locale.ROOT, "%,d samples/s periodic uint16 over %,d channels through "
-                            + "one WriteDataStream, bursts of %d samples; %d clients x %d channels; %d s warm-up, "
-                            + "%d s measured", rate, channels, burstSamples, clients, clientChannels, warmup,
-                    seconds));
-            report.fact("load before", Machine.loadAverage());
-            new SessionIngest(target.channel(), new BenchData(identity, 1, 1), 1, progress)
-                    .awaitWritable(Duration.ofMinutes(2));
-            openSession(target, identity);
-
-            HttpClient http = HttpClient.newHttpClient();
-            URI uri = URI.create(target.httpUrl().replaceFirst("^http", "ws") + "/rta/v2/sessions/" + identity
-                    + "/stream");
-            List<LiveClient> live = new ArrayList<>();
-            progress.println("bench: connecting " + clients + " WebSocket clients to " + uri + " ...");
-            for (int i = 0; i < clients; i++) {
-                int[] subscribed = new int[clientChannels];
-                for (int c = 0; c < clientChannels; c++) {
-                    subscribed[c] = (i * clientChannels + c) % channels;
-                }
-                LiveClient client = new LiveClient(subscribed);
-                client.connect(http, uri, CONNECT_TIMEOUT);
-                client.subscribe();
-                live.add(client);
-            }
-
-            LiveIngest ingest = new LiveIngest(target.channel(), identity, channels, rate, burstSamples);
-            Thread ingestThread = new Thread(ingest, "live-bench-ingest");
-            ingestThread.start();
-            progress.println("bench: ingesting, " + warmup + " s warm-up ...");
-            TimeUnit.SECONDS.sleep(warmup);
-            live.forEach(LiveClient::startMeasuring);
-            long cpuBefore = Machine.processCpuNanos();
-            long measureStart = System.nanoTime();
-            long sentAtStart = ingest.samplesSent();
-            for (int s = 0; s < seconds; s += 5) {
-                TimeUnit.SECONDS.sleep(Math.min(5, seconds - s));
-                progress.println(String.format(Locale.ROOT, "bench: %d s measured, %,d samples ingested, %,d "
-                        + "delivered, worst latency of the last 5 s %.0f ms", Math.min(seconds, s + 5),
-                        ingest.samplesSent() - sentAtStart, live.stream().mapToLong(LiveClient::measuredSamples).sum(),
-                        live.stream().mapToLong(LiveClient::takeWindowWorstNanos).max().orElse(0) / 1e6));
-            }
-            live.forEach(LiveClient::stopMeasuring);
-            long measureNanos = System.nanoTime() - measureStart;
-            long ingestedMeasured = ingest.samplesSent() - sentAtStart;
-            long cpu = Machine.processCpuNanos() - cpuBefore;
-            ingest.stop();
-            ingestThread.join();
-            ingest.awaitFlushed(Duration.ofMinutes(2));
-            long sentTotal = ingest.samplesSent();
-            progress.println("bench: ingest stopped; letting clients receive the rest ...");
-            Expected expected = new Expected(sentTotal / burstSamples, channels, burstSamples);
-            awaitDelivered(live, expected);
-
-            report(live, expected, sentTotal, ingestedMeasured, measureNanos, ingest, cpu);
-            live.forEach(LiveClient::close);
-            report.fact("load after", Machine.loadAverage());
+        report.options(options);
+        steps.phase(options.getString(BenchOptions.HTTP_URL).isBlank()
+                ? "starting an embedded server ..." : "connecting to " + options.getString(BenchOptions.HTTP_URL));
+        BenchTarget opened = report.attemptResult("server start", () -> BenchTarget.open(options));
+        if (opened == null) {
+            return;
         }
-        out.print(report.render());
-        out.flush();
+        try (BenchTarget target = opened) {
+            report.attempt("live run", () -> measure(target, identity, clients, clientChannels, channels, rate,
+                    burstSamples, seconds, warmup));
+        } finally {
+            steps.done();
+        }
+    }
+
+    private void measure(BenchTarget target, String identity, int clients, int clientChannels, int channels,
+                         int rate, int burstSamples, int seconds, int warmup) throws Exception {
+        report.fact("server", target.isEmbedded()
+                ? "embedded all-in-one in this JVM (broker, registry child process, streams, HTTP, gRPC, the "
+                + "ingest and every WebSocket client)" : "running server at " + target.httpUrl());
+        report.fact("load", String.format(Locale.ROOT, "%,d samples/s periodic uint16 over %,d channels through "
+                        + "one WriteDataStream, bursts of %d samples; %d clients x %d channels; %d s warm-up, "
+                        + "%d s measured", rate, channels, burstSamples, clients, clientChannels, warmup,
+                seconds));
+        report.fact("load before", Machine.loadAverage());
+        new SessionIngest(target.channel(), new BenchData(identity, 1, 1), 1, progress)
+                .awaitWritable(Duration.ofMinutes(2));
+        openSession(target, identity);
+
+        HttpClient http = HttpClient.newHttpClient();
+        URI uri = URI.create(target.httpUrl().replaceFirst("^http", "ws") + "/rta/v2/sessions/" + identity
+                + "/stream");
+        List<LiveClient> live = new ArrayList<>();
+        steps.phase("connecting " + clients + " WebSocket clients to " + uri + " ...");
+        for (int i = 0; i < clients; i++) {
+            int[] subscribed = new int[clientChannels];
+            for (int c = 0; c < clientChannels; c++) {
+                subscribed[c] = (i * clientChannels + c) % channels;
+            }
+            LiveClient client = new LiveClient(subscribed);
+            client.connect(http, uri, CONNECT_TIMEOUT);
+            client.subscribe();
+            live.add(client);
+        }
+
+        LiveIngest ingest = new LiveIngest(target.channel(), identity, channels, rate, burstSamples);
+        Thread ingestThread = new Thread(ingest, "live-bench-ingest");
+        ingestThread.start();
+        steps.phase("ingesting, " + warmup + " s warm-up ...");
+        TimeUnit.SECONDS.sleep(warmup);
+        live.forEach(LiveClient::startMeasuring);
+        long cpuBefore = Machine.processCpuNanos();
+        long measureStart = System.nanoTime();
+        long sentAtStart = ingest.samplesSent();
+        for (int s = 0; s < seconds; s += 5) {
+            TimeUnit.SECONDS.sleep(Math.min(5, seconds - s));
+            progress.println(String.format(Locale.ROOT, "%d s measured, %,d samples ingested, %,d "
+                    + "delivered, worst latency of the last 5 s %.0f ms", Math.min(seconds, s + 5),
+                    ingest.samplesSent() - sentAtStart, live.stream().mapToLong(LiveClient::measuredSamples).sum(),
+                    live.stream().mapToLong(LiveClient::takeWindowWorstNanos).max().orElse(0) / 1e6));
+        }
+        live.forEach(LiveClient::stopMeasuring);
+        long measureNanos = System.nanoTime() - measureStart;
+        long ingestedMeasured = ingest.samplesSent() - sentAtStart;
+        long cpu = Machine.processCpuNanos() - cpuBefore;
+        ingest.stop();
+        ingestThread.join();
+        ingest.awaitFlushed(Duration.ofMinutes(2));
+        long sentTotal = ingest.samplesSent();
+        steps.phase("ingest stopped; letting clients receive the rest ...");
+        Expected expected = new Expected(sentTotal / burstSamples, channels, burstSamples);
+        awaitDelivered(live, expected);
+
+        report(live, expected, sentTotal, ingestedMeasured, measureNanos, ingest, cpu);
+        live.forEach(LiveClient::close);
+        report.fact("load after", Machine.loadAverage());
     }
 
     private void openSession(BenchTarget target, String identity) {
@@ -188,7 +212,9 @@ public final class LiveBench {
                         null)
                 .row("ingest-to-client latency p99", all.count() == 0 ? Double.NaN : all.percentileMillis(99), "ms",
                         LATENCY_TARGET)
-                .row("ingest-to-client latency max", all.count() == 0 ? Double.NaN : all.percentileMillis(100),
+                .row("ingest-to-client latency p999", all.count() == 0 ? Double.NaN : all.percentileMillis(99.9),
+                        "ms", null)
+                .row("ingest-to-client latency max", all.count() == 0 ? Double.NaN : all.maxMillis(),
                         "ms", null)
                 .row("delivered to all clients", Math.rint(delivered / seconds), "samples/s", null)
                 .row("clients behind or closed", behind, "clients", BEHIND_TARGET);

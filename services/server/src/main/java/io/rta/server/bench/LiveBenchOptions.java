@@ -30,8 +30,8 @@ public final class LiveBenchOptions {
                     + "server that has been up for a while.");
 
     /** The benchmark's own options. */
-    public static final List<OptionDef> OWN = List.of(BenchOptions.HTTP_URL, BenchOptions.GRPC_ADDRESS, CLIENTS,
-            CLIENT_CHANNELS, CHANNELS, RATE, BURST_SAMPLES, SECONDS, WARMUP_SECONDS);
+    public static final List<OptionDef> OWN = List.of(BenchOptions.HTTP_URL, BenchOptions.GRPC_ADDRESS,
+            BenchOptions.JSON, CLIENTS, CLIENT_CHANNELS, CHANNELS, RATE, BURST_SAMPLES, SECONDS, WARMUP_SECONDS);
 
     /** Every option accepted: the benchmark's, then the server's (live streaming options included). */
     public static final List<OptionDef> ALL = Stream.of(OWN, ServerOptions.ALL, StreamOptions.ALL)

@@ -1,5 +1,7 @@
 package io.rta.server.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.Locale;
@@ -31,5 +33,23 @@ final class Machine {
                         System.getProperty("os.name"), System.getProperty("os.arch")))
                 .fact("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"))
                 .fact("heap", String.format(Locale.ROOT, "max %,d MiB", runtime.maxMemory() / (1024 * 1024)));
+    }
+
+    /** The same facts as JSON, as numbers where they are numbers: for {@code --Json}. */
+    static ObjectNode json(ObjectMapper mapper) {
+        Runtime runtime = Runtime.getRuntime();
+        ObjectNode json = mapper.createObjectNode()
+                .put("cores", runtime.availableProcessors())
+                .put("os", System.getProperty("os.name"))
+                .put("arch", System.getProperty("os.arch"))
+                .put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"))
+                .put("maxHeapBytes", runtime.maxMemory());
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        if (load >= 0) {
+            json.put("loadAverage", load);
+        } else {
+            json.putNull("loadAverage");
+        }
+        return json;
     }
 }

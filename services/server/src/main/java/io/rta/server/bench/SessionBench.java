@@ -1,17 +1,21 @@
 package io.rta.server.bench;
 
 import io.rta.server.ServerOptions;
+import io.rta.service.config.EffectiveOptions;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./rta bench sessions}: loads sessions through gRPC, then times the REST queries ATLAS makes while browsing
- * them, and prints each figure against its target. It measures; it does not assert: a missed target is a result,
- * while an error (a failed write, a wrong answer) fails the run.
+ * them, and prints each figure against its target. It measures; it does not assert: a missed target is a result
+ * (MISS), and so is a failure of the server under test (a failed write, a wrong answer): a FAILED row with the
+ * error, the run's other figures still printed, and a non-zero exit code.
  */
 public final class SessionBench {
 
@@ -19,28 +23,33 @@ public final class SessionBench {
 
     private static final Duration WRITABLE_TIMEOUT = Duration.ofMinutes(2);
 
-    private final PrintStream out;
+    private static final Logger LOG = LoggerFactory.getLogger(SessionBench.class);
+
+    private final Progress steps;
+    /** For the load generators' own status lines. */
     private final PrintStream progress;
 
-    private SessionBench(PrintStream out, PrintStream progress) {
-        this.out = out;
-        this.progress = progress;
+    private SessionBench(Progress steps) {
+        this.steps = steps;
+        this.progress = steps.statusStream();
     }
 
     /**
      * Runs the benchmark with {@code args} (see {@link BenchOptions}), prints the report to {@code out} and progress
      * to {@code progress}.
      *
-     * @return 0 once the figures are printed, whether or not they meet their targets
+     * @return 0 once the figures are printed, whether or not they meet their targets; 1 when a step failed
      * @throws IllegalArgumentException for bad options
      */
     public static int run(String[] args, PrintStream out, PrintStream progress) throws Exception {
         Options options = BenchOptions.load(args);
-        new SessionBench(out, progress).run(options);
-        return 0;
+        EffectiveOptions.log(LOG, "bench sessions", options);
+        BenchOutput output = BenchOutput.of(options);
+        BenchReport report = new SessionBench(Progress.to(progress)).run(options);
+        return output.publish(report, out, progress);
     }
 
-    private void run(Options options) throws Exception {
+    private BenchReport run(Options options) throws Exception {
         int sessions = BenchOptions.atLeast(options, BenchOptions.SESSIONS, 1);
         int warmupSessions = BenchOptions.atLeast(options, BenchOptions.WARMUP_SESSIONS, 0);
         int details = BenchOptions.atLeast(options, BenchOptions.DETAILS, 1);
@@ -50,10 +59,14 @@ public final class SessionBench {
         int warmup = BenchOptions.atLeast(options, BenchOptions.WARMUP, 0);
         BenchData data = new BenchData(UUID.randomUUID().toString().substring(0, 6), details, folders);
 
-        BenchReport report = Machine.describe(new BenchReport());
-        progress.println("bench: " + (options.getString(BenchOptions.HTTP_URL).isBlank()
-                ? "starting an embedded server ..." : "connecting to " + options.getString(BenchOptions.HTTP_URL)));
-        try (BenchTarget target = BenchTarget.open(options)) {
+        BenchReport report = Machine.describe(new BenchReport("bench sessions")).options(options);
+        steps.phase(options.getString(BenchOptions.HTTP_URL).isBlank()
+                ? "starting an embedded server ..." : "connecting to " + options.getString(BenchOptions.HTTP_URL));
+        BenchTarget opened = report.attemptResult("server start", () -> BenchTarget.open(options));
+        if (opened == null) {
+            return report;
+        }
+        try (BenchTarget target = opened) {
             targetFacts(report, target, options)
                     .fact("data", String.format(Locale.ROOT, "%,d sessions x %d details in %d folders, "
                             + "%d writes in flight; before them %,d written and deleted untimed (warm-up)", sessions,
@@ -61,41 +74,59 @@ public final class SessionBench {
                     .fact("queries", String.format(Locale.ROOT, "%d measured per scenario after %d warm-up, "
                             + "sequential, HTTP/1.1 keep-alive", queries, warmup))
                     .fact("load before", Machine.loadAverage());
-            ingest(report, target, data, sessions, warmupSessions, concurrency);
-            query(report, target, data, warmup, queries);
+            if (ingest(report, target, data, sessions, warmupSessions, concurrency)) {
+                query(report, target, data, warmup, queries);
+            } else {
+                report.fact("queries", "not run: the sessions were not loaded");
+            }
             report.fact("load after", Machine.loadAverage());
         }
-        out.print(report.render());
-        out.flush();
+        steps.done();
+        return report;
     }
 
     /**
      * Loads the timed sessions after a warm-up: as many other sessions written and deleted again, so the figure is
      * that of a server whose code is compiled (just-in-time compilation of broker, Streams, gRPC and server code
      * takes about a core for the first minute of load) and whose views hold only the timed sessions afterwards. The
-     * warm-up's own rate is reported too, as the cold-server figure.
+     * warm-up's own rate is reported too, as the cold-server figure. A failed warm-up is reported and the timed load
+     * runs all the same.
+     *
+     * @return whether the timed sessions were loaded
      */
-    private void ingest(BenchReport report, BenchTarget target, BenchData data, int sessions, int warmupSessions,
-                        int concurrency) throws InterruptedException {
+    private boolean ingest(BenchReport report, BenchTarget target, BenchData data, int sessions, int warmupSessions,
+                           int concurrency) throws InterruptedException {
         SessionIngest ingest = new SessionIngest(target.channel(), data, concurrency, progress);
-        ingest.awaitWritable(WRITABLE_TIMEOUT);
-        ingest.createFolders();
-        if (warmupSessions > 0) {
-            progress.println(String.format(Locale.ROOT, "bench: warming up: %,d sessions written and then deleted "
-                    + "(untimed) ...", warmupSessions));
-            SessionIngest.Result warm = ingest.load(sessions, warmupSessions);
-            ingest.delete(sessions, warmupSessions);
-            report.row("warm-up ingest (cold server)", Math.rint(warm.sessionsPerSecond()), "sessions/s", null);
+        steps.phase("waiting for the server to accept writes ...");
+        if (!report.attempt("server accepts writes", () -> {
+            ingest.awaitWritable(WRITABLE_TIMEOUT);
+            ingest.createFolders();
+        })) {
+            return false;
         }
-        progress.println(String.format(Locale.ROOT, "bench: loading %,d sessions through gRPC at %s ...", sessions,
+        if (warmupSessions > 0) {
+            steps.phase(String.format(Locale.ROOT, "warming up: %,d sessions written and then deleted (untimed) ...",
+                    warmupSessions));
+            report.attempt("warm-up ingest (cold server)", () -> {
+                SessionIngest.Result warm = ingest.load(sessions, warmupSessions);
+                ingest.delete(sessions, warmupSessions);
+                report.row("warm-up ingest (cold server)", Math.rint(warm.sessionsPerSecond()), "sessions/s", null);
+            });
+        }
+        steps.phase(String.format(Locale.ROOT, "loading %,d sessions through gRPC at %s ...", sessions,
                 target.grpcAddress()));
         long cpuBefore = Machine.processCpuNanos();
-        SessionIngest.Result result = ingest.load(0, sessions);
+        SessionIngest.Result result = report.attemptResult("ingest", () -> ingest.load(0, sessions));
+        if (result == null) {
+            return false;
+        }
         long cpu = Machine.processCpuNanos() - cpuBefore;
         report.row("ingest", Math.rint(result.sessionsPerSecond()), "sessions/s", INGEST_TARGET)
                 .row("ingest, second half", Math.rint(result.secondHalfSessionsPerSecond()), "sessions/s", null)
                 .row("write acknowledged p50", result.writeLatencies().percentileMillis(50), "ms", null)
-                .row("write acknowledged p99", result.writeLatencies().percentileMillis(99), "ms", null);
+                .row("write acknowledged p99", result.writeLatencies().percentileMillis(99), "ms", null)
+                .row("write acknowledged p999", result.writeLatencies().percentileMillis(99.9), "ms", null)
+                .row("write acknowledged max", result.writeLatencies().maxMillis(), "ms", null);
         report.fact("ingest time", String.format(Locale.ROOT, "%.1f s", result.elapsedNanos() / 1e9));
         if (cpu >= 0) {
             report.fact("ingest cpu", String.format(Locale.ROOT, "%.1f s of this process (%s), %.0f us per session; "
@@ -103,15 +134,17 @@ public final class SessionBench {
                     target.isEmbedded() ? "client and server" : "client only", cpu / 1e3 / sessions,
                     result.secondHalfCpuNanos() / 1e3 / (sessions - sessions / 2)));
         }
+        return true;
     }
 
     private void query(BenchReport report, BenchTarget target, BenchData data, int warmup, int queries)
             throws Exception {
         SessionQueries rest = new SessionQueries(target.httpUrl());
         for (SessionQueries.Scenario scenario : rest.scenarios(data)) {
-            progress.println("bench: timing " + scenario.name() + " (" + scenario.request().method() + " "
+            steps.phase("timing " + scenario.name() + " (" + scenario.request().method() + " "
                     + scenario.request().uri() + ") ...");
-            report.latencies(scenario.name(), rest.measure(scenario, warmup, queries), scenario.p99Target());
+            report.attempt(scenario.name(), () -> report.latencies(scenario.name(),
+                    rest.measure(scenario, warmup, queries), scenario.p99Target()));
         }
     }
 

@@ -9,13 +9,21 @@ import io.rta.server.bench.LiveBench;
 import io.rta.server.bench.LiveBenchOptions;
 import io.rta.server.bench.SessionBench;
 import io.rta.server.embedded.EmbeddedCluster;
+import ch.qos.logback.classic.Level;
+import io.rta.service.config.EffectiveOptions;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
+import io.rta.service.logging.LogSettings;
+import io.rta.service.logging.LogSetup;
 import io.rta.stream.StreamServer;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code ./rta} command line: {@code server}, {@code stream-service}, {@code cluster}, {@code bench sessions},
@@ -27,11 +35,34 @@ public final class Main {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int logging = configureLogging(args, System.getenv(), Path.of("").toAbsolutePath(), System.err);
+        System.exit(logging != OK ? logging : run(args, System.out, System.err));
+    }
+
+    /**
+     * Configures logging from {@code LogFormat}, {@code LogLevel} and {@code LogLevels} before anything logs, so
+     * they hold from the process's first line. A benchmark logs to stderr at WARN unless LogLevel is set: its stdout
+     * is the report, and its progress lines should not drown in the embedded server's.
+     *
+     * @return {@link #OK}, or {@link #USAGE} after saying which logging option is bad
+     */
+    static int configureLogging(String[] args, Map<String, String> env, Path workingDir, PrintStream err) {
+        boolean bench = args.length > 0 && args[0].equals("bench");
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        try {
+            LogSettings settings = LogSettings.load(rest, env, workingDir, bench ? Level.WARN : Level.INFO);
+            LogSetup.configure(settings, bench ? System.err : System.out);
+            return OK;
+        } catch (IllegalArgumentException e) {
+            err.println("rta" + (args.length == 0 ? "" : " " + args[0]) + ": " + e.getMessage());
+            return USAGE;
+        }
     }
 
     /** Runs one subcommand and returns the process exit code. */
@@ -44,13 +75,13 @@ public final class Main {
         try {
             switch (args[0]) {
                 case "server":
-                    runServer(ServerOptions.load(rest));
+                    runServer(logged("server", ServerOptions.load(rest)));
                     return OK;
                 case "stream-service":
-                    runUntilStopped(StreamServer.start(StreamServer.load(rest)));
+                    runUntilStopped(StreamServer.start(logged("stream-service", StreamServer.load(rest))));
                     return OK;
                 case "cluster":
-                    runCluster(EmbeddedCluster.load(rest), out);
+                    runCluster(logged("cluster", EmbeddedCluster.load(rest)), out);
                     return OK;
                 case "bench":
                     return bench(rest, out, err);
@@ -72,6 +103,12 @@ public final class Main {
             e.printStackTrace(err);
             return FAILED;
         }
+    }
+
+    /** Logs the options a command runs with (secrets masked), its first line. */
+    private static Options logged(String command, Options options) {
+        EffectiveOptions.log(LOG, command, options);
+        return options;
     }
 
     /** Runs the all-in-one server until the process is asked to stop (Ctrl-C, SIGTERM), then stops it cleanly. */
@@ -144,20 +181,24 @@ public final class Main {
         out.println("Options (also RTA_<NAME> environment variables, ':' written '__', or a JSON --Config file):");
         describe(out, ServerOptions.ALL);
         out.println();
-        out.println("Options of stream-service (besides BootstrapServers, RegistryUrl, TopicPrefix, LogFormat and the"
-                + " live streaming options above):");
+        out.println("Options of stream-service (besides BootstrapServers, RegistryUrl, TopicPrefix, LogFormat,"
+                + " LogLevel, LogLevels and the live streaming options above):");
         describe(out, List.of(StreamServer.HTTP_PORT));
         out.println();
         out.println("Options of cluster: " + String.join(", ", EmbeddedCluster.OPTIONS.stream().map(OptionDef::name)
                 .toList()) + " (as above).");
         out.println();
+        out.println("Benchmarks print progress and log (at WARN unless LogLevel is set) to stderr, and the result"
+                + " table last, to stdout; exit code 0 whether figures PASS or MISS, 1 when a step FAILED (the"
+                + " server under test failed it), 2 for bad options.");
+        out.println();
         out.println("Options of bench sessions:");
         describe(out, BenchOptions.OWN);
         out.println();
-        out.println("Options of bench data (and HttpUrl, GrpcAddress as above):");
+        out.println("Options of bench data (and HttpUrl, GrpcAddress, Json as above):");
         describe(out, DataBenchOptions.OWN.stream().filter(def -> !BenchOptions.OWN.contains(def)).toList());
         out.println();
-        out.println("Options of bench live (and HttpUrl, GrpcAddress as above):");
+        out.println("Options of bench live (and HttpUrl, GrpcAddress, Json as above):");
         describe(out, LiveBenchOptions.OWN.stream().filter(def -> !BenchOptions.OWN.contains(def)).toList());
     }
 

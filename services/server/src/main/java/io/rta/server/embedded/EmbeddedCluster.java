@@ -16,7 +16,8 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     /** The options of {@code ./rta cluster}. */
     public static final List<OptionDef> OPTIONS = List.of(RtaOptions.CONFIG, RtaOptions.DATA_PATH,
-            RtaOptions.KAFKA_PORT, RtaOptions.REGISTRY_PORT, RtaOptions.REGISTRY_JAR, RtaOptions.TOPIC_PREFIX);
+            RtaOptions.KAFKA_PORT, RtaOptions.REGISTRY_PORT, RtaOptions.REGISTRY_JAR, RtaOptions.TOPIC_PREFIX,
+            RtaOptions.LOG_FORMAT, RtaOptions.LOG_LEVEL, RtaOptions.LOG_LEVELS);
 
     private final EmbeddedKafka kafka;
     private final RegistryProcess registry;

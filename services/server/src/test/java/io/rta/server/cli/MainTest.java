@@ -35,7 +35,11 @@ class MainTest {
                 .contains("--IdleReadTimeout (default 30000)")
                 .contains("./rta bench data")
                 .contains("--Samples (default 60000000)")
-                .contains("--Signal (default sine)");
+                .contains("--Signal (default sine)")
+                .contains("--LogLevel (default INFO)")
+                .contains("--LogLevels")
+                .contains("--Json")
+                .contains("1 when a step FAILED");
     }
 
     @Test
