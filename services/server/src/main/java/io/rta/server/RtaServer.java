@@ -27,6 +27,7 @@ import io.rta.data.kafka.TelemetryPublisher;
 import io.rta.data.remote.OwnerClient;
 import io.rta.data.resources.DataResource;
 import io.rta.schemas.CcompatRegistryClient;
+import io.rta.server.embedded.EmbeddedCluster;
 import io.rta.server.embedded.EmbeddedKafka;
 import io.rta.server.embedded.RegistryProcess;
 import io.rta.service.config.EdgeLimits;
@@ -72,7 +73,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -105,9 +109,20 @@ public final class RtaServer implements AutoCloseable {
     }
 
     public static RtaServer start(Options options) throws Exception {
+        return start(options, StartupPhases.sinceNow());
+    }
+
+    /**
+     * Starts the server; once every health check passes it logs how long the start took, phase by phase
+     * ({@code RTA server healthy after 7.9 s (...)}).
+     *
+     * @param phases the start-up's clock: {@link StartupPhases#sinceProcessStart()} when the process was launched to
+     *     run this server
+     */
+    public static RtaServer start(Options options, StartupPhases phases) throws Exception {
         RtaServer server = new RtaServer();
         try {
-            server.startParts(options);
+            server.startParts(options, phases);
             return server;
         } catch (Exception | Error e) {
             server.close();
@@ -115,7 +130,7 @@ public final class RtaServer implements AutoCloseable {
         }
     }
 
-    private void startParts(Options options) throws Exception {
+    private void startParts(Options options, StartupPhases phases) throws Exception {
         ProcessMetrics metrics = own(ProcessMetrics.create());
         InputLimits inputLimits = LimitOptions.inputLimits(options);
         Path dataPath = options.getPath(RtaOptions.DATA_PATH).toAbsolutePath();
@@ -123,25 +138,42 @@ public final class RtaServer implements AutoCloseable {
         Duration writeTimeout = options.getDuration(RtaOptions.WRITE_TIMEOUT);
 
         bootstrapServers = options.getString(RtaOptions.BOOTSTRAP_SERVERS);
-        if (bootstrapServers.isBlank()) {
-            EmbeddedKafka kafka = own(EmbeddedKafka.start(options));
-            bootstrapServers = kafka.bootstrapServers();
-            LOG.info("Embedded Kafka broker at {} (data in {})", bootstrapServers, dataPath.resolve("kafka"));
-        }
         registryUrl = options.getString(RtaOptions.REGISTRY_URL);
         RegistryProcess embeddedRegistry = null;
-        if (registryUrl.isBlank()) {
+        EmbeddedCluster cluster = null;
+        if (bootstrapServers.isBlank() && registryUrl.isBlank()) {
+            // the registry's JVM boots while the broker starts and the topics are created
+            cluster = own(EmbeddedCluster.launch(options));
+            bootstrapServers = cluster.bootstrapServers();
+            embeddedRegistry = cluster.registry();
+            registryUrl = cluster.registryUrl();
+            phases.mark("broker");
+            LOG.info("Embedded Kafka broker at {} (data in {})", bootstrapServers, dataPath.resolve("kafka"));
+        } else if (bootstrapServers.isBlank()) {
+            bootstrapServers = own(EmbeddedKafka.start(options)).bootstrapServers();
+            phases.mark("broker");
+            LOG.info("Embedded Kafka broker at {} (data in {})", bootstrapServers, dataPath.resolve("kafka"));
+        } else if (registryUrl.isBlank()) {
             embeddedRegistry = own(RegistryProcess.start(options, bootstrapServers));
             registryUrl = embeddedRegistry.ccompatUrl();
+            phases.mark("registry");
             LOG.info("Embedded schema registry at {}", registryUrl);
         }
         CcompatRegistryClient registry = new CcompatRegistryClient(registryUrl);
-        // an external registry may still be starting; each request alone retries only briefly (it runs in poll loops)
-        registry.awaitAvailable(options.getDuration(ServerOptions.STARTUP_TIMEOUT));
         Topics topics = Topics.create(options.getString(RtaOptions.TOPIC_PREFIX), registry);
         TopicCreator.ensureTopics(KafkaSettings.common(bootstrapServers), topics,
                 options.getInt(RtaOptions.PARTITIONS), (short) options.getInt(RtaOptions.REPLICATION_FACTOR));
+        phases.mark("topics");
+        if (cluster != null) {
+            cluster.awaitRegistry();
+            phases.mark("registry");
+            phases.note(StartupPhases.format("registry ready from launch", cluster.registryStartup()));
+            LOG.info("Embedded schema registry at {}", registryUrl);
+        }
+        // an external registry may still be starting; each request alone retries only briefly (it runs in poll loops)
+        registry.awaitAvailable(options.getDuration(ServerOptions.STARTUP_TIMEOUT));
         registerSchemas(registry, topics);
+        phases.mark("schemas");
 
         ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, daemon("write-timer"));
         timerPool.setRemoveOnCancelPolicy(true);
@@ -169,7 +201,9 @@ public final class RtaServer implements AutoCloseable {
 
         streams.start();
         loader.start();
+        phases.mark("streams");
         loader.awaitLoaded(options.getDuration(ServerOptions.STARTUP_TIMEOUT));
+        phases.mark("session view");
 
         SessionService sessions = new SessionService(views.catalog(), views.folders(),
                 new KafkaSessionWriter(producer, topics, sessionsApplied, foldersApplied), Clock.systemUTC(),
@@ -226,7 +260,9 @@ public final class RtaServer implements AutoCloseable {
         grpc = own(new GrpcServer(GrpcServer.netty(options.getString(RtaOptions.BIND_ADDRESS),
                 options.getInt(RtaOptions.GRPC_PORT), options.getInt(ServerOptions.GRPC_MAX_MESSAGE_SIZE), edge),
                 services, health, edge, reads, metrics.registry()));
+        phases.mark("services");
         grpc.start();
+        phases.mark("gRPC");
 
         ServiceInfo info = new ServiceInfo("rta-server", ServiceInfo.buildVersion(), List.of("sessions", "configs", "data", "stream"),
                 options.getString(RtaOptions.SERVICE_LABEL), options.getString(RtaOptions.SERVICE_DESCRIPTION),
@@ -238,8 +274,10 @@ public final class RtaServer implements AutoCloseable {
                     jersey.register(dataResource);
                 }, environment -> StreamWebSockets.install(environment, live, StreamSettings.from(options),
                         metrics.registry())));
+        phases.mark("HTTP");
         LOG.info("RTA server ready: HTTP {} gRPC {}, Kafka {}, registry {}, media types {}", http.port(),
                 grpc.port(), bootstrapServers, registryUrl, ConfigMediaTypes.ALL);
+        own(StartupReport.whenHealthy(health, phases, options.getDuration(ServerOptions.STARTUP_TIMEOUT)));
     }
 
     /**
@@ -274,10 +312,28 @@ public final class RtaServer implements AutoCloseable {
         return ConfigStoreLimits.withMaxConfigBytes(max);
     }
 
-    private static void registerSchemas(CcompatRegistryClient registry, Topics topics) {
-        for (Topic<?, ?> topic : topics.all()) {
-            registry.register(topic.valueSubject(), topic.valueSchema());
-            registry.setCompatibility(topic.valueSubject(), "BACKWARD");
+    /**
+     * Registers every topic's value schema and its compatibility level, the topics in parallel: each write waits for
+     * the registry's Kafka journal, so one after the other they add up at start-up.
+     */
+    private static void registerSchemas(CcompatRegistryClient registry, Topics topics) throws InterruptedException {
+        List<Topic<?, ?>> all = topics.all();
+        ExecutorService pool = Executors.newFixedThreadPool(all.size(), daemon("schema-registration"));
+        try {
+            List<Future<?>> registrations = all.stream().<Future<?>>map(topic -> pool.submit(() -> {
+                registry.register(topic.valueSubject(), topic.valueSchema());
+                registry.setCompatibility(topic.valueSubject(), "BACKWARD");
+            })).toList();
+            for (Future<?> registration : registrations) {
+                try {
+                    registration.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException failure ? failure
+                            : new IllegalStateException("registering the schemas failed", e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -2,6 +2,7 @@ package io.rta.server.cli;
 
 import io.rta.server.RtaServer;
 import io.rta.server.ServerOptions;
+import io.rta.server.StartupPhases;
 import io.rta.server.bench.BenchOptions;
 import io.rta.server.bench.DataBench;
 import io.rta.server.bench.DataBenchOptions;
@@ -113,7 +114,7 @@ public final class Main {
 
     /** Runs the all-in-one server until the process is asked to stop (Ctrl-C, SIGTERM), then stops it cleanly. */
     static void runServer(Options options) throws Exception {
-        runUntilStopped(RtaServer.start(options));
+        runUntilStopped(RtaServer.start(options, StartupPhases.sinceProcessStart()));
     }
 
     /** Runs the embedded broker and registry alone until the process is asked to stop; says how to reach them. */

@@ -68,7 +68,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         long started = System.nanoTime();
         Path home = dataPath.resolve("kafka").toAbsolutePath();
         Path logDir = home.resolve("data");
-        String bootstrapServers = HOST + ":" + port;
+        String bootstrapServers = bootstrapServers(port);
         Ports.requireFree(port, RtaOptions.KAFKA_PORT.name());
         Map<String, String> config = brokerConfig(logDir, port, Ports.free());
         formatIfNew(logDir);
@@ -85,6 +85,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         LOG.info("Embedded Kafka broker ready on {} (log {}) in {} ms", bootstrapServers, logDir,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return kafka;
+    }
+
+    /** {@code host:port} for clients of a broker on {@code port}, known before it starts. */
+    public static String bootstrapServers(int port) {
+        return HOST + ":" + port;
     }
 
     /** {@code host:port} for clients. */

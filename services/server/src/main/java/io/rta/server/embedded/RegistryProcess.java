@@ -51,6 +51,8 @@ public final class RegistryProcess implements AutoCloseable {
 
     /** Path of the Confluent-compatible API below the registry's root. */
     public static final String CCOMPAT_PATH = "/apis/ccompat/v7";
+    /** The registry's readiness (Quarkus SmallRye Health): up once its storage has read its Kafka journal. */
+    static final String READY_PATH = "/health/ready";
     /** How long the registry may take to answer after it was started. */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     /** Pause before the first restart of a child that exited; doubles while restarts follow each other. */
@@ -64,9 +66,10 @@ public final class RegistryProcess implements AutoCloseable {
     private static final String RUNNER_GLOB = "apicurio-registry-app-*-runner.jar";
     private static final String RUNNER_MARKER = "-runner.jar";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration POLL_PAUSE = Duration.ofMillis(250);
+    private static final Duration POLL_PAUSE = Duration.ofMillis(100);
     private static final int LOG_TAIL_LINES = 40;
 
+    private final Path runnerJar;
     private final List<String> command;
     private final Map<String, String> environment;
     private final int port;
@@ -78,14 +81,17 @@ public final class RegistryProcess implements AutoCloseable {
     /** Guards starting a child against {@link #close}: a child is never started after close began. */
     private final Object lifecycle = new Object();
     private volatile Process process;
+    /** The class-data sharing of the current child: it maps the archive, or makes it when it exits. */
+    private volatile RegistryCds cds;
     private volatile Instant startedAt;
     private volatile boolean closed;
     /** Null while the child is up; why it is not, otherwise. */
     private volatile String down;
     private int streak;
 
-    private RegistryProcess(List<String> command, Map<String, String> environment, int port, Path home,
+    private RegistryProcess(Path runnerJar, List<String> command, Map<String, String> environment, int port, Path home,
                             String ccompatUrl) {
+        this.runnerJar = runnerJar;
         this.command = command;
         this.environment = environment;
         this.port = port;
@@ -107,7 +113,8 @@ public final class RegistryProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the registry and returns when its Confluent-compatible API answers; from then on it is supervised.
+     * Starts the registry and returns when it is ready (its storage has read its Kafka journal); from then on it is
+     * supervised.
      *
      * @param topicPrefix prefix of the registry's storage topics ({@code registry-journal}, ...)
      * @throws IllegalStateException when the port is taken or it does not become ready; the message holds the tail
@@ -115,23 +122,59 @@ public final class RegistryProcess implements AutoCloseable {
      */
     public static RegistryProcess start(Path runnerJar, Path dataPath, int port, String bootstrapServers,
             String topicPrefix) {
-        long started = System.nanoTime();
+        return launch(runnerJar, dataPath, port, bootstrapServers, topicPrefix).awaitReady();
+    }
+
+    /**
+     * Starts the registry's JVM and returns at once, so it boots while the caller does something else (the embedded
+     * broker starts meanwhile: the registry's Kafka clients retry until it answers); {@link #awaitReady} waits for it.
+     */
+    public static RegistryProcess launch(Path runnerJar, Path dataPath, int port, String bootstrapServers,
+            String topicPrefix) {
         Path home = dataPath.resolve("registry").toAbsolutePath();
         createDirectories(home);
         stopStaleChild(home);
-        RegistryProcess registry = new RegistryProcess(command(runnerJar, home, topicPrefix),
+        RegistryProcess registry = new RegistryProcess(runnerJar, command(runnerJar, home, topicPrefix),
                 environment(port, bootstrapServers), port, home, "http://" + HOST + ":" + port + CCOMPAT_PATH);
         Runtime.getRuntime().addShutdownHook(registry.shutdownHook);
         try {
-            registry.launchAndAwaitReady();
+            registry.launchChild();
         } catch (RuntimeException e) {
             registry.close();
             throw e;
         }
-        LOG.info("Schema registry (pid {}) ready at {} in {} ms", registry.pid(), registry.ccompatUrl,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        registry.watch(registry.process);
         return registry;
+    }
+
+    /**
+     * Returns when the child {@link #launch}ed answers; from then on it is supervised. A child that exits before it
+     * answers is launched once more: one launched next to a starting broker may have given up on it.
+     *
+     * @throws IllegalStateException when it does not become ready; the message holds the tail of its log (the
+     *                               registry is closed then)
+     */
+    public RegistryProcess awaitReady() {
+        Instant launched = startedAt;
+        try {
+            try {
+                awaitChild(process);
+            } catch (ExitedBeforeReady e) {
+                if (closed) {
+                    throw e;
+                }
+                LOG.warn("Schema registry (pid {}) exited before it was ready; starting it once more: {}",
+                        process.pid(), e.getMessage().lines().findFirst().orElse(""));
+                cds.childExited(false);
+                launchAndAwaitReady();
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        LOG.info("Schema registry (pid {}) ready at {} in {} ms ({})", pid(), ccompatUrl,
+                Duration.between(launched, Instant.now()).toMillis(), cds.describe());
+        watch(process);
+        return this;
     }
 
     /** The Confluent-compatible API base, e.g. {@code http://127.0.0.1:8085/apis/ccompat/v7}. */
@@ -194,22 +237,35 @@ public final class RegistryProcess implements AutoCloseable {
 
     /** Starts a child (unless closed) and waits until it answers; a child that does not is stopped again. */
     private void launchAndAwaitReady() {
-        Process child;
+        awaitChild(launchChild());
+    }
+
+    /** Starts a child unless closed. */
+    private Process launchChild() {
         synchronized (lifecycle) {
             if (closed) {
                 throw new IllegalStateException("the schema registry is closed");
             }
             Ports.requireFree(port, RtaOptions.REGISTRY_PORT.name());
-            child = launch(command, environment, home);
+            RegistryCds childCds = RegistryCds.of(runnerJar);
+            List<String> withCds = new ArrayList<>(command);
+            withCds.addAll(1, childCds.jvmOptions());
+            Process child = launch(withCds, environment, home);
+            cds = childCds;
             process = child;
             startedAt = Instant.now();
             writePidFile(home, child.pid());
+            return child;
         }
+    }
+
+    /** Waits until the child answers; one that does not is stopped. */
+    private void awaitChild(Process child) {
         try {
             awaitReady(child);
         } catch (RuntimeException e) {
             if (child.isAlive()) {
-                stop(child.toHandle());
+                cds.childExited(stop(child.toHandle()));
             }
             throw e;
         }
@@ -224,6 +280,7 @@ public final class RegistryProcess implements AutoCloseable {
         if (closed || child != process) {
             return;
         }
+        cds.childExited(false);
         boolean wasStable = Duration.between(startedAt, Instant.now()).compareTo(STABLE) > 0;
         Duration delay = nextDelay(wasStable);
         down = "(pid " + child.pid() + ") exited with code " + child.exitValue() + " at " + Instant.now()
@@ -311,19 +368,22 @@ public final class RegistryProcess implements AutoCloseable {
         Process child = process;
         if (child != null && child.isAlive()) {
             LOG.info("Stopping schema registry (pid {})", child.pid());
-            stop(child.toHandle());
+            cds.childExited(stop(child.toHandle()));
         }
         deletePidFile(home);
     }
 
     private void awaitReady(Process child) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(ccompatUrl + "/subjects"))
+        // Ready, not merely listening: until its storage has replayed the Kafka journal the registry answers from a
+        // partial store (a schema registered then would be refused as already existing, or get a second id).
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + READY_PATH))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (true) {
             if (!child.isAlive()) {
-                throw failure(child, "exited with code " + child.exitValue() + " before it was ready");
+                throw new ExitedBeforeReady(failure(child, "exited with code " + child.exitValue()
+                        + " before it was ready"));
             }
             if (answers(http, probe)) {
                 return;
@@ -348,6 +408,13 @@ public final class RegistryProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the schema registry", e);
+        }
+    }
+
+    /** A child that ended on its own before it answered (not one stopped because it took too long). */
+    private static final class ExitedBeforeReady extends IllegalStateException {
+        ExitedBeforeReady(IllegalStateException failure) {
+            super(failure.getMessage());
         }
     }
 
@@ -415,14 +482,17 @@ public final class RegistryProcess implements AutoCloseable {
         deletePidFile(home);
     }
 
-    private static void stop(ProcessHandle handle) {
+    /** Stops the process gracefully, forcibly when it does not end in time; true when it ended gracefully. */
+    private static boolean stop(ProcessHandle handle) {
         handle.destroy();
-        if (!awaitExit(handle, STOP_TIMEOUT)) {
-            LOG.warn("Schema registry pid {} did not stop within {} s; killing it", handle.pid(),
-                    STOP_TIMEOUT.toSeconds());
-            handle.destroyForcibly();
-            awaitExit(handle, STOP_TIMEOUT);
+        if (awaitExit(handle, STOP_TIMEOUT)) {
+            return true;
         }
+        LOG.warn("Schema registry pid {} did not stop within {} s; killing it", handle.pid(),
+                STOP_TIMEOUT.toSeconds());
+        handle.destroyForcibly();
+        awaitExit(handle, STOP_TIMEOUT);
+        return false;
     }
 
     private static boolean awaitExit(ProcessHandle handle, Duration timeout) {
