@@ -9,6 +9,8 @@ import io.rta.server.bench.LiveBench;
 import io.rta.server.bench.LiveBenchOptions;
 import io.rta.server.bench.SessionBench;
 import io.rta.server.embedded.EmbeddedCluster;
+import io.rta.server.replay.Replay;
+import io.rta.server.replay.ReplayOptions;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.stream.StreamServer;
@@ -19,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The {@code ./rta} command line: {@code server}, {@code stream-service}, {@code cluster}, {@code bench sessions},
- * {@code bench data}, {@code bench live}, {@code help}.
+ * {@code bench data}, {@code bench live}, {@code replay}, {@code help}.
  */
 public final class Main {
 
@@ -54,6 +56,8 @@ public final class Main {
                     return OK;
                 case "bench":
                     return bench(rest, out, err);
+                case "replay":
+                    return Replay.run(rest, out, err);
                 case "help":
                 case "--help":
                 case "-h":
@@ -139,6 +143,8 @@ public final class Main {
         out.println("  ./rta bench live [...]              follow a live session with many WebSocket clients while"
                 + " telemetry is ingested through gRPC, and print ingest-to-client latency and delivered samples/s"
                 + " (an embedded server for the run unless HttpUrl and GrpcAddress name one)");
+        out.println("  ./rta replay [...]                  rebuild the views from the live event topics (TopicPrefix) into"
+                + " topics of their own (ReplayPrefix), with progress; Verify compares them with the live views");
         out.println("  ./rta help                          show this help");
         out.println();
         out.println("Options (also RTA_<NAME> environment variables, ':' written '__', or a JSON --Config file):");
@@ -159,6 +165,11 @@ public final class Main {
         out.println();
         out.println("Options of bench live (and HttpUrl, GrpcAddress as above):");
         describe(out, LiveBenchOptions.OWN.stream().filter(def -> !BenchOptions.OWN.contains(def)).toList());
+        out.println();
+        out.println("Options of replay (and BootstrapServers, RegistryUrl, TopicPrefix, DataPath and the limits as"
+                + " above; empty BootstrapServers / RegistryUrl mean the embedded ones of ./rta server on this"
+                + " machine):");
+        describe(out, ReplayOptions.OWN);
     }
 
     private static void describe(PrintStream out, List<OptionDef> defs) {
