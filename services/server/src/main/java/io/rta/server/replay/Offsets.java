@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -72,6 +73,7 @@ final class Offsets implements AutoCloseable {
         return list(partitions, OffsetSpec.earliest());
     }
 
+    /** The last stable offsets: records of transactions still open are not counted (they may yet abort). */
     Map<TopicPartition, Long> ends(List<TopicPartition> partitions) {
         return list(partitions, OffsetSpec.latest());
     }
@@ -88,7 +90,8 @@ final class Offsets implements AutoCloseable {
     private Map<TopicPartition, Long> list(List<TopicPartition> partitions, OffsetSpec spec) {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(p -> request.put(p, spec));
-        Map<TopicPartition, ListOffsetsResultInfo> answer = get(admin.listOffsets(request).all());
+        Map<TopicPartition, ListOffsetsResultInfo> answer = get(admin.listOffsets(request,
+                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all());
         Map<TopicPartition, Long> offsets = new HashMap<>();
         answer.forEach((p, info) -> offsets.put(p, info.offset()));
         return offsets;
