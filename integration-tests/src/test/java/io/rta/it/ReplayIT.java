@@ -27,6 +27,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -60,12 +61,17 @@ class ReplayIT {
 
     private static TestServer server;
     private static Pipeline pipeline;
+    /** Between the records written through the APIs and those produced straight to Kafka (record timestamps). */
+    private static Instant between;
 
     @BeforeAll
-    static void writeEverything() {
+    static void writeEverything() throws InterruptedException {
         server = TestServer.create().start();
         pipeline = new Pipeline(server);
         writeThroughTheApis();
+        Thread.sleep(50); // record timestamps are in milliseconds
+        between = Instant.now();
+        Thread.sleep(50);
         produceStraightToKafka();
     }
 
@@ -83,6 +89,7 @@ class ReplayIT {
     @Order(1)
     void shouldRebuildIdenticalSessionsConfigsAndChunksIntoANewPrefixWithProgress() throws Exception {
         Run run = replay("--ReplayPrefix", PREFIX, "--Verify", "--ProgressInterval", "500");
+        System.err.println(run); // what a user sees, in the test output
 
         assertThat(run.exit).as(run.toString()).isEqualTo(Replay.OK);
         assertThat(run.err).contains("into prefix 'replay-it.' (application id replay-it.rta-server)")
@@ -97,6 +104,22 @@ class ReplayIT {
 
     @Test
     @Order(2)
+    void shouldReplayFromATimeOnlyWhatWasWrittenSinceAndVerifyShowsWhatIsMissing() throws Exception {
+        Run run = replay("--ReplayPrefix", "replay-it-from.", "--From", between.toString(), "--Verify",
+                "--MaxDifferences", "100");
+
+        // after `between`: two session update batches, a config publication, three telemetry records
+        assertThat(run.err).as(run.toString()).contains("replay: 6 records of ").contains("from " + between);
+        assertThat(run.exit).as(run.toString()).isEqualTo(Replay.DIFFERENT);
+        assertThat(run.out).contains("sessions 'replay-api-1': only in the live view")
+                .contains("configs 'replay-config-0': only in the live view")
+                .contains("chunks replay-api-1 periodic: served only by the live view")
+                .doesNotContain("'replay-raw-1'").doesNotContain("replay-raw-config")
+                .doesNotContain("chunks replay-raw-1");
+    }
+
+    @Test
+    @Order(3)
     void shouldRefuseAReplayPrefixInUse() {
         assertThatThrownBy(() -> replay("--ReplayPrefix", PREFIX))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -104,7 +127,7 @@ class ReplayIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void shouldReportEachDifferenceOnceTheLiveViewsMoveOnOrTheReplayIsTamperedWith() throws Exception {
         // the live views move on: a session update through gRPC, one more telemetry record straight to Kafka
         server.sessions().createOrUpdateSession(update("replay-api-1", Ops.setType("changed after the replay")));
