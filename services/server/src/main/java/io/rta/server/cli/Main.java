@@ -143,8 +143,9 @@ public final class Main {
         out.println("  ./rta bench live [...]              follow a live session with many WebSocket clients while"
                 + " telemetry is ingested through gRPC, and print ingest-to-client latency and delivered samples/s"
                 + " (an embedded server for the run unless HttpUrl and GrpcAddress name one)");
-        out.println("  ./rta replay [...]                  rebuild the views from the live event topics (TopicPrefix) into"
-                + " topics of their own (ReplayPrefix), with progress; Verify compares them with the live views");
+        out.println("  ./rta replay [...]                  rebuild the views from the live event topics (TopicPrefix)"
+                + " into topics of their own (ReplayPrefix), with progress; Verify compares them with the live"
+                + " views");
         out.println("  ./rta help                          show this help");
         out.println();
         out.println("Options (also RTA_<NAME> environment variables, ':' written '__', or a JSON --Config file):");

@@ -24,7 +24,8 @@ final class TopicContents {
     }
 
     /** The latest value per key of the partitions, in key order. */
-    static NavigableMap<Bytes, byte[]> latest(Map<String, Object> readCommittedConfig, List<TopicPartition> partitions) {
+    static NavigableMap<Bytes, byte[]> latest(Map<String, Object> readCommittedConfig,
+                                              List<TopicPartition> partitions) {
         NavigableMap<Bytes, byte[]> latest = new TreeMap<>();
         if (partitions.isEmpty()) {
             return latest;
