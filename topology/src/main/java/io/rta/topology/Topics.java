@@ -68,28 +68,46 @@ public final class Topics {
     private final Topic<String, TelemetryBatch> telemetry;
     private final Topic<String, DeadLetter> deadLetters;
 
-    private Topics(String prefix, SchemaRegistryClient registry) {
+    /**
+     * @param prefix prefix of every derived topic and of the application id
+     * @param eventPrefix prefix of the event topics (what pipelines and the APIs write), which only a replay sets apart
+     */
+    private Topics(String prefix, String eventPrefix, SchemaRegistryClient registry) {
         this.prefix = prefix;
         this.registry = registry;
-        sessionUpdates = topic("session-updates", registry, SessionUpdateBatch.class, SESSION_LOG);
-        sessions = topic("sessions", registry, SessionState.class, SESSION_COMPACT);
-        folders = topic("folders", registry, SessionFolder.class, COMPACT);
-        configPublications = topic("config-publications", registry, ConfigPublication.class, LARGE_LOG);
-        configs = topic("configs", registry, ConfigPublication.class, LARGE_COMPACT);
-        sessionRefEdges = topic("session-ref-edges", registry, SessionRefEdge.class, LOG);
-        sessionRelations = topic("session-relations", registry, AnchorContribution.class, LOG);
-        telemetry = topic("telemetry", registry, TelemetryBatch.class, TELEMETRY_LOG);
-        deadLetters = topic("dead-letters", registry, DeadLetter.class, LARGE_LOG);
+        sessionUpdates = topic(eventPrefix + "session-updates", registry, SessionUpdateBatch.class, SESSION_LOG);
+        sessions = topic(prefix + "sessions", registry, SessionState.class, SESSION_COMPACT);
+        folders = topic(eventPrefix + "folders", registry, SessionFolder.class, COMPACT);
+        configPublications = topic(eventPrefix + "config-publications", registry, ConfigPublication.class,
+                LARGE_LOG);
+        configs = topic(prefix + "configs", registry, ConfigPublication.class, LARGE_COMPACT);
+        sessionRefEdges = topic(prefix + "session-ref-edges", registry, SessionRefEdge.class, LOG);
+        sessionRelations = topic(prefix + "session-relations", registry, AnchorContribution.class, LOG);
+        telemetry = topic(eventPrefix + "telemetry", registry, TelemetryBatch.class, TELEMETRY_LOG);
+        deadLetters = topic(prefix + "dead-letters", registry, DeadLetter.class, LARGE_LOG);
     }
 
     /** The topics for a prefix (e.g. {@code "rta."}), with serdes backed by the given schema registry. */
     public static Topics create(String prefix, SchemaRegistryClient registry) {
-        return new Topics(prefix, registry);
+        return new Topics(prefix, prefix, registry);
     }
 
-    private <V extends SpecificRecord> Topic<String, V> topic(
+    /**
+     * The topics of a replay ({@code ./rta replay}): the {@link #events() event topics} are the live deployment's
+     * ({@code livePrefix}); every topic the topologies derive, and the application id (hence its stores' changelogs
+     * and its consumer group), get {@code replayPrefix}, so a replay never writes where the live server reads.
+     */
+    public static Topics replaying(String livePrefix, String replayPrefix, SchemaRegistryClient registry) {
+        if (livePrefix.equals(replayPrefix)) {
+            throw new IllegalArgumentException("a replay needs a prefix of its own, not the live one ('"
+                    + livePrefix + "')");
+        }
+        return new Topics(replayPrefix, livePrefix, registry);
+    }
+
+    private static <V extends SpecificRecord> Topic<String, V> topic(
             String name, SchemaRegistryClient registry, Class<V> type, Map<String, String> configs) {
-        return new Topic<>(prefix + name, Serdes.String(), new AvroSerde<>(registry, type, false),
+        return new Topic<>(name, Serdes.String(), new AvroSerde<>(registry, type, false),
                 SpecificData.get().getSchema(type), configs);
     }
 
@@ -161,6 +179,19 @@ public final class Topics {
     /** Topics that must have the same partition count (they are processed together per session identity). */
     public List<Topic<?, ?>> copartitioned() {
         return List.of(sessionUpdates, sessions, sessionRelations, telemetry);
+    }
+
+    /**
+     * The event topics: what pipelines and the APIs write, and all the topologies fold (the folders topic is both
+     * written and read as it is). Every other topic, and every store, can be rebuilt from these.
+     */
+    public List<Topic<?, ?>> events() {
+        return List.of(sessionUpdates, folders, configPublications, telemetry);
+    }
+
+    /** Topics the topologies write and read again (partitioned by another key); a replay drains them last. */
+    public List<Topic<?, ?>> internal() {
+        return List.of(sessionRefEdges, sessionRelations);
     }
 
     public List<Topic<?, ?>> all() {

@@ -16,20 +16,20 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
-/** Kafka client settings of the server, assembled in one place from the options. */
-final class KafkaSettings {
+/** Kafka client settings of the server (and of its replays), assembled in one place from the options. */
+public final class KafkaSettings {
 
     private KafkaSettings() {
     }
 
-    static Map<String, Object> common(String bootstrapServers) {
+    public static Map<String, Object> common(String bootstrapServers) {
         Map<String, Object> config = new HashMap<>();
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(CommonClientConfigs.CLIENT_DNS_LOOKUP_CONFIG, "use_all_dns_ips");
         return config;
     }
 
-    static Map<String, Object> consumer(String bootstrapServers) {
+    public static Map<String, Object> consumer(String bootstrapServers) {
         Map<String, Object> config = common(bootstrapServers);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         return config;
@@ -41,7 +41,7 @@ final class KafkaSettings {
      *     evict its previous incarnation
      * @param deadLetters the process's account of records set aside, which the error handlers write to
      */
-    static Map<String, Object> streams(String bootstrapServers, Topics topics, Options options, Path stateDir,
+    public static Map<String, Object> streams(String bootstrapServers, Topics topics, Options options, Path stateDir,
                                        String instanceId, DeadLetters deadLetters) {
         Map<String, Object> config = common(bootstrapServers);
         config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);

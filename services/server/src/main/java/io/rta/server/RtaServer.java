@@ -61,12 +61,9 @@ import io.rta.stream.ws.StreamWebSockets;
 import io.rta.topology.Topic;
 import io.rta.topology.Topics;
 import io.rta.topology.config.ConfigRules;
-import io.rta.topology.config.ConfigTopology;
 import io.rta.topology.data.ChunkProcessor;
-import io.rta.topology.data.ChunkTopology;
 import io.rta.topology.errors.DeadLetters;
 import io.rta.topology.limits.InputLimits;
-import io.rta.topology.session.SessionTopology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -184,11 +181,7 @@ public final class RtaServer implements AutoCloseable {
         InputLimits limits = LimitOptions.inputLimits(options);
         ConfigStoreLimits configLimits = configLimits(options);
         DeadLetters deadLetters = new DeadLetters(topics.deadLetters());
-        Topology topology = new Topology();
-        SessionTopology.addTo(topology, topics, limits);
-        ConfigTopology.addTo(topology, topics, limits, configLimits.maxConfigBytes());
-        ChunkTopology.addTo(topology, topics, limits);
-        SessionTopology.addFolderGuard(topology, topics, limits); // last: see its doc
+        Topology topology = ServerTopology.buildTopology(topics, limits, configLimits.maxConfigBytes());
         streams = own(new StreamsRunner(topology,
                 KafkaSettings.streams(bootstrapServers, topics, options, dataPath.resolve("streams"),
                         instanceId(dataPath), deadLetters), metrics));

@@ -11,6 +11,8 @@ import io.rta.server.bench.LiveBenchOptions;
 import io.rta.server.bench.SessionBench;
 import io.rta.server.embedded.EmbeddedCluster;
 import ch.qos.logback.classic.Level;
+import io.rta.server.replay.Replay;
+import io.rta.server.replay.ReplayOptions;
 import io.rta.service.config.EffectiveOptions;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code ./rta} command line: {@code server}, {@code stream-service}, {@code cluster}, {@code bench sessions},
- * {@code bench data}, {@code bench live}, {@code help}.
+ * {@code bench data}, {@code bench live}, {@code replay}, {@code help}.
  */
 public final class Main {
 
@@ -48,13 +50,14 @@ public final class Main {
 
     /**
      * Configures logging from {@code LogFormat}, {@code LogLevel} and {@code LogLevels} before anything logs, so
-     * they hold from the process's first line. A benchmark logs to stderr at WARN unless LogLevel is set: its stdout
-     * is the report, and its progress lines should not drown in the embedded server's.
+     * they hold from the process's first line. A benchmark or a replay logs to stderr at WARN unless LogLevel is set:
+     * its stdout is the report, and its progress lines should not drown in the embedded server's.
      *
      * @return {@link #OK}, or {@link #USAGE} after saying which logging option is bad
      */
     static int configureLogging(String[] args, Map<String, String> env, Path workingDir, PrintStream err) {
-        boolean bench = args.length > 0 && args[0].equals("bench");
+        // a bench's and a replay's stdout is their report; their progress lines go to stderr
+        boolean bench = args.length > 0 && (args[0].equals("bench") || args[0].equals("replay"));
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         try {
             LogSettings settings = LogSettings.load(rest, env, workingDir, bench ? Level.WARN : Level.INFO);
@@ -86,6 +89,8 @@ public final class Main {
                     return OK;
                 case "bench":
                     return bench(rest, out, err);
+                case "replay":
+                    return Replay.run(rest, out, err);
                 case "help":
                 case "--help":
                 case "-h":
@@ -177,6 +182,9 @@ public final class Main {
         out.println("  ./rta bench live [...]              follow a live session with many WebSocket clients while"
                 + " telemetry is ingested through gRPC, and print ingest-to-client latency and delivered samples/s"
                 + " (an embedded server for the run unless HttpUrl and GrpcAddress name one)");
+        out.println("  ./rta replay [...]                  rebuild the views from the live event topics (TopicPrefix)"
+                + " into topics of their own (ReplayPrefix), with progress; Verify compares them with the live"
+                + " views");
         out.println("  ./rta help                          show this help");
         out.println();
         out.println("Options (also RTA_<NAME> environment variables, ':' written '__', or a JSON --Config file):");
@@ -201,6 +209,11 @@ public final class Main {
         out.println();
         out.println("Options of bench live (and HttpUrl, GrpcAddress, Json as above):");
         describe(out, LiveBenchOptions.OWN.stream().filter(def -> !BenchOptions.OWN.contains(def)).toList());
+        out.println();
+        out.println("Options of replay (and BootstrapServers, RegistryUrl, TopicPrefix, DataPath and the limits as"
+                + " above; empty BootstrapServers / RegistryUrl mean the embedded ones of ./rta server on this"
+                + " machine):");
+        describe(out, ReplayOptions.OWN);
     }
 
     private static void describe(PrintStream out, List<OptionDef> defs) {

@@ -91,4 +91,21 @@ class MainTest {
 
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("rta server: Unknown option --HttpPrt");
     }
+
+    @Test
+    void shouldReportABadReplayOptionWithoutAStackTraceBeforeReachingKafka() {
+        assertThat(run("replay", "--From", "yesterday")).isEqualTo(Main.USAGE);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("rta replay: From 'yesterday': expected an "
+                + "ISO-8601 instant such as 2026-01-01T00:00:00Z" + System.lineSeparator());
+    }
+
+    @Test
+    void shouldDescribeReplayAndItsOptionsInTheUsage() {
+        assertThat(run("help")).isEqualTo(Main.OK);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("./rta replay [...]", "Options of replay",
+                "--ReplayPrefix (default replay-<yyyyMMdd-HHmmss>.)", "--From", "--Verify (default false)",
+                "--VerifyOnly", "--ProgressInterval (default 5000)");
+    }
 }
