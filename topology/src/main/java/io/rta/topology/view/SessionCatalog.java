@@ -97,9 +97,12 @@ public final class SessionCatalog {
         this.folders = folders;
     }
 
-    /** Adds or replaces a session. The catalog keeps the object: callers must not change it afterwards. */
+    /**
+     * Adds or replaces a session. The catalog keeps the object and makes it smaller ({@link CompactStates}): callers
+     * must not change it afterwards (copy it to start a change: {@code SessionState.newBuilder(state)}).
+     */
     public void put(SessionState session) {
-        SessionValues next = SessionValues.of(session);
+        SessionValues next = SessionValues.of(CompactStates.compact(session));
         lock.writeLock().lock();
         try {
             putLocked(next);
@@ -121,11 +124,12 @@ public final class SessionCatalog {
     /**
      * Applies a batch (e.g. one consumer poll, last record per identity) under one lock acquisition,
      * so that readers holding the lock delay a batch rather than every single record. A null state
-     * removes the session.
+     * removes the session. The catalog keeps the states, as {@link #put} does.
      */
     public void applyAll(Map<String, SessionState> changes) {
         List<SessionValues> wrapped = new ArrayList<>(changes.size());
-        changes.values().forEach(state -> wrapped.add(state == null ? null : SessionValues.of(state)));
+        changes.values().forEach(state -> wrapped.add(state == null ? null
+                : SessionValues.of(CompactStates.compact(state))));
         lock.writeLock().lock();
         try {
             int i = 0;
