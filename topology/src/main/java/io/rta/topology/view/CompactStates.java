@@ -12,7 +12,8 @@ import java.util.List;
  * instance each (interned: keys and folders are a small vocabulary, and the read model interns detail keys anyway),
  * and empty arrays become the shared immutable empty list: about 40% of a session's heap with ten details.
  *
- * <p>Only for states the catalog owns (it publishes them after this, and no one changes a stored state); a writer
+ * <p>Lists are replaced, never changed in place (a state may be compacted twice, or hold lists it shares). Only for
+ * states the catalog owns (it publishes them after this, and no one changes a stored state); a writer
  * that starts from a stored state copies it first ({@code SessionState.newBuilder(state)}), and Avro's copy makes
  * mutable lists again.
  */
@@ -26,10 +27,7 @@ final class CompactStates {
         for (DetailCategory category : s.getExtDetails()) {
             internKeys(category.getDetails());
         }
-        List<String> folders = s.getFolders();
-        for (int i = 0; i < folders.size(); i++) {
-            folders.set(i, folders.get(i).intern());
-        }
+        s.setFolders(interned(s.getFolders()));
         s.setExtDetails(sharedIfEmpty(s.getExtDetails()));
         s.setMarkers(sharedIfEmpty(s.getMarkers()));
         s.setConfigBindings(sharedIfEmpty(s.getConfigBindings()));
@@ -40,8 +38,16 @@ final class CompactStates {
         s.setChildren(sharedIfEmpty(s.getChildren()));
         s.setAlternates(sharedIfEmpty(s.getAlternates()));
         s.setDetails(sharedIfEmpty(s.getDetails()));
-        s.setFolders(sharedIfEmpty(s.getFolders()));
         return s;
+    }
+
+    /** The strings interned, in an immutable list (which is also smaller than Avro's); the list is not changed. */
+    private static List<String> interned(List<String> strings) {
+        String[] interned = new String[strings.size()];
+        for (int i = 0; i < interned.length; i++) {
+            interned[i] = strings.get(i).intern();
+        }
+        return List.of(interned);
     }
 
     private static void internKeys(List<Detail> details) {

@@ -414,6 +414,9 @@ public final class SessionCatalog {
 
     /** Applies the change in a session's children and alternates to the reference counts of the others. */
     private void updateReferences(SessionValues previous, SessionValues next) {
+        if (!hasReferences(previous) && !hasReferences(next)) {
+            return; // most sessions relate to none: no sets to build
+        }
         Set<String> before = references(previous);
         Set<String> after = references(next);
         for (String identity : before) {
@@ -445,6 +448,11 @@ public final class SessionCatalog {
                 facets.add(session);
             }
         }
+    }
+
+    private static boolean hasReferences(SessionValues session) {
+        return session != null
+                && !(session.session().getChildren().isEmpty() && session.session().getAlternates().isEmpty());
     }
 
     private static Set<String> references(SessionValues session) {

@@ -49,6 +49,16 @@ class CompactStatesTest {
     }
 
     @Test
+    void shouldCompactAStateTwiceAndStatesBuiltWithImmutableLists() {
+        SessionState built = session("s1").detail("Driver", "Alice").folders("f1", "f2").build();
+        built.setFolders(List.of("f1", "f2"));
+        SessionState once = CompactStates.compact(built);
+        SessionState twice = CompactStates.compact(once);
+        assertThat(twice.getFolders()).containsExactly("f1", "f2");
+        assertThat(twice).isEqualTo(session("s1").detail("Driver", "Alice").folders("f1", "f2").build());
+    }
+
+    @Test
     void shouldLeaveACompactedStateUpdatableThroughACopy() {
         SessionState stored = CompactStates.compact(sample("s1"));
         SessionUpdateBatch batch = SessionUpdateBatch.newBuilder().setUpdates(List.of(
