@@ -32,13 +32,19 @@ final class RelationProcessor implements Processor<String, AnchorContribution, S
 
     private final InputLimits limits;
     private final SetAside<String, AnchorContribution> setAside;
+    private final StateEncoding encoding;
+    private final String sessionsTopic;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, SessionState> sessions;
     private KeyValueStore<String, AnchorContribution> contributions;
 
-    RelationProcessor(InputLimits limits, SetAside<String, AnchorContribution> setAside) {
+    /** @param encoding encodes an updated parent once for the store and the sessions sink */
+    RelationProcessor(InputLimits limits, SetAside<String, AnchorContribution> setAside, StateEncoding encoding,
+                      String sessionsTopic) {
         this.limits = limits;
         this.setAside = setAside;
+        this.encoding = encoding;
+        this.sessionsTopic = sessionsTopic;
     }
 
     @Override
@@ -51,6 +57,14 @@ final class RelationProcessor implements Processor<String, AnchorContribution, S
 
     @Override
     public void process(Record<String, AnchorContribution> record) {
+        try {
+            apply(record);
+        } finally {
+            encoding.forget();
+        }
+    }
+
+    private void apply(Record<String, AnchorContribution> record) {
         String parent = record.key();
         AnchorContribution contribution = record.value();
         // identities never hold control characters, so none holds the separator
@@ -96,6 +110,7 @@ final class RelationProcessor implements Processor<String, AnchorContribution, S
         }
         SessionState updated = SessionState.newBuilder(state).setChildren(childList).setAlternates(alternateList)
                 .build();
+        encoding.encode(sessionsTopic, updated);
         sessions.put(parent, updated);
         context.forward(new Record<String, Object>(parent, updated, record.timestamp(), new RecordHeaders()),
                 SessionTopology.SESSIONS_SINK);

@@ -4,6 +4,7 @@ import io.rta.events.ConfigBinding;
 import io.rta.events.DataBinding;
 import io.rta.events.DataBindingKey;
 import io.rta.events.DataChannelBinding;
+import io.rta.events.Detail;
 import io.rta.events.Marker;
 import io.rta.events.SessionCreate;
 import io.rta.events.SessionOp;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Checks a session update batch before anything is written (gRPC) or applied (topology). Each message names
@@ -42,6 +44,16 @@ public final class SessionBatchValidator {
      * {@link InputLimits#identityProblem}: these become record keys, store keys and log text.
      */
     public static List<String> validate(String identity, SessionUpdateBatch batch, InputLimits limits) {
+        return validate(identity, batch, limits, null);
+    }
+
+    /**
+     * {@link #validate(String, SessionUpdateBatch, InputLimits)}, keeping what it parsed: {@code parsed[i]} receives
+     * the details of update {@code i} when it is a details op that parsed (so applying the batch does not parse its
+     * JSON again). {@code parsed} is null, or as long as the batch's updates.
+     */
+    static List<String> validate(String identity, SessionUpdateBatch batch, InputLimits limits,
+                                 List<Detail>[] parsed) {
         List<String> problems = new ArrayList<>();
         if (identity == null || identity.isEmpty()) {
             problems.add("identity: must not be empty");
@@ -61,7 +73,10 @@ public final class SessionBatchValidator {
             return problems;
         }
         for (int i = 0; i < batch.getUpdates().size(); i++) {
-            validateOp("updates[" + i + "]", batch.getUpdates().get(i), limits, problems);
+            List<Detail> details = validateOp("updates[" + i + "]", batch.getUpdates().get(i), limits, problems);
+            if (parsed != null) {
+                parsed[i] = details;
+            }
         }
         return problems;
     }
@@ -79,19 +94,30 @@ public final class SessionBatchValidator {
         }
     }
 
-    private static void validateOp(String path, SessionUpdateOp op, InputLimits limits, List<String> problems) {
+    /** Checks one op; returns the details it parsed (details ops that parse), else null. */
+    private static List<Detail> validateOp(String path, SessionUpdateOp op, InputLimits limits,
+                                           List<String> problems) {
         if (op == null || op.getOp() == null) {
             problems.add(path + ": op is required");
-            return;
+            return null;
         }
-        String where = path + "." + op.getOp().name().toLowerCase(Locale.ROOT);
-        Consumer<String> report = message -> problems.add(where + ": " + message);
+        // the path is built only for a message: most ops are valid, and this runs for every op of every write
+        Consumer<String> report = message -> problems.add(path + "." + op.getOp().name().toLowerCase(Locale.ROOT)
+                + ": " + message);
         List<String> missing = OpPayloads.missing(op);
         if (!missing.isEmpty()) {
             missing.forEach(field -> report.accept(field + " is required"));
-            return;
+            return null;
         }
-        validatePayload(where, op, report, limits, problems);
+        return switch (op.getOp()) {
+            case SET_DETAILS, UPDATE_DETAILS -> parseDetails(() -> Details.fromStrings(op.getStringDetails()), report);
+            case SET_DETAILS_JSON, UPDATE_DETAILS_JSON -> parseDetails(() -> Details.fromJson(op.getJson()), report);
+            default -> {
+                validatePayload(path + "." + op.getOp().name().toLowerCase(Locale.ROOT), op, report, limits,
+                        problems);
+                yield null;
+            }
+        };
     }
 
     private static void validatePayload(String where, SessionUpdateOp op, Consumer<String> report,
@@ -101,8 +127,6 @@ public final class SessionBatchValidator {
             case SET_TIMESTAMP -> checkTimestamp(op.getText(), report);
             case SET_TIME_RANGE, EXTEND_TIME_RANGE -> checkTimeRange(op.getTimeRange(), report);
             case SET_QUALITY -> checkQuality(op.getQuality(), report);
-            case SET_DETAILS, UPDATE_DETAILS -> checkDetails(() -> Details.fromStrings(op.getStringDetails()), report);
-            case SET_DETAILS_JSON, UPDATE_DETAILS_JSON -> checkDetails(() -> Details.fromJson(op.getJson()), report);
             case SET_MARKERS, UPDATE_MARKERS -> checkMarkers(where, op.getMarkers(), problems);
             case SET_CONFIG_BINDINGS, UPDATE_CONFIG_BINDINGS ->
                     checkConfigBindings(where, op.getConfigBindings(), limits, problems);
@@ -153,11 +177,13 @@ public final class SessionBatchValidator {
         }
     }
 
-    private static void checkDetails(Runnable parse, Consumer<String> report) {
+    /** The parsed details, or null after reporting why they do not parse. */
+    private static List<Detail> parseDetails(Supplier<List<Detail>> parse, Consumer<String> report) {
         try {
-            parse.run();
+            return parse.get();
         } catch (IllegalArgumentException e) {
             report.accept(e.getMessage());
+            return null;
         }
     }
 

@@ -33,12 +33,23 @@ public final class SessionLimits {
 
     /** Why the batch or the state it produces is too large, if it is. */
     public static Optional<String> problem(SessionUpdateBatch batch, SessionState result) {
+        Optional<String> batchProblem = batchProblem(batch);
+        return batchProblem.isPresent() ? batchProblem
+                : stateProblem(result == null ? 0 : encodedSize(STATE_WRITER, result));
+    }
+
+    /** Why the batch is too large, if it is. */
+    static Optional<String> batchProblem(SessionUpdateBatch batch) {
         long batchBytes = encodedSize(BATCH_WRITER, batch);
         if (batchBytes > MAX_BATCH_BYTES) {
             return Optional.of("the update is " + batchBytes + " bytes; at most " + MAX_BATCH_BYTES
                     + " bytes are accepted in one request");
         }
-        long stateBytes = result == null ? 0 : encodedSize(STATE_WRITER, result);
+        return Optional.empty();
+    }
+
+    /** Why a state of {@code stateBytes} (Avro binary, without any framing) is too large, if it is. */
+    static Optional<String> stateProblem(long stateBytes) {
         if (stateBytes > MAX_STATE_BYTES) {
             return Optional.of("the session would be " + stateBytes + " bytes after this update; a session is "
                     + "limited to " + MAX_STATE_BYTES + " bytes");

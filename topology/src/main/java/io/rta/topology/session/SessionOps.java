@@ -3,6 +3,7 @@ package io.rta.topology.session;
 import io.rta.events.ConfigBinding;
 import io.rta.events.DataBinding;
 import io.rta.events.DataBindingKey;
+import io.rta.events.Detail;
 import io.rta.events.Marker;
 import io.rta.events.SessionState;
 import io.rta.events.SessionUpdateOp;
@@ -24,6 +25,14 @@ final class SessionOps {
     }
 
     static void apply(SessionState s, SessionUpdateOp op) {
+        apply(s, op, null);
+    }
+
+    /**
+     * Applies {@code op}; {@code parsed} is its details as the validator parsed them (details ops), or null to parse
+     * them here.
+     */
+    static void apply(SessionState s, SessionUpdateOp op, List<Detail> parsed) {
         switch (op.getOp()) {
             case UPDATE_HEARTBEAT -> { } // every applied batch touches the heartbeat
             case SET_STATE -> s.setState(op.getState());
@@ -32,11 +41,14 @@ final class SessionOps {
             case EXTEND_TIME_RANGE -> s.setTimeRange(extend(s.getTimeRange(), op.getTimeRange()));
             case CLEAR_TIME_RANGE -> s.setTimeRange(null);
             case SET_IDENTIFIER -> s.setIdentifier(op.getText());
-            case SET_DETAILS -> DetailTargets.set(s, op.getCategory(), Details.fromStrings(op.getStringDetails()));
+            case SET_DETAILS -> DetailTargets.set(s, op.getCategory(),
+                    parsed != null ? parsed : Details.fromStrings(op.getStringDetails()));
             case UPDATE_DETAILS -> DetailTargets.update(s, op.getCategory(),
-                    Details.fromStrings(op.getStringDetails()));
-            case SET_DETAILS_JSON -> DetailTargets.set(s, op.getCategory(), Details.fromJson(op.getJson()));
-            case UPDATE_DETAILS_JSON -> DetailTargets.update(s, op.getCategory(), Details.fromJson(op.getJson()));
+                    parsed != null ? parsed : Details.fromStrings(op.getStringDetails()));
+            case SET_DETAILS_JSON -> DetailTargets.set(s, op.getCategory(),
+                    parsed != null ? parsed : Details.fromJson(op.getJson()));
+            case UPDATE_DETAILS_JSON -> DetailTargets.update(s, op.getCategory(),
+                    parsed != null ? parsed : Details.fromJson(op.getJson()));
             case DELETE_DETAILS -> DetailTargets.delete(s, op.getCategory(), op.getKeys());
             case SET_TYPE -> s.setType(op.getText());
             case CLEAR_TYPE -> s.setType(null);

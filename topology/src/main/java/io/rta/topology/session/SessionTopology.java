@@ -85,22 +85,25 @@ public final class SessionTopology {
         topology.addSource(RELATIONS_SOURCE, relations.keySerde().deserializer(),
                 relations.valueSerde().deserializer(), relations.name());
 
+        // a state is encoded once: the size check, the sessions sink and the store's changelog share the bytes
+        StateEncoding encoding = new StateEncoding(sessions.valueSerde().serializer());
         topology.addProcessor(UPDATE_PROCESSOR, () -> new SessionUpdateProcessor(limits,
-                setAside(UPDATE_PROCESSOR, updates)), UPDATES_SOURCE);
+                setAside(UPDATE_PROCESSOR, updates), encoding, sessions.name()), UPDATES_SOURCE);
         topology.addProcessor(ANCHOR_PROCESSOR, () -> new AnchorIndexProcessor(limits,
                 setAside(ANCHOR_PROCESSOR, edges)), EDGES_SOURCE);
         topology.addProcessor(RELATION_PROCESSOR, () -> new RelationProcessor(limits,
-                setAside(RELATION_PROCESSOR, relations)), RELATIONS_SOURCE);
+                setAside(RELATION_PROCESSOR, relations), encoding, sessions.name()), RELATIONS_SOURCE);
 
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_STORE),
-                Serdes.String(), topics.sessions().valueSerde()), UPDATE_PROCESSOR, RELATION_PROCESSOR);
+                Serdes.String(), Serdes.serdeFrom(encoding.serializer(), sessions.valueSerde().deserializer())),
+                UPDATE_PROCESSOR, RELATION_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RELATION_STORE),
                 Serdes.String(), topics.sessionRelations().valueSerde()), RELATION_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ANCHOR_STORE),
                 Serdes.String(), topics.avroValueSerde(AnchorIndex.class)), ANCHOR_PROCESSOR);
 
         topology.addSink(SESSIONS_SINK, sessions.name(), sessions.keySerde().serializer(),
-                serializer(sessions), UPDATE_PROCESSOR, RELATION_PROCESSOR);
+                asObjects(encoding.serializer()), UPDATE_PROCESSOR, RELATION_PROCESSOR);
         topology.addSink(EDGES_SINK, edges.name(), edges.keySerde().serializer(), serializer(edges),
                 UPDATE_PROCESSOR);
         topology.addSink(RELATIONS_SINK, relations.name(), relations.keySerde().serializer(),
@@ -140,6 +143,11 @@ public final class SessionTopology {
 
     @SuppressWarnings("unchecked")
     private static <V> Serializer<Object> serializer(Topic<String, V> topic) {
-        return (Serializer<Object>) topic.valueSerde().serializer();
+        return asObjects(topic.valueSerde().serializer());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Serializer<Object> asObjects(Serializer<V> serializer) {
+        return (Serializer<Object>) serializer;
     }
 }

@@ -4,6 +4,7 @@ import io.rta.events.SessionState;
 import io.rta.events.SessionUpdateBatch;
 import io.rta.events.internal.RefRole;
 import io.rta.events.internal.SessionRefEdge;
+import io.rta.schemas.AvroSerde;
 import io.rta.topology.errors.SetAside;
 import io.rta.topology.limits.InputLimits;
 import java.nio.charset.StandardCharsets;
@@ -35,12 +36,21 @@ final class SessionUpdateProcessor implements Processor<String, SessionUpdateBat
 
     private final InputLimits limits;
     private final SetAside<String, SessionUpdateBatch> setAside;
+    private final StateEncoding encoding;
+    private final String sessionsTopic;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, SessionState> sessions;
 
-    SessionUpdateProcessor(InputLimits limits, SetAside<String, SessionUpdateBatch> setAside) {
+    /**
+     * @param encoding      encodes the resulting state once for the size check, the sessions sink and the store
+     * @param sessionsTopic the sessions topic, for which the state is encoded
+     */
+    SessionUpdateProcessor(InputLimits limits, SetAside<String, SessionUpdateBatch> setAside, StateEncoding encoding,
+                           String sessionsTopic) {
         this.limits = limits;
         this.setAside = setAside;
+        this.encoding = encoding;
+        this.sessionsTopic = sessionsTopic;
     }
 
     @Override
@@ -52,6 +62,14 @@ final class SessionUpdateProcessor implements Processor<String, SessionUpdateBat
 
     @Override
     public void process(Record<String, SessionUpdateBatch> record) {
+        try {
+            apply(record);
+        } finally {
+            encoding.forget();
+        }
+    }
+
+    private void apply(Record<String, SessionUpdateBatch> record) {
         String identity = record.key();
         String problem = limits.identityProblem("record key (session identity)", identity);
         if (problem == null && record.value() == null) {
@@ -65,7 +83,11 @@ final class SessionUpdateProcessor implements Processor<String, SessionUpdateBat
         SessionState current = sessions.get(identity);
         ApplyResult result = SessionApplier.apply(current, identity, record.value(), record.timestamp(), limits);
         if (result.outcome() == ApplyResult.Outcome.APPLIED) {
-            java.util.Optional<String> tooLarge = SessionLimits.problem(record.value(), result.state());
+            java.util.Optional<String> tooLarge = SessionLimits.batchProblem(record.value());
+            if (tooLarge.isEmpty()) {
+                byte[] encoded = encoding.encode(sessionsTopic, result.state());
+                tooLarge = SessionLimits.stateProblem(encoded.length - AvroSerde.HEADER_LENGTH);
+            }
             if (tooLarge.isPresent()) {
                 result = new ApplyResult(ApplyResult.Outcome.REJECTED, current, tooLarge.get());
             }

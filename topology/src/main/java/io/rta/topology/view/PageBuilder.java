@@ -42,6 +42,18 @@ final class PageBuilder {
         skip = 0;
     }
 
+    /** Adds one session that comes after every session added so far in the page's order. */
+    void addInOrder(SessionValues session) {
+        if (isFull()) {
+            return;
+        }
+        if (skip > 0) {
+            skip--;
+        } else {
+            page.add(session.session());
+        }
+    }
+
     List<SessionState> sessions() {
         return page;
     }

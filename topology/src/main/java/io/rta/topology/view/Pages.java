@@ -56,6 +56,19 @@ final class Pages {
                                             SessionValues[] candidates, ListRequest request,
                                             Predicate<SessionValues> filter) {
         PageBuilder page = new PageBuilder(request);
+        if (request.sort().keys().size() == 1 && !first.descending()) {
+            // One ascending key: the index is ordered by value then identity, which is the page's order already, so
+            // nothing is ranked (a group of equal values may hold a fifth of a large catalog).
+            for (int n = 0; n < entries.length && !page.isFull(); n++) {
+                if (filter == null || filter.test(entries[n].session())) {
+                    page.addInOrder(entries[n].session());
+                }
+            }
+            if (!page.isFull()) {
+                page.addGroup(withoutValue(candidates, first.property(), filter));
+            }
+            return page.sessions();
+        }
         List<SessionValues> group = new ArrayList<>();
         Value groupValue = null;
         for (int n = 0; n < entries.length && !page.isFull(); n++) {

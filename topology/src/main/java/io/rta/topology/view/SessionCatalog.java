@@ -97,9 +97,12 @@ public final class SessionCatalog {
         this.folders = folders;
     }
 
-    /** Adds or replaces a session. The catalog keeps the object: callers must not change it afterwards. */
+    /**
+     * Adds or replaces a session. The catalog keeps the object and makes it smaller ({@link CompactStates}): callers
+     * must not change it afterwards (copy it to start a change: {@code SessionState.newBuilder(state)}).
+     */
     public void put(SessionState session) {
-        SessionValues next = SessionValues.of(session);
+        SessionValues next = SessionValues.of(CompactStates.compact(session));
         lock.writeLock().lock();
         try {
             putLocked(next);
@@ -121,11 +124,12 @@ public final class SessionCatalog {
     /**
      * Applies a batch (e.g. one consumer poll, last record per identity) under one lock acquisition,
      * so that readers holding the lock delay a batch rather than every single record. A null state
-     * removes the session.
+     * removes the session. The catalog keeps the states, as {@link #put} does.
      */
     public void applyAll(Map<String, SessionState> changes) {
         List<SessionValues> wrapped = new ArrayList<>(changes.size());
-        changes.values().forEach(state -> wrapped.add(state == null ? null : SessionValues.of(state)));
+        changes.values().forEach(state -> wrapped.add(state == null ? null
+                : SessionValues.of(CompactStates.compact(state))));
         lock.writeLock().lock();
         try {
             int i = 0;
@@ -410,6 +414,9 @@ public final class SessionCatalog {
 
     /** Applies the change in a session's children and alternates to the reference counts of the others. */
     private void updateReferences(SessionValues previous, SessionValues next) {
+        if (!hasReferences(previous) && !hasReferences(next)) {
+            return; // most sessions relate to none: no sets to build
+        }
         Set<String> before = references(previous);
         Set<String> after = references(next);
         for (String identity : before) {
@@ -441,6 +448,11 @@ public final class SessionCatalog {
                 facets.add(session);
             }
         }
+    }
+
+    private static boolean hasReferences(SessionValues session) {
+        return session != null
+                && !(session.session().getChildren().isEmpty() && session.session().getAlternates().isEmpty());
     }
 
     private static Set<String> references(SessionValues session) {

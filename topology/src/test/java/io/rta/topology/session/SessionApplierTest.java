@@ -50,6 +50,19 @@ class SessionApplierTest {
         }
 
         @Test
+        void shouldCreateWhatTheAvroBuilderWouldMakeWithTheSchemaDefaults() {
+            SessionState built = SessionState.newBuilder().setIdentity("001").setState(SessionStates.OPEN)
+                    .setTimestamp("2021-03-14T12:15:30Z").setIdentifier("Demo").setFolders(Folders.rootOnly())
+                    .setHeartbeatUtc("2021-03-14T12:15:31.25Z").build();
+            SessionState made = SessionApplier.defaults("001", SessionStates.OPEN, "2021-03-14T12:15:30Z", "Demo",
+                    "2021-03-14T12:15:31.25Z");
+            assertThat(made).isEqualTo(built);
+            for (org.apache.avro.Schema.Field field : SessionState.getClassSchema().getFields()) {
+                assertThat(made.get(field.pos())).as(field.name()).isEqualTo(built.get(field.pos()));
+            }
+        }
+
+        @Test
         void shouldCreateClosedAtRecordTimeNamedByIdentityByDefault() {
             SessionState s = SessionApplier.apply(null, "001", Ops.create(0, "", ""), T1).state();
             assertThat(s.getState()).isEqualTo(SessionStates.CLOSED);

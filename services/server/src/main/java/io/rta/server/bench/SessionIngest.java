@@ -26,10 +26,10 @@ import java.util.concurrent.atomic.AtomicReference;
 final class SessionIngest {
 
     /**
-     * Result of a load: how many sessions in how long, how long each write took to be acknowledged, and the clock
-     * and CPU time (of this process, -1 if unknown) of the second half, when the JVM has warmed up.
+     * Result of a load: how many sessions in how long, the CPU time of this process (-1 if unknown), how long each
+     * write took to be acknowledged, and the clock and CPU time of the second half, when the JVM has warmed up.
      */
-    record Result(int sessions, long elapsedNanos, Latencies writeLatencies, long secondHalfNanos,
+    record Result(int sessions, long elapsedNanos, long cpuNanos, Latencies writeLatencies, long secondHalfNanos,
                   long secondHalfCpuNanos) {
         double sessionsPerSecond() {
             return sessions / (elapsedNanos / 1e9);
@@ -98,16 +98,25 @@ final class SessionIngest {
     }
 
     /**
-     * Writes sessions {@code first} to {@code first + count - 1}; the clock runs from the first send to the last
-     * acknowledgement. Requests are built before the clock starts: the figure is the server's, not the generator's.
-     *
-     * @throws IllegalStateException naming the first failed write (after all writes finished)
+     * The writes of sessions {@code first} to {@code first + count - 1}, built before any clock or CPU figure starts:
+     * the figures are the server's, not the generator's.
      */
-    Result load(int first, int count) throws InterruptedException {
+    CreateOrUpdateSessionRequest[] prepare(int first, int count) {
         CreateOrUpdateSessionRequest[] requests = new CreateOrUpdateSessionRequest[count];
         for (int i = 0; i < count; i++) {
             requests[i] = data.request(first + i);
         }
+        return requests;
+    }
+
+    /**
+     * Sends the {@link #prepare prepared} writes; the clock runs from the first send to the last acknowledgement. The
+     * array is emptied as the writes go, so a large load does not keep every request until the end.
+     *
+     * @throws IllegalStateException naming the first failed write (after all writes finished)
+     */
+    Result load(CreateOrUpdateSessionRequest[] requests) throws InterruptedException {
+        int count = requests.length;
         SessionStoreGrpc.SessionStoreStub stub = SessionStoreGrpc.newStub(channel);
         Run run = new Run(count);
         for (int i = 0; i < count && run.firstFailure.get() == null; i++) {
@@ -145,6 +154,7 @@ final class SessionIngest {
         /** Each write's latency in its own slot; read after every permit is back, which orders the writes. */
         private final long[] writeNanos;
         private final long start = System.nanoTime();
+        private final long startCpuNanos = Machine.processCpuNanos();
         private volatile long halfwayNanos;
         private volatile long halfwayCpuNanos = Machine.processCpuNanos();
 
@@ -164,7 +174,7 @@ final class SessionIngest {
             for (long nanos : writeNanos) {
                 latencies.record(nanos);
             }
-            return new Result(total, elapsed, latencies, elapsed - halfwayNanos,
+            return new Result(total, elapsed, cpu < 0 ? -1 : cpu - startCpuNanos, latencies, elapsed - halfwayNanos,
                     cpu < 0 ? -1 : cpu - halfwayCpuNanos);
         }
 

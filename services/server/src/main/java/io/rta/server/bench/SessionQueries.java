@@ -25,7 +25,8 @@ final class SessionQueries {
                     BenchReport.Target p99Target) {
     }
 
-    static final BenchReport.Target QUERY_P99_TARGET = BenchReport.Target.atMost(20, "ms");
+    /** Issue 12: every query kind answers within 10 ms at p99 over 100,000 sessions. */
+    static final BenchReport.Target QUERY_P99_TARGET = BenchReport.Target.atMost(10, "ms");
     static final BenchReport.Target METAMODEL_P99_TARGET = BenchReport.Target.atMost(50, "ms");
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
