@@ -39,6 +39,7 @@ public final class DataBench {
     private final PrintStream out;
     private final PrintStream progress;
     private final BenchReport report = Machine.describe(new BenchReport());
+    private boolean splitCpu;
 
     private DataBench(PrintStream out, PrintStream progress) {
         this.out = out;
@@ -122,6 +123,8 @@ public final class DataBench {
         progress.println("bench: " + (options.getString(BenchOptions.HTTP_URL).isBlank()
                 ? "starting an embedded server ..." : "connecting to " + options.getString(BenchOptions.HTTP_URL)));
         try (BenchTarget target = BenchTarget.open(options)) {
+            // the CPU split by thread names means something only when the server runs in this JVM
+            splitCpu = target.isEmbedded() && CpuSplit.isSupported();
             serverFact(target, options);
             dataFacts(plan);
             report.fact("load before", Machine.loadAverage());
@@ -198,13 +201,20 @@ public final class DataBench {
             throws InterruptedException {
         progress.println("bench: " + name + ": " + identities.size() + " streams ...");
         long cpuBefore = Machine.processCpuNanos();
+        CpuSplit.Snapshot threadsBefore = splitCpu ? CpuSplit.snapshot() : null;
         DataWriteLoad.Result result = writer.write(name, identities, sequences, WRITE_TIMEOUT);
+        CpuSplit.Snapshot threadsAfter = splitCpu ? CpuSplit.snapshot() : null;
         long cpu = Machine.processCpuNanos() - cpuBefore;
         report.row(name, Math.rint(result.samplesPerSecond()), SAMPLES_PER_SECOND, target)
                 .row(name + " (gRPC messages)", result.megabytesPerSecond(), MEGABYTES_PER_SECOND, null);
         report.fact(name, String.format(Locale.ROOT, "%,d samples in %,d messages (%,d bytes), %,d flush markers, "
                         + "%.1f s%s", result.samples(), result.messages(), result.bytes(), result.flushes(),
                 result.elapsedNanos() / 1e9, cpuFact(cpu, result.elapsedNanos())));
+        if (threadsBefore != null && target != null) {
+            CpuSplit.report(report, name, CpuSplit.between(threadsBefore, threadsAfter), result.samples());
+            report.fact(name + ": busiest other threads", CpuSplit.busiest(threadsBefore, threadsAfter,
+                    CpuSplit.Component.OTHER, 5));
+        }
         return result;
     }
 
