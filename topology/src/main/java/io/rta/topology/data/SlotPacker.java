@@ -26,11 +26,17 @@ final class SlotPacker {
     }
 
     static List<byte[]> pack(DataKind kind, List<ListEntry> entries) {
+        return packSorted(sortedUnique(kind, entries));
+    }
+
+    /** The entries in chunk order, exact duplicates dropped (except events). */
+    private static List<ListEntry> sortedUnique(DataKind kind, List<ListEntry> entries) {
         List<ListEntry> sorted = new ArrayList<>(entries);
         sorted.sort(ORDER);
-        if (kind != DataKind.EVENTS) {
-            sorted = withoutDuplicates(sorted);
-        }
+        return kind == DataKind.EVENTS ? sorted : withoutDuplicates(sorted);
+    }
+
+    private static List<byte[]> packSorted(List<ListEntry> sorted) {
         List<byte[]> parts = new ArrayList<>();
         int from = 0;
         int size = 0;
@@ -63,6 +69,80 @@ final class SlotPacker {
     }
 
     /**
+     * Merges stored chunks of one slot with results not stored yet: exactly {@code merge(kind, values + pack(kind,
+     * added))}, i.e. what compaction makes of the slot had {@code added} been stored as a segment after
+     * {@code values}, without compressing {@code added} on its own first.
+     */
+    static List<byte[]> merge(DataKind kind, List<byte[]> values, List<ListEntry> added) {
+        List<ListEntry> sorted = sortedUnique(kind, added);
+        byte[] appended = appendedInOrder(values, sorted);
+        if (appended != null) {
+            return List.of(appended);
+        }
+        List<ListEntry> entries = new ArrayList<>();
+        for (byte[] value : values) {
+            entries.addAll(ListEncoding.entries(kind, ChunkValue.list(value)));
+        }
+        entries.addAll(sorted);
+        return pack(kind, entries);
+    }
+
+    /**
+     * {@link #appendedInOrder(List)} with results not stored yet ({@code sorted}: in chunk order, without duplicates)
+     * after the stored chunks: they must start after every stored chunk ends.
+     */
+    private static byte[] appendedInOrder(List<byte[]> values, List<ListEntry> sorted) {
+        if (sorted.isEmpty()) {
+            return appendedInOrder(values);
+        }
+        List<StoredChunk> chunks = inOrder(values);
+        if (chunks == null) {
+            return null;
+        }
+        long unpacked = chunks.stream().mapToLong(StoredChunk::unpackedLength).sum();
+        long end = Long.MIN_VALUE;
+        for (ListEntry entry : sorted) {
+            unpacked += ListEncoding.entrySize(entry);
+            end = Math.max(end, entry.end());
+        }
+        if (unpacked > PART_LIST_BYTES
+                || !chunks.isEmpty() && sorted.get(0).start() <= chunks.get(chunks.size() - 1).endTime()) {
+            return null;
+        }
+        byte[] list = new byte[(int) unpacked];
+        int at = unpackInto(chunks, list);
+        byte[] tail = ListEncoding.list(sorted, 0, sorted.size());
+        System.arraycopy(tail, 0, list, at, tail.length);
+        long start = chunks.isEmpty() ? sorted.get(0).start() : chunks.get(0).startTime();
+        return ChunkValue.encode(start, end, list);
+    }
+
+    /** The stored chunks sorted by start time, or {@code null} when any two overlap. */
+    private static List<StoredChunk> inOrder(List<byte[]> values) {
+        List<StoredChunk> chunks = new ArrayList<>(values.size());
+        for (byte[] value : values) {
+            chunks.add(ChunkValue.toChunk(value, new long[0]));
+        }
+        chunks.sort(Comparator.comparingLong(StoredChunk::startTime));
+        for (int i = 1; i < chunks.size(); i++) {
+            if (chunks.get(i).startTime() <= chunks.get(i - 1).endTime()) {
+                return null;
+            }
+        }
+        return chunks;
+    }
+
+    private static int unpackInto(List<StoredChunk> chunks, byte[] list) {
+        int at = 0;
+        for (StoredChunk chunk : chunks) {
+            Lz4Block.decompress(chunk.payload(), chunk.payloadOffset(), chunk.payloadLength(), list, at,
+                    chunk.unpackedLength());
+            at += chunk.unpackedLength();
+        }
+        return at;
+    }
+
+    /**
      * The common case of data arriving in time order: chunks whose time spans follow one another without touching,
      * and that fit one part together, merge into their concatenation. This is exactly what {@link #pack} makes of
      * their entries (each chunk is already sorted and free of duplicates, and no entry of a later chunk can sort
@@ -71,29 +151,12 @@ final class SlotPacker {
      * @return the merged chunk, or {@code null} when the chunks overlap or need cutting into several parts
      */
     private static byte[] appendedInOrder(List<byte[]> values) {
-        List<StoredChunk> chunks = new ArrayList<>(values.size());
-        long unpacked = 0;
-        for (byte[] value : values) {
-            StoredChunk chunk = ChunkValue.toChunk(value, new long[0]);
-            chunks.add(chunk);
-            unpacked += chunk.unpackedLength();
-        }
-        if (unpacked > PART_LIST_BYTES) {
+        List<StoredChunk> chunks = inOrder(values);
+        if (chunks == null || chunks.stream().mapToLong(StoredChunk::unpackedLength).sum() > PART_LIST_BYTES) {
             return null;
         }
-        chunks.sort(Comparator.comparingLong(StoredChunk::startTime));
-        for (int i = 1; i < chunks.size(); i++) {
-            if (chunks.get(i).startTime() <= chunks.get(i - 1).endTime()) {
-                return null;
-            }
-        }
-        byte[] list = new byte[(int) unpacked];
-        int at = 0;
-        for (StoredChunk chunk : chunks) {
-            Lz4Block.decompress(chunk.payload(), chunk.payloadOffset(), chunk.payloadLength(), list, at,
-                    chunk.unpackedLength());
-            at += chunk.unpackedLength();
-        }
+        byte[] list = new byte[(int) chunks.stream().mapToLong(StoredChunk::unpackedLength).sum()];
+        unpackInto(chunks, list);
         return ChunkValue.encode(chunks.get(0).startTime(), chunks.get(chunks.size() - 1).endTime(), list);
     }
 
