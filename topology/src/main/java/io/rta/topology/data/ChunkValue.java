@@ -16,9 +16,11 @@ final class ChunkValue {
     }
 
     static byte[] encode(long start, long end, byte[] list) {
-        byte[] block = Lz4Block.compress(list, 0, list.length);
-        return ByteBuffer.allocate(HEADER + block.length).put(VERSION).putLong(start).putLong(end)
-                .putInt(list.length).put(block).array();
+        // compressed straight behind the header: one copy (to the exact length), not two
+        byte[] value = new byte[HEADER + Lz4Block.maxCompressedLength(list.length)];
+        int blockLength = Lz4Block.compress(list, 0, list.length, value, HEADER);
+        ByteBuffer.wrap(value).put(VERSION).putLong(start).putLong(end).putInt(list.length);
+        return java.util.Arrays.copyOf(value, HEADER + blockLength);
     }
 
     static StoredChunk toChunk(byte[] value, long[] channelIds) {
