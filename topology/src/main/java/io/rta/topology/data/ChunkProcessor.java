@@ -179,7 +179,7 @@ public final class ChunkProcessor implements Processor<String, TelemetryBatch, S
         for (Map.Entry<Long, List<ListEntry>> slot : slots.entrySet()) {
             if (slot.getKey() == newest) {
                 int piece = 0;
-                for (byte[] value : SlotPacker.pack(series.kind(), slot.getValue())) {
+                for (byte[] value : SlotPacker.packRaw(series.kind(), slot.getValue())) {
                     store.put(ChunkKeys.segment(identity, series, newest, offset, piece++), value);
                 }
             } else {
@@ -266,11 +266,14 @@ public final class ChunkProcessor implements Processor<String, TelemetryBatch, S
         return meta;
     }
 
-    /** Replaces a slot's segments (and earlier parts) with its final parts, unless it already holds one source. */
+    /**
+     * Replaces a slot's segments (and earlier parts) with its final parts, unless it already holds them: one source,
+     * compressed.
+     */
     private void compact(byte[] identity, ChannelRef series, long slot) {
         List<KeyValue<Bytes, byte[]>> entries = slotEntries(identity, series, slot);
         Bytes pendingKey = ChunkKeys.pending(identity, series, slot);
-        if (SlotSources.isSingleSource(entries)) {
+        if (SlotSources.isServedAsStored(entries)) {
             store.delete(pendingKey);
         } else {
             List<byte[]> parts = SlotPacker.merge(series.kind(), entries.stream().map(entry -> entry.value).toList());

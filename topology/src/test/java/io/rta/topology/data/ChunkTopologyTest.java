@@ -131,6 +131,12 @@ class ChunkTopologyTest {
         ChannelMeta meta = ChannelMeta.decode(driver.<Bytes, byte[]>getKeyValueStore(ChunkTopology.CHUNK_STORE)
                 .get(ChunkKeys.meta(ChunkKeys.identityBytes(SESSION), ChannelRef.channel(DataKind.PERIODIC, 7))));
         assertThat(meta.pendingSlots()).containsExactly(T0 + 100 * S);
+        // the open slot's segment is stored uncompressed (it is merged before it is served), all else compressed
+        storeContents().forEach((key, value) -> {
+            if (key.get()[0] == ChunkKeys.CHUNKS) {
+                assertThat(ChunkValue.isRaw(value)).isEqualTo(ChunkKeys.parse(key.get()).slot() == T0 + 100 * S);
+            }
+        });
         assertThat(samples(read(DataKind.PERIODIC, "7", Long.MIN_VALUE, Long.MAX_VALUE)))
                 .isEqualTo(series(T0, MS, 120_000));
     }
