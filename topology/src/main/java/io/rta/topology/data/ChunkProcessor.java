@@ -41,12 +41,6 @@ public final class ChunkProcessor implements Processor<String, TelemetryBatch, S
     public static final String METRIC_BURSTS_SKIPPED = "bursts-skipped";
     public static final String METRIC_SLOTS_COMPACTED = "slots-compacted";
     private static final int META_CACHE_SIZE = 50_000;
-    /**
-     * Most slots of one series left pending (uncompacted) by a record. Streaming data leaves one or two; a record whose
-     * bursts scatter over more slots (sparse samples, far-apart timestamps) has its earliest slots compacted at once,
-     * which keeps the series metadata small (its slot count is 16 bits) whatever a record holds.
-     */
-    static final int MAX_PENDING_SLOTS = 1024;
     /** How many burst problems a dead letter's reason lists before summarising the rest. */
     private static final int LISTED_PROBLEMS = 10;
 
@@ -163,6 +157,13 @@ public final class ChunkProcessor implements Processor<String, TelemetryBatch, S
         throw new IllegalArgumentException("unknown burst " + burst);
     }
 
+    /**
+     * Applies one record's bursts of a series. Only the newest slot the record touches can still be continued by the
+     * next record of streaming data, so only it is written as a segment and left pending; every older slot it touches
+     * is written in its final form at once (merged with what the slot already holds), so its samples go to the store
+     * and its changelog once instead of as a segment and again when compacted. Pending slots the record does not
+     * touch are compacted, as the series has moved on.
+     */
     private void append(byte[] identity, ChannelRef series, List<Object> bursts, long offset) {
         Bytes metaKey = ChunkKeys.meta(identity, series);
         ChannelMeta meta = meta(metaKey);
@@ -174,46 +175,81 @@ public final class ChunkProcessor implements Processor<String, TelemetryBatch, S
             SlotSplitter.split(burst, meta.slotDuration(),
                     (slot, entry) -> slots.computeIfAbsent(slot, key -> new ArrayList<>()).add(entry));
         }
+        long newest = slots.lastKey();
         for (Map.Entry<Long, List<ListEntry>> slot : slots.entrySet()) {
-            int piece = 0;
-            for (byte[] value : SlotPacker.pack(series.kind(), slot.getValue())) {
-                store.put(ChunkKeys.segment(identity, series, slot.getKey(), offset, piece++), value);
+            if (slot.getKey() == newest) {
+                int piece = 0;
+                for (byte[] value : SlotPacker.packRaw(series.kind(), slot.getValue())) {
+                    store.put(ChunkKeys.segment(identity, series, newest, offset, piece++), value);
+                }
+            } else {
+                complete(identity, series, slot.getKey(), slot.getValue(), meta.isPending(slot.getKey()));
             }
         }
-        List<Long> pending = new ArrayList<>();
         for (long slot : meta.pendingSlots()) {
-            if (slots.containsKey(slot)) {
-                pending.add(slot);
-            } else {
+            if (!slots.containsKey(slot)) {
                 compact(identity, series, slot);
             }
         }
-        for (long slot : slots.keySet()) {
-            if (!meta.isPending(slot)) {
-                pending.add(slot);
-            }
+        Bytes pendingKey = ChunkKeys.pending(identity, series, newest);
+        if (!meta.isPending(newest)) {
+            store.put(pendingKey, new byte[0]);
         }
-        pending.sort(null);
-        int excess = Math.max(0, pending.size() - MAX_PENDING_SLOTS);
-        for (long slot : pending.subList(0, excess)) {
-            compact(identity, series, slot);
-        }
-        pending = pending.subList(excess, pending.size());
-        long now = context.currentSystemTimeMs();
-        for (long slot : pending) {
-            if (slots.containsKey(slot)) {
-                Bytes pendingKey = ChunkKeys.pending(identity, series, slot);
-                if (!meta.isPending(slot)) {
-                    store.put(pendingKey, new byte[0]);
-                }
-                lastWrite.put(pendingKey, now);
-            }
-        }
-        ChannelMeta updated = meta.withPending(pending.stream().mapToLong(Long::longValue).toArray());
+        lastWrite.put(pendingKey, context.currentSystemTimeMs());
+        ChannelMeta updated = meta.withPending(new long[] {newest});
         if (!updated.equals(meta(metaKey))) {
             store.put(metaKey, updated.encode());
             metaCache.put(metaKey, updated);
         }
+    }
+
+    /**
+     * Writes a slot's final parts: what it holds (parts and segments) merged with {@code added}, in one write batch
+     * that also drops the slot's pending marker. The parts are exactly those compaction would make of the slot had
+     * {@code added} been written as a segment first.
+     */
+    private void complete(byte[] identity, ChannelRef series, long slot, List<ListEntry> added, boolean pending) {
+        List<KeyValue<Bytes, byte[]>> entries = slotEntries(identity, series, slot);
+        List<byte[]> values = entries.stream().map(entry -> entry.value).toList();
+        List<byte[]> parts = values.isEmpty() ? SlotPacker.pack(series.kind(), added)
+                : SlotPacker.merge(series.kind(), values, added);
+        Bytes pendingKey = ChunkKeys.pending(identity, series, slot);
+        store.putAll(replacement(identity, series, slot, entries, parts, pending ? pendingKey : null));
+        lastWrite.remove(pendingKey);
+        if (!entries.isEmpty()) {
+            slotsCompacted.record();
+        }
+    }
+
+    private List<KeyValue<Bytes, byte[]>> slotEntries(byte[] identity, ChannelRef series, long slot) {
+        List<KeyValue<Bytes, byte[]>> entries = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(ChunkKeys.slotStart(identity, series, slot),
+                ChunkKeys.slotEnd(identity, series, slot))) {
+            it.forEachRemaining(entries::add);
+        }
+        return entries;
+    }
+
+    /**
+     * One write batch (a concurrent read sees the slot before or after, never half-written): the slot's old entries
+     * deleted, its parts put, and {@code pendingKey} deleted when it is not null.
+     */
+    private static List<KeyValue<Bytes, byte[]>> replacement(byte[] identity, ChannelRef series, long slot,
+                                                            List<KeyValue<Bytes, byte[]>> old, List<byte[]> parts,
+                                                            Bytes pendingKey) {
+        Map<Bytes, byte[]> replacement = new LinkedHashMap<>();
+        for (KeyValue<Bytes, byte[]> entry : old) {
+            replacement.put(entry.key, null);
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            replacement.put(ChunkKeys.part(identity, series, slot, i), parts.get(i));
+        }
+        if (pendingKey != null) {
+            replacement.put(pendingKey, null);
+        }
+        List<KeyValue<Bytes, byte[]>> batch = new ArrayList<>(replacement.size());
+        replacement.forEach((key, value) -> batch.add(KeyValue.pair(key, value)));
+        return batch;
     }
 
     private ChannelMeta meta(Bytes metaKey) {
@@ -230,31 +266,20 @@ public final class ChunkProcessor implements Processor<String, TelemetryBatch, S
         return meta;
     }
 
-    /** Replaces a slot's segments (and earlier parts) with its final parts, unless it already holds one source. */
+    /**
+     * Replaces a slot's segments (and earlier parts) with its final parts, unless it already holds them: one source,
+     * compressed.
+     */
     private void compact(byte[] identity, ChannelRef series, long slot) {
-        List<KeyValue<Bytes, byte[]>> entries = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(ChunkKeys.slotStart(identity, series, slot),
-                ChunkKeys.slotEnd(identity, series, slot))) {
-            it.forEachRemaining(entries::add);
-        }
-        if (!SlotSources.isSingleSource(entries)) {
-            List<byte[]> values = entries.stream().map(entry -> entry.value).toList();
-            List<byte[]> parts = SlotPacker.merge(series.kind(), values);
-            // one RocksDB write batch: a concurrent read sees the slot before or after, never half-compacted
-            Map<Bytes, byte[]> replacement = new LinkedHashMap<>();
-            for (KeyValue<Bytes, byte[]> entry : entries) {
-                replacement.put(entry.key, null);
-            }
-            for (int i = 0; i < parts.size(); i++) {
-                replacement.put(ChunkKeys.part(identity, series, slot, i), parts.get(i));
-            }
-            List<KeyValue<Bytes, byte[]>> batch = new ArrayList<>(replacement.size());
-            replacement.forEach((key, value) -> batch.add(KeyValue.pair(key, value)));
-            store.putAll(batch);
+        List<KeyValue<Bytes, byte[]>> entries = slotEntries(identity, series, slot);
+        Bytes pendingKey = ChunkKeys.pending(identity, series, slot);
+        if (SlotSources.isServedAsStored(entries)) {
+            store.delete(pendingKey);
+        } else {
+            List<byte[]> parts = SlotPacker.merge(series.kind(), entries.stream().map(entry -> entry.value).toList());
+            store.putAll(replacement(identity, series, slot, entries, parts, pendingKey));
             slotsCompacted.record();
         }
-        Bytes pendingKey = ChunkKeys.pending(identity, series, slot);
-        store.delete(pendingKey);
         lastWrite.remove(pendingKey);
     }
 

@@ -100,7 +100,7 @@ public final class ChunkStoreView implements ChunkView {
         for (KeyValue<Bytes, byte[]> entry : slot) {
             values.add(entry.value);
         }
-        if (!SlotSources.isSingleSource(slot)) {
+        if (!SlotSources.isServedAsStored(slot)) {
             values = SlotPacker.merge(kind, values);
         }
         for (byte[] value : values) {

@@ -13,6 +13,19 @@ final class SlotSources {
     private SlotSources() {
     }
 
+    /**
+     * Whether a slot's entries can go on the wire as they are: one source, none of them {@link ChunkValue#RAW} (the
+     * segments of a slot still being written are stored uncompressed and always merged).
+     */
+    static boolean isServedAsStored(List<KeyValue<Bytes, byte[]>> entries) {
+        for (KeyValue<Bytes, byte[]> entry : entries) {
+            if (ChunkValue.isRaw(entry.value)) {
+                return false;
+            }
+        }
+        return isSingleSource(entries);
+    }
+
     static boolean isSingleSource(List<KeyValue<Bytes, byte[]>> entries) {
         long source = Long.MIN_VALUE;
         boolean first = true;

@@ -115,6 +115,58 @@ class ChunkTopologyTest {
     }
 
     @Test
+    void shouldWriteTheSlotsARecordMovesPastInTheirFinalFormAndLeaveOnlyTheNewestPending() throws IOException {
+        // 1 kHz uint16: 20 s slots; each record holds 30 s, so it completes one slot and starts the next
+        for (int i = 0; i < 4; i++) {
+            writePeriodic(7, T0 + i * 30 * S, MS, 30_000, 100);
+        }
+
+        // every slot holds one source (served as stored, never compacted); only the newest is pending
+        Map<Long, java.util.Set<Long>> sourcesBySlot = new TreeMap<>();
+        storeContents().keySet().stream().filter(key -> key.get()[0] == ChunkKeys.CHUNKS)
+                .map(key -> ChunkKeys.parse(key.get()))
+                .forEach(key -> sourcesBySlot.computeIfAbsent(key.slot(), slot -> new java.util.HashSet<>())
+                        .add(key.source()));
+        assertThat(sourcesBySlot).hasSize(6).allSatisfy((slot, sources) -> assertThat(sources).hasSize(1));
+        ChannelMeta meta = ChannelMeta.decode(driver.<Bytes, byte[]>getKeyValueStore(ChunkTopology.CHUNK_STORE)
+                .get(ChunkKeys.meta(ChunkKeys.identityBytes(SESSION), ChannelRef.channel(DataKind.PERIODIC, 7))));
+        assertThat(meta.pendingSlots()).containsExactly(T0 + 100 * S);
+        // the open slot's segment is stored uncompressed (it is merged before it is served), all else compressed
+        storeContents().forEach((key, value) -> {
+            if (key.get()[0] == ChunkKeys.CHUNKS) {
+                assertThat(ChunkValue.isRaw(value)).isEqualTo(ChunkKeys.parse(key.get()).slot() == T0 + 100 * S);
+            }
+        });
+        assertThat(samples(read(DataKind.PERIODIC, "7", Long.MIN_VALUE, Long.MAX_VALUE)))
+                .isEqualTo(series(T0, MS, 120_000));
+    }
+
+    @Test
+    void shouldAnswerTheSameBytesWhateverRecordsTheBurstsCameIn() throws IOException {
+        // the same 100 s of bursts as one record, as records of 30 s, and one burst per record, plus back-fill
+        TelemetryBatch all = periodicBatch(7, T0, MS, 100_000, 100);
+        telemetry.pipeInput(SESSION, all);
+        byte[] oneRecord = wire(DataKind.PERIODIC, "7");
+
+        for (String layout : List.of("30 s records", "one burst per record", "back-fill")) {
+            driver.close();
+            start();
+            List<Object> bursts = new ArrayList<>(all.getBursts());
+            if (layout.equals("back-fill")) {
+                java.util.Collections.reverse(bursts);
+            }
+            int perRecord = layout.equals("30 s records") ? 300 : 1;
+            for (int first = 0; first < bursts.size(); first += perRecord) {
+                telemetry.pipeInput(SESSION, new TelemetryBatch(
+                        bursts.subList(first, Math.min(bursts.size(), first + perRecord))));
+            }
+            assertThat(wire(DataKind.PERIODIC, "7")).as(layout).isEqualTo(oneRecord);
+            driver.advanceWallClockTime(ChunkProcessor.IDLE_COMPACTION.plus(Duration.ofSeconds(1)));
+            assertThat(wire(DataKind.PERIODIC, "7")).as(layout + ", compacted").isEqualTo(oneRecord);
+        }
+    }
+
+    @Test
     void shouldCutSlotsOfUnexpectedlyFastDataIntoPartsUnderTheListLimit() throws IOException {
         // a single first sample gives no rate: the slot defaults to 10 s; then 100 kHz of 8-byte samples arrives
         writePeriodic(9, T0, 10_000, 1, 8);

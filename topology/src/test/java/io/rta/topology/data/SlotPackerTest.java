@@ -58,6 +58,63 @@ class SlotPackerTest {
         assertThat(merged).usingRecursiveComparison().isEqualTo(SlotPacker.pack(DataKind.PERIODIC, all));
     }
 
+    @Test
+    void shouldMergeStoredChunksWithNewResultsExactlyAsCompactingThemAsASegmentWould() {
+        for (long seed = 0; seed < 300; seed++) {
+            Random random = new Random(seed);
+            DataKind kind = random.nextInt(4) == 0 ? DataKind.EVENTS : DataKind.PERIODIC;
+            List<ListEntry> all = new ArrayList<>();
+            List<byte[]> stored = new ArrayList<>();
+            int next = 0;
+            for (int segment = 0; segment < 1 + random.nextInt(4); segment++) {
+                List<ListEntry> entries = randomEntries(random, kind, next);
+                next += 50 * (1 + random.nextInt(3));
+                all.addAll(entries);
+                stored.addAll(SlotPacker.pack(kind, entries));
+            }
+            // in order after the stored ones, overlapping them, or before them (back-fill); sometimes a retry
+            int first = switch (random.nextInt(3)) {
+                case 0 -> next;
+                case 1 -> random.nextInt(Math.max(1, next));
+                default -> -500;
+            };
+            List<ListEntry> added = randomEntries(random, kind, first);
+            if (random.nextBoolean()) {
+                added.addAll(randomEntries(new Random(seed), kind, first));
+            }
+            all.addAll(added);
+            List<byte[]> asSegment = new ArrayList<>(stored);
+            asSegment.addAll(SlotPacker.pack(kind, added));
+
+            List<byte[]> merged = SlotPacker.merge(kind, stored, added);
+
+            assertThat(merged).as("seed %d", seed).usingRecursiveComparison()
+                    .isEqualTo(SlotPacker.merge(kind, asSegment));
+            assertThat(merged).as("seed %d", seed).usingRecursiveComparison().isEqualTo(SlotPacker.pack(kind, all));
+        }
+    }
+
+    /** Up to 40 results from sample {@code first} on: periodic bursts, or events (some at the same instant). */
+    private static List<ListEntry> randomEntries(Random random, DataKind kind, int first) {
+        List<ListEntry> entries = new ArrayList<>();
+        int count = 1 + random.nextInt(40);
+        for (int i = 0; i < count; i++) {
+            long start = (first + (long) i * 10) * MS;
+            if (kind == DataKind.EVENTS) {
+                long time = random.nextInt(5) == 0 && i > 0 ? entries.get(i - 1).start() : start;
+                entries.add(new ListEntry(time, time, ListEncoding.event(random.nextInt(3), "app", time, "",
+                        List.of((double) random.nextInt(4)))));
+            } else {
+                int samples = 1 + random.nextInt(10);
+                byte[] buffer = new byte[2 * samples];
+                random.nextBytes(buffer);
+                entries.add(new ListEntry(start, start + (samples - 1) * MS,
+                        ListEncoding.periodic(7, start, MS, samples, ByteBuffer.wrap(buffer))));
+            }
+        }
+        return entries;
+    }
+
     private static List<ListEntry> bursts(int firstSample, int count) {
         return bursts(firstSample, count, 100);
     }

@@ -41,6 +41,7 @@ public final class DataBench {
     private static final String BYTES_PER_SAMPLE = "bytes/sample";
 
     private static final Logger LOG = LoggerFactory.getLogger(DataBench.class);
+    private boolean splitCpu;
 
     private final Progress steps;
     /** For the load generators' own status lines. */
@@ -137,6 +138,8 @@ public final class DataBench {
             return;
         }
         try (BenchTarget target = opened) {
+            // the CPU split by thread names means something only when the server runs in this JVM
+            splitCpu = target.isEmbedded() && CpuSplit.isSupported();
             serverFact(target, options);
             dataFacts(plan);
             report.fact("load before", Machine.loadAverage());
@@ -225,13 +228,20 @@ public final class DataBench {
             throws InterruptedException {
         steps.phase(name + ": " + identities.size() + " streams ...");
         long cpuBefore = Machine.processCpuNanos();
+        CpuSplit.Snapshot threadsBefore = splitCpu ? CpuSplit.snapshot() : null;
         DataWriteLoad.Result result = writer.write(name, identities, sequences, WRITE_TIMEOUT);
+        CpuSplit.Snapshot threadsAfter = splitCpu ? CpuSplit.snapshot() : null;
         long cpu = Machine.processCpuNanos() - cpuBefore;
         report.row(name, Math.rint(result.samplesPerSecond()), SAMPLES_PER_SECOND, target)
                 .row(name + " (gRPC messages)", result.megabytesPerSecond(), MEGABYTES_PER_SECOND, null);
         report.fact(name, String.format(Locale.ROOT, "%,d samples in %,d messages (%,d bytes), %,d flush markers, "
                         + "%.1f s%s", result.samples(), result.messages(), result.bytes(), result.flushes(),
                 result.elapsedNanos() / 1e9, cpuFact(cpu, result.elapsedNanos())));
+        if (threadsBefore != null && target != null) {
+            CpuSplit.report(report, name, CpuSplit.between(threadsBefore, threadsAfter), result.samples());
+            report.fact(name + ": busiest other threads", CpuSplit.busiest(threadsBefore, threadsAfter,
+                    CpuSplit.Component.OTHER, 5));
+        }
         return result;
     }
 
