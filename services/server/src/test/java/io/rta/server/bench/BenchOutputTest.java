@@ -19,7 +19,7 @@ class BenchOutputTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final BenchReport report = new BenchReport("bench sessions")
-            .row("ingest", 6000, "sessions/s", SessionBench.INGEST_TARGET);
+            .row("ingest", 12000, "sessions/s", SessionBench.INGEST_TARGET);
 
     @TempDir
     Path dir;
