@@ -41,6 +41,9 @@ public record WriterLimits(int batchBytes, int batchBursts, Duration linger, int
             throw new IllegalArgumentException("in-flight bytes: need 0 < min <= max, got " + minInFlightBytes
                     + " and " + maxInFlightBytes);
         }
+        if (maxLag.isNegative() || maxLag.isZero()) {
+            throw new IllegalArgumentException("MaxWriteLag is " + maxLag.toMillis() + " ms; it must be at least 1 ms");
+        }
     }
 
     /** A fixed in-flight allowance (min = max) and the default input limits: for tests of packing and flow control. */
