@@ -92,6 +92,20 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         return deserializer;
     }
 
+    /**
+     * Checks a value's header and resolves its writer schema (from the cache, or from the registry once), without
+     * decoding it: a reader that decodes later, or not at all, learns now whether it could.
+     *
+     * @throws SerializationException as {@link #deserializer()} would for the header or the schema id (a registry
+     *     outage is its cause, {@link RegistryUnavailableException#isCauseOf})
+     */
+    public void requireWriterSchema(String topic, byte[] data) {
+        AvroDeserializer reader = new AvroDeserializer();
+        reader.requireHeader(topic, data);
+        decodingFor(topic, ((data[1] & 0xff) << 24) | ((data[2] & 0xff) << 16) | ((data[3] & 0xff) << 8)
+                | (data[4] & 0xff));
+    }
+
     private int schemaId(String topic) {
         try {
             return idsBySubject.computeIfAbsent(subject(topic), subject -> registry.register(subject, readerSchema));

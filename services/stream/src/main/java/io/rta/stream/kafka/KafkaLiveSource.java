@@ -69,8 +69,9 @@ public final class KafkaLiveSource implements LiveSource {
         this.tail = new TelemetryTail(topics.telemetry(), consumerConfig, metrics, commits, settings.backScan(),
                 settings.limits(), new TelemetryTail.Sink() {
                     @Override
-                    public void record(int partition, long offset, String identity, List<TelemetryItem> items) {
-                        // retained before fanned out: an attach in between finds the items in its snapshot
+                    public void record(int partition, long offset, String identity, RecordItems items) {
+                        // retained before fanned out: an attach in between finds the items in its snapshot; decoded
+                        // only if a client follows the session now or attaches while the record is retained
                         retention.add(partition, offset, identity, items);
                         sessions.data(identity, items);
                     }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The recent telemetry of every partition, kept in memory for back-fill: what the REST API may not serve yet, plus a
- * margin. An item goes only when both hold:
+ * margin, kept per record ({@link RecordItems}: decoded only once a client asks for it). A record goes only when
+ * both hold:
  * <ul>
  *   <li>its offset is below a committed offset of its partition that was seen at least {@code backScan} ago (the
  *       chunk view, hence the REST API, has had it for that long: the overlap margin, since the view publishes a
@@ -23,12 +24,12 @@ import org.slf4j.LoggerFactory;
  * The margin runs from when the commit was seen, not from the item's arrival: with the Streams application lagging
  * by more than {@code backScan}, an item that arrived long ago must still stay for the margin once it becomes
  * readable, or a client whose REST read just missed it would find it in neither place.
- * Above {@code maxBytes} the oldest items go regardless (counted and logged: a back-fill can then have a gap). The
- * bytes counted are what an item holds on the heap, its bookkeeping included ({@link #heapBytes}), so the cap bounds
- * memory even for small bursts.
+ * Above {@code maxBytes} the oldest records go regardless (counted and logged: a back-fill can then have a gap). The
+ * bytes counted are what a record holds on the heap: its value bytes until decoded, then its items with their
+ * bookkeeping ({@link #heapBytes}), so the cap bounds memory even for small bursts.
  *
  * <p>Written by the telemetry thread, committed offsets by the poller, snapshots taken by connection threads: every
- * method holds the one lock briefly; a snapshot copies references only.
+ * method holds the one lock briefly; a snapshot copies references under it and decodes outside it.
  */
 final class LiveRetention {
 
@@ -60,15 +61,35 @@ final class LiveRetention {
     }
 
     /** Keeps the items of one record (offsets grow per partition), then applies the byte cap. */
-    synchronized void add(int partition, long offset, String identity, List<TelemetryItem> added) {
+    void add(int partition, long offset, String identity, List<TelemetryItem> added) {
+        add(partition, offset, identity, RecordItems.decoded(added));
+    }
+
+    /**
+     * Keeps one record (offsets grow per partition), decoded or not, then applies the byte cap. Its bytes are counted
+     * as they are now and again once it is decoded.
+     */
+    synchronized void add(int partition, long offset, String identity, RecordItems record) {
         long now = clockMillis.getAsLong();
-        PartitionItems items = partitions.computeIfAbsent(partition, p -> new PartitionItems());
-        for (TelemetryItem item : added) {
-            items.add(new Retained(offset, now, identity, item));
-            bytes += heapBytes(item);
-            this.items++;
+        Retained retained = new Retained(offset, now, identity, record, record.heapBytes());
+        if (!record.isDecoded()) {
+            record.onDecoded(decoded -> decoded(retained));
         }
+        partitions.computeIfAbsent(partition, p -> new PartitionItems()).add(retained);
+        bytes += retained.accounted;
+        this.items++;
         enforceCap(now);
+    }
+
+    /** A retained record was decoded (on any thread): count what it holds now. */
+    private synchronized void decoded(Retained retained) {
+        if (retained.dropped) {
+            return;
+        }
+        long now = retained.record.heapBytes();
+        bytes += now - retained.accounted;
+        retained.accounted = now;
+        enforceCap(clockMillis.getAsLong());
     }
 
     /** The Streams application committed up to (excluding) {@code offset} in {@code partition}. */
@@ -88,15 +109,22 @@ final class LiveRetention {
         }
     }
 
-    /** The retained items of a session, in offset order (partition by partition should a session span several). */
-    synchronized List<TelemetryItem> snapshot(String identity) {
-        List<TelemetryItem> snapshot = new ArrayList<>();
-        for (PartitionItems partition : partitions.values()) {
-            ArrayDeque<TelemetryItem> session = partition.bySession.get(identity);
-            if (session != null) {
-                snapshot.addAll(session);
+    /**
+     * The retained items of a session, in offset order (partition by partition should a session span several). Records
+     * not decoded yet are decoded here, outside the lock, so an attach never holds up the tail.
+     */
+    List<TelemetryItem> snapshot(String identity) {
+        List<RecordItems> records = new ArrayList<>();
+        synchronized (this) {
+            for (PartitionItems partition : partitions.values()) {
+                ArrayDeque<Retained> session = partition.bySession.get(identity);
+                if (session != null) {
+                    session.forEach(retained -> records.add(retained.record));
+                }
             }
         }
+        List<TelemetryItem> snapshot = new ArrayList<>();
+        records.forEach(record -> snapshot.addAll(record.items()));
         return snapshot;
     }
 
@@ -104,11 +132,12 @@ final class LiveRetention {
         return bytes;
     }
 
+    /** Records kept (each the items of one telemetry record, decoded or not). */
     synchronized long items() {
         return items;
     }
 
-    /** Items dropped by the byte cap before the REST API was known to serve them. */
+    /** Records dropped by the byte cap before the REST API was known to serve them. */
     synchronized long cappedItems() {
         return cappedItems;
     }
@@ -125,7 +154,7 @@ final class LiveRetention {
         cappedItems += capped;
         cappedSinceLog += capped;
         if (lastCapLog == Long.MIN_VALUE || now - lastCapLog >= CAP_LOG_INTERVAL_MILLIS) {
-            LOG.warn("Live retention is full ({} bytes): dropped {} item(s) the REST API may not serve yet; a "
+            LOG.warn("Live retention is full ({} bytes): dropped {} record(s) the REST API may not serve yet; a "
                     + "back-fill can have a gap (raise LiveRetentionSize)", maxBytes, cappedSinceLog);
             cappedSinceLog = 0;
             lastCapLog = now;
@@ -144,7 +173,8 @@ final class LiveRetention {
 
     private void drop(PartitionItems partition) {
         Retained dropped = partition.removeHead();
-        bytes -= heapBytes(dropped.item);
+        dropped.dropped = true;
+        bytes -= dropped.accounted;
         items--;
     }
 
@@ -153,7 +183,22 @@ final class LiveRetention {
         return item.data().size() + 4L * item.data().channelIds().length + ITEM_OVERHEAD_BYTES;
     }
 
-    private record Retained(long offset, long arrival, String identity, TelemetryItem item) {
+    /** A record kept; {@code accounted} and {@code dropped} are guarded by the retention's lock. */
+    private static final class Retained {
+        private final long offset;
+        private final long arrival;
+        private final String identity;
+        private final RecordItems record;
+        private long accounted;
+        private boolean dropped;
+
+        Retained(long offset, long arrival, String identity, RecordItems record, long accounted) {
+            this.offset = offset;
+            this.arrival = arrival;
+            this.identity = identity;
+            this.record = record;
+            this.accounted = accounted;
+        }
     }
 
     /** A committed offset and when it was first seen. */
@@ -163,7 +208,7 @@ final class LiveRetention {
     /** One partition's items in offset order, the same items per session, and the commits seen within the margin. */
     private static final class PartitionItems {
         private final ArrayDeque<Retained> items = new ArrayDeque<>();
-        private final Map<String, ArrayDeque<TelemetryItem>> bySession = new HashMap<>();
+        private final Map<String, ArrayDeque<Retained>> bySession = new HashMap<>();
         /** Increasing offsets; the head may be older than the margin (the newest such commit is kept). */
         private final ArrayDeque<CommitSeen> commits = new ArrayDeque<>();
 
@@ -193,7 +238,7 @@ final class LiveRetention {
 
         void add(Retained retained) {
             items.addLast(retained);
-            bySession.computeIfAbsent(retained.identity, i -> new ArrayDeque<>()).addLast(retained.item);
+            bySession.computeIfAbsent(retained.identity, i -> new ArrayDeque<>()).addLast(retained);
         }
 
         boolean isEmpty() {
@@ -207,7 +252,7 @@ final class LiveRetention {
         /** A session's items are a subsequence of the partition's, so its oldest is the partition's oldest. */
         Retained removeHead() {
             Retained head = items.removeFirst();
-            ArrayDeque<TelemetryItem> session = bySession.get(head.identity);
+            ArrayDeque<Retained> session = bySession.get(head.identity);
             session.removeFirst();
             if (session.isEmpty()) {
                 bySession.remove(head.identity);

@@ -96,9 +96,14 @@ final class LiveSessions implements SessionChangeListener {
 
     /** Fans the items of one record out to the session's clients, if any. */
     void data(String identity, List<TelemetryItem> items) {
+        data(identity, RecordItems.decoded(items));
+    }
+
+    /** Fans one record out to the session's clients, if any: a record nobody follows is not decoded here. */
+    void data(String identity, RecordItems items) {
         LiveSession session = followed.get(identity);
         if (session != null) {
-            session.data(items);
+            session.data(items.items());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.rta.stream.kafka;
 
+import io.rta.schemas.AvroSerde;
 import io.rta.schemas.RegistryUnavailableException;
 import io.rta.service.kafka.ClientLag;
 import io.rta.service.metrics.ProcessMetrics;
@@ -43,8 +44,11 @@ final class TelemetryTail implements AutoCloseable {
 
     /** Receives the telemetry on the tail's thread. */
     interface Sink {
-        /** The items of one record; offsets grow per partition. */
-        void record(int partition, long offset, String identity, List<TelemetryItem> items);
+        /**
+         * One record, its items decoded when first asked for (its header and writer schema are known good); offsets
+         * grow per partition.
+         */
+        void record(int partition, long offset, String identity, RecordItems items);
 
         /** Called after each poll, data or not (at least every {@link #POLL_TIMEOUT}). */
         void afterPoll();
@@ -197,8 +201,9 @@ final class TelemetryTail implements AutoCloseable {
     }
 
     /**
-     * Hands a record's valid bursts on: exactly what the chunk view applies (a record or burst it sets aside as a dead
-     * letter is not streamed either, so live and REST agree).
+     * Hands a record on, to be decoded when a client needs it: exactly what the chunk view applies (a record or burst
+     * it sets aside as a dead letter is not streamed either, so live and REST agree). The key, the value's header and
+     * its writer schema are checked here; the bursts when decoded ({@link #items}).
      *
      * @return false when the record must be read again later: its schema could not be resolved because the registry
      *     is unavailable (skipping it would leave live clients without data the chunk view will serve)
@@ -207,7 +212,6 @@ final class TelemetryTail implements AutoCloseable {
         if (record.value() == null) {
             return true;
         }
-        List<TelemetryItem> items = new ArrayList<>();
         String identity;
         try {
             if (record.key() == null) {
@@ -218,11 +222,8 @@ final class TelemetryTail implements AutoCloseable {
             if (problem != null) {
                 throw new IllegalArgumentException(problem);
             }
-            for (Object burst : topic.valueSerde().deserializer().deserialize(record.topic(), record.value())
-                    .getBursts()) {
-                if (BurstValidator.problem(burst, limits) == null) {
-                    items.add(LiveItems.of(burst));
-                }
+            if (topic.valueSerde() instanceof AvroSerde<?> avro) {
+                avro.requireWriterSchema(record.topic(), record.value());
             }
         } catch (RuntimeException e) {
             if (RegistryUnavailableException.isCauseOf(e)) {
@@ -233,15 +234,37 @@ final class TelemetryTail implements AutoCloseable {
                 failure = e;
                 return false;
             }
-            skipped.incrementAndGet();
-            LOG.warn("Live telemetry tail skipped the record at {}-{}@{} (the chunk view sets it aside too): {}",
-                    record.topic(), record.partition(), record.offset(), LogText.escape(e.getMessage()));
+            skip(record.topic(), record.partition(), record.offset(), e);
             return true;
         }
-        if (!items.isEmpty()) {
-            sink.record(record.partition(), record.offset(), identity, items);
-        }
+        String name = record.topic();
+        int partition = record.partition();
+        long offset = record.offset();
+        sink.record(partition, offset, identity,
+                RecordItems.undecoded(record.value(), value -> items(name, partition, offset, value)));
         return true;
+    }
+
+    /** The valid bursts of a record's value, as wire items; none (logged, counted) when it cannot be decoded. */
+    private List<TelemetryItem> items(String name, int partition, long offset, byte[] value) {
+        try {
+            List<TelemetryItem> items = new ArrayList<>();
+            for (Object burst : topic.valueSerde().deserializer().deserialize(name, value).getBursts()) {
+                if (BurstValidator.problem(burst, limits) == null) {
+                    items.add(LiveItems.of(burst));
+                }
+            }
+            return items;
+        } catch (RuntimeException e) {
+            skip(name, partition, offset, e);
+            return List.of();
+        }
+    }
+
+    private void skip(String name, int partition, long offset, RuntimeException e) {
+        skipped.incrementAndGet();
+        LOG.warn("Live telemetry tail skipped the record at {}-{}@{} (the chunk view sets it aside too): {}",
+                name, partition, offset, LogText.escape(e.getMessage()));
     }
 
     /** After a poll that met an unavailable registry: waits 200 ms, doubling to 10 s; resets once records flow. */

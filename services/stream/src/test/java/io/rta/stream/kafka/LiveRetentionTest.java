@@ -162,6 +162,41 @@ class LiveRetentionTest {
         assertThat(retention.items()).isEqualTo(1);
     }
 
+    @Test
+    void shouldCountAnUndecodedRecordByItsBytesAndByItsItemsOnceASnapshotDecodesIt() {
+        AtomicLong decodes = new AtomicLong();
+        RecordItems record = RecordItems.undecoded(new byte[1000], bytes -> {
+            decodes.incrementAndGet();
+            return List.of(item(7, 10), item(8, 10));
+        });
+        retention.add(0, 1, "s", record);
+        assertThat(retention.bytes()).isEqualTo(1000 + RecordItems.RECORD_OVERHEAD_BYTES);
+        assertThat(decodes).as("nobody asked for the items yet").hasValue(0);
+
+        assertThat(retention.snapshot("s")).extracting(TelemetryItem::startTime).containsExactly(7L, 8L);
+        assertThat(retention.snapshot("s")).hasSize(2);
+
+        assertThat(decodes).as("decoded once").hasValue(1);
+        assertThat(retention.bytes()).isEqualTo(2 * LiveRetention.heapBytes(item(0, 10)));
+        retention.committed(0, 2);
+        now.addAndGet(BACK_SCAN.toMillis());
+        retention.evict();
+        assertThat(retention.bytes()).isZero();
+    }
+
+    @Test
+    void shouldNotCountARecordDecodedAfterItWasDropped() {
+        RecordItems record = RecordItems.undecoded(new byte[100], bytes -> List.of(item(1, 5000)));
+        retention.add(0, 1, "s", record);
+        retention.committed(0, 2);
+        now.addAndGet(BACK_SCAN.toMillis());
+        retention.evict();
+
+        assertThat(record.items()).hasSize(1);
+
+        assertThat(retention.bytes()).isZero();
+    }
+
     /** An item whose element occupies {@code size} bytes. */
     private static TelemetryItem item(long startTime, int size) {
         return new TelemetryItem(startTime, new LiveData(false, new int[] {1}, startTime, new byte[size]));

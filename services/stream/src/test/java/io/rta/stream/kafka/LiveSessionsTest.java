@@ -56,6 +56,27 @@ class LiveSessionsTest {
     }
 
     @Test
+    void shouldDecodeARecordOnlyForASessionWithClients() throws Exception {
+        catalog.put("s", TestSessions.open("s", 100, 200));
+        RecordingListener listener = attached("s");
+        java.util.concurrent.atomic.AtomicInteger decodes = new java.util.concurrent.atomic.AtomicInteger();
+        RecordItems followed = RecordItems.undecoded(new byte[1], bytes -> {
+            decodes.incrementAndGet();
+            return List.of(item(150, 160));
+        });
+        RecordItems unfollowed = RecordItems.undecoded(new byte[1], bytes -> {
+            throw new AssertionError("a record of a session without clients was decoded");
+        });
+
+        sessions.data("s", followed);
+        sessions.data("nobody", unfollowed);
+
+        assertThat(listener.calls()).containsExactly("data 160");
+        assertThat(decodes).hasValue(1);
+        assertThat(unfollowed.isDecoded()).isFalse();
+    }
+
+    @Test
     void shouldFanDataOutToEveryClientOfTheSessionOnly() throws Exception {
         catalog.put("s", TestSessions.open("s", 100, 200));
         catalog.put("other", TestSessions.open("other", 100, 200));
