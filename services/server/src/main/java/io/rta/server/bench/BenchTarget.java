@@ -23,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,8 @@ final class BenchTarget implements AutoCloseable {
     private final Path dataPath;
     private final EventLoopGroup clientLoop;
     private final ManagedChannel channel;
+    /** Further connections for loads with more calls in flight than one connection carries ({@link #channels}). */
+    private final List<ManagedChannel> extraChannels = new ArrayList<>();
 
     private BenchTarget(String httpUrl, String grpcAddress, RtaServer embedded, Path dataPath) {
         this.httpUrl = httpUrl;
@@ -61,7 +65,11 @@ final class BenchTarget implements AutoCloseable {
         // The client has an event loop of its own, so its CPU is told apart from the server's Netty threads.
         this.clientLoop = Epoll.isAvailable() ? new EpollEventLoopGroup(1, CLIENT_THREADS)
                 : new NioEventLoopGroup(1, CLIENT_THREADS);
-        this.channel = NettyChannelBuilder.forAddress(grpcHost, grpcPort).usePlaintext().directExecutor()
+        this.channel = newChannel();
+    }
+
+    private ManagedChannel newChannel() {
+        return NettyChannelBuilder.forAddress(grpcHost, grpcPort).usePlaintext().directExecutor()
                 .eventLoopGroup(clientLoop)
                 .channelType(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
                 .maxInboundMessageSize(64 * 1024 * 1024).build();
@@ -136,9 +144,26 @@ final class BenchTarget implements AutoCloseable {
         return channel;
     }
 
+    /**
+     * {@code count} connections to the server (the first is {@link #channel()}), all on the client's one event loop.
+     * A server allows a bounded number of calls at once on one HTTP/2 connection ({@code GrpcMaxConcurrentStreams},
+     * 128 by default); more calls on it wait in the client, so a load with more writes in flight than that spreads
+     * them over several connections, as many clients would.
+     */
+    synchronized List<ManagedChannel> channels(int count) {
+        while (extraChannels.size() < count - 1) {
+            extraChannels.add(newChannel());
+        }
+        List<ManagedChannel> channels = new ArrayList<>();
+        channels.add(channel);
+        channels.addAll(extraChannels.subList(0, Math.max(0, count - 1)));
+        return channels;
+    }
+
     @Override
     public void close() {
         channel.shutdownNow();
+        extraChannels.forEach(ManagedChannel::shutdownNow);
         clientLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         if (embedded != null) {
             embedded.close();

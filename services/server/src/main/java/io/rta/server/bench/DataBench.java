@@ -145,7 +145,7 @@ public final class DataBench {
             report.fact("load before", Machine.loadAverage());
             steps.phase("waiting for the server to accept writes ...");
             if (!report.attempt("server accepts writes", () -> {
-                new SessionIngest(target.channel(), sessions, 1, progress).awaitWritable(WRITABLE_TIMEOUT);
+                new SessionIngest(List.of(target.channel()), sessions, 1, progress).awaitWritable(WRITABLE_TIMEOUT);
                 createSessions(target, sessions, 3 * plan.streams());
             })) {
                 return;

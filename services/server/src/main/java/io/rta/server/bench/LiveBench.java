@@ -97,7 +97,7 @@ public final class LiveBench {
                         + "%d s measured", rate, channels, burstSamples, clients, clientChannels, warmup,
                 seconds));
         report.fact("load before", Machine.loadAverage());
-        new SessionIngest(target.channel(), new BenchData(identity, 1, 1), 1, progress)
+        new SessionIngest(List.of(target.channel()), new BenchData(identity, 1, 1), 1, progress)
                 .awaitWritable(Duration.ofMinutes(2));
         openSession(target, identity);
 

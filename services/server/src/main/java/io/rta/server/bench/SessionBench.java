@@ -74,8 +74,9 @@ public final class SessionBench {
         try (BenchTarget target = opened) {
             targetFacts(report, target, options)
                     .fact("data", String.format(Locale.ROOT, "%,d sessions x %d details in %d folders, "
-                            + "%d writes in flight; before them %,d written and deleted untimed (warm-up)", sessions,
-                            details, folders, concurrency, warmupSessions))
+                            + "%d writes in flight over %d gRPC connections; before them %,d written and deleted "
+                            + "untimed (warm-up)", sessions, details, folders, concurrency,
+                            SessionIngest.connections(concurrency), warmupSessions))
                     .fact("queries", String.format(Locale.ROOT, "%d measured per scenario after %d warm-up, "
                             + "sequential, HTTP/1.1 keep-alive", queries, warmup))
                     .fact("load before", Machine.loadAverage());
@@ -103,7 +104,8 @@ public final class SessionBench {
      */
     private boolean ingest(BenchReport report, BenchTarget target, BenchData data, int sessions, int warmupSessions,
                            int concurrency) throws InterruptedException {
-        SessionIngest ingest = new SessionIngest(target.channel(), data, concurrency, progress);
+        SessionIngest ingest = new SessionIngest(target.channels(SessionIngest.connections(concurrency)), data, concurrency,
+                progress);
         steps.phase("waiting for the server to accept writes ...");
         if (!report.attempt("server accepts writes", () -> {
             ingest.awaitWritable(WRITABLE_TIMEOUT);

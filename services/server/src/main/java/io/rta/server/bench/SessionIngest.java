@@ -11,6 +11,7 @@ import io.rta.proto.toolkit.session.PutSessionFolderRequest;
 import io.rta.proto.toolkit.session.SessionStoreGrpc;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -44,16 +45,30 @@ final class SessionIngest {
     private static final int DELETE_BATCH = 500;
     private static final Set<Status.Code> RETRYABLE = Set.of(Status.Code.DEADLINE_EXCEEDED, Status.Code.UNAVAILABLE);
 
+    /** Calls in flight per connection at most: below the server's default {@code GrpcMaxConcurrentStreams} (128). */
+    static final int CALLS_PER_CONNECTION = 100;
+
     private final ManagedChannel channel;
+    private final List<ManagedChannel> channels;
     private final BenchData data;
     private final int concurrency;
     private final PrintStream progress;
 
-    SessionIngest(ManagedChannel channel, BenchData data, int concurrency, PrintStream progress) {
-        this.channel = channel;
+    /**
+     * @param channels connections to spread the writes of {@link #load} over (the first also carries every other
+     *     call); {@link #connections} of them for {@code concurrency}
+     */
+    SessionIngest(List<ManagedChannel> channels, BenchData data, int concurrency, PrintStream progress) {
+        this.channel = channels.get(0);
+        this.channels = List.copyOf(channels);
         this.data = data;
         this.concurrency = concurrency;
         this.progress = progress;
+    }
+
+    /** How many connections carry {@code concurrency} writes in flight: {@value #CALLS_PER_CONNECTION} on each. */
+    static int connections(int concurrency) {
+        return Math.max(1, (concurrency + CALLS_PER_CONNECTION - 1) / CALLS_PER_CONNECTION);
     }
 
     /**
@@ -117,11 +132,12 @@ final class SessionIngest {
      */
     Result load(CreateOrUpdateSessionRequest[] requests) throws InterruptedException {
         int count = requests.length;
-        SessionStoreGrpc.SessionStoreStub stub = SessionStoreGrpc.newStub(channel);
+        SessionStoreGrpc.SessionStoreStub[] stubs = channels.stream().map(SessionStoreGrpc::newStub)
+                .toArray(SessionStoreGrpc.SessionStoreStub[]::new);
         Run run = new Run(count);
         for (int i = 0; i < count && run.firstFailure.get() == null; i++) {
             run.inFlight.acquire();
-            stub.withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS).createOrUpdateSession(requests[i],
+            stubs[i % stubs.length].withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS).createOrUpdateSession(requests[i],
                     run.new Acknowledgement(i));
             requests[i] = null;
         }
