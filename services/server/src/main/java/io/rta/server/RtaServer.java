@@ -125,6 +125,7 @@ public final class RtaServer implements AutoCloseable {
     }
 
     private void startParts(Options options, StartupPhases phases) throws Exception {
+        HttpServer.prepareInBackground();
         ProcessMetrics metrics = own(ProcessMetrics.create());
         InputLimits inputLimits = LimitOptions.inputLimits(options);
         Path dataPath = options.getPath(RtaOptions.DATA_PATH).toAbsolutePath();

@@ -5,7 +5,10 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jersey.DropwizardResourceConfig;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.dropwizard.jersey.validation.Validators;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +17,7 @@ import io.rta.service.errors.RestErrors;
 import io.rta.service.metrics.ProcessMetrics;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.Connector;
@@ -22,6 +26,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.micrometer.server.DefaultJerseyTagsProvider;
 import org.glassfish.jersey.micrometer.server.MetricsApplicationEventListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a service's REST API on Dropwizard (Jetty + Jersey), configured from our options rather than a YAML file:
@@ -29,6 +35,9 @@ import org.glassfish.jersey.micrometer.server.MetricsApplicationEventListener;
  * ({@code /}, {@code /health}, {@code /metrics}, {@code /rta/v2/info}) next to the service's own resources.
  */
 public final class HttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    private static final AtomicBoolean PREPARING = new AtomicBoolean();
 
     private final Server jetty;
 
@@ -123,6 +132,32 @@ public final class HttpServer implements AutoCloseable {
         // The process's own shutdown hook stops every part in order (HTTP first); Jetty's hook would race it.
         server.get().setStopAtShutdown(false);
         return new HttpServer(server.get());
+    }
+
+    /**
+     * Loads and initialises, on a background thread, what starting the first HTTP server spends most of its time on
+     * (Jackson, Hibernate Validator, Jersey and Jetty classes), so a process that calls this first does that work while
+     * it waits for other things (a broker, a registry) instead of afterwards. Touches no shared state; calling it more
+     * than once, or never, changes nothing but timing.
+     */
+    public static void prepareInBackground() {
+        if (!PREPARING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                Jackson.newObjectMapper();
+                Validators.newValidator();
+                new DropwizardResourceConfig();
+                new Server();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("Preparing the HTTP server in the background failed (it starts all the same): {}",
+                        e.toString());
+            }
+        }, "http-prepare");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
     }
 
     private static void registerMetrics(MeterRegistry registry, ReadLimiter reads) {
