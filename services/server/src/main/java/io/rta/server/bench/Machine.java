@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.time.Duration;
 import java.util.Locale;
 
 /** Facts about the machine and this process that figures should be read against. */
@@ -16,6 +17,32 @@ final class Machine {
     static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
+    }
+
+    /**
+     * Waits until this process has used less than {@code cores} of CPU over a whole second (background work after a
+     * load: RocksDB compactions, log cleaning, just-in-time compilation), or {@code maxWait} has passed.
+     *
+     * @return how long it waited, in ms; -1 where the platform does not tell the process's CPU
+     */
+    static long awaitQuiet(double cores, Duration maxWait) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + maxWait.toNanos();
+        long cpu = processCpuNanos();
+        if (cpu < 0) {
+            return -1;
+        }
+        while (System.nanoTime() < deadline) {
+            long before = System.nanoTime();
+            Thread.sleep(1000);
+            long now = processCpuNanos();
+            double used = (now - cpu) / (double) (System.nanoTime() - before);
+            cpu = now;
+            if (used < cores) {
+                break;
+            }
+        }
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** The 1-minute system load average: the machine may be shared. */

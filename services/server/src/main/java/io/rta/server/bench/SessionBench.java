@@ -27,6 +27,9 @@ public final class SessionBench {
     static final BenchReport.Target COLD_INGEST_TARGET = BenchReport.Target.atLeast(5_000, "sessions/s");
 
     private static final Duration WRITABLE_TIMEOUT = Duration.ofMinutes(2);
+    /** Before the queries: the process at rest below this share of one core, waited for at most {@link #SETTLE_MAX}. */
+    private static final double SETTLED_CORES = 0.2;
+    private static final Duration SETTLE_MAX = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionBench.class);
 
@@ -175,6 +178,14 @@ public final class SessionBench {
 
     private void query(BenchReport report, BenchTarget target, BenchData data, int warmup, int queries)
             throws Exception {
+        if (target.isEmbedded()) {
+            // the queries time a server at rest, not one still compacting and compiling after the load
+            steps.phase("waiting for the server to settle after the load ...");
+            long waited = Machine.awaitQuiet(SETTLED_CORES, SETTLE_MAX);
+            report.fact("settled", String.format(Locale.ROOT, "the queries started after %.1f s: once the process "
+                    + "used under %.0f%% of a core over a second (at most %d s)", waited / 1000.0,
+                    SETTLED_CORES * 100, SETTLE_MAX.toSeconds()));
+        }
         SessionQueries rest = new SessionQueries(target.httpUrl());
         for (SessionQueries.Scenario scenario : rest.scenarios(data)) {
             steps.phase("timing " + scenario.name() + " (" + scenario.request().method() + " "
