@@ -107,8 +107,8 @@ public final class SessionBench {
      */
     private boolean ingest(BenchReport report, BenchTarget target, BenchData data, int sessions, int warmupSessions,
                            int concurrency) throws InterruptedException {
-        SessionIngest ingest = new SessionIngest(target.channels(SessionIngest.connections(concurrency)), data, concurrency,
-                progress);
+        SessionIngest ingest = new SessionIngest(target.channels(SessionIngest.connections(concurrency)), data,
+                concurrency, progress);
         steps.phase("waiting for the server to accept writes ...");
         if (!report.attempt("server accepts writes", () -> {
             ingest.awaitWritable(WRITABLE_TIMEOUT);
@@ -126,6 +126,8 @@ public final class SessionBench {
                         COLD_INGEST_TARGET);
                 cpuFact(report, "warm-up ingest cpu", target, warm.cpuNanos(), warmupSessions);
             });
+            // the warm-up's deletes leave compactions (store, changelog and topic tombstones) that are not the load's
+            settle(report, target, "settled after the warm-up", "the timed load");
         }
         steps.phase(String.format(Locale.ROOT, "loading %,d sessions through gRPC at %s ...", sessions,
                 target.grpcAddress()));
@@ -178,14 +180,8 @@ public final class SessionBench {
 
     private void query(BenchReport report, BenchTarget target, BenchData data, int warmup, int queries)
             throws Exception {
-        if (target.isEmbedded()) {
-            // the queries time a server at rest, not one still compacting and compiling after the load
-            steps.phase("waiting for the server to settle after the load ...");
-            long waited = Machine.awaitQuiet(SETTLED_CORES, SETTLE_MAX);
-            report.fact("settled", String.format(Locale.ROOT, "the queries started after %.1f s: once the process "
-                    + "used under %.0f%% of a core over a second (at most %d s)", waited / 1000.0,
-                    SETTLED_CORES * 100, SETTLE_MAX.toSeconds()));
-        }
+        // the queries time a server at rest, not one still compacting and compiling after the load
+        settle(report, target, "settled", "the queries");
         SessionQueries rest = new SessionQueries(target.httpUrl());
         for (SessionQueries.Scenario scenario : rest.scenarios(data)) {
             steps.phase("timing " + scenario.name() + " (" + scenario.request().method() + " "
@@ -193,6 +189,19 @@ public final class SessionBench {
             report.attempt(scenario.name(), () -> report.latencies(scenario.name(),
                     rest.measure(scenario, warmup, queries), scenario.p99Target()));
         }
+    }
+
+    /** With an embedded server: waits until it is at rest, and says how long that took. */
+    private void settle(BenchReport report, BenchTarget target, String fact, String next)
+            throws InterruptedException {
+        if (!target.isEmbedded()) {
+            return;
+        }
+        steps.phase("waiting for the server to settle before " + next + " ...");
+        long waited = Machine.awaitQuiet(SETTLED_CORES, SETTLE_MAX);
+        report.fact(fact, String.format(Locale.ROOT, "%s started after %.1f s: once the process used under %.0f%% "
+                + "of a core over a second (at most %d s)", next, waited / 1000.0, SETTLED_CORES * 100,
+                SETTLE_MAX.toSeconds()));
     }
 
     private static BenchReport targetFacts(BenchReport report, BenchTarget target, Options options) {
