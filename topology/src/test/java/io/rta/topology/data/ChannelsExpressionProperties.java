@@ -1,12 +1,12 @@
 package io.rta.topology.data;
 
-import static io.rta.topology.PropertyCheck.forAll;
-import static io.rta.topology.PropertyCheck.intBetween;
-import static io.rta.topology.PropertyCheck.listOf;
-import static io.rta.topology.PropertyCheck.longBetween;
-import static io.rta.topology.PropertyCheck.oneOf;
-import static io.rta.topology.PropertyCheck.string;
-import static io.rta.topology.PropertyCheck.stringOf;
+import static io.rta.schemas.PropertyCheck.forAll;
+import static io.rta.schemas.PropertyCheck.intBetween;
+import static io.rta.schemas.PropertyCheck.listOf;
+import static io.rta.schemas.PropertyCheck.longBetween;
+import static io.rta.schemas.PropertyCheck.oneOf;
+import static io.rta.schemas.PropertyCheck.string;
+import static io.rta.schemas.PropertyCheck.stringOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rta.topology.data.ChannelsExpression.Range;

@@ -1,11 +1,11 @@
 package io.rta.topology.query;
 
-import static io.rta.topology.PropertyCheck.chance;
-import static io.rta.topology.PropertyCheck.forAll;
-import static io.rta.topology.PropertyCheck.intBetween;
-import static io.rta.topology.PropertyCheck.listOf;
-import static io.rta.topology.PropertyCheck.longBetween;
-import static io.rta.topology.PropertyCheck.oneOf;
+import static io.rta.schemas.PropertyCheck.chance;
+import static io.rta.schemas.PropertyCheck.forAll;
+import static io.rta.schemas.PropertyCheck.intBetween;
+import static io.rta.schemas.PropertyCheck.listOf;
+import static io.rta.schemas.PropertyCheck.longBetween;
+import static io.rta.schemas.PropertyCheck.oneOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

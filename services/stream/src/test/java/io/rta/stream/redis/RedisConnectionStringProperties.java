@@ -1,10 +1,10 @@
 package io.rta.stream.redis;
 
-import static io.rta.stream.PropertyCheck.forAll;
-import static io.rta.stream.PropertyCheck.intBetween;
-import static io.rta.stream.PropertyCheck.oneOf;
-import static io.rta.stream.PropertyCheck.string;
-import static io.rta.stream.PropertyCheck.stringOf;
+import static io.rta.schemas.PropertyCheck.forAll;
+import static io.rta.schemas.PropertyCheck.intBetween;
+import static io.rta.schemas.PropertyCheck.oneOf;
+import static io.rta.schemas.PropertyCheck.string;
+import static io.rta.schemas.PropertyCheck.stringOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

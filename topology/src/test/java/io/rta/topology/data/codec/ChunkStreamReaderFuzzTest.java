@@ -1,10 +1,10 @@
 package io.rta.topology.data.codec;
 
-import static io.rta.topology.PropertyCheck.anyLong;
-import static io.rta.topology.PropertyCheck.bytes;
-import static io.rta.topology.PropertyCheck.forAll;
-import static io.rta.topology.PropertyCheck.intBetween;
-import static io.rta.topology.PropertyCheck.listOf;
+import static io.rta.schemas.PropertyCheck.anyLong;
+import static io.rta.schemas.PropertyCheck.bytes;
+import static io.rta.schemas.PropertyCheck.forAll;
+import static io.rta.schemas.PropertyCheck.intBetween;
+import static io.rta.schemas.PropertyCheck.listOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.CodedOutputStream;

@@ -1,10 +1,10 @@
 package io.rta.topology.data.codec;
 
-import static io.rta.topology.PropertyCheck.anyByte;
-import static io.rta.topology.PropertyCheck.anyInt;
-import static io.rta.topology.PropertyCheck.bytes;
-import static io.rta.topology.PropertyCheck.intBetween;
-import static io.rta.topology.PropertyCheck.oneOf;
+import static io.rta.schemas.PropertyCheck.anyByte;
+import static io.rta.schemas.PropertyCheck.anyInt;
+import static io.rta.schemas.PropertyCheck.bytes;
+import static io.rta.schemas.PropertyCheck.intBetween;
+import static io.rta.schemas.PropertyCheck.oneOf;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;

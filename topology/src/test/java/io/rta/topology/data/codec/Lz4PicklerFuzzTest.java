@@ -1,9 +1,9 @@
 package io.rta.topology.data.codec;
 
-import static io.rta.topology.PropertyCheck.anyByte;
-import static io.rta.topology.PropertyCheck.bytes;
-import static io.rta.topology.PropertyCheck.forAll;
-import static io.rta.topology.PropertyCheck.intBetween;
+import static io.rta.schemas.PropertyCheck.anyByte;
+import static io.rta.schemas.PropertyCheck.bytes;
+import static io.rta.schemas.PropertyCheck.forAll;
+import static io.rta.schemas.PropertyCheck.intBetween;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -1,10 +1,10 @@
-package io.rta.topology;
+package io.rta.schemas;
 
-import static io.rta.topology.PropertyCheck.assume;
-import static io.rta.topology.PropertyCheck.bytes;
-import static io.rta.topology.PropertyCheck.forAll;
-import static io.rta.topology.PropertyCheck.longBetween;
-import static io.rta.topology.PropertyCheck.string;
+import static io.rta.schemas.PropertyCheck.assume;
+import static io.rta.schemas.PropertyCheck.bytes;
+import static io.rta.schemas.PropertyCheck.forAll;
+import static io.rta.schemas.PropertyCheck.longBetween;
+import static io.rta.schemas.PropertyCheck.string;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
