@@ -11,7 +11,7 @@ import io.rta.schemas.CcompatRegistryClient;
 import io.rta.service.kafka.TopicCreator;
 import io.rta.service.view.TopicViewLoader;
 import io.rta.service.write.WriteTracker;
-import io.rta.session.view.SessionViews;
+import io.rta.service.view.SessionViews;
 import io.rta.topology.Topics;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 
 /** Kafka client settings of the server (and of its replays), assembled in one place from the options. */
 public final class KafkaSettings {
@@ -43,13 +44,28 @@ public final class KafkaSettings {
      */
     public static Map<String, Object> streams(String bootstrapServers, Topics topics, Options options, Path stateDir,
                                        String instanceId, DeadLetters deadLetters) {
+        return streams(bootstrapServers, topics.applicationId(), new HostInfo(
+                options.getString(ServerOptions.ADVERTISED_HOST), options.getInt(RtaOptions.HTTP_PORT)), options,
+                stateDir, instanceId, deadLetters);
+    }
+
+    /**
+     * As {@link #streams(String, Topics, Options, Path, String, DeadLetters)}, for any application (a standalone
+     * service's) and any advertised HTTP endpoint.
+     *
+     * @param applicationId the Streams application id: instances with the same id share its work by partition
+     * @param self where other instances reach this one's HTTP port ({@code application.server})
+     */
+    public static Map<String, Object> streams(String bootstrapServers, String applicationId, HostInfo self,
+                                              Options options, Path stateDir, String instanceId,
+                                              DeadLetters deadLetters) {
         Map<String, Object> config = common(bootstrapServers);
         config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
         // With static membership a crashed (kill -9) instance keeps its partitions until its session times out:
         // 10 s instead of the default 45 s bounds how long its data is unavailable before a standby takes over,
         // while a quick restart still takes its partitions back without a rebalance.
         config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // Pipelines produce to the command topics directly: a record that cannot be decoded, or whose processing
@@ -64,8 +80,7 @@ public final class KafkaSettings {
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, options.getInt(ServerOptions.STREAM_THREADS));
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, options.getInt(RtaOptions.REPLICATION_FACTOR));
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, options.getString(ServerOptions.ADVERTISED_HOST) + ":"
-                + options.getInt(RtaOptions.HTTP_PORT));
+        config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, ServerOptions.standbyReplicas(options));
         config.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG),
                 Integer.toString(SessionLimits.TOPIC_MAX_MESSAGE_BYTES));

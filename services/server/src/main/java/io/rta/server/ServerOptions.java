@@ -1,6 +1,7 @@
 package io.rta.server;
 
-import io.rta.config.grpc.ConfigStoreLimits;
+import io.rta.config.module.ConfigModule;
+import io.rta.data.module.DataModule;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
@@ -19,10 +20,7 @@ public final class ServerOptions {
     public static final OptionDef GRPC_MAX_MESSAGE_SIZE = OptionDef.of("GrpcMaxMessageSize", "67108864",
             "Largest gRPC message accepted (bytes). Requests are also checked against each API's own limits, "
                     + "which answer INVALID_ARGUMENT naming the limit.");
-    public static final OptionDef MAX_CONFIG_SIZE = OptionDef.of(ConfigStoreLimits.MAX_CONFIG_SIZE_OPTION,
-            Integer.toString(ConfigStoreLimits.DEFAULT_MAX_CONFIG_BYTES),
-            "Largest config (bytes) PutConfigStream accepts; larger ones get INVALID_ARGUMENT. A config travels as one "
-                    + "Kafka record, so this stays below the 64 MiB record limit of the config topics.");
+    public static final OptionDef MAX_CONFIG_SIZE = ConfigModule.MAX_CONFIG_SIZE;
     public static final OptionDef LOG_FORMAT = RtaOptions.LOG_FORMAT;
     public static final OptionDef LOG_LEVEL = RtaOptions.LOG_LEVEL;
     public static final OptionDef LOG_LEVELS = RtaOptions.LOG_LEVELS;
@@ -43,10 +41,7 @@ public final class ServerOptions {
             "Kafka Streams task.timeout.ms: how long (ms) a task may make no progress (broker unreachable) before its "
                     + "stream thread fails. A failed thread is replaced and processing resumes when the broker is "
                     + "back, so this bounds how long a thread waits, not how long an outage may last.");
-    public static final OptionDef IDLE_READ_TIMEOUT = OptionDef.of("IdleReadTimeout", "30000",
-            "How long (ms) a gRPC data read waits for a client that takes nothing (its flow-control window stays "
-                    + "full) before the read is ended with DEADLINE_EXCEEDED and its resources released. REST reads "
-                    + "have Jetty's idle timeout (30 s) for the same case.");
+    public static final OptionDef IDLE_READ_TIMEOUT = DataModule.IDLE_READ_TIMEOUT;
 
     /** Every option of the server: the common ones, then the server's own. */
     public static final List<OptionDef> ALL = Stream.of(RtaOptions.ALL.stream(),

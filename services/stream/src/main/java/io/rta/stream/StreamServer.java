@@ -1,6 +1,5 @@
 package io.rta.stream;
 
-import com.codahale.metrics.health.HealthCheck;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.rta.schemas.CcompatRegistryClient;
 import io.rta.service.config.EdgeLimits;
@@ -9,22 +8,19 @@ import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import io.rta.service.edge.ReadLimiter;
-import io.rta.service.http.HttpServer;
-import io.rta.service.http.LivenessCheck;
 import io.rta.service.http.HttpSettings;
+import io.rta.service.http.HttpServer;
 import io.rta.service.lifecycle.Parts;
+import io.rta.service.module.ServiceHost;
+import io.rta.service.module.ServiceModule;
+import io.rta.service.view.SessionView;
+import io.rta.stream.module.StreamModule;
 import io.rta.service.metrics.ProcessMetrics;
 import io.rta.service.http.ServiceInfo;
-import io.rta.service.view.TopicViewLoader;
-import io.rta.service.write.WriteTracker;
-import io.rta.session.view.SessionViews;
-import io.rta.stream.kafka.KafkaLiveSettings;
-import io.rta.stream.kafka.KafkaLiveSource;
 import io.rta.stream.live.LiveSource;
-import io.rta.stream.ws.StreamSettings;
-import io.rta.stream.ws.StreamWebSockets;
 import io.rta.topology.Topics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +48,11 @@ public final class StreamServer implements AutoCloseable {
     public static final OptionDef STARTUP_TIMEOUT = OptionDef.of("StartupTimeout", "300000",
             "How long (ms) start-up may wait for the session view to load from Kafka before giving up.");
 
+    public static final OptionDef CHUNK_APPLICATION_ID = OptionDef.of("ChunkApplicationId", "",
+            "Kafka Streams application whose chunk stores the REST API serves (Kafka source): its commits tell a new "
+                    + "subscription what it may leave to REST. Empty means the server's, <TopicPrefix>rta-server; "
+                    + "against standalone data services, <TopicPrefix>rta-data-service.");
+
     /** The edge limits (read by {@code LimitOptions.edgeLimits}; only the HTTP ones bind a service without gRPC). */
     private static final List<OptionDef> EDGE_OPTIONS = List.of(LimitOptions.MAX_REQUEST_BODY_SIZE,
             LimitOptions.MAX_CONCURRENT_READS, LimitOptions.MAX_QUEUED_READS, LimitOptions.MAX_HEALTH_WATCHERS,
@@ -61,7 +62,7 @@ public final class StreamServer implements AutoCloseable {
     public static final List<OptionDef> ALL = Stream.of(Stream.of(RtaOptions.CONFIG, HTTP_PORT,
             RtaOptions.BIND_ADDRESS, RtaOptions.ADMIN_PORT, RtaOptions.BOOTSTRAP_SERVERS, RtaOptions.REGISTRY_URL,
             RtaOptions.TOPIC_PREFIX, RtaOptions.LOG_FORMAT, RtaOptions.LOG_LEVEL, RtaOptions.LOG_LEVELS,
-            STARTUP_TIMEOUT, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION), EDGE_OPTIONS.stream(),
+            STARTUP_TIMEOUT, CHUNK_APPLICATION_ID, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION), EDGE_OPTIONS.stream(),
             StreamOptions.ALL.stream(), LimitOptions.INPUT.stream()).flatMap(s -> s).toList();
 
     private final Parts parts = new Parts();
@@ -87,26 +88,24 @@ public final class StreamServer implements AutoCloseable {
 
     private void startParts(Options options) throws Exception {
         ProcessMetrics metrics = own(ProcessMetrics.create());
-        HealthCheckRegistry health = new HealthCheckRegistry();
-        LiveSource source = own(LiveSources.create(options, metrics, () -> kafkaSource(options, metrics, health)));
-        health.register("live-source", new HealthCheck() {
-            @Override
-            protected Result check() {
-                return source.health();
-            }
-        });
-        ServiceInfo info = new ServiceInfo("rta-stream-service", ServiceInfo.buildVersion(), List.of("stream"),
-                options.getString(RtaOptions.SERVICE_LABEL), options.getString(RtaOptions.SERVICE_DESCRIPTION), false);
+        List<ServiceModule> modules = new ArrayList<>();
+        StreamModule stream = new StreamModule(options, metrics, () -> kafkaSource(options, metrics, modules));
+        modules.add(own(stream));
+        HealthCheckRegistry health = ServiceHost.registerHealthChecks(new HealthCheckRegistry(), modules);
+        ServiceInfo info = new ServiceInfo("rta-stream-service", ServiceInfo.buildVersion(),
+                ServiceHost.features(modules), options.getString(RtaOptions.SERVICE_LABEL),
+                options.getString(RtaOptions.SERVICE_DESCRIPTION), false);
         EdgeLimits edge = LimitOptions.edgeLimits(options);
-        http = own(HttpServer.start(info, HttpSettings.from(options, HTTP_PORT, RtaOptions.LOG_FORMAT, edge,
-                        ReadLimiter.of(edge)), metrics, health, jersey -> { },
-                environment -> StreamWebSockets.install(environment, source, StreamSettings.from(options),
-                        metrics.registry())));
-        LOG.info("RTA stream service ready: HTTP {}, live source {}", http.port(), source.name());
+        http = own(ServiceHost.http(info, HttpSettings.from(options, HTTP_PORT, RtaOptions.LOG_FORMAT, edge,
+                ReadLimiter.of(edge)), metrics, health, modules));
+        LOG.info("RTA stream service ready: HTTP {}, live source {}", http.port(), stream.live().name());
     }
 
-    /** Our topics: the session view loaded from {@code rta.sessions}, the telemetry tailed by the source. */
-    private LiveSource kafkaSource(Options options, ProcessMetrics metrics, HealthCheckRegistry health) {
+    /**
+     * Our topics: the session view loaded from {@code rta.sessions} (a module of this process, added to
+     * {@code modules} before the stream module), the telemetry tailed by the source.
+     */
+    private LiveSource kafkaSource(Options options, ProcessMetrics metrics, List<ServiceModule> modules) {
         String bootstrapServers = options.getString(RtaOptions.BOOTSTRAP_SERVERS);
         String registryUrl = options.getString(RtaOptions.REGISTRY_URL);
         if (bootstrapServers.isBlank() || registryUrl.isBlank()) {
@@ -127,32 +126,21 @@ public final class StreamServer implements AutoCloseable {
         });
         own(timer::shutdownNow);
         // this process only reads the view: nobody waits on its write trackers
-        Duration unused = Duration.ofSeconds(1);
-        SessionViews views = new SessionViews(new WriteTracker("session", unused, timer),
-                new WriteTracker("folder", unused, timer));
-        TopicViewLoader loader = own(new TopicViewLoader("sessions", kafka, views.handlers(topics), metrics));
-        metrics.viewLag("session-catalog", loader, TopicViewLoader::recordsBehind);
-        loader.start();
+        SessionView view = own(new SessionView(kafka, topics, LimitOptions.inputLimits(options), Duration.ofSeconds(1),
+                timer, metrics));
+        modules.add(view);
+        view.start();
         try {
-            loader.awaitLoaded(options.getDuration(STARTUP_TIMEOUT));
+            view.awaitLoaded(options.getDuration(STARTUP_TIMEOUT));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while loading the session view", e);
         }
-        health.register("session-view", new HealthCheck() {
-            @Override
-            protected Result check() {
-                return loader.health();
-            }
-        });
-        health.register("session-view-alive", LivenessCheck.of(() -> loader.failure() == null && loader.isRunning()
-                ? HealthCheck.Result.healthy("the session view loader is running")
-                : HealthCheck.Result.unhealthy("the session view loader stopped: " + loader.failure())));
         Admin admin = own(metrics.bindAdmin(AdminClient.create(new HashMap<>(kafka))));
-        KafkaLiveSource source = new KafkaLiveSource(topics, kafka, admin, views, KafkaLiveSettings.from(options),
+        String chunkApplication = options.getString(CHUNK_APPLICATION_ID);
+        return StreamModule.kafkaSource(options, topics,
+                chunkApplication.isBlank() ? topics.applicationId() : chunkApplication, kafka, admin, view.views(),
                 metrics);
-        source.start();
-        return source;
     }
 
     public int httpPort() {

@@ -1,11 +1,10 @@
 package io.rta.service.kafka;
 
+import io.rta.service.write.OffsetWaiters;
 import io.rta.service.write.ReadabilityTracker;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -38,11 +37,9 @@ public final class CommittedOffsets implements ReadabilityTracker, AutoCloseable
     private final OffsetsSupplier offsets;
     private final ScheduledExecutorService poller;
     private final Duration interval;
-    private final Map<TopicPartition, PriorityQueue<Waiter>> waiters = new HashMap<>();
+    /** Positions are the group's committed offsets (the next offset it reads). */
+    private final OffsetWaiters<TopicPartition> waiters = new OffsetWaiters<>();
     private ScheduledFuture<?> scheduled;
-    /** The committed offsets last read, to tell progress. */
-    private final Map<TopicPartition, Long> seen = new HashMap<>();
-    private volatile long lastProgress = Long.MIN_VALUE;
 
     /** @param poller runs the polls; it may block on Kafka for a moment, so give it a thread of its own */
     public CommittedOffsets(OffsetsSupplier offsets, ScheduledExecutorService poller, Duration interval) {
@@ -80,23 +77,22 @@ public final class CommittedOffsets implements ReadabilityTracker, AutoCloseable
 
     @Override
     public CompletableFuture<Void> awaitCommitted(TopicPartition partition, long offset) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
         synchronized (this) {
             if (poller.isShutdown()) {
-                done.completeExceptionally(new IllegalStateException("the committed offsets watcher is closed"));
-                return done;
+                return CompletableFuture.failedFuture(
+                        new IllegalStateException("the committed offsets watcher is closed"));
             }
-            waiters.computeIfAbsent(partition, p -> new PriorityQueue<>()).add(new Waiter(offset, done));
-            if (scheduled == null) {
+            CompletableFuture<Void> done = waiters.await(partition, offset);
+            if (scheduled == null && !done.isDone()) {
                 scheduled = poller.schedule(this::poll, 0, TimeUnit.MILLISECONDS);
             }
+            return done;
         }
-        return done;
     }
 
     @Override
     public long lastProgressNanos() {
-        return lastProgress;
+        return waiters.lastProgressNanos();
     }
 
     /** Whether a poll is scheduled (only while someone waits). */
@@ -105,15 +101,11 @@ public final class CommittedOffsets implements ReadabilityTracker, AutoCloseable
     }
 
     private void poll() {
-        Set<TopicPartition> partitions;
-        synchronized (this) {
-            dropAbandoned();
-            partitions = new HashSet<>(waiters.keySet());
-        }
-        Map<TopicPartition, Long> committed = Map.of();
+        // waiters whose callers gave up (timed out, stream cancelled) no longer keep the poller running
+        Set<TopicPartition> partitions = waiters.waitedOn();
         if (!partitions.isEmpty()) {
             try {
-                committed = offsets.committed(partitions);
+                offsets.committed(partitions).forEach(waiters::advance);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -122,44 +114,14 @@ public final class CommittedOffsets implements ReadabilityTracker, AutoCloseable
                 LOG.warn("Could not read the committed offsets of {}: {}", partitions, e.toString());
             }
         }
-        complete(committed);
-    }
-
-    private void complete(Map<TopicPartition, Long> committed) {
-        java.util.List<CompletableFuture<Void>> ready = new java.util.ArrayList<>();
         synchronized (this) {
-            committed.forEach((partition, next) -> {
-                Long before = seen.put(partition, next);
-                if (before == null || before < next) {
-                    lastProgress = System.nanoTime();
-                }
-                PriorityQueue<Waiter> queue = waiters.get(partition);
-                while (queue != null && !queue.isEmpty() && queue.peek().offset < next) {
-                    ready.add(queue.poll().future);
-                }
-            });
-            waiters.values().removeIf(PriorityQueue::isEmpty);
             scheduled = waiters.isEmpty() || poller.isShutdown() ? null
                     : poller.schedule(this::poll, interval.toMillis(), TimeUnit.MILLISECONDS);
         }
-        ready.forEach(future -> future.complete(null));
-    }
-
-    /** Waiters whose callers gave up (timed out, stream cancelled) no longer keep the poller running. */
-    private void dropAbandoned() {
-        waiters.values().forEach(queue -> queue.removeIf(waiter -> waiter.future.isDone()));
-        waiters.values().removeIf(PriorityQueue::isEmpty);
     }
 
     @Override
     public void close() {
         poller.shutdownNow();
-    }
-
-    private record Waiter(long offset, CompletableFuture<Void> future) implements Comparable<Waiter> {
-        @Override
-        public int compareTo(Waiter other) {
-            return Long.compare(offset, other.offset);
-        }
     }
 }

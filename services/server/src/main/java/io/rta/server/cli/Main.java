@@ -2,6 +2,7 @@ package io.rta.server.cli;
 
 import io.rta.server.RtaServer;
 import io.rta.server.ServerOptions;
+import io.rta.server.StandaloneService;
 import io.rta.server.StartupPhases;
 import io.rta.server.bench.BenchOptions;
 import io.rta.server.bench.DataBench;
@@ -29,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code ./rta} command line: {@code server}, {@code stream-service}, {@code cluster}, {@code bench sessions},
+ * The {@code ./rta} command line: {@code server}, {@code session-service}, {@code config-service},
+ * {@code data-service}, {@code stream-service}, {@code cluster}, {@code bench sessions},
  * {@code bench data}, {@code bench live}, {@code replay}, {@code help}.
  */
 public final class Main {
@@ -84,6 +86,12 @@ public final class Main {
                 case "stream-service":
                     runUntilStopped(StreamServer.start(logged("stream-service", StreamServer.load(rest))));
                     return OK;
+                case "session-service":
+                    return runStandalone(StandaloneService.Kind.SESSION, rest);
+                case "config-service":
+                    return runStandalone(StandaloneService.Kind.CONFIG, rest);
+                case "data-service":
+                    return runStandalone(StandaloneService.Kind.DATA, rest);
                 case "cluster":
                     runCluster(logged("cluster", EmbeddedCluster.load(rest)), out);
                     return OK;
@@ -120,6 +128,12 @@ public final class Main {
     /** Runs the all-in-one server until the process is asked to stop (Ctrl-C, SIGTERM), then stops it cleanly. */
     static void runServer(Options options) throws Exception {
         runUntilStopped(RtaServer.start(options, StartupPhases.sinceProcessStart()));
+    }
+
+    /** Runs one standalone service until the process is asked to stop. */
+    private static int runStandalone(StandaloneService.Kind kind, String[] args) throws Exception {
+        runUntilStopped(StandaloneService.start(kind, logged(kind.command(), StandaloneService.load(kind, args))));
+        return OK;
     }
 
     /** Runs the embedded broker and registry alone until the process is asked to stop; says how to reach them. */
@@ -169,6 +183,13 @@ public final class Main {
                 + " unless BootstrapServers / RegistryUrl are set)");
         out.println("  ./rta stream-service [...]          run the live stream service alone (WebSocket), against the"
                 + " cluster BootstrapServers / RegistryUrl name, or a Redis (RedisConnectionString)");
+        out.println("  ./rta session-service [...]         run the session service alone (Session REST API, SessionStore"
+                + " gRPC, the internal data-bindings route) against the cluster BootstrapServers / RegistryUrl name");
+        out.println("  ./rta config-service [...]          run the config service alone (Config REST API, ConfigStore"
+                + " gRPC) against the cluster BootstrapServers / RegistryUrl name");
+        out.println("  ./rta data-service [...]            run the data service alone (DataWriter / DataReader gRPC and"
+                + " the data REST routes, by data identity: no session needed) against the cluster BootstrapServers"
+                + " / RegistryUrl name");
         out.println("  ./rta cluster [...]                 run only the embedded single-node Kafka broker and the schema"
                 + " registry (KafkaPort, RegistryPort, DataPath as for server) and print the BootstrapServers and"
                 + " RegistryUrl services use");
@@ -192,7 +213,20 @@ public final class Main {
         out.println();
         out.println("Options of stream-service (besides BootstrapServers, RegistryUrl, TopicPrefix, LogFormat,"
                 + " LogLevel, LogLevels and the live streaming options above):");
-        describe(out, List.of(StreamServer.HTTP_PORT));
+        describe(out, List.of(StreamServer.HTTP_PORT, StreamServer.CHUNK_APPLICATION_ID));
+        out.println();
+        out.println("Options of session-service, config-service and data-service: BootstrapServers and RegistryUrl"
+                + " (required: they start no embedded broker or registry), TopicPrefix, WriteTimeout, MaxWriteLag,"
+                + " Partitions, ReplicationFactor, BindAddress, AdminPort, ServiceInfo:Label,"
+                + " ServiceInfo:Description, LogFormat, LogLevel, LogLevels, the Kafka Streams options (CommitInterval,"
+                + " StreamThreads, StandbyReplicas, StreamsTaskTimeout, AdvertisedHost), StartupTimeout,"
+                + " GrpcMaxMessageSize, MaxConfigSize, IdleReadTimeout and the limits, as above; and their own:");
+        for (StandaloneService.Kind kind : StandaloneService.Kind.values()) {
+            out.println("  " + kind.command() + ": --HttpPort (default " + kind.httpPort().documentedDefault()
+                    + "), --GrpcPort (default " + kind.grpcPort().documentedDefault() + "), --DataPath (default ./data/"
+                    + kind.command() + "; one per replica on a machine); Kafka Streams application <TopicPrefix>rta-"
+                    + kind.command());
+        }
         out.println();
         out.println("Options of cluster: " + String.join(", ", EmbeddedCluster.OPTIONS.stream().map(OptionDef::name)
                 .toList()) + " (as above).");

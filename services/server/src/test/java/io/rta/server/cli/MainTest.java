@@ -108,4 +108,34 @@ class MainTest {
                 "--ReplayPrefix (default replay-<yyyyMMdd-HHmmss>.)", "--From", "--Verify (default false)",
                 "--VerifyOnly", "--ProgressInterval (default 5000)");
     }
+
+    @Test
+    void shouldRefuseToStartAStandaloneServiceWithoutBootstrapServersNamingTheOption() {
+        for (String command : new String[] {"session-service", "config-service", "data-service"}) {
+            err.reset();
+            assertThat(run(command, "--RegistryUrl", "http://127.0.0.1:1/apis/ccompat/v7")).isEqualTo(Main.USAGE);
+
+            assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("rta " + command + ": the " + command
+                    + " needs BootstrapServers").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void shouldRefuseToStartAStandaloneServiceWithoutRegistryUrlNamingTheOption() {
+        assertThat(run("data-service", "--BootstrapServers", "127.0.0.1:1")).isEqualTo(Main.USAGE);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("rta data-service: the data-service needs "
+                + "RegistryUrl");
+    }
+
+    @Test
+    void shouldDescribeTheStandaloneServicesAndTheirPortsInTheUsage() {
+        assertThat(run("help")).isEqualTo(Main.OK);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("./rta session-service [...]",
+                "./rta config-service [...]", "./rta data-service [...]",
+                "session-service: --HttpPort (default 2650), --GrpcPort (default 2652)",
+                "config-service: --HttpPort (default 2660), --GrpcPort (default 2662)",
+                "data-service: --HttpPort (default 2670), --GrpcPort (default 2672)", "--ChunkApplicationId");
+    }
 }

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rta.service.metrics.ProcessMetrics;
-import io.rta.session.view.SessionViews;
+import io.rta.service.view.SessionViews;
 import io.rta.stream.live.LiveAttachment;
 import io.rta.stream.live.LiveListener;
 import io.rta.stream.live.LiveSource;
@@ -52,7 +52,8 @@ public final class KafkaLiveSource implements LiveSource {
     private final ScheduledThreadPoolExecutor timer;
 
     /**
-     * @param topics         the topics (telemetry is read; {@link Topics#applicationId()} names the Streams group)
+     * @param topics         the topics (telemetry is read; {@link Topics#applicationId()}, the server's application, names
+     *                       the Streams group)
      * @param consumerConfig Kafka consumer settings (bootstrap servers, security, fetch sizes); the source sets what
      *                       a group-less, low-latency, read-committed tail needs
      * @param admin          reads the Streams application's committed offsets and checks the brokers (not closed here)
@@ -60,10 +61,20 @@ public final class KafkaLiveSource implements LiveSource {
      */
     public KafkaLiveSource(Topics topics, Map<String, Object> consumerConfig, Admin admin, SessionViews views,
                            KafkaLiveSettings settings, ProcessMetrics metrics) {
+        this(topics, topics.applicationId(), consumerConfig, admin, views, settings, metrics);
+    }
+
+    /**
+     * @param chunkApplicationId the Kafka Streams application that folds {@code rta.telemetry} into the chunk stores
+     *     the REST API serves (the server's, or the data service's): its commits tell what a back-fill may leave to
+     *     REST
+     */
+    public KafkaLiveSource(Topics topics, String chunkApplicationId, Map<String, Object> consumerConfig, Admin admin,
+                           SessionViews views, KafkaLiveSettings settings, ProcessMetrics metrics) {
         this.views = views;
         this.admin = admin;
         this.metrics = metrics.registry();
-        this.commits = new StreamsCommits(admin, topics.applicationId(), KAFKA_TIMEOUT);
+        this.commits = new StreamsCommits(admin, chunkApplicationId, KAFKA_TIMEOUT);
         this.retention = new LiveRetention(settings.backScan(), settings.retentionBytes(), System::currentTimeMillis);
         this.sessions = new LiveSessions(views.catalog()::get, retention);
         this.tail = new TelemetryTail(topics.telemetry(), consumerConfig, metrics, commits, settings.backScan(),

@@ -1,7 +1,7 @@
 package io.rta.stream.kafka;
 
 import io.rta.events.SessionState;
-import io.rta.session.view.SessionChangeListener;
+import io.rta.service.view.SessionChangeListener;
 import io.rta.stream.live.Backfill;
 import io.rta.stream.live.LiveAttachment;
 import io.rta.stream.live.LiveData;

@@ -14,7 +14,7 @@ import org.apache.avro.Schema;
 import io.rta.service.kafka.TopicCreator;
 import io.rta.service.view.TopicViewLoader;
 import io.rta.service.write.WriteTracker;
-import io.rta.session.view.SessionViews;
+import io.rta.service.view.SessionViews;
 import io.rta.stream.live.Backfill;
 import io.rta.stream.live.LiveData;
 import io.rta.topology.Topics;

@@ -1,4 +1,4 @@
-package io.rta.session.view;
+package io.rta.service.view;
 
 import io.rta.events.SessionFolder;
 import io.rta.events.SessionState;

@@ -1,4 +1,4 @@
-package io.rta.session.view;
+package io.rta.service.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

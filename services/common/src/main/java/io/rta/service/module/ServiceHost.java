@@ -1,0 +1,51 @@
+package io.rta.service.module;
+
+import com.codahale.metrics.health.HealthCheckRegistry;
+import io.grpc.BindableService;
+import io.rta.service.config.EdgeLimits;
+import io.rta.service.edge.ReadLimiter;
+import io.rta.service.grpc.GrpcServer;
+import io.rta.service.http.HttpServer;
+import io.rta.service.http.HttpSettings;
+import io.rta.service.http.ServiceInfo;
+import io.rta.service.metrics.ProcessMetrics;
+import java.util.List;
+
+/**
+ * Serves the modules of one process: their health checks in one registry, their gRPC services on one port, their
+ * resources and endpoints on one HTTP port next to {@code /}, {@code /health}, {@code /metrics} and
+ * {@code /rta/v2/info}. The caller owns and closes what it returns.
+ */
+public final class ServiceHost {
+
+    private ServiceHost() {
+    }
+
+    /** Every module's health checks, registered in {@code health}. */
+    public static HealthCheckRegistry registerHealthChecks(HealthCheckRegistry health, List<ServiceModule> modules) {
+        modules.forEach(module -> module.healthChecks().forEach(health::register));
+        return health;
+    }
+
+    /** The features the modules add, in module order. */
+    public static List<String> features(List<ServiceModule> modules) {
+        return modules.stream().flatMap(module -> module.features().stream()).toList();
+    }
+
+    /** The gRPC server of the modules' services (not started). */
+    public static GrpcServer grpc(String bindAddress, int port, int maxMessageSize, EdgeLimits edge,
+                                  ReadLimiter reads, HealthCheckRegistry health, ProcessMetrics metrics,
+                                  List<ServiceModule> modules) {
+        List<BindableService> services = modules.stream().flatMap(module -> module.grpcServices().stream()).toList();
+        return new GrpcServer(GrpcServer.netty(bindAddress, port, maxMessageSize, edge), services, health, edge, reads,
+                metrics.registry());
+    }
+
+    /** Starts the HTTP server with every module's resources and endpoints. */
+    public static HttpServer http(ServiceInfo info, HttpSettings settings, ProcessMetrics metrics,
+                                  HealthCheckRegistry health, List<ServiceModule> modules) throws Exception {
+        return HttpServer.start(info, settings, metrics, health,
+                jersey -> modules.forEach(module -> module.resources().forEach(jersey::register)),
+                environment -> modules.forEach(module -> module.setUpHttp(environment)));
+    }
+}

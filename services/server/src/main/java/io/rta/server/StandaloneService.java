@@ -1,0 +1,254 @@
+package io.rta.server;
+
+import com.codahale.metrics.health.HealthCheckRegistry;
+import io.rta.config.module.ConfigModule;
+import io.rta.data.module.DataModule;
+import io.rta.schemas.CcompatRegistryClient;
+import io.rta.service.config.EdgeLimits;
+import io.rta.service.config.LimitOptions;
+import io.rta.service.config.OptionDef;
+import io.rta.service.config.Options;
+import io.rta.service.config.RtaOptions;
+import io.rta.service.edge.ReadLimiter;
+import io.rta.service.grpc.GrpcServer;
+import io.rta.service.http.HttpServer;
+import io.rta.service.http.HttpSettings;
+import io.rta.service.http.ServiceInfo;
+import io.rta.service.kafka.EventProducer;
+import io.rta.service.kafka.StreamsRunner;
+import io.rta.service.lifecycle.Parts;
+import io.rta.service.metrics.ProcessMetrics;
+import io.rta.service.module.KafkaBackbone;
+import io.rta.service.module.ServiceContext;
+import io.rta.service.module.ServiceHost;
+import io.rta.service.module.ServiceModule;
+import io.rta.service.view.SessionView;
+import io.rta.session.module.SessionModule;
+import io.rta.topology.Topics;
+import io.rta.topology.errors.DeadLetters;
+import io.rta.topology.limits.InputLimits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./rta session-service}, {@code ./rta config-service} and {@code ./rta data-service}: one service module
+ * alone, against an existing cluster, with its own part of the topology in a Kafka Streams application of its own
+ * ({@code <TopicPrefix>rta-<service>}): replicas of one service share that application's work by partition, and a
+ * server or another service on the same cluster and prefix never collides with it.
+ */
+public final class StandaloneService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StandaloneService.class);
+
+    /** The standalone services, with the toolkit's default ports. */
+    public enum Kind {
+        SESSION("session-service", SessionModule.APPLICATION, 2650, 2652,
+                "the Session REST API (and the internal data-bindings route) and SessionStore"),
+        CONFIG("config-service", ConfigModule.APPLICATION, 2660, 2662, "the Config REST API and ConfigStore"),
+        DATA("data-service", DataModule.APPLICATION, 2670, 2672,
+                "DataWriter and DataReader by data identity, and the data REST routes");
+
+        private final String command;
+        private final String application;
+        private final OptionDef httpPort;
+        private final OptionDef grpcPort;
+        private final OptionDef dataPath;
+        private final List<OptionDef> options;
+
+        Kind(String command, String application, int httpPort, int grpcPort, String serves) {
+            this.command = command;
+            this.application = application;
+            this.httpPort = OptionDef.of("HttpPort", Integer.toString(httpPort),
+                    "Port of the " + command + "'s REST API (" + serves + "), health and metrics; also what other "
+                            + "instances forward to (AdvertisedHost:HttpPort).");
+            this.grpcPort = OptionDef.of("GrpcPort", Integer.toString(grpcPort),
+                    "Port of the " + command + "'s gRPC services.");
+            this.dataPath = OptionDef.of("DataPath", "./data/" + command,
+                    "Directory of the " + command + "'s local state (its Kafka Streams stores, its instance id); "
+                            + "each replica on one machine needs its own.");
+            this.options = Stream.of(Stream.of(RtaOptions.CONFIG, this.dataPath, this.httpPort, this.grpcPort,
+                            RtaOptions.BIND_ADDRESS, RtaOptions.ADMIN_PORT, RtaOptions.BOOTSTRAP_SERVERS,
+                            RtaOptions.REGISTRY_URL, RtaOptions.TOPIC_PREFIX, RtaOptions.WRITE_TIMEOUT,
+                            RtaOptions.MAX_WRITE_LAG, RtaOptions.PARTITIONS, RtaOptions.REPLICATION_FACTOR,
+                            RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION),
+                    LimitOptions.ALL.stream(),
+                    Stream.of(ServerOptions.COMMIT_INTERVAL, ServerOptions.STREAM_THREADS,
+                            ServerOptions.GRPC_MAX_MESSAGE_SIZE, ServerOptions.MAX_CONFIG_SIZE,
+                            ServerOptions.LOG_FORMAT, ServerOptions.LOG_LEVEL, ServerOptions.LOG_LEVELS,
+                            ServerOptions.STARTUP_TIMEOUT, ServerOptions.ADVERTISED_HOST,
+                            ServerOptions.STANDBY_REPLICAS, ServerOptions.STREAMS_TASK_TIMEOUT,
+                            ServerOptions.IDLE_READ_TIMEOUT)).flatMap(s -> s).toList();
+        }
+
+        /** The command that runs it, e.g. {@code session-service}. */
+        public String command() {
+            return command;
+        }
+
+        /** Its options, in documentation order. */
+        public List<OptionDef> options() {
+            return options;
+        }
+
+        public OptionDef httpPort() {
+            return httpPort;
+        }
+
+        public OptionDef grpcPort() {
+            return grpcPort;
+        }
+
+        /** Its Kafka Streams application id under a topic prefix. */
+        public String applicationId(String topicPrefix) {
+            return topicPrefix + application;
+        }
+
+        /** Its part of the topology. */
+        Topology topology(Topics topics, InputLimits limits, Options options) {
+            Topology topology = new Topology();
+            return switch (this) {
+                case SESSION -> SessionModule.addTopology(topology, topics, limits);
+                case CONFIG -> ConfigModule.addTopology(topology, topics, limits,
+                        ConfigModule.limits(options).maxConfigBytes());
+                case DATA -> DataModule.addTopology(topology, topics, limits);
+            };
+        }
+    }
+
+    private final Kind kind;
+    private final Parts parts = new Parts();
+    private GrpcServer grpc;
+    private HttpServer http;
+    private String applicationId;
+
+    private StandaloneService(Kind kind) {
+        this.kind = kind;
+    }
+
+    public static Options load(Kind kind, String[] args) {
+        return Options.load(kind.options(), args);
+    }
+
+    /**
+     * Starts the service; returns once it serves.
+     *
+     * @throws IllegalArgumentException naming BootstrapServers or RegistryUrl when one is not set
+     */
+    public static StandaloneService start(Kind kind, Options options) throws Exception {
+        required(kind, options, RtaOptions.BOOTSTRAP_SERVERS, "the Kafka cluster, e.g. what ./rta cluster prints");
+        required(kind, options, RtaOptions.REGISTRY_URL, "the schema registry, e.g. what ./rta cluster prints");
+        StandaloneService service = new StandaloneService(kind);
+        try {
+            service.startParts(options);
+            return service;
+        } catch (Exception | Error e) {
+            service.close();
+            throw e;
+        }
+    }
+
+    private static void required(Kind kind, Options options, OptionDef def, String what) {
+        if (options.getString(def).isBlank()) {
+            throw new IllegalArgumentException("the " + kind.command() + " needs " + def.name() + " (" + what
+                    + "); it starts no embedded one");
+        }
+    }
+
+    private void startParts(Options options) throws Exception {
+        HttpServer.prepareInBackground();
+        ProcessMetrics metrics = own(ProcessMetrics.create());
+        InputLimits limits = LimitOptions.inputLimits(options);
+        Path dataPath = options.getPath(kind.dataPath).toAbsolutePath();
+        Files.createDirectories(dataPath);
+        Duration writeTimeout = options.getDuration(RtaOptions.WRITE_TIMEOUT);
+        Duration startupTimeout = options.getDuration(ServerOptions.STARTUP_TIMEOUT);
+        String bootstrapServers = options.getString(RtaOptions.BOOTSTRAP_SERVERS);
+
+        CcompatRegistryClient registry = new CcompatRegistryClient(options.getString(RtaOptions.REGISTRY_URL));
+        Topics topics = Topics.create(options.getString(RtaOptions.TOPIC_PREFIX), registry);
+        Backbone.ensureTopics(options, bootstrapServers, topics);
+        registry.awaitAvailable(startupTimeout);
+        Backbone.registerSchemas(registry, topics);
+
+        ScheduledExecutorService timer = Backbone.timer(parts);
+        EventProducer producer = own(new EventProducer(KafkaSettings.common(bootstrapServers), writeTimeout,
+                metrics));
+        DeadLetters deadLetters = new DeadLetters(topics.deadLetters());
+        applicationId = kind.applicationId(topics.prefix());
+        HostInfo self = new HostInfo(options.getString(ServerOptions.ADVERTISED_HOST),
+                options.getInt(kind.httpPort));
+        StreamsRunner streams = own(new StreamsRunner(kind.topology(topics, limits, options),
+                KafkaSettings.streams(bootstrapServers, applicationId, self, options, dataPath.resolve("streams"),
+                        Backbone.instanceId(dataPath), deadLetters), metrics));
+        Admin admin = own(metrics.bindAdmin(AdminClient.create(
+                Backbone.properties(KafkaSettings.common(bootstrapServers)))));
+        ServiceContext context = new ServiceContext(options, metrics, topics, registry, bootstrapServers, producer,
+                timer, admin, streams, applicationId, self, limits, writeTimeout);
+
+        List<ServiceModule> modules = new ArrayList<>();
+        modules.add(new KafkaBackbone(admin, () -> Backbone.registryHealth(registry, null), streams, deadLetters,
+                metrics));
+        SessionView view = kind == Kind.SESSION ? own(new SessionView(KafkaSettings.consumer(bootstrapServers),
+                topics, limits, writeTimeout, timer, metrics)) : null;
+        streams.start();
+        if (view != null) {
+            modules.add(view);
+            view.start();
+            view.awaitLoaded(startupTimeout);
+        }
+        modules.add(own(switch (kind) {
+            case SESSION -> new SessionModule(context, view);
+            case CONFIG -> new ConfigModule(context);
+            // served by data identity: no session needs to exist
+            case DATA -> new DataModule(context, DataModule.ANY_IDENTITY);
+        }));
+        HealthCheckRegistry health = ServiceHost.registerHealthChecks(new HealthCheckRegistry(), modules);
+
+        EdgeLimits edge = LimitOptions.edgeLimits(options);
+        ReadLimiter reads = ReadLimiter.of(edge);
+        grpc = own(ServiceHost.grpc(options.getString(RtaOptions.BIND_ADDRESS), options.getInt(kind.grpcPort),
+                options.getInt(ServerOptions.GRPC_MAX_MESSAGE_SIZE), edge, reads, health, metrics, modules));
+        grpc.start();
+        ServiceInfo info = new ServiceInfo("rta-" + kind.command(), ServiceInfo.buildVersion(),
+                ServiceHost.features(modules), options.getString(RtaOptions.SERVICE_LABEL),
+                options.getString(RtaOptions.SERVICE_DESCRIPTION), false);
+        http = own(ServiceHost.http(info, HttpSettings.from(options, kind.httpPort, ServerOptions.LOG_FORMAT, edge,
+                reads), metrics, health, modules));
+        LOG.info("RTA {} ready: HTTP {} gRPC {}, Kafka {}, registry {}, Streams application {}", kind.command(),
+                http.port(), grpc.port(), bootstrapServers, registry.baseUrl(), applicationId);
+    }
+
+    private <T extends AutoCloseable> T own(T part) {
+        return parts.own(part);
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public int grpcPort() {
+        return grpc.port();
+    }
+
+    /** The Kafka Streams application id this service runs under. */
+    public String applicationId() {
+        return applicationId;
+    }
+
+    /** Stops every part in reverse start order; each failure is logged and the rest still stop. */
+    @Override
+    public void close() {
+        parts.close();
+    }
+}
