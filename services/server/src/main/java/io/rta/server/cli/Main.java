@@ -1,5 +1,7 @@
 package io.rta.server.cli;
 
+import io.rta.gateway.GatewayOptions;
+import io.rta.gateway.GatewayServer;
 import io.rta.server.RtaServer;
 import io.rta.server.ServerOptions;
 import io.rta.server.StartupPhases;
@@ -29,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code ./rta} command line: {@code server}, {@code stream-service}, {@code cluster}, {@code bench sessions},
+ * The {@code ./rta} command line: {@code server}, {@code stream-service}, {@code gateway}, {@code cluster}, {@code bench sessions},
  * {@code bench data}, {@code bench live}, {@code replay}, {@code help}.
  */
 public final class Main {
@@ -83,6 +85,9 @@ public final class Main {
                     return OK;
                 case "stream-service":
                     runUntilStopped(StreamServer.start(logged("stream-service", StreamServer.load(rest))));
+                    return OK;
+                case "gateway":
+                    runUntilStopped(GatewayServer.start(logged("gateway", GatewayOptions.load(rest))));
                     return OK;
                 case "cluster":
                     runCluster(logged("cluster", EmbeddedCluster.load(rest)), out);
@@ -169,6 +174,9 @@ public final class Main {
                 + " unless BootstrapServers / RegistryUrl are set)");
         out.println("  ./rta stream-service [...]          run the live stream service alone (WebSocket), against the"
                 + " cluster BootstrapServers / RegistryUrl name, or a Redis (RedisConnectionString)");
+        out.println("  ./rta gateway [...]                 run the gateway alone (HTTP, no gRPC): the REST API for ATLAS in"
+                + " front of the services SessionServiceUri, ConfigServiceUri, DataServiceUris:<source> and"
+                + " StreamServiceUri name");
         out.println("  ./rta cluster [...]                 run only the embedded single-node Kafka broker and the schema"
                 + " registry (KafkaPort, RegistryPort, DataPath as for server) and print the BootstrapServers and"
                 + " RegistryUrl services use");
@@ -193,6 +201,10 @@ public final class Main {
         out.println("Options of stream-service (besides BootstrapServers, RegistryUrl, TopicPrefix, LogFormat,"
                 + " LogLevel, LogLevels and the live streaming options above):");
         describe(out, List.of(StreamServer.HTTP_PORT));
+        out.println();
+        out.println("Options of gateway (besides BindAddress, AdminPort, LogFormat, LogLevel, LogLevels, ServiceInfo:*"
+                + " and the HTTP limits above):");
+        describe(out, GatewayOptions.OWN);
         out.println();
         out.println("Options of cluster: " + String.join(", ", EmbeddedCluster.OPTIONS.stream().map(OptionDef::name)
                 .toList()) + " (as above).");
