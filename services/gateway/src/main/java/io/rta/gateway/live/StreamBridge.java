@@ -114,7 +114,8 @@ public final class StreamBridge implements Session.Listener.AutoDemanding, WebSo
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        callback.succeed();
         synchronized (this) {
             upstreamSends = upstreamSends.handle((ignored, failure) -> null)
                     .thenCompose(ignored -> upstream.sendClose(toUpstreamCode(statusCode), reason == null ? "" : reason))
