@@ -25,6 +25,7 @@ import io.rta.data.kafka.StreamsChunkViews;
 import io.rta.data.kafka.StreamsOwnerLocator;
 import io.rta.data.kafka.TelemetryPublisher;
 import io.rta.data.remote.OwnerClient;
+import io.rta.data.resources.DataIdentityResource;
 import io.rta.data.resources.DataResource;
 import io.rta.schemas.CcompatRegistryClient;
 import io.rta.server.embedded.EmbeddedCluster;
@@ -259,10 +260,12 @@ public final class RtaServer implements AutoCloseable {
                 options.getString(RtaOptions.SERVICE_LABEL), options.getString(RtaOptions.SERVICE_DESCRIPTION),
                 false);
         http = own(HttpServer.start(info, HttpSettings.from(options, RtaOptions.HTTP_PORT, ServerOptions.LOG_FORMAT,
-                edge, reads), metrics, health, jersey -> {
+                edge, reads).withEncodedSlashesUnder(DataIdentityResource.PATH), metrics, health, jersey -> {
                     jersey.register(new SessionResource(sessions));
                     jersey.register(new ConfigResource(configs, validator));
                     jersey.register(dataResource);
+                    // the data service's routes by data identity: a server can stand behind a gateway as a source
+                    jersey.register(new DataIdentityResource(dataReads, owners, ChunkEncoder.WIRE));
                 }, environment -> StreamWebSockets.install(environment, live, StreamSettings.from(options),
                         metrics.registry())));
         phases.mark("HTTP");
