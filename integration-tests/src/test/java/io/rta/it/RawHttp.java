@@ -76,7 +76,7 @@ final class RawHttp {
         return out.toByteArray();
     }
 
-    private static Answer read(InputStream in) throws IOException {
+    static Answer read(InputStream in) throws IOException {
         String statusLine = line(in);
         if (statusLine == null) {
             throw new IOException("the server closed the connection without an answer");

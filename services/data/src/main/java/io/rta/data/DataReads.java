@@ -22,6 +22,9 @@ import org.apache.kafka.streams.state.HostInfo;
  */
 public final class DataReads {
 
+    /** The "session exists" check of reads by data identity: there is none. */
+    public static final Predicate<String> ANY_IDENTITY = identity -> true;
+
     private final Predicate<String> sessionExists;
     private final Function<String, ChunkView> localView;
     private final OwnerLocator owners;
@@ -33,7 +36,17 @@ public final class DataReads {
     }
 
     /**
-     * @param sessionExists whether a session with the identity exists (unknown sessions are 404)
+     * Reads by data identity alone, for a service with no session catalog (the data service's own routes): no
+     * identity is unknown; one without data reads as an empty stream.
+     */
+    public static DataReads byDataIdentity(Function<String, ChunkView> localView, OwnerLocator owners,
+                                           InputLimits limits) {
+        return new DataReads(ANY_IDENTITY, localView, owners, limits);
+    }
+
+    /**
+     * @param sessionExists whether a session with the identity exists (unknown sessions are 404); {@link #ANY_IDENTITY}
+     *     for reads by data identity, which consult no session catalog
      * @param localView this instance's chunk view of a data identity's partition; throws
      *     {@link DataUnavailableException} while that partition is not queryable here (restoring, moving)
      * @param owners who owns a data identity ({@link OwnerLocator#SELF} for a single instance)
@@ -47,11 +60,16 @@ public final class DataReads {
         this.limits = limits;
     }
 
+    /** The same view, owners and limits, read by data identity: the session catalog is not consulted. */
+    public DataReads byDataIdentity() {
+        return byDataIdentity(localView, owners, limits);
+    }
+
     /**
      * Validates the query and routes it.
      *
      * @param forwarded whether another instance forwarded the request here (then it is answered locally or not at all)
-     * @throws NotFoundException when the session does not exist
+     * @throws NotFoundException when the session does not exist (never for reads {@link #byDataIdentity})
      * @throws InvalidInputException naming the parameter and the rule when the query is malformed
      * @throws DataUnavailableException when the data cannot be read now (the client should retry)
      */
@@ -62,7 +80,8 @@ public final class DataReads {
             return DataRoute.local(read, localView.apply(read.dataIdentity()));
         }
         if (forwarded) {
-            throw new DataUnavailableException("the data of '" + read.dataIdentity() + "' is owned by "
+            // the identity stays out of the message: data identities are private (a gateway relays this answer)
+            throw new DataUnavailableException("the data is owned by "
                     + owner.get().host() + ":" + owner.get().port() + ", not by the instance the request was "
                     + "forwarded to: ownership is moving (rebalance in progress); retry shortly");
         }

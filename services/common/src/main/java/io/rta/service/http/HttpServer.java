@@ -72,8 +72,9 @@ public final class HttpServer implements AutoCloseable {
      * <p>
      * Every error answer is the JSON body, Jetty's own included ({@link JsonErrorHandler}, {@link RestErrors}); a
      * request body over {@code MaxRequestBodySize} is 413 ({@link BodyLimitHandler}); reads under {@code /rta/v2/}
-     * take a slot of {@code settings.reads()} ({@link ReadLimitHandler}). The admin servlet is served on
-     * 127.0.0.1:{@code AdminPort} only, or not at all; never on the API port.
+     * take a slot of {@code settings.reads()} ({@link ReadLimitHandler}); an encoded {@code /} or {@code %} in a path
+     * is 400 except under {@code settings.encodedSlashPaths()} ({@link EncodedSlashHandler}). The admin servlet is
+     * served on 127.0.0.1:{@code AdminPort} only, or not at all; never on the API port.
      *
      * @param resources registers the service's own JAX-RS resources
      * @param setup adds whatever else the service serves next to them
@@ -110,6 +111,11 @@ public final class HttpServer implements AutoCloseable {
                 environment.jersey().register(new RestErrors.Unexpected());
                 environment.getApplicationContext().setErrorHandler(new JsonErrorHandler.Servlet());
                 environment.getAdminContext().setErrorHandler(new JsonErrorHandler.Servlet());
+                if (!settings.encodedSlashPaths().isEmpty()) {
+                    // the servlet API refuses an ambiguous URI unless told to decode it; EncodedSlashHandler has
+                    // already refused every one outside the prefixes
+                    environment.getApplicationContext().getServletHandler().setDecodeAmbiguousURIs(true);
+                }
                 resources.accept(environment.jersey());
                 setup.accept(environment);
                 environment.lifecycle().addEventListener(new LifeCycle.Listener() {
@@ -181,15 +187,22 @@ public final class HttpServer implements AutoCloseable {
                 true);
     }
 
-    /** Jetty's own errors as JSON; the body limit, then the read slots, before anything else. */
+    /**
+     * Jetty's own errors as JSON; encoded slashes outside their routes refused, then the body limit, then the read
+     * slots, before anything else.
+     */
     private static void guard(Server jetty, HttpSettings settings) {
         jetty.setErrorHandler(new JsonErrorHandler());
         jetty.insertHandler(new ReadLimitHandler(settings.reads()));
         jetty.insertHandler(new BodyLimitHandler(settings.limits().maxRequestBodySize()));
+        if (!settings.encodedSlashPaths().isEmpty()) {
+            jetty.insertHandler(new EncodedSlashHandler(settings.encodedSlashPaths()));
+        }
     }
 
     /**
-     * The Dropwizard configuration: the API on its own connector; the admin servlet on a loopback connector of its
+     * The Dropwizard configuration: the API on its own connector (with the URI compliance
+     * {@link EncodedSlashHandler} needs, if any); the admin servlet on a loopback connector of its
      * own, or on none (it is then unreachable); no default exception mappers (ours answer everything as JSON);
      * logging left as the process configured it ({@code LogSetup}: format and levels from the first line on).
      */
@@ -197,6 +210,10 @@ public final class HttpServer implements AutoCloseable {
         String admin = settings.adminPort().isPresent()
                 ? "\n    - type: http\n      bindHost: 127.0.0.1\n      port: " + settings.adminPort().getAsInt()
                 : " []";
+        // Dropwizard takes a named mode only: the connector lets Jetty's pre-12 set of violations through and
+        // EncodedSlashHandler refuses all but the two it allows under its prefixes, as the default mode would
+        String compliance = settings.encodedSlashPaths().isEmpty() ? ""
+                : "\n      uriCompliance: " + EncodedSlashHandler.CONNECTOR_COMPLIANCE;
         return """
                 server:
                   type: default
@@ -206,13 +223,13 @@ public final class HttpServer implements AutoCloseable {
                   applicationConnectors:
                     - type: http
                       bindHost: %s
-                      port: %d
+                      port: %d%s
                   adminConnectors:%s
                   requestLog:
                     appenders: []
                 logging:
                   type: external
-                """.formatted(quoted(settings.bindAddress()), settings.port(), admin);
+                """.formatted(quoted(settings.bindAddress()), settings.port(), compliance, admin);
     }
 
     /** A YAML double-quoted scalar (JSON string syntax is valid YAML). */

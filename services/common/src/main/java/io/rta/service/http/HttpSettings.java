@@ -5,6 +5,8 @@ import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import io.rta.service.edge.ReadLimiter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -16,9 +18,28 @@ import java.util.OptionalInt;
  * @param logFormat   "text" or "json" (structured logs)
  * @param limits      the edge limits ({@code MaxRequestBodySize} here)
  * @param reads       the read slots, shared with the gRPC server of the same process
+ * @param encodedSlashPaths path prefixes (e.g. {@code /rta/v2/data/}) under which a path segment may hold an encoded
+ *                    {@code /} ({@code %2F}) or {@code %} ({@code %25}), for routes whose segment carries an
+ *                    identity that may hold them; everywhere else such a path is refused with 400 as Jetty does by
+ *                    default ({@link EncodedSlashHandler})
  */
 public record HttpSettings(String bindAddress, int port, OptionalInt adminPort, String logFormat, EdgeLimits limits,
-                           ReadLimiter reads) {
+                           ReadLimiter reads, List<String> encodedSlashPaths) {
+
+    public HttpSettings {
+        encodedSlashPaths = List.copyOf(encodedSlashPaths);
+        for (String prefix : encodedSlashPaths) {
+            if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
+                throw new IllegalArgumentException("an encoded-slash path prefix starts and ends with '/': " + prefix);
+            }
+        }
+    }
+
+    /** No path takes an encoded {@code /} or {@code %} (Jetty's default). */
+    public HttpSettings(String bindAddress, int port, OptionalInt adminPort, String logFormat, EdgeLimits limits,
+                        ReadLimiter reads) {
+        this(bindAddress, port, adminPort, logFormat, limits, reads, List.of());
+    }
 
     /** Every interface, no admin servlet, the default limits with read slots of its own: for tests. */
     public static HttpSettings of(int port, String logFormat) {
@@ -37,5 +58,15 @@ public record HttpSettings(String bindAddress, int port, OptionalInt adminPort, 
     public static OptionalInt adminPort(Options options) {
         return options.getString(RtaOptions.ADMIN_PORT).isBlank() ? OptionalInt.empty()
                 : OptionalInt.of(options.getInt(RtaOptions.ADMIN_PORT));
+    }
+
+    /**
+     * These settings, with paths under {@code prefix} (starting and ending with {@code /}) allowed to carry an encoded
+     * {@code /} or {@code %} in a segment.
+     */
+    public HttpSettings withEncodedSlashesUnder(String prefix) {
+        List<String> prefixes = new ArrayList<>(encodedSlashPaths);
+        prefixes.add(prefix);
+        return new HttpSettings(bindAddress, port, adminPort, logFormat, limits, reads, prefixes);
     }
 }

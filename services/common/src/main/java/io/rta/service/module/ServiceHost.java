@@ -44,7 +44,13 @@ public final class ServiceHost {
     /** Starts the HTTP server with every module's resources and endpoints. */
     public static HttpServer http(ServiceInfo info, HttpSettings settings, ProcessMetrics metrics,
                                   HealthCheckRegistry health, List<ServiceModule> modules) throws Exception {
-        return HttpServer.start(info, settings, metrics, health,
+        HttpSettings withPaths = settings;
+        for (ServiceModule module : modules) {
+            for (String prefix : module.encodedSlashPaths()) {
+                withPaths = withPaths.withEncodedSlashesUnder(prefix);
+            }
+        }
+        return HttpServer.start(info, withPaths, metrics, health,
                 jersey -> modules.forEach(module -> module.resources().forEach(jersey::register)),
                 environment -> modules.forEach(module -> module.setUpHttp(environment)));
     }

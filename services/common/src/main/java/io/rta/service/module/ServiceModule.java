@@ -28,6 +28,14 @@ public interface ServiceModule extends AutoCloseable {
     default void setUpHttp(Environment environment) {
     }
 
+    /**
+     * Path prefixes of its routes whose path parameters may hold an encoded {@code /} or {@code %} (Jetty refuses
+     * them elsewhere; see {@code HttpSettings#withEncodedSlashesUnder}).
+     */
+    default List<String> encodedSlashPaths() {
+        return List.of();
+    }
+
     /** Its gRPC services. */
     default List<BindableService> grpcServices() {
         return List.of();

@@ -60,7 +60,9 @@ final class ListSender<T> {
         } catch (ReadyGate.IdleException e) {
             // the store iterator (or the owner's stream) is closed by now; the status is queued behind what the
             // client has not taken, and the transport drops both when the client goes away
-            LOG.info("read of '{}' ended: {}", route.read().dataIdentity(), e.getMessage());
+            // data identities are private: never at INFO
+            LOG.info("a data read ended: {}", e.getMessage());
+            LOG.debug("the read that ended was of '{}'", route.read().dataIdentity());
             call.onError(Status.DEADLINE_EXCEEDED.withDescription(e.getMessage()).asRuntimeException());
         } catch (DataUnavailableException e) {
             call.onError(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());

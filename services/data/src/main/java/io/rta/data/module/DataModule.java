@@ -15,6 +15,7 @@ import io.rta.data.kafka.StreamsChunkViews;
 import io.rta.data.kafka.StreamsOwnerLocator;
 import io.rta.data.kafka.TelemetryPublisher;
 import io.rta.data.remote.OwnerClient;
+import io.rta.data.resources.DataIdentityResource;
 import io.rta.data.resources.DataResource;
 import io.rta.service.config.EdgeLimits;
 import io.rta.service.config.LimitOptions;
@@ -88,8 +89,10 @@ public final class DataModule implements ServiceModule {
                 .description("gRPC data reads running").register(context.metrics().registry());
         DataReaderService reader = new DataReaderService(reads, PayloadDecoder.LZ4, readers, owners,
                 options.getDuration(IDLE_READ_TIMEOUT));
-        // another data REST resource (e.g. reads by data identity) is one more entry here
-        resources = List.of(new DataResource(reads, owners, ChunkEncoder.WIRE));
+        // the session routes, and the data service's routes by data identity (which consult no session catalog):
+        // a server can stand behind a gateway as a data source too
+        resources = List.of(new DataResource(reads, owners, ChunkEncoder.WIRE),
+                new DataIdentityResource(reads, owners, ChunkEncoder.WIRE));
         grpc = List.of(writer, reader);
         registerMetrics(context.metrics().registry(), context.streams());
         context.metrics().viewLag("chunks", context.streams(),
@@ -119,6 +122,12 @@ public final class DataModule implements ServiceModule {
     @Override
     public List<Object> resources() {
         return resources;
+    }
+
+    /** A data identity in a path is one URL-encoded segment and may hold {@code /} (a file path) or {@code %}. */
+    @Override
+    public List<String> encodedSlashPaths() {
+        return List.of(DataIdentityResource.PATH);
     }
 
     @Override
