@@ -29,6 +29,14 @@ final class ListRewriter {
     private long[] sums = new long[256];
     private int[] kept = new int[256];
 
+    /** The shared fields of the current periodic or timestamped result (see {@link #scanSeries}). */
+    private long seriesChannel;
+    private long seriesTime;
+    private long seriesStep;
+    private long seriesSamples;
+    private int seriesBufferStart;
+    private int seriesBufferLength;
+
     private int entries;
     private boolean cut;
     private long first;
@@ -118,13 +126,6 @@ final class ListRewriter {
 
     // ---- periodic and timestamped: channel_id 1, start_timestamp 2, interval or scale 3, samples 4 (periodic),
     //      buffer 5 ----
-
-    private long seriesChannel;
-    private long seriesTime;
-    private long seriesStep;
-    private long seriesSamples;
-    private int seriesBufferStart;
-    private int seriesBufferLength;
 
     /** Reads the fields periodic and timestamped results share; every other field becomes a copied span. */
     private void scanSeries(byte[] list, int start, int size, boolean periodic) throws IOException {

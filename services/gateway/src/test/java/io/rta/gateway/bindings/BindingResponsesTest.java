@@ -124,6 +124,21 @@ class BindingResponsesTest {
     }
 
     @Test
+    void shouldSendADataChannelOncePerSessionChannelThatBindsIt() throws IOException {
+        DataRequest request = new DataRequest("periodic", "1,11", null, null);
+        List<DataBinding> bindings = List.of(binding("s", null, null, 0, new ChannelBinding(0, 0, 3),
+                new ChannelBinding(0, 16, 19)));
+        List<List<Chunk>> upstream = List.of(periodicChannels());
+
+        List<Decoded> chunks = run(request, bindings, upstream);
+
+        assertThat(chunks).extracting(Decoded::channels).containsExactly(List.of(1L), List.of(17L));
+        assertThat(Reference.byChannel(Wire.flatten(chunks)))
+                .isEqualTo(Reference.byChannel(expected(request, bindings, upstream)));
+        assertHeadersTrue(chunks);
+    }
+
+    @Test
     void shouldClipPeriodicDataSampleExactly() throws IOException {
         DataRequest request = new DataRequest("periodic", "1-2", null, null);
         // session window 1125..1305: channel 1 keeps 130, 200, 210 (data); channel 2 keeps 300 (data)

@@ -43,19 +43,21 @@ public final class BindingThroughput {
                 List.of(new ChannelBinding(0, 1000, 1000 + CHANNELS - 1)));
         System.out.printf(Locale.ROOT, "%d MB of chunks, %d samples per run%n", body.length >> 20, samples);
         for (int round = 0; round < rounds; round++) {
-            System.out.printf(Locale.ROOT, "relay %.0f M/s, shift+remap %.0f M/s, shift+remap+clip %.0f M/s%n",
-                    rate(request, relay, body, samples), rate(request, shifted, body, samples),
-                    rate(request, clipped, body, samples));
+            // a relay is a plain copy: its figure is bytes, the transforms' are samples
+            System.out.printf(Locale.ROOT, "relay %.0f MB/s, shift+remap %.0f M samples/s, "
+                            + "shift+remap+clip %.0f M samples/s%n", rate(request, relay, body, body.length),
+                    rate(request, shifted, body, samples), rate(request, clipped, body, samples));
         }
     }
 
-    private static double rate(DataRequest request, DataBinding binding, byte[] body, long samples)
+    /** Millions of {@code units} per second through {@link BindingResponses#write}. */
+    private static double rate(DataRequest request, DataBinding binding, byte[] body, long units)
             throws IOException {
         List<UpstreamRead> reads = BindingPlanner.plan(request, List.of(binding));
         long began = System.nanoTime();
         BindingResponses.write(request, List.of(new UpstreamAnswer(reads.get(0), new ByteArrayInputStream(body))),
                 OutputStream.nullOutputStream());
-        return samples / ((System.nanoTime() - began) / 1e9) / 1e6;
+        return units / ((System.nanoTime() - began) / 1e9) / 1e6;
     }
 
     private static List<Chunk> chunks() {
