@@ -5,6 +5,7 @@ import io.rta.service.errors.NotFoundException;
 import io.rta.topology.data.ChannelsExpression;
 import io.rta.topology.data.ChunkRead;
 import io.rta.topology.data.ChunkView;
+import io.rta.topology.data.ReadTimes;
 import io.rta.topology.limits.InputLimits;
 import java.util.Optional;
 import java.util.function.Function;
@@ -100,23 +101,16 @@ public final class DataReads {
         if (!sessionExists.test(identity)) {
             throw new NotFoundException("session '" + identity + "' not found");
         }
-        long start = time("start", query.startTime(), Long.MIN_VALUE);
-        long end = time("end", query.endTime(), Long.MAX_VALUE);
-        if (start > end) {
-            throw new InvalidInputException("start " + start + " is after end " + end);
+        long start;
+        long end;
+        try {
+            start = ReadTimes.bound("start", query.startTime(), Long.MIN_VALUE);
+            end = ReadTimes.bound("end", query.endTime(), Long.MAX_VALUE);
+            ReadTimes.checkOrder(start, end);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage(), e);
         }
         return new ChunkRead(identity, query.kind(), channels(query), start, end);
-    }
-
-    private static long time(String name, Long value, long open) {
-        if (value == null) {
-            return open;
-        }
-        if (value < 0) {
-            throw new InvalidInputException(name + " is " + value
-                    + ": times are nanoseconds since the Unix epoch, at least 0");
-        }
-        return value;
     }
 
     private ChannelsExpression channels(DataQuery query) {

@@ -9,6 +9,7 @@ import io.rta.data.remote.OwnerClient;
 import io.rta.service.errors.InvalidInputException;
 import io.rta.service.http.StreamedBody;
 import io.rta.topology.data.DataKind;
+import io.rta.topology.data.ReadTimes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -114,14 +115,10 @@ public abstract sealed class DataRoutes permits DataResource, DataIdentityResour
     }
 
     private static Long time(String name, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
         try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(name + " '" + value
-                    + "' is not an integer: times are nanoseconds since the Unix epoch", e);
+            return ReadTimes.parse(name, value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage(), e);
         }
     }
 }
