@@ -36,6 +36,11 @@ public final class EffectiveOptions {
     public static String describe(Options options) {
         StringBuilder line = new StringBuilder();
         for (OptionDef def : options.defs()) {
+            if (def.isSection()) {
+                options.getSection(def).forEach((key, value) -> line.append(line.length() == 0 ? "" : ", ")
+                        .append(sectionName(def, key)).append('=').append(quoted(masked(def, value))));
+                continue;
+            }
             line.append(line.length() == 0 ? "" : ", ").append(def.name()).append('=')
                     .append(quoted(masked(def, options.getString(def))));
             if (options.isSet(def)) {
@@ -62,8 +67,20 @@ public final class EffectiveOptions {
     /** Every option's name and value, secrets masked, in definition order. */
     public static Map<String, String> values(Options options) {
         Map<String, String> values = new LinkedHashMap<>();
-        options.defs().forEach(def -> values.put(def.name(), masked(def, options.getString(def))));
+        for (OptionDef def : options.defs()) {
+            if (def.isSection()) {
+                options.getSection(def).forEach((key, value) -> values.put(sectionName(def, key), masked(def, value)));
+            } else {
+                values.put(def.name(), masked(def, options.getString(def)));
+            }
+        }
         return values;
+    }
+
+    /** {@code DataServiceUris:store} for key {@code store} of section {@code DataServiceUris:<source>}. */
+    private static String sectionName(OptionDef section, String key) {
+        String name = section.name();
+        return name.substring(0, name.indexOf(OptionDef.SECTION_SEPARATOR) + 1) + key;
     }
 
     /** {@code value} as it may be shown: masked whole for a credential option, else with credentials in it masked. */

@@ -79,10 +79,12 @@ public final class LimitOptions {
             MAX_QUERY_OPERANDS, MAX_SORT_KEYS, MAX_PAGE_SIZE, MAX_CHANNELS_TERMS, MAX_FLUSH_MARKER_LENGTH,
             MAX_ROW_CHANNELS, MAX_RELATED_SESSIONS, MAX_PROPERTIES, MAX_SUBSCRIPTION_CHANNELS);
 
+    /** The options of {@link EdgeLimits}, in documentation order (all read by {@link #edgeLimits}). */
+    public static final List<OptionDef> EDGE = List.of(MAX_REQUEST_BODY_SIZE, MAX_CONCURRENT_READS, MAX_QUEUED_READS,
+            MAX_HEALTH_WATCHERS, GRPC_MAX_CONCURRENT_STREAMS, GRPC_FLOW_CONTROL_WINDOW);
+
     /** Every limit option, in documentation order. */
-    public static final List<OptionDef> ALL = Stream.concat(INPUT.stream(), Stream.of(
-            MAX_REQUEST_BODY_SIZE, MAX_CONCURRENT_READS, MAX_QUEUED_READS, MAX_HEALTH_WATCHERS,
-            GRPC_MAX_CONCURRENT_STREAMS, GRPC_FLOW_CONTROL_WINDOW)).toList();
+    public static final List<OptionDef> ALL = Stream.concat(INPUT.stream(), EDGE.stream()).toList();
 
     private LimitOptions() {
     }

@@ -56,14 +56,14 @@ final class OptionSources {
             } else {
                 value = "true";
             }
-            OptionDef def = defs.get(OptionDef.key(name));
-            if (def == null) {
+            Named option = lookUp(defs, name);
+            if (option == null) {
                 if (known) {
                     continue;
                 }
                 throw new IllegalArgumentException("Unknown option --" + name + "; known options: " + names(defs));
             }
-            settings.put(def.key(), new Setting(value, "command line --" + name));
+            settings.put(option.key(), new Setting(value, "command line --" + name));
         }
         return settings;
     }
@@ -78,13 +78,14 @@ final class OptionSources {
             }
             String name = variable.substring(OptionDef.ENV_PREFIX.length())
                     .replace(OptionDef.ENV_SECTION_SEPARATOR, OptionDef.SECTION_SEPARATOR);
-            OptionDef def = defs.get(OptionDef.key(name));
-            if (def == null) {
+            Named option = lookUp(defs, name);
+            if (option == null) {
                 continue;
             }
-            Setting previous = settings.put(def.key(), new Setting(entry.getValue(), "environment variable " + variable));
+            Setting previous = settings.put(option.key(), new Setting(entry.getValue(),
+                    "environment variable " + variable));
             if (previous != null && !previous.value().equals(entry.getValue())) {
-                throw new IllegalArgumentException("Option " + def.name() + " is set differently by " + previous.source()
+                throw new IllegalArgumentException("Option " + name + " is set differently by " + previous.source()
                         + " and environment variable " + variable + "; set it once");
             }
         }
@@ -130,8 +131,8 @@ final class OptionSources {
                 flatten(value, name + OptionDef.SECTION_SEPARATOR, path, defs, settings, known);
                 continue;
             }
-            OptionDef def = defs.get(OptionDef.key(name));
-            if (def == null || def == Options.CONFIG) {
+            Named option = lookUp(defs, name);
+            if (option == null || option.def() == Options.CONFIG) {
                 if (known) {
                     continue;
                 }
@@ -142,8 +143,30 @@ final class OptionSources {
                 throw new IllegalArgumentException("Option " + name + " in config file " + path
                         + " must be a string, number or boolean, not " + value.getNodeType());
             }
-            settings.put(def.key(), new Setting(value.isNull() ? "" : value.asText(), "config file " + path));
+            settings.put(option.key(), new Setting(value.isNull() ? "" : value.asText(), "config file " + path));
         }
+    }
+
+    /** An option as a source names it, and the key its setting is kept under. */
+    record Named(OptionDef def, String key) {
+    }
+
+    /**
+     * The option {@code name} sets: a defined option, or one of a {@link OptionDef#section}'s ({@code Section:key},
+     * kept under its own lower-case name); null when none.
+     */
+    static Named lookUp(Map<String, OptionDef> defs, String name) {
+        String key = OptionDef.key(name);
+        OptionDef def = defs.get(key);
+        if (def != null && !def.isSection()) {
+            return new Named(def, key);
+        }
+        int separator = key.indexOf(OptionDef.SECTION_SEPARATOR);
+        if (separator < 0 || separator == key.length() - 1) {
+            return null;
+        }
+        OptionDef section = defs.get(key.substring(0, separator + 1));
+        return section != null && section.isSection() ? new Named(section, key) : null;
     }
 
     private static JsonNode readJson(Path path) {

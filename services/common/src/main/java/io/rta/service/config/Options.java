@@ -125,6 +125,24 @@ public final class Options {
         return parse(def, "a file system path", Path::of);
     }
 
+    /**
+     * The options of a {@link OptionDef#section} that any source set, by key in lower case ({@code store} for
+     * {@code --DataServiceUris:Store}), in key order; empty when none.
+     */
+    public java.util.SortedMap<String, String> getSection(OptionDef section) {
+        requireKnown(section);
+        if (!section.isSection()) {
+            throw new IllegalArgumentException("Option " + section.name() + " is not a section");
+        }
+        java.util.SortedMap<String, String> values = new java.util.TreeMap<>();
+        settings.forEach((key, setting) -> {
+            if (key.startsWith(section.key())) {
+                values.put(key.substring(section.key().length()), setting.value());
+            }
+        });
+        return Collections.unmodifiableSortedMap(values);
+    }
+
     /** True when a source other than the defaults set {@code def}. */
     public boolean isSet(OptionDef def) {
         requireKnown(def);

@@ -2,7 +2,6 @@ package io.rta.service.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
@@ -41,11 +40,11 @@ public final class StreamedBody implements StreamingOutput {
 
     @Override
     public void write(OutputStream out) throws IOException {
-        CountingStream counted = new CountingStream(out);
+        ClientOutput counted = new ClientOutput(out);
         try {
             writer.writeTo(counted);
         } catch (IOException | RuntimeException e) {
-            if (counted.written == 0 || counted.clientFailed || request == null) {
+            if (counted.written() == 0 || counted.clientFailed() || request == null) {
                 throw e;
             }
             ServletContextRequest servlet = ServletContextRequest.getServletContextRequest(request);
@@ -53,7 +52,7 @@ public final class StreamedBody implements StreamingOutput {
                 throw e;
             }
             boolean committed = servlet.getServletContextResponse().isCommitted();
-            if (!committed && counted.written <= JERSEY_BUFFER_BYTES) {
+            if (!committed && counted.written() <= JERSEY_BUFFER_BYTES) {
                 // Jersey still holds everything (and would send it with a Content-Length even after an abort):
                 // thrown on, the exception mappers answer instead and the buffered bytes are dropped
                 throw e;
@@ -62,51 +61,9 @@ public final class StreamedBody implements StreamingOutput {
                 out.flush();
             }
             LOG.warn("{} {} failed after {} bytes of the body were sent; dropping the connection so the client "
-                    + "sees an incomplete answer: {}", request.getMethod(), request.getRequestURI(), counted.written,
+                    + "sees an incomplete answer: {}", request.getMethod(), request.getRequestURI(), counted.written(),
                     e.toString());
             servlet.getServletChannel().abort(e);
-        }
-    }
-
-    /** Counts what the writer sent and remembers whether the client's side failed. */
-    private static final class CountingStream extends FilterOutputStream {
-        private long written;
-        private boolean clientFailed;
-
-        CountingStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            try {
-                out.write(b);
-            } catch (IOException e) {
-                clientFailed = true;
-                throw e;
-            }
-            written++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            try {
-                out.write(b, off, len);
-            } catch (IOException e) {
-                clientFailed = true;
-                throw e;
-            }
-            written += len;
-        }
-
-        @Override
-        public void flush() throws IOException {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                clientFailed = true;
-                throw e;
-            }
         }
     }
 }

@@ -77,6 +77,41 @@ class OptionsTest {
     }
 
     @Test
+    void shouldReadEveryOptionOfASectionFromEachSource() throws IOException {
+        OptionDef uris = OptionDef.section("DataServiceUris", "<source>", "uris");
+        Files.writeString(dir.resolve("appsettings.json"), "{\"DataServiceUris\": {\"files\": \"http://f\"}}",
+                StandardCharsets.UTF_8);
+        Options options = Options.load(List.of(PORT, uris), new String[] {"--DataServiceUris:Store", "http://s",
+            "--HttpPort", "1"}, Map.of("RTA_DATASERVICEURIS__INFLUX01", "http://i", "RTA_OTHER__X", "y"), dir);
+
+        assertThat(uris.name()).isEqualTo("DataServiceUris:<source>");
+        assertThat(uris.envName()).isEqualTo("RTA_DATASERVICEURIS__<SOURCE>");
+        assertThat(options.getSection(uris)).containsExactly(Map.entry("files", "http://f"),
+                Map.entry("influx01", "http://i"), Map.entry("store", "http://s"));
+        assertThat(options.getInt(PORT)).isEqualTo(1);
+        assertThat(EffectiveOptions.describe(options)).contains("DataServiceUris:store=http://s");
+    }
+
+    @Test
+    void shouldLetTheCommandLineOverrideASectionOptionOfTheEnvironmentWhateverItsCase() {
+        OptionDef uris = OptionDef.section("DataServiceUris", "<source>", "uris");
+        Options options = Options.load(List.of(uris), new String[] {"--dataserviceuris:STORE=http://cli"},
+                Map.of("RTA_DataServiceUris__Store", "http://env"), dir);
+
+        assertThat(options.getSection(uris)).containsExactly(Map.entry("store", "http://cli"));
+    }
+
+    @Test
+    void shouldRejectASectionNameWithoutAKey() {
+        OptionDef uris = OptionDef.section("DataServiceUris", "<source>", "uris");
+
+        assertThatThrownBy(() -> Options.load(List.of(uris), new String[] {"--DataServiceUris:", "x"}, Map.of(), dir))
+                .hasMessageContaining("Unknown option --DataServiceUris:");
+        assertThatThrownBy(() -> Options.load(List.of(uris), new String[] {"--DataServiceUris", "x"}, Map.of(), dir))
+                .hasMessageContaining("Unknown option --DataServiceUris");
+    }
+
+    @Test
     void shouldIgnoreUnrelatedEnvironmentVariables() {
         Options options = load(Map.of("RTA_JAVA_OPTS", "-Xmx1g", "HTTPPORT", "1"));
 

@@ -1,5 +1,7 @@
 package io.rta.server.cli;
 
+import io.rta.gateway.GatewayOptions;
+import io.rta.gateway.GatewayServer;
 import io.rta.server.RtaServer;
 import io.rta.server.ServerOptions;
 import io.rta.server.StandaloneService;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code ./rta} command line: {@code server}, {@code session-service}, {@code config-service},
- * {@code data-service}, {@code stream-service}, {@code cluster}, {@code bench sessions},
+ * {@code data-service}, {@code stream-service}, {@code gateway}, {@code cluster}, {@code bench sessions},
  * {@code bench data}, {@code bench live}, {@code replay}, {@code help}.
  */
 public final class Main {
@@ -92,6 +94,9 @@ public final class Main {
                     return runStandalone(StandaloneService.Kind.CONFIG, rest);
                 case "data-service":
                     return runStandalone(StandaloneService.Kind.DATA, rest);
+                case "gateway":
+                    runUntilStopped(GatewayServer.start(logged("gateway", GatewayOptions.load(rest))));
+                    return OK;
                 case "cluster":
                     runCluster(logged("cluster", EmbeddedCluster.load(rest)), out);
                     return OK;
@@ -190,6 +195,9 @@ public final class Main {
         out.println("  ./rta data-service [...]            run the data service alone (DataWriter / DataReader gRPC and"
                 + " the data REST routes, by data identity: no session needed) against the cluster BootstrapServers"
                 + " / RegistryUrl name");
+        out.println("  ./rta gateway [...]                 run the gateway alone (HTTP, no gRPC): the REST API for ATLAS in"
+                + " front of the services SessionServiceUri, ConfigServiceUri, DataServiceUris:<source> and"
+                + " StreamServiceUri name");
         out.println("  ./rta cluster [...]                 run only the embedded single-node Kafka broker and the schema"
                 + " registry (KafkaPort, RegistryPort, DataPath as for server) and print the BootstrapServers and"
                 + " RegistryUrl services use");
@@ -227,6 +235,10 @@ public final class Main {
                     + kind.command() + "; one per replica on a machine); Kafka Streams application <TopicPrefix>rta-"
                     + kind.command());
         }
+        out.println();
+        out.println("Options of gateway (besides BindAddress, AdminPort, LogFormat, LogLevel, LogLevels, ServiceInfo:*"
+                + " and the HTTP limits above):");
+        describe(out, GatewayOptions.OWN);
         out.println();
         out.println("Options of cluster: " + String.join(", ", EmbeddedCluster.OPTIONS.stream().map(OptionDef::name)
                 .toList()) + " (as above).");

@@ -1,0 +1,55 @@
+package io.rta.gateway;
+
+import com.codahale.metrics.health.HealthCheckRegistry;
+import io.dropwizard.core.setup.Environment;
+import io.rta.gateway.data.DataProxy;
+import io.rta.gateway.data.SessionBindings;
+import io.rta.gateway.health.UpstreamHealthCheck;
+import io.rta.gateway.http.GatewayServlet;
+import io.rta.gateway.live.LiveProxy;
+import io.rta.gateway.proxy.HttpProxy;
+import io.rta.gateway.proxy.Upstream;
+import io.rta.gateway.proxy.UpstreamClient;
+
+/**
+ * The gateway as a part of an HTTP server: its routes ({@link GatewayServlet}), the live WebSocket proxy when a
+ * stream service is configured, and one health check per service behind it. Holds no state of its own but the
+ * short-lived bindings cache: any number of gateways can serve the same services.
+ */
+public final class GatewayModule {
+
+    private final GatewaySettings settings;
+    private final UpstreamClient client;
+    private final HttpProxy proxy;
+    private final DataProxy data;
+
+    public GatewayModule(GatewaySettings settings) {
+        this.settings = settings;
+        this.client = new UpstreamClient(settings.connectTimeout(), settings.readTimeout());
+        this.proxy = new HttpProxy(client);
+        SessionBindings bindings = new SessionBindings(client, settings.sessions(), settings.bindingsCacheTime(),
+                settings.bindingsCacheSize());
+        this.data = new DataProxy(client, bindings, settings.dataSources());
+    }
+
+    /** {@code session-service}, {@code config-service}, {@code data-service:<source>}, {@code stream-service}. */
+    public void registerHealthChecks(HealthCheckRegistry health) {
+        health.register("session-service", check(settings.sessions()));
+        health.register("config-service", check(settings.configs()));
+        settings.dataSources().forEach((source, upstream) -> health.register("data-service:" + source,
+                check(upstream)));
+        settings.streams().ifPresent(streams -> health.register("stream-service", check(streams)));
+    }
+
+    /** Adds the routes (and the WebSocket proxy) to a Dropwizard environment: {@code HttpServer.start}'s setup hook. */
+    public void install(Environment environment) {
+        settings.streams().ifPresent(streams -> LiveProxy.install(environment, streams, proxy,
+                settings.connectTimeout().plus(settings.readTimeout())));
+        environment.servlets().addServlet("rta-gateway", new GatewayServlet(proxy, settings.sessions(),
+                settings.configs(), data)).addMapping(GatewayServlet.URL_PATTERNS.toArray(String[]::new));
+    }
+
+    private UpstreamHealthCheck check(Upstream upstream) {
+        return new UpstreamHealthCheck(upstream, client.http(), settings.healthTimeout());
+    }
+}

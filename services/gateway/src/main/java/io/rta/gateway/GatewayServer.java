@@ -1,0 +1,73 @@
+package io.rta.gateway;
+
+import com.codahale.metrics.health.HealthCheckRegistry;
+import io.rta.service.config.EdgeLimits;
+import io.rta.service.config.LimitOptions;
+import io.rta.service.config.Options;
+import io.rta.service.config.RtaOptions;
+import io.rta.service.edge.ReadLimiter;
+import io.rta.service.http.HttpServer;
+import io.rta.service.http.HttpSettings;
+import io.rta.service.http.ServiceInfo;
+import io.rta.service.lifecycle.Parts;
+import io.rta.service.metrics.ProcessMetrics;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./rta gateway}: the outward REST API for ATLAS in front of the session, config, data and stream services
+ * (HTTP only, no gRPC), with its own {@code /}, {@code /health}, {@code /metrics} and {@code /rta/v2/info}.
+ */
+public final class GatewayServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
+    private final Parts parts = new Parts();
+    private HttpServer http;
+
+    private GatewayServer() {
+    }
+
+    /** Starts the gateway and returns once it listens. */
+    public static GatewayServer start(Options options) throws Exception {
+        GatewaySettings settings = GatewaySettings.from(options);
+        GatewayServer server = new GatewayServer();
+        try {
+            server.startParts(options, settings);
+            return server;
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private void startParts(Options options, GatewaySettings settings) throws Exception {
+        ProcessMetrics metrics = parts.own(ProcessMetrics.create());
+        HealthCheckRegistry health = new HealthCheckRegistry();
+        GatewayModule gateway = new GatewayModule(settings);
+        gateway.registerHealthChecks(health);
+        ServiceInfo info = new ServiceInfo("rta-gateway", ServiceInfo.buildVersion(), features(settings),
+                options.getString(RtaOptions.SERVICE_LABEL), options.getString(RtaOptions.SERVICE_DESCRIPTION), false);
+        EdgeLimits edge = LimitOptions.edgeLimits(options);
+        http = parts.own(HttpServer.start(info, HttpSettings.from(options, GatewayOptions.HTTP_PORT,
+                RtaOptions.LOG_FORMAT, edge, ReadLimiter.of(edge)), metrics, health, jersey -> { }, gateway::install));
+        LOG.info("RTA gateway ready: HTTP {}; data sources {}; live stream {}", http.port(),
+                settings.dataSources().keySet(), settings.streams().isPresent() ? "proxied" : "off");
+    }
+
+    private static List<String> features(GatewaySettings settings) {
+        return settings.streams().isPresent() ? List.of("sessions", "configs", "data", "stream")
+                : List.of("sessions", "configs", "data");
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    /** Stops the HTTP server. */
+    @Override
+    public void close() {
+        parts.close();
+    }
+}

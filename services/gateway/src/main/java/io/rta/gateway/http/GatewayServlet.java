@@ -1,0 +1,50 @@
+package io.rta.gateway.http;
+
+import io.rta.gateway.data.DataProxy;
+import io.rta.gateway.proxy.ErrorAnswers;
+import io.rta.gateway.proxy.HttpProxy;
+import io.rta.gateway.proxy.Upstream;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The gateway's REST API (the routes of api.yaml under {@code /rta/v2}): session, folder and metamodel requests go to
+ * the session service, config requests to the config service, as they are ({@link HttpProxy}); data requests through
+ * the session's data bindings ({@link DataProxy}). Anything else under the paths it is mapped to is 404, the session
+ * service's internal {@code /data-bindings} included.
+ */
+public final class GatewayServlet extends HttpServlet {
+
+    /** Where the servlet is mapped; other paths ({@code /}, {@code /health}, {@code /rta/v2/info}) are the gateway's own. */
+    public static final List<String> URL_PATTERNS = List.of("/rta/v2/sessions", "/rta/v2/sessions/*",
+            "/rta/v2/session-folders", "/rta/v2/session-folders/*", "/rta/v2/session-metamodel",
+            "/rta/v2/session-metamodel/*", "/rta/v2/configs/*");
+
+    private final HttpProxy proxy;
+    private final Upstream sessions;
+    private final Upstream configs;
+    private final DataProxy data;
+
+    public GatewayServlet(HttpProxy proxy, Upstream sessions, Upstream configs, DataProxy data) {
+        this.proxy = proxy;
+        this.sessions = sessions;
+        this.configs = configs;
+        this.data = data;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Route route = Route.of(request.getRequestURI());
+        switch (route.target()) {
+            case SESSION -> proxy.forward(sessions, request, response);
+            case CONFIG -> proxy.forward(configs, request, response);
+            case DATA -> data.serve(route.identity(), route.kind(), route.channels(), request, response);
+            case STREAM -> ErrorAnswers.send(response, 404, "live streaming is not served by this gateway (option "
+                    + "StreamServiceUri is not set)");
+            default -> ErrorAnswers.send(response, 404, "HTTP 404 Not Found");
+        }
+    }
+}
