@@ -1,6 +1,6 @@
 package io.rta.gateway;
 
-import com.codahale.metrics.health.HealthCheckRegistry;
+import com.codahale.metrics.health.HealthCheck;
 import io.dropwizard.core.setup.Environment;
 import io.rta.gateway.data.DataProxy;
 import io.rta.gateway.data.SessionBindings;
@@ -10,13 +10,17 @@ import io.rta.gateway.live.LiveProxy;
 import io.rta.gateway.proxy.HttpProxy;
 import io.rta.gateway.proxy.Upstream;
 import io.rta.gateway.proxy.UpstreamClient;
+import io.rta.service.module.ServiceModule;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The gateway as a part of an HTTP server: its routes ({@link GatewayServlet}), the live WebSocket proxy when a
  * stream service is configured, and one health check per service behind it. Holds no state of its own but the
  * short-lived bindings cache: any number of gateways can serve the same services.
  */
-public final class GatewayModule {
+public final class GatewayModule implements ServiceModule {
 
     private final GatewaySettings settings;
     private final UpstreamClient client;
@@ -32,17 +36,27 @@ public final class GatewayModule {
         this.data = new DataProxy(client, bindings, settings.dataSources());
     }
 
-    /** {@code session-service}, {@code config-service}, {@code data-service:<source>}, {@code stream-service}. */
-    public void registerHealthChecks(HealthCheckRegistry health) {
-        health.register("session-service", check(settings.sessions()));
-        health.register("config-service", check(settings.configs()));
-        settings.dataSources().forEach((source, upstream) -> health.register("data-service:" + source,
-                check(upstream)));
-        settings.streams().ifPresent(streams -> health.register("stream-service", check(streams)));
+    /** What ATLAS can ask the gateway for: sessions, configs, data, and the live stream when one is configured. */
+    @Override
+    public List<String> features() {
+        return settings.streams().isPresent() ? List.of("sessions", "configs", "data", "stream")
+                : List.of("sessions", "configs", "data");
     }
 
-    /** Adds the routes (and the WebSocket proxy) to a Dropwizard environment: {@code HttpServer.start}'s setup hook. */
-    public void install(Environment environment) {
+    /** {@code session-service}, {@code config-service}, {@code data-service:<source>}, {@code stream-service}. */
+    @Override
+    public Map<String, HealthCheck> healthChecks() {
+        Map<String, HealthCheck> checks = new LinkedHashMap<>();
+        checks.put("session-service", check(settings.sessions()));
+        checks.put("config-service", check(settings.configs()));
+        settings.dataSources().forEach((source, upstream) -> checks.put("data-service:" + source, check(upstream)));
+        settings.streams().ifPresent(streams -> checks.put("stream-service", check(streams)));
+        return checks;
+    }
+
+    /** The routes (a servlet: every answer is streamed through) and the WebSocket proxy. */
+    @Override
+    public void setUpHttp(Environment environment) {
         settings.streams().ifPresent(streams -> LiveProxy.install(environment, streams, proxy,
                 settings.connectTimeout().plus(settings.readTimeout())));
         environment.servlets().addServlet("rta-gateway", new GatewayServlet(proxy, settings.sessions(),

@@ -11,6 +11,8 @@ import io.rta.service.http.HttpSettings;
 import io.rta.service.http.ServiceInfo;
 import io.rta.service.lifecycle.Parts;
 import io.rta.service.metrics.ProcessMetrics;
+import io.rta.service.module.ServiceHost;
+import io.rta.service.module.ServiceModule;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,20 +47,15 @@ public final class GatewayServer implements AutoCloseable {
     private void startParts(Options options, GatewaySettings settings) throws Exception {
         ProcessMetrics metrics = parts.own(ProcessMetrics.create());
         HealthCheckRegistry health = new HealthCheckRegistry();
-        GatewayModule gateway = new GatewayModule(settings);
-        gateway.registerHealthChecks(health);
-        ServiceInfo info = new ServiceInfo("rta-gateway", ServiceInfo.buildVersion(), features(settings),
+        List<ServiceModule> modules = List.of(new GatewayModule(settings));
+        ServiceHost.registerHealthChecks(health, modules);
+        ServiceInfo info = new ServiceInfo("rta-gateway", ServiceInfo.buildVersion(), ServiceHost.features(modules),
                 options.getString(RtaOptions.SERVICE_LABEL), options.getString(RtaOptions.SERVICE_DESCRIPTION), false);
         EdgeLimits edge = LimitOptions.edgeLimits(options);
-        http = parts.own(HttpServer.start(info, HttpSettings.from(options, GatewayOptions.HTTP_PORT,
-                RtaOptions.LOG_FORMAT, edge, ReadLimiter.of(edge)), metrics, health, jersey -> { }, gateway::install));
+        http = parts.own(ServiceHost.http(info, HttpSettings.from(options, GatewayOptions.HTTP_PORT,
+                RtaOptions.LOG_FORMAT, edge, ReadLimiter.of(edge)), metrics, health, modules));
         LOG.info("RTA gateway ready: HTTP {}; data sources {}; live stream {}", http.port(),
                 settings.dataSources().keySet(), settings.streams().isPresent() ? "proxied" : "off");
-    }
-
-    private static List<String> features(GatewaySettings settings) {
-        return settings.streams().isPresent() ? List.of("sessions", "configs", "data", "stream")
-                : List.of("sessions", "configs", "data");
     }
 
     public int httpPort() {

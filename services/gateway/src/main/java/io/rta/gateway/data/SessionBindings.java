@@ -1,6 +1,7 @@
 package io.rta.gateway.data;
 
 import io.rta.gateway.bindings.DataBinding;
+import io.rta.gateway.bindings.DataBindingsJson;
 import io.rta.gateway.proxy.Upstream;
 import io.rta.gateway.proxy.UpstreamClient;
 import io.rta.gateway.proxy.UpstreamFailure;
@@ -83,7 +84,7 @@ public final class SessionBindings {
         }
         List<DataBinding> bindings;
         try (InputStream body = answer.body()) {
-            bindings = BindingsJson.parse(body);
+            bindings = DataBindingsJson.parse(body);
         } catch (UpstreamFailure e) {
             throw e;
         } catch (IOException e) {
