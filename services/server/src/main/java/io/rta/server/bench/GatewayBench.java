@@ -11,6 +11,7 @@ import io.rta.proto.toolkit.session.SessionUpdate;
 import io.rta.service.config.EffectiveOptions;
 import io.rta.service.config.Options;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -238,13 +239,20 @@ public final class GatewayBench {
         }
     }
 
-    /** A gateway in this JVM on a free port, in front of the server for sessions, configs and data source "store". */
+    /**
+     * A gateway in this JVM on a free port, in front of the server for sessions, configs and data source "store",
+     * with nothing but these options (no environment, and an empty working directory: no config file).
+     */
     private static GatewayServer startGateway(String serverUrl) throws Exception {
         String root = serverUrl + "/";
-        return GatewayServer.start(Options.load(GatewayOptions.ALL, new String[] {
-            "--HttpPort", Integer.toString(BenchTarget.freePort()), "--SessionServiceUri", root,
-            "--ConfigServiceUri", root, "--DataServiceUris:" + SOURCE, root}, Map.of(),
-                Path.of(System.getProperty("java.io.tmpdir"))));
+        Path empty = Files.createTempDirectory("rta-bench-gateway-");
+        try {
+            return GatewayServer.start(Options.load(GatewayOptions.ALL, new String[] {
+                "--HttpPort", Integer.toString(BenchTarget.freePort()), "--SessionServiceUri", root,
+                "--ConfigServiceUri", root, "--DataServiceUris:" + SOURCE, root}, Map.of(), empty));
+        } finally {
+            Files.delete(empty);
+        }
     }
 
     private void write(BenchTarget target, Plan plan, List<String> dataIdentities) throws InterruptedException {
