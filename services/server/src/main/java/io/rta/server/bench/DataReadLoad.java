@@ -7,6 +7,7 @@ import io.rta.proto.model.data.PeriodicDataList;
 import io.rta.proto.model.data.TimestampedData;
 import io.rta.proto.model.data.TimestampedDataList;
 import io.rta.topology.data.StoredChunk;
+import io.rta.topology.data.codec.ChunkHeader;
 import io.rta.topology.data.codec.ChunkStreamReader;
 import io.rta.topology.data.codec.Lz4Block;
 import java.io.BufferedInputStream;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -70,21 +72,43 @@ final class DataReadLoad {
      */
     Result read(BurstSequence.Kind kind, List<String> identities, long samplesPerSession, Depth depth)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(identities.size());
+        String path = kind == BurstSequence.Kind.PERIODIC ? "periodic" : "timestamped";
+        List<String> paths = identities.stream().map(identity -> "/rta/v2/sessions/" + identity + "/data/" + path
+                + "/0-").toList();
+        return readAll(paths, uri -> readSession(kind, uri, samplesPerSession, depth));
+    }
+
+    /**
+     * Reads periodic data at {@code paths} (under the base URL, one request each, all at once), each of which must
+     * answer {@code expected}: from the chunk headers alone ({@link Depth#HEADERS}: samples counted from each
+     * chunk's span) or from every {@code PeriodicData} decoded.
+     */
+    Result readPeriodic(List<String> paths, Expected expected, Depth depth) throws Exception {
+        return readAll(paths, uri -> readChecked(uri, expected, depth));
+    }
+
+    /** One request's read. */
+    private interface ReadOne {
+        Result read(URI uri) throws IOException, InterruptedException;
+    }
+
+    private Result readAll(List<String> paths, ReadOne one) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(paths.size());
         try {
             long start = System.nanoTime();
             List<Future<Result>> reads = new ArrayList<>();
-            for (String identity : identities) {
-                reads.add(pool.submit(() -> readSession(kind, identity, samplesPerSession, depth)));
+            for (String path : paths) {
+                URI uri = URI.create(baseUrl + path);
+                reads.add(pool.submit(() -> one.read(uri)));
             }
             long samples = 0;
             long chunks = 0;
             long bytes = 0;
             for (Future<Result> read : reads) {
-                Result one = read.get();
-                samples += one.samples();
-                chunks += one.chunks();
-                bytes += one.bytes();
+                Result result = read.get();
+                samples += result.samples();
+                chunks += result.chunks();
+                bytes += result.bytes();
             }
             return new Result(samples, chunks, bytes, System.nanoTime() - start);
         } finally {
@@ -92,17 +116,23 @@ final class DataReadLoad {
         }
     }
 
-    private Result readSession(BurstSequence.Kind kind, String identity, long written, Depth depth)
-            throws IOException, InterruptedException {
-        String path = kind == BurstSequence.Kind.PERIODIC ? "periodic" : "timestamped";
-        URI uri = URI.create(baseUrl + "/rta/v2/sessions/" + identity + "/data/" + path + "/0-");
+    /** The answer's body once it is known to be a 200; otherwise an error with its status and body. */
+    private InputStream open(URI uri) throws IOException, InterruptedException {
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET()
                 .build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = new BufferedInputStream(response.body(), BUFFER_BYTES)) {
-            if (response.statusCode() != 200) {
+        InputStream body = new BufferedInputStream(response.body(), BUFFER_BYTES);
+        if (response.statusCode() != 200) {
+            try (body) {
                 throw new IllegalStateException("GET " + uri + " answered " + response.statusCode() + ": "
                         + new String(body.readNBytes(2000), StandardCharsets.UTF_8));
             }
+        }
+        return body;
+    }
+
+    private Result readSession(BurstSequence.Kind kind, URI uri, long written, Depth depth)
+            throws IOException, InterruptedException {
+        try (InputStream body = open(uri)) {
             ChunkStreamReader reader = new ChunkStreamReader(body);
             long samples = depth == Depth.HEADERS ? skipPayloads(reader, written) : decode(reader, kind);
             if (reader.chunksRead() == 0 || samples != written) {
@@ -110,6 +140,79 @@ final class DataReadLoad {
                         + reader.chunksRead() + " chunks; " + written + " were written");
             }
             return new Result(samples, reader.chunksRead(), reader.bytesRead(), 0);
+        }
+    }
+
+    private Result readChecked(URI uri, Expected expected, Depth depth) throws IOException, InterruptedException {
+        try (InputStream body = open(uri)) {
+            ChunkStreamReader reader = new ChunkStreamReader(body);
+            Seen seen = new Seen(expected);
+            if (depth == Depth.HEADERS) {
+                for (ChunkHeader header = reader.readHeader(); header != null; header = reader.readHeader()) {
+                    for (long channel : header.channelIds()) {
+                        seen.add(channel, header.startTime(), header.endTime());
+                    }
+                }
+            } else {
+                decodePeriodic(reader, seen);
+            }
+            String wrong = seen.differences();
+            if (wrong != null) {
+                throw new IllegalStateException("GET " + uri + " answered " + reader.chunksRead() + " chunks that "
+                        + wrong);
+            }
+            return new Result(seen.samples, reader.chunksRead(), reader.bytesRead(), 0);
+        }
+    }
+
+    /**
+     * What one periodic answer must hold: its samples (over all channels), the time of its first and last sample, the
+     * channels they are on ({@code [firstChannel, lastChannel]}), all at {@code intervalNanos}.
+     */
+    record Expected(long samples, long firstTime, long lastTime, long firstChannel, long lastChannel,
+                    long intervalNanos) {
+    }
+
+    /** What an answer held so far, against what it must hold. */
+    private static final class Seen {
+        final Expected expected;
+        long samples;
+        /** Sum of the decoded values: keeps the JIT from skipping the walk over them. */
+        long checksum;
+        private long firstTime = Long.MAX_VALUE;
+        private long lastTime = Long.MIN_VALUE;
+        private String wrong;
+
+        Seen(Expected expected) {
+            this.expected = expected;
+        }
+
+        /** Samples of {@code channel} from {@code start} to {@code end} (inclusive) at the expected interval. */
+        void add(long channel, long start, long end) {
+            if (channel < expected.firstChannel() || channel > expected.lastChannel()) {
+                wrong = "hold channel " + channel + ", outside " + expected.firstChannel() + "-"
+                        + expected.lastChannel();
+            }
+            if (end < start || (end - start) % expected.intervalNanos() != 0) {
+                wrong = "hold a span " + start + ".." + end + " that is no whole number of intervals of "
+                        + expected.intervalNanos() + " ns";
+            }
+            samples += (end - start) / expected.intervalNanos() + 1;
+            firstTime = Math.min(firstTime, start);
+            lastTime = Math.max(lastTime, end);
+        }
+
+        /** Null when the answer held what it must, else what differed. */
+        String differences() {
+            if (wrong != null) {
+                return wrong;
+            }
+            if (samples != expected.samples() || firstTime != expected.firstTime()
+                    || lastTime != expected.lastTime()) {
+                return String.format(Locale.ROOT, "hold %,d samples from %d to %d; expected %,d from %d to %d",
+                        samples, firstTime, lastTime, expected.samples(), expected.firstTime(), expected.lastTime());
+            }
+            return null;
         }
     }
 
@@ -121,17 +224,11 @@ final class DataReadLoad {
     }
 
     private static long decode(ChunkStreamReader reader, BurstSequence.Kind kind) throws IOException {
-        byte[] unpacked = new byte[64 * 1024];
+        Unpacker unpacker = new Unpacker();
         long samples = 0;
         long checksum = 0;
         for (StoredChunk chunk = reader.read(); chunk != null; chunk = reader.read()) {
-            if (unpacked.length < chunk.unpackedLength()) {
-                unpacked = new byte[Math.max(chunk.unpackedLength(), unpacked.length * 2)];
-            }
-            Lz4Block.decompress(chunk.payload(), chunk.payloadOffset(), chunk.payloadLength(), unpacked, 0,
-                    chunk.unpackedLength());
-            CodedInputStream list = CodedInputStream.newInstance(unpacked, 0, chunk.unpackedLength());
-            list.enableAliasing(true);
+            CodedInputStream list = unpacker.unpack(chunk);
             if (kind == BurstSequence.Kind.PERIODIC) {
                 for (PeriodicData data : PeriodicDataList.parseFrom(list).getPeriodicDataList()) {
                     samples += data.getSamples();
@@ -146,6 +243,40 @@ final class DataReadLoad {
         }
         // The checksum only keeps the JIT from skipping the walk over the values.
         return checksum == Long.MIN_VALUE ? -1 : samples;
+    }
+
+    /** Unpacks chunk payloads into one buffer, grown as needed. */
+    private static final class Unpacker {
+        private byte[] unpacked = new byte[64 * 1024];
+
+        /** The chunk's *DataList, unpacked, for parsing (valid until the next call). */
+        CodedInputStream unpack(StoredChunk chunk) throws IOException {
+            if (unpacked.length < chunk.unpackedLength()) {
+                unpacked = new byte[Math.max(chunk.unpackedLength(), unpacked.length * 2)];
+            }
+            Lz4Block.decompress(chunk.payload(), chunk.payloadOffset(), chunk.payloadLength(), unpacked, 0,
+                    chunk.unpackedLength());
+            CodedInputStream list = CodedInputStream.newInstance(unpacked, 0, chunk.unpackedLength());
+            list.enableAliasing(true);
+            return list;
+        }
+    }
+
+    /** Decodes every {@code PeriodicData} of the answer into {@code seen}, its values summed. */
+    private static void decodePeriodic(ChunkStreamReader reader, Seen seen) throws IOException {
+        Unpacker unpacker = new Unpacker();
+        for (StoredChunk chunk = reader.read(); chunk != null; chunk = reader.read()) {
+            CodedInputStream list = unpacker.unpack(chunk);
+            for (PeriodicData data : PeriodicDataList.parseFrom(list).getPeriodicDataList()) {
+                if (data.getInterval() != seen.expected.intervalNanos()) {
+                    throw new IOException("a PeriodicData of channel " + data.getChannelId() + " has interval "
+                            + data.getInterval() + " ns; " + seen.expected.intervalNanos() + " were written");
+                }
+                seen.checksum += sumUint16(data.getBuffer(), data.getSamples());
+                seen.add(data.getChannelId(), data.getStartTimestamp(),
+                        data.getStartTimestamp() + (data.getSamples() - 1) * data.getInterval());
+            }
+        }
     }
 
     private static long sumUint16(ByteString buffer, int samples) {

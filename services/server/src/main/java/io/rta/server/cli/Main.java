@@ -9,6 +9,8 @@ import io.rta.server.StartupPhases;
 import io.rta.server.bench.BenchOptions;
 import io.rta.server.bench.DataBench;
 import io.rta.server.bench.DataBenchOptions;
+import io.rta.server.bench.GatewayBench;
+import io.rta.server.bench.GatewayBenchOptions;
 import io.rta.server.bench.LiveBench;
 import io.rta.server.bench.LiveBenchOptions;
 import io.rta.server.bench.SessionBench;
@@ -34,7 +36,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code ./rta} command line: {@code server}, {@code session-service}, {@code config-service},
  * {@code data-service}, {@code stream-service}, {@code gateway}, {@code cluster}, {@code bench sessions},
- * {@code bench data}, {@code bench live}, {@code replay}, {@code help}.
+ * {@code bench data}, {@code bench live}, {@code bench gateway}, {@code replay}, {@code help}.
  */
 public final class Main {
 
@@ -175,6 +177,8 @@ public final class Main {
                 return DataBench.run(options, out, err);
             case "live":
                 return LiveBench.run(options, out, err);
+            case "gateway":
+                return GatewayBench.run(options, out, err);
             default:
                 err.println("Unknown benchmark" + (args.length == 0 ? "" : " '" + args[0] + "'") + ".");
                 usage(err);
@@ -211,6 +215,10 @@ public final class Main {
         out.println("  ./rta bench live [...]              follow a live session with many WebSocket clients while"
                 + " telemetry is ingested through gRPC, and print ingest-to-client latency and delivered samples/s"
                 + " (an embedded server for the run unless HttpUrl and GrpcAddress name one)");
+        out.println("  ./rta bench gateway [...]           write telemetry, then time fast-path reads of it straight from"
+                + " the data route and through a gateway in the same JVM (untransformed, time shift + channel mapping,"
+                + " clipped) and print samples/s (an embedded server for the run unless HttpUrl and GrpcAddress name"
+                + " one)");
         out.println("  ./rta replay [...]                  rebuild the views from the live event topics (TopicPrefix)"
                 + " into topics of their own (ReplayPrefix), with progress; Verify compares them with the live"
                 + " views");
@@ -255,6 +263,9 @@ public final class Main {
         out.println();
         out.println("Options of bench live (and HttpUrl, GrpcAddress, Json as above):");
         describe(out, LiveBenchOptions.OWN.stream().filter(def -> !BenchOptions.OWN.contains(def)).toList());
+        out.println();
+        out.println("Options of bench gateway (and HttpUrl, GrpcAddress, Json as above):");
+        describe(out, GatewayBenchOptions.OWN.stream().filter(def -> !BenchOptions.OWN.contains(def)).toList());
         out.println();
         out.println("Options of replay (and BootstrapServers, RegistryUrl, TopicPrefix, DataPath and the limits as"
                 + " above; empty BootstrapServers / RegistryUrl mean the embedded ones of ./rta server on this"
