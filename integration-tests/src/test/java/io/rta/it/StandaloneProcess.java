@@ -52,15 +52,36 @@ final class StandaloneProcess implements AutoCloseable {
                     "--HttpPort", Integer.toString(httpPort), "--GrpcPort", Integer.toString(grpcPort),
                     "--AdvertisedHost", "127.0.0.1", "--StreamThreads", "1"));
             args.addAll(List.of(options));
-            Path log = dataPath.resolve(command + ".log");
-            Process process = launch(command, args, log);
-            StandaloneProcess service = new StandaloneProcess(command, dataPath, process, log, httpPort,
-                    grpcPort);
-            service.awaitHealthy(timeout);
-            return service;
+            return launchHealthy(command, dataPath, httpPort, grpcPort, args, timeout);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Starts {@code ./rta <command> --HttpPort <free port> <options>} (a command that takes no Kafka, gRPC or data
+     * directory options, e.g. {@code gateway}; {@code stream-service} with its own) and waits until its /health
+     * answers 200. Its log goes to a temporary directory of its own.
+     */
+    static StandaloneProcess startHttpOnly(String command, Duration timeout, String... options) {
+        try {
+            Path dataPath = Files.createTempDirectory("rta-it-" + command + "-");
+            int httpPort = TestServer.freePort();
+            List<String> args = new ArrayList<>(List.of("--HttpPort", Integer.toString(httpPort)));
+            args.addAll(List.of(options));
+            return launchHealthy(command, dataPath, httpPort, -1, args, timeout);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static StandaloneProcess launchHealthy(String command, Path dataPath, int httpPort, int grpcPort,
+                                                   List<String> args, Duration timeout) throws IOException {
+        Path log = dataPath.resolve(command + ".log");
+        Process process = launch(command, args, log);
+        StandaloneProcess service = new StandaloneProcess(command, dataPath, process, log, httpPort, grpcPort);
+        service.awaitHealthy(timeout);
+        return service;
     }
 
     /** Runs {@code ./rta <command> <args>} to its end (a start that must fail) and returns its exit code. */
@@ -90,7 +111,26 @@ final class StandaloneProcess implements AutoCloseable {
     }
 
     Http http() {
-        return new Http("http://127.0.0.1:" + httpPort);
+        return new Http(baseUrl());
+    }
+
+    /** Its HTTP address without a path ({@code http://127.0.0.1:<port>}), e.g. for a gateway's options. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** {@code kill -9}: the process ends at once, without leaving its group or closing its connections. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(command + " (pid " + process.pid() + ") still alive after kill -9");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        LOG.info("Killed {} (pid {})", command, process.pid());
     }
 
     /** A plaintext gRPC channel to the service, reused; closed with the service. */

@@ -155,7 +155,29 @@ public final class CcompatRegistryClient implements SchemaRegistryClient {
     @Override
     public void setCompatibility(String subject, String level) {
         String body = toJson(Map.of("compatibility", CompatibilityLevel.parse(level).name()));
-        send("PUT", "/config/" + encode(subject), body);
+        try {
+            send("PUT", "/config/" + encode(subject), body);
+        } catch (RefusedException e) {
+            // Apicurio creates the subject's rule on the first PUT and updates it afterwards; services starting at
+            // once can both try to create it, and the later one is refused with 409 "A rule named 'COMPATIBILITY'
+            // already exists". The rule exists now, so the same PUT updates it.
+            if (e.status != 409) {
+                throw e;
+            }
+            LOG.debug("Compatibility of {} was set at the same time by another client; setting it again", subject);
+            send("PUT", "/config/" + encode(subject), body);
+        }
+    }
+
+    /** The registry answered that a request cannot succeed (a definite answer, see {@link #isDefinite}). */
+    private static final class RefusedException extends SchemaRegistryException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        RefusedException(String message, int status) {
+            super(message);
+            this.status = status;
+        }
     }
 
     /** Sends one request, retrying transient failures until the retry budget is spent. */
@@ -184,7 +206,7 @@ public final class CcompatRegistryClient implements SchemaRegistryClient {
                 }
                 problem = "HTTP " + status + " " + excerpt(response.body());
                 if (isDefinite(status, response.body())) {
-                    throw new SchemaRegistryException(what + " failed: " + problem);
+                    throw new RefusedException(what + " failed: " + problem, status);
                 }
                 if (!isRetryable(status)) {
                     throw new RegistryUnavailableException(what + " failed: " + problem, null);

@@ -77,6 +77,16 @@ class CcompatRegistryClientTest {
                 + "application/vnd.schemaregistry.v1+json {\"compatibility\":\"BACKWARD\"}");
     }
 
+    /** Two services starting at once both create the rule; Apicurio refuses the later one with 409. */
+    @Test
+    void shouldPutTheCompatibilityLevelAgainWhenAnotherClientCreatedTheRuleAtTheSameTime() {
+        answers.add(409);
+
+        new CcompatRegistryClient(baseUrl, Duration.ofSeconds(30)).setCompatibility("a", "BACKWARD");
+
+        assertThat(requests).hasSize(2).allMatch(request -> request.startsWith("PUT /apis/ccompat/v7/config/a "));
+    }
+
     @Test
     void shouldNameTheUrlStatusAndBodyWhenTheRegistryRefuses() {
         CcompatRegistryClient client = new CcompatRegistryClient(baseUrl);
