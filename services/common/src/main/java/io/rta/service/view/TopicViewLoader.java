@@ -69,6 +69,8 @@ public final class TopicViewLoader implements Managed, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicViewLoader.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    /** How often a loader started before its topics exist asks again. */
+    static final Duration TOPIC_RECHECK = Duration.ofSeconds(1);
 
     private final String name;
     private final Supplier<Consumer<byte[], byte[]>> consumers;
@@ -83,6 +85,8 @@ public final class TopicViewLoader implements Managed, AutoCloseable {
     private volatile Consumer<byte[], byte[]> consumer;
     private volatile Throwable failure;
     private volatile String waiting;
+    /** A topic of the view that does not exist yet (whoever creates it has not started), or null. */
+    private volatile String missingTopic;
     private Thread thread;
 
     public TopicViewLoader(String name, Map<String, Object> kafkaConfig, Map<String, Handler> handlers) {
@@ -167,6 +171,27 @@ public final class TopicViewLoader implements Managed, AutoCloseable {
         } finally {
             closeConsumer();
         }
+    }
+
+    /**
+     * The topic's partitions, waiting while it does not exist: a service that only reads a topic may start before the
+     * service that creates it (services started together), and must not fail for that. {@link #awaitLoaded} bounds
+     * the wait; {@link #health()} says what it waits for.
+     */
+    private List<TopicPartition> partitionsOnceCreated(String topic) throws InterruptedException {
+        while (running.get()) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(60));
+            if (infos != null && !infos.isEmpty()) {
+                missingTopic = null;
+                return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+            }
+            if (!topic.equals(missingTopic)) {
+                LOG.warn("View loader '{}' waits for topic '{}' to be created", name, printable(topic));
+                missingTopic = topic;
+            }
+            Thread.sleep(TOPIC_RECHECK.toMillis());
+        }
+        throw new WakeupException();
     }
 
     private void stopped(Throwable e) {
@@ -295,14 +320,10 @@ public final class TopicViewLoader implements Managed, AutoCloseable {
         return skipped.get();
     }
 
-    private List<TopicPartition> assignAll() {
+    private List<TopicPartition> assignAll() throws InterruptedException {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : handlers.keySet()) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(60));
-            if (infos == null || infos.isEmpty()) {
-                throw new IllegalStateException("topic '" + topic + "' does not exist");
-            }
-            infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            partitions.addAll(partitionsOnceCreated(topic));
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
@@ -336,11 +357,16 @@ public final class TopicViewLoader implements Managed, AutoCloseable {
                         stoppedBy);
             }
             String waitingFor = waiting;
+            String topic = missingTopic;
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the " + name + " view did not load within " + timeout.toMillis()
-                        + " ms" + (waitingFor == null ? "" : "; waiting for the schema registry: " + waitingFor));
+                        + " ms" + (topic == null ? "" : "; topic '" + printable(topic) + "' does not exist")
+                        + (waitingFor == null ? "" : "; waiting for the schema registry: " + waitingFor));
             }
-            if (waitingFor == null) {
+            if (topic != null) {
+                LOG.info("Loading the {} view from Kafka: waiting for topic '{}' to be created", name,
+                        printable(topic));
+            } else if (waitingFor == null) {
                 LOG.info("Loading the {} view from Kafka ...", name);
             } else {
                 LOG.info("Loading the {} view from Kafka: waiting for the schema registry: {}", name, waitingFor);
@@ -359,6 +385,10 @@ public final class TopicViewLoader implements Managed, AutoCloseable {
         }
         if (!isRunning()) {
             return HealthCheck.Result.unhealthy(thread == null ? "not started" : "stopped");
+        }
+        String topic = missingTopic;
+        if (topic != null) {
+            return HealthCheck.Result.unhealthy("waiting for topic '" + printable(topic) + "' to be created");
         }
         String waitingFor = waiting;
         if (waitingFor != null) {

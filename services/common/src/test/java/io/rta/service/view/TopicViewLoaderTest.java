@@ -1,6 +1,7 @@
 package io.rta.service.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.rta.schemas.RegistryUnavailableException;
@@ -118,6 +119,40 @@ class TopicViewLoaderTest {
 
         await().atMost(WAIT).until(() -> loader.failure() != null);
         assertThat(loader.health().getMessage()).contains("purpose-\\u001b[2J").doesNotContain("\u001b");
+    }
+
+    @Test
+    void shouldWaitForItsTopicToBeCreatedAndThenLoadIt() throws Exception {
+        loader = new TopicViewLoader("test", () -> consumer, Map.of(TOPIC, this::failAsTold), Duration.ofMillis(10),
+                Duration.ofMillis(40));
+        loader.start();
+
+        await().atMost(WAIT).until(() -> !loader.health().isHealthy()
+                && loader.health().getMessage().equals("waiting for topic 'views' to be created"));
+        assertThat(loader.isRunning()).isTrue();
+        assertThat(loader.isCaughtUp()).isFalse();
+
+        consumer.updatePartitions(TOPIC, List.of(partition(0), partition(1)));
+        consumer.append(P0, "a");
+        consumer.append(P1, "b");
+
+        loader.awaitLoaded(WAIT);
+        assertThat(applied).containsExactlyInAnyOrder("a", "b");
+        assertThat(loader.health().isHealthy()).isTrue();
+    }
+
+    @Test
+    void shouldNameTheMissingTopicWhenItGivesUpLoading() {
+        loader = new TopicViewLoader("test", () -> consumer, Map.of(TOPIC, this::failAsTold), Duration.ofMillis(10),
+                Duration.ofMillis(40));
+        loader.start();
+
+        assertThatThrownBy(() -> loader.awaitLoaded(Duration.ofMillis(1500)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the test view did not load within 1500 ms; topic 'views' does not exist");
+        loader.close();
+        assertThat(loader.isRunning()).isFalse();
+        assertThat(loader.failure()).isNull();
     }
 
     private void start(TopicViewLoader.Handler handler) {
