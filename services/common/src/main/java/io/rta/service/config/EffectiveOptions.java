@@ -19,7 +19,7 @@ public final class EffectiveOptions {
     /** What a masked secret is shown as. */
     public static final String MASK = "****";
 
-    private static final List<String> SECRET_NAMES = List.of("password", "secret", "token", "credential", "key");
+    private static final List<String> SECRET_NAMES = List.of("password", "secret", "token", "credential");
     /** {@code scheme://user:password@} or {@code scheme://token@}: everything between "//" and "@". */
     private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^/?#@\\s]*)@");
     /** {@code password=...} and the like inside a connection string or query, up to the next separator. */
@@ -89,7 +89,8 @@ public final class EffectiveOptions {
             return value;
         }
         String name = def.name().toLowerCase(Locale.ROOT);
-        if (SECRET_NAMES.stream().anyMatch(name::contains)) {
+        // "key" only at the end of the name (ApiKey, Auth:ClientKey): MaxSortKeys is a count, not a secret
+        if (SECRET_NAMES.stream().anyMatch(name::contains) || name.endsWith("key")) {
             return MASK;
         }
         return maskedWithin(value);

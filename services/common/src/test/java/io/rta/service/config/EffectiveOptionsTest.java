@@ -21,6 +21,7 @@ class EffectiveOptionsTest {
         }
         assertThat(EffectiveOptions.masked(named("ApiToken"), "")).isEmpty();
         assertThat(EffectiveOptions.masked(named("HttpPort"), "8080")).isEqualTo("8080");
+        assertThat(EffectiveOptions.masked(named("MaxSortKeys"), "8")).as("a count of keys is no secret").isEqualTo("8");
     }
 
     @Test
