@@ -43,9 +43,6 @@ public final class SessionTopology {
     public static final String RELATION_STORE = "session-relation-contributions";
     public static final String ANCHOR_STORE = "session-anchor-index";
 
-    /** Header on records of the sessions topic naming the update batch they result from: "partition:offset". */
-    public static final String SOURCE_HEADER = "rta.source";
-
     private static final String UPDATES_SOURCE = "session-updates-source";
     private static final String EDGES_SOURCE = "session-ref-edges-source";
     private static final String RELATIONS_SOURCE = "session-relations-source";

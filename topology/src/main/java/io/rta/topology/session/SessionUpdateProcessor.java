@@ -5,9 +5,9 @@ import io.rta.events.SessionUpdateBatch;
 import io.rta.events.internal.RefRole;
 import io.rta.events.internal.SessionRefEdge;
 import io.rta.schemas.AvroSerde;
+import io.rta.topology.SourcePosition;
 import io.rta.topology.errors.SetAside;
 import io.rta.topology.limits.InputLimits;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,14 +16,13 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Applies update batches to the stored state of their session, emits the full state (or a tombstone) to the
  * sessions topic, and emits the anchors and refs the batch added or dropped to the ref-edges topic.
  *
- * <p>Every batch yields exactly one record on the sessions topic carrying the {@link SessionTopology#SOURCE_HEADER}
+ * <p>Every batch yields exactly one record on the sessions topic carrying the {@link SourcePosition#HEADER}
  * header — even a batch skipped by the sequence guard (the unchanged state) — so a writer can tell when its batch has
  * been applied by watching the sessions topic.
  *
@@ -124,7 +123,7 @@ final class SessionUpdateProcessor implements Processor<String, SessionUpdateBat
 
     private void emitState(Record<String, SessionUpdateBatch> record, String identity, SessionState state) {
         Headers headers = new RecordHeaders();
-        headers.add(SessionTopology.SOURCE_HEADER, source().getBytes(StandardCharsets.UTF_8));
+        SourcePosition.of(context).ifPresent(source -> source.addTo(headers));
         context.forward(new Record<String, Object>(identity, state, record.timestamp(), headers),
                 SessionTopology.SESSIONS_SINK);
     }
@@ -166,15 +165,5 @@ final class SessionUpdateProcessor implements Processor<String, SessionUpdateBat
             case ALTERNATE_OF -> state.getAlternateOfRefs();
         };
         return new LinkedHashSet<>(uris);
-    }
-
-    private String source() {
-        return context.recordMetadata()
-                .map(SessionUpdateProcessor::format)
-                .orElse("unknown");
-    }
-
-    private static String format(RecordMetadata metadata) {
-        return metadata.partition() + ":" + metadata.offset();
     }
 }

@@ -13,6 +13,7 @@ import io.rta.events.SessionOp;
 import io.rta.events.SessionState;
 import io.rta.events.SessionUpdateBatch;
 import io.rta.topology.TestDrivers;
+import io.rta.topology.SourcePosition;
 import io.rta.topology.Topics;
 import io.rta.topology.errors.DeadLetters;
 import io.rta.topology.limits.InputLimits;
@@ -135,7 +136,7 @@ class SessionPoisonRecordsTest {
 
         TestRecord<String, SessionState> acknowledged = sessions.readRecord();
         assertThat(acknowledged.value()).isEqualTo(before);
-        assertThat(new String(acknowledged.headers().lastHeader(SessionTopology.SOURCE_HEADER).value(),
+        assertThat(new String(acknowledged.headers().lastHeader(SourcePosition.HEADER).value(),
                 StandardCharsets.UTF_8)).isEqualTo("0:1");
         DeadLetter letter = onlyDeadLetter(topics.sessionUpdates().name() + "/0/1");
         assertThat(letter.getStage()).isEqualTo(DeadLetters.VALIDATION);

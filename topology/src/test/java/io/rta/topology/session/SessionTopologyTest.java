@@ -13,6 +13,7 @@ import io.rta.events.SessionOp;
 import io.rta.events.SessionState;
 import io.rta.events.SessionUpdateBatch;
 import io.rta.topology.TestDrivers;
+import io.rta.topology.SourcePosition;
 import io.rta.topology.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -214,7 +215,7 @@ class SessionTopologyTest {
     }
 
     private static String source(TestRecord<String, SessionState> record) {
-        Header header = record.headers().lastHeader(SessionTopology.SOURCE_HEADER);
+        Header header = record.headers().lastHeader(SourcePosition.HEADER);
         return new String(header.value(), StandardCharsets.UTF_8);
     }
 

@@ -4,14 +4,13 @@ import io.rta.events.SessionFolder;
 import io.rta.events.SessionState;
 import io.rta.service.view.TopicViewLoader;
 import io.rta.service.write.WriteTracker;
+import io.rta.topology.SourcePosition;
 import io.rta.topology.Topic;
 import io.rta.topology.Topics;
 import io.rta.topology.limits.InputLimits;
 import io.rta.topology.session.FolderRules;
-import io.rta.topology.session.SessionTopology;
 import io.rta.topology.view.FolderTree;
 import io.rta.topology.view.SessionCatalog;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,11 +91,8 @@ public final class SessionViews {
             SessionState state = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
             changes.remove(identity);
             changes.put(identity, state);
-            Header source = record.headers().lastHeader(SessionTopology.SOURCE_HEADER);
-            if (source != null) {
-                String[] parts = new String(source.value(), StandardCharsets.UTF_8).split(":");
-                appliedSources.merge(Integer.parseInt(parts[0]), Long.parseLong(parts[1]), Math::max);
-            }
+            SourcePosition.read(record.headers()).ifPresent(
+                    source -> appliedSources.merge(source.partition(), source.offset(), Math::max));
         }
 
         @Override
