@@ -2,6 +2,7 @@ package io.rta.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.util.concurrent.ListenableFuture;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Empty;
 import io.grpc.Status;
@@ -16,7 +17,9 @@ import io.rta.proto.toolkit.config.PutConfigRequest;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +89,35 @@ class ConfigStoreIT {
         GetConfigResponse stored = configs.getConfig(GetConfigRequest.newBuilder().setIdentifier("cfg-first").build());
         assertThat(stored.getContentType()).isEqualTo(FFC);
         assertThat(stored.getData().toByteArray()).isEqualTo(first);
+    }
+
+    /**
+     * Publications of one identifier racing each other: every call succeeds (none waits for a view change that never
+     * comes), exactly one content is stored, and it is one of theirs. Deletes of absent configs succeed too.
+     */
+    @Test
+    void shouldAnswerEveryRacingPublicationAndKeepExactlyOneOfThem() throws Exception {
+        ConfigStoreGrpc.ConfigStoreFutureStub async = ConfigStoreGrpc.newFutureStub(server.channel());
+        for (int round = 0; round < 5; round++) {
+            String identifier = "cfg-race-" + round;
+            List<byte[]> contents = new ArrayList<>();
+            List<ListenableFuture<Empty>> calls = new ArrayList<>();
+            for (int writer = 0; writer < 8; writer++) {
+                byte[] data = random(500 + writer, 100L * round + writer);
+                contents.add(data);
+                calls.add(async.withDeadlineAfter(60, TimeUnit.SECONDS).putConfig(PutConfigRequest.newBuilder()
+                        .setIdentifier(identifier).setContentType(FFC).setData(ByteString.copyFrom(data)).build()));
+                calls.add(async.withDeadlineAfter(60, TimeUnit.SECONDS).deleteConfig(DeleteConfigRequest.newBuilder()
+                        .setIdentifier("cfg-race-absent-" + round + "-" + writer).build()));
+            }
+            for (ListenableFuture<Empty> call : calls) {
+                call.get(60, TimeUnit.SECONDS);
+            }
+
+            byte[] stored = configs.getConfig(GetConfigRequest.newBuilder().setIdentifier(identifier).build())
+                    .getData().toByteArray();
+            assertThat(contents).anySatisfy(content -> assertThat(content).isEqualTo(stored));
+        }
     }
 
     @Test

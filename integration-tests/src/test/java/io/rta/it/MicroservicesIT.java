@@ -23,6 +23,7 @@ import io.rta.proto.model.data.RowData;
 import io.rta.proto.model.data.RowDataList;
 import io.rta.proto.model.data.TimestampedDataList;
 import io.rta.proto.toolkit.config.ConfigStoreGrpc;
+import io.rta.proto.toolkit.config.DeleteConfigRequest;
 import io.rta.proto.toolkit.config.PutConfigRequest;
 import io.rta.proto.toolkit.data.WriteDataStreamMessage;
 import io.rta.proto.toolkit.session.DataBinding;
@@ -62,13 +63,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The microservices deployment as separate OS processes on one machine: {@code ./rta cluster}, two session services,
- * a config service, two data services for source {@code store}, a data service for source {@code other} on a topic
+ * two config services, two data services for source {@code store}, a data service for source {@code other} on a topic
  * prefix of its own (its data lives in other topics), a stream service and the gateway ({@code DataServiceUris:store}
  * = the first store replica, {@code DataServiceUris:other} = the other source, {@code SessionServiceUri} = the second
- * session replica). Each process has its own data directory and free ports.
+ * session replica, {@code ConfigServiceUri} = the first config replica). Each process has its own data directory and
+ * free ports.
  *
  * <p>Checked through the gateway: session, folder, metamodel and config answers are byte-identical to the services'
- * own (both session replicas); data of sessions whose data bindings (set through the session service's gRPC) need a
+ * own (both session and both config replicas); a config written through either config replica is readable from it
+ * at once (read-your-writes across replicas that share the config topology's partitions); data of sessions whose data bindings (set through the session service's gRPC) need a
  * time shift, a channel mapping, sample-exact clipping and a merge of two sources, compared sample by sample (the
  * independent {@link ChunkedWireDecoder}) with what was written through the data services' gRPC {@code DataWriter},
  * shifted, mapped and clipped by hand here; {@code /data-bindings} is not reachable; live data comes from the stream
@@ -128,7 +131,8 @@ class MicroservicesIT {
     private static ClusterProcess cluster;
     private static StandaloneProcess sessions1;
     private static StandaloneProcess sessions2;
-    private static StandaloneProcess configs;
+    private static StandaloneProcess configs1;
+    private static StandaloneProcess configs2;
     private static StandaloneProcess store1;
     private static StandaloneProcess store2;
     private static StandaloneProcess other;
@@ -140,14 +144,16 @@ class MicroservicesIT {
         cluster = ClusterProcess.start(START);
         var session1 = startAsync("session-service");
         var session2 = startAsync("session-service");
-        var config = startAsync("config-service");
+        var config1 = startAsync("config-service");
+        var config2 = startAsync("config-service");
         var data1 = startAsync("data-service");
         var data2 = startAsync("data-service");
         var otherData = startAsync("data-service", "--TopicPrefix", "other.");
-        CompletableFuture.allOf(session1, session2, config, data1, data2, otherData).join();
+        CompletableFuture.allOf(session1, session2, config1, config2, data1, data2, otherData).join();
         sessions1 = session1.join();
         sessions2 = session2.join();
-        configs = config.join();
+        configs1 = config1.join();
+        configs2 = config2.join();
         store1 = data1.join();
         store2 = data2.join();
         other = otherData.join();
@@ -157,7 +163,7 @@ class MicroservicesIT {
                 cluster.bootstrapServers(), "--RegistryUrl", cluster.registryUrl(), "--ChunkApplicationId",
                 "rta-data-service"));
         gateway = started(StandaloneProcess.startHttpOnly("gateway", START,
-                "--SessionServiceUri", sessions2.baseUrl() + "/", "--ConfigServiceUri", configs.baseUrl(),
+                "--SessionServiceUri", sessions2.baseUrl() + "/", "--ConfigServiceUri", configs1.baseUrl(),
                 "--DataServiceUris:store", store1.baseUrl() + "/", "--DataServiceUris:other", other.baseUrl(),
                 "--StreamServiceUri", stream.baseUrl()));
 
@@ -179,7 +185,7 @@ class MicroservicesIT {
                 create(identity, "msit " + identity, TIMESTAMP, CLOSED, setFolders(FOLDER),
                         SessionUpdate.newBuilder().setSetDataBindings(SessionUpdate.DataBindingsList.newBuilder()
                                 .addAllDataBindings(bounds.stream().map(Bound::binding).toList())).build())));
-        ConfigStoreGrpc.newBlockingStub(configs.channel()).withDeadlineAfter(60, TimeUnit.SECONDS)
+        ConfigStoreGrpc.newBlockingStub(configs2.channel()).withDeadlineAfter(60, TimeUnit.SECONDS)
                 .putConfig(PutConfigRequest.newBuilder().setIdentifier(CONFIG)
                         .setContentType("application/vnd.mat.config+json").setData(ByteString.copyFrom(CONFIG_BODY))
                         .build());
@@ -189,6 +195,7 @@ class MicroservicesIT {
             assertThat(bindings.statusCode()).as(identity).isEqualTo(200);
             assertThat(Http.json(bindings).size()).as(identity).isEqualTo(bounds.size());
         }));
+        await().atMost(SETTLE).until(() -> configs1.http().get("/rta/v2/configs/" + CONFIG).statusCode() == 200);
     }
 
     private static CompletableFuture<StandaloneProcess> startAsync(String command, String... options) {
@@ -224,13 +231,41 @@ class MicroservicesIT {
             assertThat(Http.text(actual)).as(path).doesNotContain("msit run 1").doesNotContain("car 2");
         }
         for (String path : List.of("/rta/v2/configs/" + CONFIG, "/rta/v2/configs/" + CONFIG + "-missing")) {
-            assertSameAnswer(path, gateway.http().get(path), configs.http().get(path));
+            assertSameAnswer(path, gateway.http().get(path), configs1.http().get(path));
+            assertSameAnswer(path, gateway.http().get(path), configs2.http().get(path));
         }
         assertThat(gateway.http().get("/rta/v2/configs/" + CONFIG).body()).isEqualTo(CONFIG_BODY);
         assertThat(Http.json(gateway.http().get("/rta/v2/sessions?folder=" + FOLDER)).path("sessions").size())
                 .as("sessions in the folder").isEqualTo(SESSIONS.size() + KILL_BINDINGS.size());
         assertThat(Http.json(gateway.http().get("/rta/v2/session-folders/" + FOLDER)).size()).as("child folders")
                 .isEqualTo(1);
+    }
+
+    /**
+     * Each config replica runs the config topology for some partitions of the publications; a write through either
+     * waits until its own view shows the outcome, wherever it was processed, so it reads its write at once.
+     */
+    @Test
+    @Order(2)
+    void shouldReadAConfigWrittenThroughEitherReplicaFromItAtOnce() {
+        List<StandaloneProcess> replicas = List.of(configs1, configs2);
+        for (int i = 0; i < 8; i++) {
+            StandaloneProcess replica = replicas.get(i % 2);
+            String identifier = "msit-ryw-" + i;
+            byte[] body = ("{\"ryw\": {\"tree\": {\"n" + i + "\": {}}}}").getBytes(StandardCharsets.UTF_8);
+            ConfigStoreGrpc.newBlockingStub(replica.channel()).withDeadlineAfter(60, TimeUnit.SECONDS)
+                    .putConfig(PutConfigRequest.newBuilder().setIdentifier(identifier)
+                            .setContentType("application/vnd.mat.config+json").setData(ByteString.copyFrom(body))
+                            .build());
+
+            HttpResponse<byte[]> read = replica.http().get("/rta/v2/configs/" + identifier);
+            assertThat(read.statusCode()).as(identifier).isEqualTo(200);
+            assertThat(read.body()).as(identifier).isEqualTo(body);
+            ConfigStoreGrpc.newBlockingStub(replica.channel()).withDeadlineAfter(60, TimeUnit.SECONDS)
+                    .deleteConfig(DeleteConfigRequest.newBuilder().setIdentifier(identifier).build());
+            assertThat(replica.http().get("/rta/v2/configs/" + identifier).statusCode()).as(identifier)
+                    .isEqualTo(404);
+        }
     }
 
     private static void assertSameAnswer(String path, HttpResponse<byte[]> actual, HttpResponse<byte[]> expected) {

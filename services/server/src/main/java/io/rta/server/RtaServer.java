@@ -5,6 +5,7 @@ import com.codahale.metrics.health.HealthCheckRegistry;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.rta.config.api.ConfigMediaTypes;
 import io.rta.config.grpc.ConfigStoreLimits;
+import io.rta.config.kafka.ConfigWrites;
 import io.rta.config.module.ConfigModule;
 import io.rta.data.module.DataModule;
 import io.rta.schemas.CcompatRegistryClient;
@@ -139,7 +140,9 @@ public final class RtaServer implements AutoCloseable {
 
         ConfigStoreLimits configLimits = ConfigModule.limits(options);
         DeadLetters deadLetters = new DeadLetters(topics.deadLetters());
-        Topology topology = ServerTopology.buildTopology(topics, limits, configLimits.maxConfigBytes());
+        ConfigWrites configWrites = ConfigModule.writes(writeTimeout, timer);
+        Topology topology = ServerTopology.buildTopology(topics, limits, configLimits.maxConfigBytes(),
+                configWrites);
         HostInfo self = new HostInfo(options.getString(ServerOptions.ADVERTISED_HOST),
                 options.getInt(RtaOptions.HTTP_PORT));
         streams = own(new StreamsRunner(topology, KafkaSettings.streams(bootstrapServers, topics.applicationId(),
@@ -162,7 +165,7 @@ public final class RtaServer implements AutoCloseable {
                 new KafkaBackbone(admin, () -> Backbone.registryHealth(registry, supervised), streams, deadLetters, metrics),
                 sessionView,
                 own(new SessionModule(context, sessionView)),
-                own(new ConfigModule(context)),
+                own(new ConfigModule(context, configWrites)),
                 // the server serves data without bindings: a data identity is a session identity, read once it exists
                 own(new DataModule(context, sessionView::exists)),
                 own(new StreamModule(options, metrics, () -> StreamModule.kafkaSource(options, topics,

@@ -2,6 +2,7 @@ package io.rta.server;
 
 import io.rta.topology.Topics;
 import io.rta.topology.config.ConfigTopology;
+import io.rta.topology.config.ConfigViewListener;
 import io.rta.topology.data.ChunkTopology;
 import io.rta.topology.limits.InputLimits;
 import io.rta.topology.session.SessionTopology;
@@ -16,13 +17,20 @@ public final class ServerTopology {
     private ServerTopology() {
     }
 
+    /** The topology without a listener on its config view (a replay). */
+    public static Topology buildTopology(Topics topics, InputLimits limits, int maxConfigBytes) {
+        return buildTopology(topics, limits, maxConfigBytes, ConfigViewListener.NONE);
+    }
+
     /**
      * @param maxConfigBytes the MaxConfigSize option
+     * @param configView told what the config view applied (config writes wait on it)
      */
-    public static Topology buildTopology(Topics topics, InputLimits limits, int maxConfigBytes) {
+    public static Topology buildTopology(Topics topics, InputLimits limits, int maxConfigBytes,
+                                         ConfigViewListener configView) {
         Topology topology = new Topology();
         SessionTopology.addTo(topology, topics, limits);
-        ConfigTopology.addTo(topology, topics, limits, maxConfigBytes);
+        ConfigTopology.addTo(topology, topics, limits, maxConfigBytes, configView);
         ChunkTopology.addTo(topology, topics, limits);
         SessionTopology.addFolderGuard(topology, topics, limits); // last: see its doc
         return topology;

@@ -1,6 +1,7 @@
 package io.rta.server;
 
 import com.codahale.metrics.health.HealthCheckRegistry;
+import io.rta.config.kafka.ConfigWrites;
 import io.rta.config.module.ConfigModule;
 import io.rta.data.module.DataModule;
 import io.rta.schemas.CcompatRegistryClient;
@@ -114,13 +115,13 @@ public final class StandaloneService implements AutoCloseable {
             return topicPrefix + application;
         }
 
-        /** Its part of the topology. */
-        Topology topology(Topics topics, InputLimits limits, Options options) {
+        /** Its part of the topology ({@code configWrites} only for the config service). */
+        Topology topology(Topics topics, InputLimits limits, Options options, ConfigWrites configWrites) {
             Topology topology = new Topology();
             return switch (this) {
                 case SESSION -> SessionModule.addTopology(topology, topics, limits);
                 case CONFIG -> ConfigModule.addTopology(topology, topics, limits,
-                        ConfigModule.limits(options).maxConfigBytes());
+                        ConfigModule.limits(options).maxConfigBytes(), configWrites);
                 case DATA -> DataModule.addTopology(topology, topics, limits);
             };
         }
@@ -188,7 +189,8 @@ public final class StandaloneService implements AutoCloseable {
         applicationId = kind.applicationId(topics.prefix());
         HostInfo self = new HostInfo(options.getString(ServerOptions.ADVERTISED_HOST),
                 options.getInt(kind.httpPort));
-        StreamsRunner streams = own(new StreamsRunner(kind.topology(topics, limits, options),
+        ConfigWrites configWrites = kind == Kind.CONFIG ? ConfigModule.writes(writeTimeout, timer) : null;
+        StreamsRunner streams = own(new StreamsRunner(kind.topology(topics, limits, options, configWrites),
                 KafkaSettings.streams(bootstrapServers, applicationId, self, options, dataPath.resolve("streams"),
                         Backbone.instanceId(dataPath), deadLetters), metrics));
         Admin admin = own(metrics.bindAdmin(AdminClient.create(
@@ -209,7 +211,7 @@ public final class StandaloneService implements AutoCloseable {
         }
         modules.add(own(switch (kind) {
             case SESSION -> new SessionModule(context, view);
-            case CONFIG -> new ConfigModule(context);
+            case CONFIG -> new ConfigModule(context, configWrites);
             // served by data identity: no session needs to exist
             case DATA -> new DataModule(context, DataModule.ANY_IDENTITY);
         }));

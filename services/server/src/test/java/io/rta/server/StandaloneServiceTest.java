@@ -3,6 +3,7 @@ package io.rta.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rta.config.module.ConfigModule;
 import io.rta.schemas.InMemorySchemaRegistryClient;
 import io.rta.server.StandaloneService.Kind;
 import io.rta.service.config.Options;
@@ -10,6 +11,7 @@ import io.rta.service.config.RtaOptions;
 import io.rta.topology.Topics;
 import io.rta.topology.limits.InputLimits;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -80,7 +82,8 @@ class StandaloneServiceTest {
     }
 
     private static Set<String> sources(Kind kind, Topics topics) {
-        TopologyDescription description = kind.topology(topics, InputLimits.defaults(), load(kind)).describe();
+        TopologyDescription description = kind.topology(topics, InputLimits.defaults(), load(kind),
+                ConfigModule.writes(Duration.ofSeconds(1), null)).describe();
         return description.subtopologies().stream().flatMap(sub -> sub.nodes().stream())
                 .filter(node -> node instanceof TopologyDescription.Source)
                 .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream())

@@ -28,9 +28,15 @@ final class ConfigStatuses {
                 .withCause(e).asRuntimeException();
     }
 
-    /** A failed write: the view timing out is DEADLINE_EXCEEDED, anything else UNAVAILABLE. */
+    /**
+     * A failed write: one the topology set aside is INVALID_ARGUMENT, the view timing out DEADLINE_EXCEEDED, anything
+     * else UNAVAILABLE.
+     */
     static StatusRuntimeException writeFailed(String action, String identifier, Throwable failure) {
         Throwable cause = unwrap(failure);
+        if (cause instanceof InvalidConfigException invalid) {
+            return invalidArgument(invalid);
+        }
         if (cause instanceof WriteTimeoutException) {
             return Status.DEADLINE_EXCEEDED.withDescription(cause.getMessage()).withCause(cause).asRuntimeException();
         }

@@ -3,6 +3,7 @@ package io.rta.config.module;
 import io.grpc.BindableService;
 import io.rta.config.grpc.ConfigStoreLimits;
 import io.rta.config.grpc.ConfigStoreService;
+import io.rta.config.kafka.ConfigWrites;
 import io.rta.config.kafka.KafkaConfigStore;
 import io.rta.config.resources.ConfigResource;
 import io.rta.config.validation.ConfigValidator;
@@ -14,7 +15,9 @@ import io.rta.topology.Topics;
 import io.rta.topology.config.ConfigRules;
 import io.rta.topology.config.ConfigTopology;
 import io.rta.topology.limits.InputLimits;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -35,11 +38,14 @@ public final class ConfigModule implements ServiceModule {
     private final ConfigValidator validator;
     private final ConfigStoreLimits limits;
 
-    /** @param context its options list {@link #MAX_CONFIG_SIZE} */
-    public ConfigModule(ServiceContext context) {
+    /**
+     * @param context its options list {@link #MAX_CONFIG_SIZE}
+     * @param writes what the process's topology reports the config view applied ({@link #writes})
+     */
+    public ConfigModule(ServiceContext context, ConfigWrites writes) {
         this.limits = limits(context.options());
-        this.configs = new KafkaConfigStore(context.producer(), context.topics(), context.streams(), context.timer(),
-                context.writeTimeout());
+        this.configs = new KafkaConfigStore(context.producer(), context.topics(), context.streams(), writes,
+                context.timer(), context.writeTimeout());
         this.validator = new ConfigValidator(context.limits());
         context.metrics().viewLag("configs", context.streams(),
                 runner -> runner.recordsBehind(context.topics().configPublications().name()));
@@ -61,9 +67,15 @@ public final class ConfigModule implements ServiceModule {
         return ConfigStoreLimits.withMaxConfigBytes(max);
     }
 
-    /** The config service's part of a topology. */
-    public static Topology addTopology(Topology topology, Topics topics, InputLimits limits, int maxConfigBytes) {
-        return ConfigTopology.addTo(topology, topics, limits, maxConfigBytes);
+    /** The read-your-writes waiter of config writes: built before the topology, which reports to it. */
+    public static ConfigWrites writes(Duration writeTimeout, ScheduledExecutorService timer) {
+        return new ConfigWrites(writeTimeout, timer);
+    }
+
+    /** The config service's part of a topology, reporting what its config view applied to {@code writes}. */
+    public static Topology addTopology(Topology topology, Topics topics, InputLimits limits, int maxConfigBytes,
+                                       ConfigWrites writes) {
+        return ConfigTopology.addTo(topology, topics, limits, maxConfigBytes, writes);
     }
 
     @Override
