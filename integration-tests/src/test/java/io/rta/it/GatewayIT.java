@@ -106,6 +106,28 @@ class GatewayIT {
                 .isEqualTo(direct.postForm("/rta/v2/sessions", Http.form("folder", folder)).body());
     }
 
+    /** Its routes are timed by route template, like Jersey's routes; no identity ever becomes a label. */
+    @Test
+    void shouldTimeItsRoutesInHttpServerRequestsByTemplateWithoutIdentities() {
+        String identity = "gw-metrics-" + UUID.randomUUID();
+        server.sessions().createOrUpdateSession(create(identity, "metrics", TIMESTAMP, CLOSED));
+        Http gatewayHttp = through(gateway);
+        gatewayHttp.get("/rta/v2/sessions/" + identity);
+        gatewayHttp.get("/rta/v2/sessions/" + identity + "/data/periodic/1,2");
+        gatewayHttp.get("/rta/v2/configs/" + identity);
+        gatewayHttp.get("/rta/v2/sessions/" + identity + "/nothing-here");
+
+        String metrics = Http.text(gatewayHttp.get("/metrics"));
+
+        assertThat(metrics).contains("http_server_requests_seconds_count{exception=\"None\",method=\"GET\","
+                + "outcome=\"SUCCESS\",status=\"200\",uri=\"/rta/v2/sessions/{identity}\"}");
+        assertThat(metrics).contains("uri=\"/rta/v2/sessions/{identity}/data/periodic/{channels}\"");
+        assertThat(metrics).contains("outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"/rta/v2/configs/{identifier}\"");
+        assertThat(metrics).contains("status=\"404\",uri=\"NOT_FOUND\"");
+        assertThat(metrics).contains("http_server_requests_seconds_bucket{");
+        assertThat(metrics).doesNotContain(identity);
+    }
+
     @Test
     void shouldNotExposeDataBindingsAndAnswerDataOfASessionWithoutBindingsEmpty() {
         String identity = "gw-bound-" + UUID.randomUUID();

@@ -2,6 +2,7 @@ package io.rta.gateway;
 
 import com.codahale.metrics.health.HealthCheck;
 import io.dropwizard.core.setup.Environment;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rta.gateway.data.DataProxy;
 import io.rta.gateway.data.SessionBindings;
 import io.rta.gateway.health.UpstreamHealthCheck;
@@ -26,9 +27,12 @@ public final class GatewayModule implements ServiceModule {
     private final UpstreamClient client;
     private final HttpProxy proxy;
     private final DataProxy data;
+    private final MeterRegistry metrics;
 
-    public GatewayModule(GatewaySettings settings) {
+    /** @param metrics where its routes' requests are timed ({@code http_server_requests_seconds}) */
+    public GatewayModule(GatewaySettings settings, MeterRegistry metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.client = new UpstreamClient(settings.connectTimeout(), settings.readTimeout());
         this.proxy = new HttpProxy(client);
         SessionBindings bindings = new SessionBindings(client, settings.sessions(), settings.bindingsCacheTime(),
@@ -60,7 +64,7 @@ public final class GatewayModule implements ServiceModule {
         settings.streams().ifPresent(streams -> LiveProxy.install(environment, streams, proxy,
                 settings.connectTimeout().plus(settings.readTimeout())));
         environment.servlets().addServlet("rta-gateway", new GatewayServlet(proxy, settings.sessions(),
-                settings.configs(), data)).addMapping(GatewayServlet.URL_PATTERNS.toArray(String[]::new));
+                settings.configs(), data, metrics)).addMapping(GatewayServlet.URL_PATTERNS.toArray(String[]::new));
     }
 
     private UpstreamHealthCheck check(Upstream upstream) {

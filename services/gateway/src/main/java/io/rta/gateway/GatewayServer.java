@@ -47,7 +47,7 @@ public final class GatewayServer implements AutoCloseable {
     private void startParts(Options options, GatewaySettings settings) throws Exception {
         ProcessMetrics metrics = parts.own(ProcessMetrics.create());
         HealthCheckRegistry health = new HealthCheckRegistry();
-        List<ServiceModule> modules = List.of(new GatewayModule(settings));
+        List<ServiceModule> modules = List.of(new GatewayModule(settings, metrics.registry()));
         ServiceHost.registerHealthChecks(health, modules);
         ServiceInfo info = new ServiceInfo("rta-gateway", ServiceInfo.buildVersion(), ServiceHost.features(modules),
                 options.getString(RtaOptions.SERVICE_LABEL), options.getString(RtaOptions.SERVICE_DESCRIPTION), false);

@@ -2,6 +2,7 @@ package io.rta.server;
 
 import com.codahale.metrics.health.HealthCheck;
 import com.codahale.metrics.health.HealthCheckRegistry;
+import io.rta.service.lifecycle.HealthRuns;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,7 @@ final class StartupReport implements AutoCloseable {
     }
 
     private void check() {
-        List<String> failing = health.runHealthChecks().entrySet().stream()
+        List<String> failing = HealthRuns.runAll(health).entrySet().stream()
                 .filter(entry -> !entry.getValue().isHealthy())
                 .map(entry -> entry.getKey() + ": " + message(entry.getValue()))
                 .toList();

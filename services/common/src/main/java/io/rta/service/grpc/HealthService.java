@@ -11,6 +11,7 @@ import io.rta.proto.health.HealthCheckResponse;
 import io.rta.proto.health.HealthCheckResponse.ServingStatus;
 import io.rta.proto.health.HealthGrpc;
 import io.rta.service.config.EdgeLimits;
+import io.rta.service.lifecycle.HealthRuns;
 import io.rta.topology.limits.InputLimits;
 import java.util.HashSet;
 import java.util.List;
@@ -140,7 +141,7 @@ final class HealthService extends HealthGrpc.HealthImplBase {
         synchronized (checking) {
             result = last;
             if (result == null || !fresh(result)) {
-                boolean healthy = health.runHealthChecks().values().stream().allMatch(HealthCheck.Result::isHealthy);
+                boolean healthy = HealthRuns.runAll(health).values().stream().allMatch(HealthCheck.Result::isHealthy);
                 result = new Result(healthy, nanoClock.getAsLong());
                 last = result;
             }

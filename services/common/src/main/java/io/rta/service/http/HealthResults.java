@@ -2,6 +2,7 @@ package io.rta.service.http;
 
 import com.codahale.metrics.health.HealthCheck;
 import com.codahale.metrics.health.HealthCheckRegistry;
+import io.rta.service.lifecycle.HealthRuns;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -56,7 +57,7 @@ final class HealthResults {
     synchronized SortedMap<String, HealthCheck.Result> all() {
         Run run = last;
         if (run == null || stale(run)) {
-            run = new Run(Collections.unmodifiableSortedMap(health.runHealthChecks()), nanoClock.getAsLong());
+            run = new Run(Collections.unmodifiableSortedMap(HealthRuns.runAll(health)), nanoClock.getAsLong());
             last = run;
         }
         return run.results();

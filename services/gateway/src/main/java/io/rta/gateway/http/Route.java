@@ -66,6 +66,29 @@ public record Route(Target target, String identity, String kind, String channels
         return NOT_FOUND;
     }
 
+    /**
+     * The route template of this route's request, as api.yaml writes it, for metrics: never an identity, a config
+     * identifier or a channels expression; {@code NOT_FOUND} for a path no route serves.
+     *
+     * @param rawPath the path this route was made from
+     */
+    public String template(String rawPath) {
+        return switch (target) {
+            case DATA -> API + "sessions/{identity}/data/" + (kind.equals("events") ? "events" : kind + "/{channels}");
+            case STREAM -> API + "sessions/{identity}/stream";
+            case CONFIG -> API + "configs/{identifier}";
+            case SESSION -> {
+                String[] segments = rawPath.substring(API.length()).split("/", -1);
+                yield API + switch (segments[0]) {
+                    case "sessions" -> segments.length == 1 ? "sessions" : "sessions/{identity}";
+                    case "session-folders" -> segments.length == 1 ? "session-folders" : "session-folders/{parent}";
+                    default -> segments.length == 1 ? "session-metamodel" : "session-metamodel/properties";
+                };
+            }
+            case NOT_FOUND -> "NOT_FOUND";
+        };
+    }
+
     private static boolean isDotSegment(String raw) {
         String segment = decode(raw);
         return segment.equals(".") || segment.equals("..");

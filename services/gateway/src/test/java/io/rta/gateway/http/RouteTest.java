@@ -27,6 +27,26 @@ class RouteTest {
     }
 
     @Test
+    void shouldNameTheRouteTemplateWithoutIdentities() {
+        for (String[] pathAndTemplate : new String[][] {
+            {"/rta/v2/sessions", "/rta/v2/sessions"},
+            {"/rta/v2/sessions/car%2F1", "/rta/v2/sessions/{identity}"},
+            {"/rta/v2/session-folders", "/rta/v2/session-folders"},
+            {"/rta/v2/session-folders/a/b", "/rta/v2/session-folders/{parent}"},
+            {"/rta/v2/session-metamodel", "/rta/v2/session-metamodel"},
+            {"/rta/v2/session-metamodel/properties", "/rta/v2/session-metamodel/properties"},
+            {"/rta/v2/configs/c1", "/rta/v2/configs/{identifier}"},
+            {"/rta/v2/sessions/s/data/row/1-3", "/rta/v2/sessions/{identity}/data/row/{channels}"},
+            {"/rta/v2/sessions/s/data/events", "/rta/v2/sessions/{identity}/data/events"},
+            {"/rta/v2/sessions/s/stream", "/rta/v2/sessions/{identity}/stream"},
+            {"/rta/v2/sessions/s/data-bindings", "NOT_FOUND"},
+            {"/elsewhere", "NOT_FOUND"}}) {
+            assertThat(Route.of(pathAndTemplate[0]).template(pathAndTemplate[0])).as(pathAndTemplate[0])
+                    .isEqualTo(pathAndTemplate[1]);
+        }
+    }
+
+    @Test
     void shouldRouteNothingElseTheServicesServe() {
         for (String path : new String[] {"/rta/v2/sessions/s/data-bindings", "/rta/v2/sessions/s/data/bogus/1",
             "/rta/v2/sessions/s/data/periodic", "/rta/v2/sessions/s/data/events/x", "/rta/v2/configs",
