@@ -80,6 +80,20 @@ class HostileEdgeIT {
         assertHealthy(server);
     }
 
+    /** Jetty's parser refuses these with a bare "Bad Request"; the answer says what is wrong with the URI. */
+    @Test
+    void shouldAnswerANulOrABrokenPercentEscapeInAPathWithJson400SayingWhatIsWrong() {
+        for (String path : List.of("/rta/v2/sessions/a%00b", "/rta/v2/data/a%00b/events")) {
+            assertAnswer(RawHttp.send(server.httpPort(), "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close"),
+                    400, "{\"code\":400,\"message\":\"Bad Request: malformed request URI: Illegal character in path "
+                            + "(control characters such as %00 are not allowed)\"}");
+        }
+        assertAnswer(RawHttp.send(server.httpPort(), "GET /rta/v2/sessions/a%zzb HTTP/1.1\r\nHost: x\r\n"
+                + "Connection: close"), 400, "{\"code\":400,\"message\":\"Bad Request: malformed request URI: a '%' "
+                + "must be followed by two hexadecimal digits\"}");
+        assertHealthy(server);
+    }
+
     @Test
     void shouldAnswerAnUnknownPathWithJson404() {
         RawHttp.Answer answer = RawHttp.send(server.httpPort(), "GET /wp-login.php HTTP/1.1\r\nHost: x\r\n"

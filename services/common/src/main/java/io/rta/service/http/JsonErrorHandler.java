@@ -109,11 +109,36 @@ public final class JsonErrorHandler extends ErrorHandler {
         }
         String text = message == null || (cause != null && message.equals(cause.toString()))
                 ? HttpStatus.getMessage(code) : message;
+        String detail = uriProblem(cause);
+        if (detail != null && text.equals(HttpStatus.getMessage(code))) {
+            text = text + ": " + detail;
+        }
         if (code == HttpStatus.URI_TOO_LONG_414 || code == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431) {
             text += ": the request line and headers may take at most "
                     + request.getConnectionMetaData().getHttpConfiguration().getRequestHeaderSize() + " bytes";
         }
         return text.length() > MAX_MESSAGE_CHARS ? text.substring(0, MAX_MESSAGE_CHARS) + "…" : text;
+    }
+
+    /**
+     * What Jetty's parser found wrong with the request URI, which its own message ("400: Bad Request") does not say:
+     * a percent escape that is not two hex digits, or an illegal character (such as {@code %00}, a decoded control
+     * character). Null for anything else.
+     */
+    private static String uriProblem(Throwable cause) {
+        if (!(cause instanceof HttpException) || cause.getCause() == null) {
+            return null;
+        }
+        Throwable inner = cause.getCause();
+        if (inner instanceof NumberFormatException) {
+            return "malformed request URI: a '%' must be followed by two hexadecimal digits";
+        }
+        if (inner instanceof IllegalArgumentException && inner.getMessage() != null) {
+            return "malformed request URI: " + inner.getMessage()
+                    + (inner.getMessage().contains("Illegal character") ? " (control characters such as %00 are not "
+                    + "allowed)" : "");
+        }
+        return null;
     }
 
     private static String where(Request request) {
