@@ -37,5 +37,7 @@ class KafkaSettingsTest {
 
         assertThat(defaults).containsEntry(StreamsConfig.TASK_TIMEOUT_MS_CONFIG, 300_000L);
         assertThat(configured).containsEntry(StreamsConfig.TASK_TIMEOUT_MS_CONFIG, 5_000L);
+        // the global config view's thread cannot be replaced: a record it cannot apply is skipped, not fatal
+        assertThat(defaults).containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     }
 }
