@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,12 @@ public final class BearerAuthFilter implements Filter {
 
     /** The request attribute holding the caller's {@link Principal}. */
     public static final String PRINCIPAL = Principal.class.getName();
+    /**
+     * A browser cannot set headers on a WebSocket handshake: it may offer its token as one more sub-protocol,
+     * {@code rta.bearer.<token>} (a JWT is made of token characters), next to the stream's own. The server never
+     * selects it, so the token is not echoed; the Authorization header wins when both are sent.
+     */
+    public static final String TOKEN_SUB_PROTOCOL_PREFIX = "rta.bearer.";
     static final String REALM = "rta";
 
     private static final Logger LOG = LoggerFactory.getLogger(BearerAuthFilter.class);
@@ -52,14 +59,31 @@ public final class BearerAuthFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
+        String authorization = http.getHeader("Authorization");
+        if (authorization == null && http.getRequestURI().endsWith("/stream")) {
+            authorization = tokenSubProtocol(http);
+        }
         try {
-            Principal principal = authenticator.authenticate(http.getHeader("Authorization"));
+            Principal principal = authenticator.authenticate(authorization);
             http.setAttribute(PRINCIPAL, principal);
         } catch (AuthException e) {
             refuse((HttpServletResponse) response, e);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** {@code Bearer <token>} from a {@link #TOKEN_SUB_PROTOCOL_PREFIX} sub-protocol offer, or null. */
+    static String tokenSubProtocol(HttpServletRequest request) {
+        for (String header : Collections.list(request.getHeaders("Sec-WebSocket-Protocol"))) {
+            for (String offer : header.split(",")) {
+                String protocol = offer.strip();
+                if (protocol.startsWith(TOKEN_SUB_PROTOCOL_PREFIX)) {
+                    return "Bearer " + protocol.substring(TOKEN_SUB_PROTOCOL_PREFIX.length());
+                }
+            }
+        }
+        return null;
     }
 
     private static void refuse(HttpServletResponse response, AuthException e) throws IOException {

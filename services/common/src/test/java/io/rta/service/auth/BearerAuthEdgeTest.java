@@ -72,6 +72,15 @@ class BearerAuthEdgeTest {
         }
     }
 
+    @Path("/rta/v2/sessions/{identity}/stream")
+    public static final class Stream {
+        @GET
+        @Produces(MediaType.TEXT_PLAIN)
+        public String open(@Context HttpServletRequest request) {
+            return ((Principal) request.getAttribute(BearerAuthFilter.PRINCIPAL)).subject();
+        }
+    }
+
     static final class Configs extends ConfigStoreGrpc.ConfigStoreImplBase {
         @Override
         public void hasConfig(HasConfigRequest request, StreamObserver<BoolValue> response) {
@@ -95,7 +104,7 @@ class BearerAuthEdgeTest {
         ServiceModule module = new ServiceModule() {
             @Override
             public List<Object> resources() {
-                return List.of(new Sessions());
+                return List.of(new Sessions(), new Stream());
             }
 
             @Override
@@ -152,6 +161,23 @@ class BearerAuthEdgeTest {
         HttpResponse<String> ok = get("/rta/v2/sessions", "Bearer " + provider.token(AUDIENCE, c -> c));
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo("engineer-1");
+    }
+
+    /** What a browser can do: offer the token as a sub-protocol of the live stream's handshake. */
+    @Test
+    void shouldTakeTheStreamsTokenFromASubProtocolOffer() throws Exception {
+        String token = provider.token(AUDIENCE, c -> c);
+        HttpResponse<String> offered = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + http.port() + "/rta/v2/sessions/s1/stream")).header("Sec-WebSocket-Protocol",
+                "rta-stream, " + BearerAuthFilter.TOKEN_SUB_PROTOCOL_PREFIX + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(offered.statusCode()).isEqualTo(200);
+        assertThat(offered.body()).isEqualTo("engineer-1");
+        // only on the stream route
+        HttpResponse<String> elsewhere = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + http.port() + "/rta/v2/sessions")).header("Sec-WebSocket-Protocol",
+                BearerAuthFilter.TOKEN_SUB_PROTOCOL_PREFIX + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode()).isEqualTo(401);
     }
 
     @Test
