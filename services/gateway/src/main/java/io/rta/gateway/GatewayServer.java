@@ -1,6 +1,8 @@
 package io.rta.gateway;
 
 import com.codahale.metrics.health.HealthCheckRegistry;
+import io.rta.service.auth.AuthSettings;
+import io.rta.service.auth.Authenticator;
 import io.rta.service.config.EdgeLimits;
 import io.rta.service.config.LimitOptions;
 import io.rta.service.config.Options;
@@ -45,15 +47,17 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     private void startParts(Options options, GatewaySettings settings) throws Exception {
+        Authenticator auth = Authenticator.of(AuthSettings.from(options)); // fails fast on bad Auth options
         ProcessMetrics metrics = parts.own(ProcessMetrics.create());
         HealthCheckRegistry health = new HealthCheckRegistry();
         List<ServiceModule> modules = List.of(new GatewayModule(settings, metrics.registry()));
         ServiceHost.registerHealthChecks(health, modules);
         ServiceInfo info = new ServiceInfo("rta-gateway", ServiceInfo.buildVersion(), ServiceHost.features(modules),
-                options.getString(RtaOptions.SERVICE_LABEL), options.getString(RtaOptions.SERVICE_DESCRIPTION), false);
+                options.getString(RtaOptions.SERVICE_LABEL), options.getString(RtaOptions.SERVICE_DESCRIPTION),
+                auth.enabled());
         EdgeLimits edge = LimitOptions.edgeLimits(options);
         http = parts.own(ServiceHost.http(info, HttpSettings.from(options, GatewayOptions.HTTP_PORT,
-                RtaOptions.LOG_FORMAT, edge, ReadLimiter.of(edge)), metrics, health, modules));
+                RtaOptions.LOG_FORMAT, edge, ReadLimiter.of(edge)), metrics, health, auth, modules));
         LOG.info("RTA gateway ready: HTTP {}; data sources {}; live stream {}", http.port(),
                 settings.dataSources().keySet(), settings.streams().isPresent() ? "proxied" : "off");
     }

@@ -12,6 +12,8 @@ import io.rta.schemas.CcompatRegistryClient;
 import io.rta.server.embedded.EmbeddedCluster;
 import io.rta.server.embedded.EmbeddedKafka;
 import io.rta.server.embedded.RegistryProcess;
+import io.rta.service.auth.AuthSettings;
+import io.rta.service.auth.Authenticator;
 import io.rta.service.config.EdgeLimits;
 import io.rta.service.config.LimitOptions;
 import io.rta.service.config.Options;
@@ -90,6 +92,7 @@ public final class RtaServer implements AutoCloseable {
     }
 
     private void startParts(Options options, StartupPhases phases) throws Exception {
+        Authenticator auth = Authenticator.of(AuthSettings.from(options)); // fails fast on bad Auth options
         HttpServer.prepareInBackground();
         ProcessMetrics metrics = own(ProcessMetrics.create());
         InputLimits limits = LimitOptions.inputLimits(options);
@@ -180,16 +183,16 @@ public final class RtaServer implements AutoCloseable {
         EdgeLimits edge = LimitOptions.edgeLimits(options);
         ReadLimiter reads = ReadLimiter.of(edge);
         grpc = own(ServiceHost.grpc(options.getString(RtaOptions.BIND_ADDRESS), options.getInt(RtaOptions.GRPC_PORT),
-                options.getInt(ServerOptions.GRPC_MAX_MESSAGE_SIZE), edge, reads, health, metrics, modules));
+                options.getInt(ServerOptions.GRPC_MAX_MESSAGE_SIZE), edge, reads, health, metrics, auth, modules));
         phases.mark("services");
         grpc.start();
         phases.mark("gRPC");
 
         ServiceInfo info = new ServiceInfo("rta-server", ServiceInfo.buildVersion(), ServiceHost.features(modules),
                 options.getString(RtaOptions.SERVICE_LABEL), options.getString(RtaOptions.SERVICE_DESCRIPTION),
-                false);
+                auth.enabled());
         http = own(ServiceHost.http(info, HttpSettings.from(options, RtaOptions.HTTP_PORT, ServerOptions.LOG_FORMAT,
-                edge, reads), metrics, health, modules));
+                edge, reads), metrics, health, auth, modules));
         phases.mark("HTTP");
         LOG.info("RTA server ready: HTTP {} gRPC {}, Kafka {}, registry {}, media types {}", http.port(),
                 grpc.port(), bootstrapServers, registryUrl, ConfigMediaTypes.ALL);

@@ -2,6 +2,7 @@ package io.rta.server;
 
 import io.rta.config.module.ConfigModule;
 import io.rta.data.module.DataModule;
+import io.rta.service.auth.AuthSettings;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
@@ -48,7 +49,7 @@ public final class ServerOptions {
             Stream.of(COMMIT_INTERVAL, STREAM_THREADS, GRPC_MAX_MESSAGE_SIZE, MAX_CONFIG_SIZE, LOG_FORMAT,
                     LOG_LEVEL, LOG_LEVELS, STARTUP_TIMEOUT, ADVERTISED_HOST, STANDBY_REPLICAS, STREAMS_TASK_TIMEOUT,
                     IDLE_READ_TIMEOUT),
-            StreamOptions.ALL.stream())
+            StreamOptions.ALL.stream(), AuthSettings.OPTIONS.stream())
             .flatMap(s -> s).toList();
 
     /** {@link #STANDBY_REPLICAS}, or its default for where the server runs. */

@@ -5,6 +5,8 @@ import io.rta.config.kafka.ConfigWrites;
 import io.rta.config.module.ConfigModule;
 import io.rta.data.module.DataModule;
 import io.rta.schemas.CcompatRegistryClient;
+import io.rta.service.auth.AuthSettings;
+import io.rta.service.auth.Authenticator;
 import io.rta.service.config.EdgeLimits;
 import io.rta.service.config.LimitOptions;
 import io.rta.service.config.OptionDef;
@@ -89,7 +91,7 @@ public final class StandaloneService implements AutoCloseable {
                             ServerOptions.LOG_FORMAT, ServerOptions.LOG_LEVEL, ServerOptions.LOG_LEVELS,
                             ServerOptions.STARTUP_TIMEOUT, ServerOptions.ADVERTISED_HOST,
                             ServerOptions.STANDBY_REPLICAS, ServerOptions.STREAMS_TASK_TIMEOUT,
-                            ServerOptions.IDLE_READ_TIMEOUT)).flatMap(s -> s).toList();
+                            ServerOptions.IDLE_READ_TIMEOUT), AuthSettings.OPTIONS.stream()).flatMap(s -> s).toList();
         }
 
         /** The command that runs it, e.g. {@code session-service}. */
@@ -167,6 +169,7 @@ public final class StandaloneService implements AutoCloseable {
     }
 
     private void startParts(Options options) throws Exception {
+        Authenticator auth = Authenticator.of(AuthSettings.from(options)); // fails fast on bad Auth options
         HttpServer.prepareInBackground();
         ProcessMetrics metrics = own(ProcessMetrics.create());
         InputLimits limits = LimitOptions.inputLimits(options);
@@ -220,13 +223,13 @@ public final class StandaloneService implements AutoCloseable {
         EdgeLimits edge = LimitOptions.edgeLimits(options);
         ReadLimiter reads = ReadLimiter.of(edge);
         grpc = own(ServiceHost.grpc(options.getString(RtaOptions.BIND_ADDRESS), options.getInt(kind.grpcPort),
-                options.getInt(ServerOptions.GRPC_MAX_MESSAGE_SIZE), edge, reads, health, metrics, modules));
+                options.getInt(ServerOptions.GRPC_MAX_MESSAGE_SIZE), edge, reads, health, metrics, auth, modules));
         grpc.start();
         ServiceInfo info = new ServiceInfo("rta-" + kind.command(), ServiceInfo.buildVersion(),
                 ServiceHost.features(modules), options.getString(RtaOptions.SERVICE_LABEL),
-                options.getString(RtaOptions.SERVICE_DESCRIPTION), false);
+                options.getString(RtaOptions.SERVICE_DESCRIPTION), auth.enabled());
         http = own(ServiceHost.http(info, HttpSettings.from(options, kind.httpPort, ServerOptions.LOG_FORMAT, edge,
-                reads), metrics, health, modules));
+                reads), metrics, health, auth, modules));
         LOG.info("RTA {} ready: HTTP {} gRPC {}, Kafka {}, registry {}, Streams application {}", kind.command(),
                 http.port(), grpc.port(), bootstrapServers, registry.baseUrl(), applicationId);
     }

@@ -2,6 +2,8 @@ package io.rta.stream;
 
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.rta.schemas.CcompatRegistryClient;
+import io.rta.service.auth.AuthSettings;
+import io.rta.service.auth.Authenticator;
 import io.rta.service.config.EdgeLimits;
 import io.rta.service.config.LimitOptions;
 import io.rta.service.config.OptionDef;
@@ -63,7 +65,8 @@ public final class StreamServer implements AutoCloseable {
             RtaOptions.BIND_ADDRESS, RtaOptions.ADMIN_PORT, RtaOptions.BOOTSTRAP_SERVERS, RtaOptions.REGISTRY_URL,
             RtaOptions.TOPIC_PREFIX, RtaOptions.LOG_FORMAT, RtaOptions.LOG_LEVEL, RtaOptions.LOG_LEVELS,
             STARTUP_TIMEOUT, CHUNK_APPLICATION_ID, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION), EDGE_OPTIONS.stream(),
-            StreamOptions.ALL.stream(), LimitOptions.INPUT.stream()).flatMap(s -> s).toList();
+            StreamOptions.ALL.stream(), LimitOptions.INPUT.stream(), AuthSettings.OPTIONS.stream()).flatMap(s -> s)
+            .toList();
 
     private final Parts parts = new Parts();
     private HttpServer http;
@@ -87,6 +90,7 @@ public final class StreamServer implements AutoCloseable {
     }
 
     private void startParts(Options options) throws Exception {
+        Authenticator auth = Authenticator.of(AuthSettings.from(options)); // fails fast on bad Auth options
         ProcessMetrics metrics = own(ProcessMetrics.create());
         List<ServiceModule> modules = new ArrayList<>();
         StreamModule stream = new StreamModule(options, metrics, () -> kafkaSource(options, metrics, modules));
@@ -94,10 +98,10 @@ public final class StreamServer implements AutoCloseable {
         HealthCheckRegistry health = ServiceHost.registerHealthChecks(new HealthCheckRegistry(), modules);
         ServiceInfo info = new ServiceInfo("rta-stream-service", ServiceInfo.buildVersion(),
                 ServiceHost.features(modules), options.getString(RtaOptions.SERVICE_LABEL),
-                options.getString(RtaOptions.SERVICE_DESCRIPTION), false);
+                options.getString(RtaOptions.SERVICE_DESCRIPTION), auth.enabled());
         EdgeLimits edge = LimitOptions.edgeLimits(options);
         http = own(ServiceHost.http(info, HttpSettings.from(options, HTTP_PORT, RtaOptions.LOG_FORMAT, edge,
-                ReadLimiter.of(edge)), metrics, health, modules));
+                ReadLimiter.of(edge)), metrics, health, auth, modules));
         LOG.info("RTA stream service ready: HTTP {}, live source {}", http.port(), stream.live().name());
     }
 

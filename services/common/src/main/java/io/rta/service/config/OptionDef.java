@@ -46,8 +46,9 @@ public final class OptionDef {
      * @param keyMeaning what a key stands for, shown in documentation, e.g. {@code <source>}
      */
     public static OptionDef section(String name, String keyMeaning, String doc) {
-        if (name.contains(SECTION_SEPARATOR) || keyMeaning.isEmpty()) {
-            throw new IllegalArgumentException("a section is named without ':' and says what its keys are: " + name);
+        if (name.isEmpty() || name.endsWith(SECTION_SEPARATOR) || keyMeaning.isEmpty()) {
+            throw new IllegalArgumentException("a section is named without a trailing ':' and says what its keys are: "
+                    + name);
         }
         return new OptionDef(name, keyMeaning, "", () -> "", doc);
     }

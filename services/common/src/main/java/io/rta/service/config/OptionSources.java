@@ -161,12 +161,15 @@ final class OptionSources {
         if (def != null && !def.isSection()) {
             return new Named(def, key);
         }
-        int separator = key.indexOf(OptionDef.SECTION_SEPARATOR);
-        if (separator < 0 || separator == key.length() - 1) {
-            return null;
+        // a section's own name may hold ':' (Auth:Issuers): any prefix ending at a separator may name it
+        for (int separator = key.indexOf(OptionDef.SECTION_SEPARATOR); separator >= 0 && separator < key.length() - 1;
+             separator = key.indexOf(OptionDef.SECTION_SEPARATOR, separator + 1)) {
+            OptionDef section = defs.get(key.substring(0, separator + 1));
+            if (section != null && section.isSection()) {
+                return new Named(section, key);
+            }
         }
-        OptionDef section = defs.get(key.substring(0, separator + 1));
-        return section != null && section.isSection() ? new Named(section, key) : null;
+        return null;
     }
 
     private static JsonNode readJson(Path path) {

@@ -12,6 +12,8 @@ import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.rta.service.auth.Authenticator;
+import io.rta.service.auth.BearerAuthInterceptor;
 import io.rta.service.config.EdgeLimits;
 import io.rta.service.edge.ReadLimiter;
 import java.io.IOException;
@@ -56,14 +58,24 @@ public final class GrpcServer implements Managed, AutoCloseable {
         this(builder, services, health, limits, reads, new SimpleMeterRegistry());
     }
 
+    /** Without auth. */
+    public GrpcServer(ServerBuilder<?> builder, List<BindableService> services, HealthCheckRegistry health,
+                      EdgeLimits limits, ReadLimiter reads, MeterRegistry meters) {
+        this(builder, services, health, limits, reads, meters, Authenticator.off());
+    }
+
     /**
      * @param meters where {@code grpc_server_*} go (per service and method): every given service's and the health
      *     service's methods are registered up front, so a dashboard sees them (at zero) before the first call
+     * @param auth who may call: every service but health needs a bearer token when auth is on (refused calls are
+     *     counted in the metrics too)
      */
     @SuppressWarnings("deprecation")
     public GrpcServer(ServerBuilder<?> builder, List<BindableService> services, HealthCheckRegistry health,
-                      EdgeLimits limits, ReadLimiter reads, MeterRegistry meters) {
+                      EdgeLimits limits, ReadLimiter reads, MeterRegistry meters, Authenticator auth) {
         MetricCollectingServerInterceptor calls = new MetricCollectingServerInterceptor(meters);
+        // server interceptors run in reverse order of adding: the metrics first, then auth
+        builder.intercept(new BearerAuthInterceptor(auth));
         builder.intercept(calls);
         ReadLimitInterceptor readLimit = new ReadLimitInterceptor(reads);
         services.forEach(service -> builder.addService(

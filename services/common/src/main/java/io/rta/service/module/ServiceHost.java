@@ -2,6 +2,8 @@ package io.rta.service.module;
 
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.grpc.BindableService;
+import io.rta.service.auth.Authenticator;
+import io.rta.service.auth.BearerAuthFilter;
 import io.rta.service.config.EdgeLimits;
 import io.rta.service.edge.ReadLimiter;
 import io.rta.service.grpc.GrpcServer;
@@ -9,6 +11,8 @@ import io.rta.service.http.HttpServer;
 import io.rta.service.http.HttpSettings;
 import io.rta.service.http.ServiceInfo;
 import io.rta.service.metrics.ProcessMetrics;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -32,18 +36,22 @@ public final class ServiceHost {
         return modules.stream().flatMap(module -> module.features().stream()).toList();
     }
 
-    /** The gRPC server of the modules' services (not started). */
+    /** The gRPC server of the modules' services (not started), every one but health behind {@code auth}. */
     public static GrpcServer grpc(String bindAddress, int port, int maxMessageSize, EdgeLimits edge,
                                   ReadLimiter reads, HealthCheckRegistry health, ProcessMetrics metrics,
-                                  List<ServiceModule> modules) {
+                                  Authenticator auth, List<ServiceModule> modules) {
         List<BindableService> services = modules.stream().flatMap(module -> module.grpcServices().stream()).toList();
         return new GrpcServer(GrpcServer.netty(bindAddress, port, maxMessageSize, edge), services, health, edge, reads,
-                metrics.registry());
+                metrics.registry(), auth);
     }
 
-    /** Starts the HTTP server with every module's resources and endpoints. */
+    /**
+     * Starts the HTTP server with every module's resources and endpoints, the {@code /rta/v2} routes (but
+     * {@code /rta/v2/info}) and the WebSocket handshakes behind {@code auth}.
+     */
     public static HttpServer http(ServiceInfo info, HttpSettings settings, ProcessMetrics metrics,
-                                  HealthCheckRegistry health, List<ServiceModule> modules) throws Exception {
+                                  HealthCheckRegistry health, Authenticator auth, List<ServiceModule> modules)
+            throws Exception {
         HttpSettings withPaths = settings;
         for (ServiceModule module : modules) {
             for (String prefix : module.encodedSlashPaths()) {
@@ -52,6 +60,11 @@ public final class ServiceHost {
         }
         return HttpServer.start(info, withPaths, metrics, health,
                 jersey -> modules.forEach(module -> module.resources().forEach(jersey::register)),
-                environment -> modules.forEach(module -> module.setUpHttp(environment)));
+                environment -> {
+                    // first, so it runs before any other filter (the WebSocket upgrade's included)
+                    environment.servlets().addFilter("bearer-auth", new BearerAuthFilter(auth))
+                            .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+                    modules.forEach(module -> module.setUpHttp(environment));
+                });
     }
 }

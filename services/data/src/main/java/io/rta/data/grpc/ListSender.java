@@ -11,6 +11,7 @@ import io.rta.data.api.PayloadDecoder;
 import io.rta.service.errors.GrpcErrors;
 import io.rta.topology.data.StoredChunk;
 import io.rta.data.remote.OwnerClient;
+import io.rta.service.auth.BearerAuthInterceptor;
 import io.rta.topology.data.codec.ChunkStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,10 +34,13 @@ final class ListSender<T> {
     private final PayloadDecoder decoder;
     private final ReadyGate gate;
     private final OwnerClient owners;
+    private final String authorization;
 
     /** Must be created inside the service method, where gRPC still accepts the handlers. */
     ListSender(ServerCallStreamObserver<T> call, Parser<T> parser, PayloadDecoder decoder, OwnerClient owners,
                Duration idleTimeout) {
+        // the caller's token, for a relay to the owner (read here: the gRPC context is the call's thread's)
+        this.authorization = BearerAuthInterceptor.AUTHORIZATION_VALUE.get();
         this.call = call;
         this.owners = owners;
         this.parser = parser;
@@ -77,7 +81,8 @@ final class ListSender<T> {
 
     /** Reads the owner's REST stream (the same chunks) and re-emits each chunk as a list. */
     private void relay(DataRoute route) throws IOException {
-        HttpResponse<InputStream> answer = owners.get(route.owner(), OwnerPaths.restPath(route.read()));
+        HttpResponse<InputStream> answer = owners.get(route.owner(), OwnerPaths.restPath(route.read()),
+                authorization);
         try (InputStream body = answer.body()) {
             if (answer.statusCode() != 200) {
                 String message = new String(body.readNBytes(4096), StandardCharsets.UTF_8);

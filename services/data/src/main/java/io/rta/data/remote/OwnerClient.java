@@ -43,9 +43,21 @@ public final class OwnerClient {
      * @throws DataUnavailableException when the owner cannot be reached or does not answer in time
      */
     public HttpResponse<InputStream> get(HostInfo owner, String pathAndQuery) {
+        return get(owner, pathAndQuery, null);
+    }
+
+    /**
+     * {@link #get(HostInfo, String)} with the caller's {@code Authorization} header (null: none), so an owner with
+     * auth on checks the caller's token as the first instance did: {@link #FORWARDED_HEADER} skips no check.
+     */
+    public HttpResponse<InputStream> get(HostInfo owner, String pathAndQuery, String authorization) {
         URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery);
-        HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(timeout)
-                .header(FORWARDED_HEADER, FORWARDED).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().timeout(timeout)
+                .header(FORWARDED_HEADER, FORWARDED);
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {

@@ -85,7 +85,8 @@ public abstract sealed class DataRoutes permits DataResource, DataIdentityResour
     private Response relay(DataRoute route, URI requestUri, HttpServletRequest request) {
         String pathAndQuery = requestUri.getRawPath()
                 + (requestUri.getRawQuery() == null ? "" : "?" + requestUri.getRawQuery());
-        HttpResponse<InputStream> answer = owners.get(route.owner(), pathAndQuery);
+        HttpResponse<InputStream> answer = owners.get(route.owner(), pathAndQuery,
+                request.getHeader(HttpHeaders.AUTHORIZATION));
         StreamingOutput body = StreamedBody.of(request, out -> copy(route, answer.body(), out));
         Response.ResponseBuilder response = Response.status(answer.statusCode()).entity(body);
         answer.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(response::type);

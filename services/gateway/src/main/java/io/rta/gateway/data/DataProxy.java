@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class DataProxy {
         }
         SessionBindings.Lookup lookup;
         try {
-            lookup = bindings.of(rawIdentity);
+            lookup = bindings.of(rawIdentity, request.getHeader("Authorization"));
         } catch (UpstreamFailure e) {
             ErrorAnswers.send(response, e.status(), e.getMessage());
             return;
@@ -96,7 +97,7 @@ public final class DataProxy {
         }
         List<UpstreamAnswer> answers = new ArrayList<>(reads.size());
         try {
-            if (!ask(reads, targets, answers, response)) {
+            if (!ask(reads, targets, answers, request.getHeader("Authorization"), response)) {
                 return;
             }
             write(dataRequest, answers, request, response);
@@ -115,11 +116,15 @@ public final class DataProxy {
      * @return false when an error answer was sent instead
      */
     private boolean ask(List<UpstreamRead> reads, List<Upstream> targets, List<UpstreamAnswer> answers,
-                        HttpServletResponse response) throws IOException {
+                        String authorization, HttpServletResponse response) throws IOException {
         List<CompletableFuture<HttpResponse<InputStream>>> pending = new ArrayList<>(reads.size());
         for (int i = 0; i < reads.size(); i++) {
-            pending.add(client.sendAsync(targets.get(i), client.request(targets.get(i), reads.get(i).pathAndQuery())
-                    .header("Accept", CHUNKED_PROTOBUF).GET().build()));
+            HttpRequest.Builder read = client.request(targets.get(i), reads.get(i).pathAndQuery())
+                    .header("Accept", CHUNKED_PROTOBUF).GET();
+            if (authorization != null) {
+                read.header("Authorization", authorization); // the caller's token, checked by the data service too
+            }
+            pending.add(client.sendAsync(targets.get(i), read.build()));
         }
         boolean ok = true;
         for (int i = 0; i < reads.size(); i++) {

@@ -7,6 +7,7 @@ import io.rta.gateway.proxy.UpstreamClient;
 import io.rta.gateway.proxy.UpstreamFailure;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -71,14 +72,25 @@ public final class SessionBindings {
      * @throws UpstreamFailure when the session service cannot be asked, or answers with something that is not bindings
      */
     public Lookup of(String rawIdentity) throws IOException {
+        return of(rawIdentity, null);
+    }
+
+    /**
+     * {@link #of(String)} asking with the caller's {@code Authorization} header (forwarded as the gateway README
+     * says; null when the caller sent none), so a session service with auth on checks the caller's token.
+     */
+    public Lookup of(String rawIdentity, String authorization) throws IOException {
         long now = nanoClock.getAsLong();
         Entry entry = cache.get(rawIdentity);
         if (entry != null && now - entry.expiresAtNanos() < 0) {
             return new Found(entry.bindings());
         }
-        HttpResponse<InputStream> answer = client.send(sessions, client.request(sessions,
-                "/rta/v2/sessions/" + rawIdentity + "/data-bindings").header("Accept", "application/json").GET()
-                .build());
+        HttpRequest.Builder request = client.request(sessions, "/rta/v2/sessions/" + rawIdentity + "/data-bindings")
+                .header("Accept", "application/json").GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<InputStream> answer = client.send(sessions, request.build());
         if (answer.statusCode() != 200) {
             return new Refused(answer);
         }

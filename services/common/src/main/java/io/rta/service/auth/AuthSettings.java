@@ -1,0 +1,137 @@
+package io.rta.service.auth;
+
+import io.rta.service.config.OptionDef;
+import io.rta.service.config.Options;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The OAuth 2.0 / OpenID Connect options of every service (the toolkit's {@code EnableAuth}, {@code Auth:Authority},
+ * {@code Auth:Audience}, and ours), read and checked once per process.
+ *
+ * @param enabled    {@code EnableAuth}
+ * @param issuers    the token issuers accepted: {@code default} ({@code Auth:Authority} / {@code Auth:Audience}) first
+ *                   when set, then every {@code Auth:Issuers:<name>}
+ * @param clockSkew  {@code Auth:ClockSkew}: tolerance on {@code exp} and {@code nbf}
+ * @param writeScope {@code Auth:WriteScope}: the scope write RPCs need
+ */
+public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clockSkew, String writeScope) {
+
+    /** The name of the issuer configured by {@code Auth:Authority} / {@code Auth:Audience}. */
+    public static final String DEFAULT_ISSUER = "default";
+
+    public static final OptionDef ENABLE_AUTH = OptionDef.of("EnableAuth", "false",
+            "Require an OAuth 2.0 bearer token (a JWT from Auth:Authority or an Auth:Issuers provider) on every "
+                    + "/rta/v2 route but /rta/v2/info, every gRPC service but health, and the live WebSocket.");
+    public static final OptionDef AUTHORITY = OptionDef.of("Auth:Authority", "",
+            "The OpenID Connect provider (issuer URL); its keys come from <Authority>/.well-known/openid-configuration. "
+                    + "Required with EnableAuth unless Auth:Issuers names one.");
+    public static final OptionDef AUDIENCE = OptionDef.of("Auth:Audience", "",
+            "The audience (aud) a token of Auth:Authority must carry. Required with Auth:Authority.");
+    public static final OptionDef CLOCK_SKEW = OptionDef.of("Auth:ClockSkew", "30000",
+            "Milliseconds of clock difference tolerated when checking a token's exp and nbf.");
+    public static final OptionDef WRITE_SCOPE = OptionDef.of("Auth:WriteScope", "rta.write",
+            "The scope (in the token's space-delimited scope claim, or its scp array) that write RPCs need: sessions, "
+                    + "folders, configs, telemetry. Reads need only a valid token.");
+    public static final OptionDef ISSUERS = OptionDef.section("Auth:Issuers", "<name>:Authority|Audience",
+            "More token issuers accepted at once (a partner's provider): Auth:Issuers:<name>:Authority and "
+                    + "Auth:Issuers:<name>:Audience; each token is checked against the keys of the issuer it names.");
+
+    /** Every option above, in documentation order. */
+    public static final List<OptionDef> OPTIONS = List.of(ENABLE_AUTH, AUTHORITY, AUDIENCE, CLOCK_SKEW, WRITE_SCOPE,
+            ISSUERS);
+
+    /**
+     * An accepted issuer.
+     *
+     * @param name      {@link #DEFAULT_ISSUER} or the section name, for logs and policies
+     * @param authority its base URL (discovery at {@code <authority>/.well-known/openid-configuration})
+     * @param audience  the {@code aud} its tokens must carry
+     */
+    public record Issuer(String name, URI authority, String audience) {
+    }
+
+    public AuthSettings {
+        issuers = List.copyOf(issuers);
+    }
+
+    /** Auth off: every request is let in. */
+    public static AuthSettings off() {
+        return new AuthSettings(false, List.of(), Duration.ofSeconds(30), "rta.write");
+    }
+
+    /**
+     * The settings of {@code options}.
+     *
+     * @throws IllegalArgumentException naming the option that is missing or wrong when auth is enabled
+     */
+    public static AuthSettings from(Options options) {
+        boolean enabled = options.getBoolean(ENABLE_AUTH);
+        Duration skew = options.getDuration(CLOCK_SKEW);
+        String writeScope = options.getString(WRITE_SCOPE).strip();
+        if (!enabled) {
+            return new AuthSettings(false, List.of(), skew, writeScope);
+        }
+        if (writeScope.isEmpty() || writeScope.contains(" ")) {
+            throw new IllegalArgumentException("Auth:WriteScope must be one scope (no spaces), not '" + writeScope
+                    + "'");
+        }
+        List<Issuer> issuers = new ArrayList<>();
+        String authority = options.getString(AUTHORITY).strip();
+        String audience = options.getString(AUDIENCE).strip();
+        if (!authority.isEmpty() || !audience.isEmpty()) {
+            issuers.add(issuer(DEFAULT_ISSUER, authority, audience, AUTHORITY.name(), AUDIENCE.name()));
+        }
+        sections(options.getSection(ISSUERS)).forEach((name, values) -> issuers.add(issuer(name,
+                values.getOrDefault("authority", ""), values.getOrDefault("audience", ""),
+                "Auth:Issuers:" + name + ":Authority", "Auth:Issuers:" + name + ":Audience")));
+        if (issuers.isEmpty()) {
+            throw new IllegalArgumentException("EnableAuth is true but no token issuer is configured: set "
+                    + "Auth:Authority and Auth:Audience (or Auth:Issuers:<name>:Authority and :Audience)");
+        }
+        return new AuthSettings(true, issuers, skew, writeScope);
+    }
+
+    /** {@code partner:authority -> x} into {@code partner -> {authority -> x}}; a key without a name is refused. */
+    private static SortedMap<String, Map<String, String>> sections(SortedMap<String, String> section) {
+        SortedMap<String, Map<String, String>> byName = new TreeMap<>();
+        section.forEach((key, value) -> {
+            int colon = key.lastIndexOf(':');
+            String field = colon < 0 ? key : key.substring(colon + 1);
+            if (colon <= 0 || !(field.equals("authority") || field.equals("audience"))) {
+                throw new IllegalArgumentException("Auth:Issuers:" + key + " is not an option: use "
+                        + "Auth:Issuers:<name>:Authority and Auth:Issuers:<name>:Audience");
+            }
+            byName.computeIfAbsent(key.substring(0, colon), name -> new TreeMap<>()).put(field, value.strip());
+        });
+        return byName;
+    }
+
+    private static Issuer issuer(String name, String authority, String audience, String authorityOption,
+                                 String audienceOption) {
+        if (authority.isEmpty()) {
+            throw new IllegalArgumentException("EnableAuth is true and " + audienceOption + " is set, but "
+                    + authorityOption + " is not");
+        }
+        if (audience.isEmpty()) {
+            throw new IllegalArgumentException("EnableAuth is true but " + audienceOption + " is not set (the "
+                    + "audience the tokens of " + authorityOption + " must carry)");
+        }
+        URI uri;
+        try {
+            uri = URI.create(authority);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(authorityOption + " is not a URL: " + authority);
+        }
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException(authorityOption + " must be an http(s) URL of the OpenID Connect "
+                    + "provider, not '" + authority + "'");
+        }
+        return new Issuer(name, uri, audience);
+    }
+}

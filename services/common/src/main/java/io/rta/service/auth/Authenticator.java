@@ -1,0 +1,93 @@
+package io.rta.service.auth;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The one place a process decides who may call it: from {@link AuthSettings}, either off (everyone is let in, as the
+ * toolkit's services do without {@code EnableAuth}) or checking the bearer token of every request but the open ones
+ * ({@code /}, {@code /health}, {@code /metrics}, {@code /rta/v2/info}, gRPC health). Write RPCs also need
+ * {@link AuthSettings#writeScope}. Used by the REST filter ({@link BearerAuthFilter}), the gRPC interceptor
+ * ({@link BearerAuthInterceptor}) and the WebSocket handshake (which the REST filter sees).
+ */
+public final class Authenticator {
+
+    /** The gRPC write methods (full names): they need the write scope. */
+    public static final Set<String> WRITE_METHODS = Set.of(
+            "rta.toolkit.api.session_service.SessionStore/PutSessionFolder",
+            "rta.toolkit.api.session_service.SessionStore/DeleteSessionFolders",
+            "rta.toolkit.api.session_service.SessionStore/CreateOrUpdateSession",
+            "rta.toolkit.api.session_service.SessionStore/DeleteSessions",
+            "rta.toolkit.api.config_service.ConfigStore/PutConfig",
+            "rta.toolkit.api.config_service.ConfigStore/PutConfigStream",
+            "rta.toolkit.api.config_service.ConfigStore/DeleteConfig",
+            "rta.toolkit.api.schema_mapping_service.SchemaMappingStore/PutSchemaMapping",
+            "rta.toolkit.api.schema_mapping_service.SchemaMappingStore/DeleteSchemaMapping",
+            "rta.toolkit.api.chunk_service.DataWriter/WriteDataStream");
+    /** gRPC services every caller may use: health, for probes. */
+    public static final Set<String> OPEN_SERVICES = Set.of("grpc.health.v1.Health");
+
+    private static final Authenticator OFF = new Authenticator(AuthSettings.off(), null);
+
+    private final AuthSettings settings;
+    private final TokenVerifier verifier;
+
+    private Authenticator(AuthSettings settings, TokenVerifier verifier) {
+        this.settings = settings;
+        this.verifier = verifier;
+    }
+
+    /** Checking tokens when {@code settings} enable auth, else {@link #off()}. */
+    public static Authenticator of(AuthSettings settings) {
+        return settings.enabled() ? new Authenticator(settings, new TokenVerifier(settings)) : OFF;
+    }
+
+    /** Everyone is let in. */
+    public static Authenticator off() {
+        return OFF;
+    }
+
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    public AuthSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The principal of an {@code Authorization} header value ({@code Bearer <token>}); null when auth is off.
+     *
+     * @throws AuthException when it is missing or the token is refused
+     */
+    public Principal authenticate(String authorization) throws AuthException {
+        if (!enabled()) {
+            return null;
+        }
+        return verifier.verify(bearerToken(authorization));
+    }
+
+    /** {@link #authenticate}, then the write scope when {@code write}. */
+    public Principal authorize(String authorization, boolean write) throws AuthException {
+        Principal principal = authenticate(authorization);
+        if (principal != null && write && !principal.hasScope(settings.writeScope())) {
+            throw new AuthException(AuthException.Kind.INSUFFICIENT_SCOPE, "writing needs the scope '"
+                    + settings.writeScope() + "', which the token does not grant");
+        }
+        return principal;
+    }
+
+    /** The token of {@code Bearer <token>}; an empty or absent header is "missing", another scheme is refused. */
+    static String bearerToken(String authorization) throws AuthException {
+        if (authorization == null || authorization.isBlank()) {
+            throw new AuthException(AuthException.Kind.MISSING, "this service needs a bearer token (Authorization: "
+                    + "Bearer <token>)");
+        }
+        String value = authorization.strip();
+        int space = value.indexOf(' ');
+        if (space < 0 || !value.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
+            throw new AuthException(AuthException.Kind.INVALID, "the Authorization header must be 'Bearer <token>'");
+        }
+        return value.substring(space + 1).strip();
+    }
+}

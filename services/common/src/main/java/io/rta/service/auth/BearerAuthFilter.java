@@ -1,0 +1,130 @@
+package io.rta.service.auth;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.jersey.errors.ErrorMessage;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lets a request to a protected route ({@code /rta/v2/...} but {@code /rta/v2/info}, the live WebSocket handshake
+ * included) through only with a valid bearer token, and puts its {@link Principal} in the request attribute
+ * {@link #PRINCIPAL}. Refusals follow RFC 6750: 401 with {@code WWW-Authenticate: Bearer} (no token) or
+ * {@code Bearer error="invalid_token", error_description="..."}, 403 {@code insufficient_scope}, 503 when the
+ * provider's keys cannot be fetched — each with the API's JSON error body. The token never reaches a log line.
+ */
+public final class BearerAuthFilter implements Filter {
+
+    /** The request attribute holding the caller's {@link Principal}. */
+    public static final String PRINCIPAL = Principal.class.getName();
+    /**
+     * A browser cannot set headers on a WebSocket handshake: it may offer its token as one more sub-protocol,
+     * {@code rta.bearer.<token>} (a JWT is made of token characters), next to the stream's own. The server never
+     * selects it, so the token is not echoed; the Authorization header wins when both are sent.
+     */
+    public static final String TOKEN_SUB_PROTOCOL_PREFIX = "rta.bearer.";
+    static final String REALM = "rta";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BearerAuthFilter.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String API = "/rta/v2/";
+    private static final String INFO = "/rta/v2/info";
+
+    private final Authenticator authenticator;
+
+    public BearerAuthFilter(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    /** Whether a request path needs a token: the API routes but {@code /rta/v2/info}. */
+    static boolean isProtected(String path) {
+        return path.startsWith(API) && !path.equals(INFO) && !path.equals(INFO + "/");
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest http = (HttpServletRequest) request;
+        if (!authenticator.enabled() || !isProtected(http.getRequestURI())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String authorization = http.getHeader("Authorization");
+        if (authorization == null && http.getRequestURI().endsWith("/stream")) {
+            authorization = tokenSubProtocol(http);
+        }
+        try {
+            Principal principal = authenticator.authenticate(authorization);
+            http.setAttribute(PRINCIPAL, principal);
+        } catch (AuthException e) {
+            refuse((HttpServletResponse) response, e);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** {@code Bearer <token>} from a {@link #TOKEN_SUB_PROTOCOL_PREFIX} sub-protocol offer, or null. */
+    static String tokenSubProtocol(HttpServletRequest request) {
+        for (String header : Collections.list(request.getHeaders("Sec-WebSocket-Protocol"))) {
+            for (String offer : header.split(",")) {
+                String protocol = offer.strip();
+                if (protocol.startsWith(TOKEN_SUB_PROTOCOL_PREFIX)) {
+                    return "Bearer " + protocol.substring(TOKEN_SUB_PROTOCOL_PREFIX.length());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void refuse(HttpServletResponse response, AuthException e) throws IOException {
+        int status = switch (e.kind()) {
+            case MISSING, INVALID -> 401;
+            case INSUFFICIENT_SCOPE -> 403;
+            case UNAVAILABLE -> 503;
+        };
+        switch (e.kind()) {
+            case MISSING -> response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
+            case INVALID -> response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM
+                    + "\", error=\"invalid_token\", error_description=\"" + quotable(e.getMessage()) + "\"");
+            case INSUFFICIENT_SCOPE -> response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM
+                    + "\", error=\"insufficient_scope\", error_description=\"" + quotable(e.getMessage()) + "\"");
+            case UNAVAILABLE -> LOG.warn("Refusing a request: {}", e.getMessage());
+        }
+        if (e.kind() != AuthException.Kind.UNAVAILABLE) {
+            LOG.debug("Refused a request: {}", e.getMessage());
+        }
+        byte[] body = body(status, e.getMessage());
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static byte[] body(int status, String message) {
+        try {
+            return JSON.writeValueAsBytes(new ErrorMessage(status, message));
+        } catch (JsonProcessingException e) {
+            return ("{\"code\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Printable ASCII without quotes or backslashes: what an error_description may hold (RFC 6750 3). */
+    static String quotable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            out.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? c : '\'');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,55 @@
+package io.rta.service.auth;
+
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+
+/**
+ * The gRPC side of {@link Authenticator}: every call but the open services' needs the bearer token in its
+ * {@code authorization} metadata ({@code UNAUTHENTICATED} without a valid one), write RPCs the write scope
+ * ({@code PERMISSION_DENIED}), and an unreachable provider is {@code UNAVAILABLE}. The caller's {@link Principal} is
+ * in {@link #PRINCIPAL} for the call's handlers.
+ */
+public final class BearerAuthInterceptor implements ServerInterceptor {
+
+    public static final Context.Key<Principal> PRINCIPAL = Context.key("rta-principal");
+    /** The caller's {@code Authorization} value as sent, for a service that relays the call to another instance. */
+    public static final Context.Key<String> AUTHORIZATION_VALUE = Context.key("rta-authorization");
+    static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
+            Metadata.ASCII_STRING_MARSHALLER);
+
+    private final Authenticator authenticator;
+
+    public BearerAuthInterceptor(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
+                                                       ServerCallHandler<Q, A> next) {
+        String method = call.getMethodDescriptor().getFullMethodName();
+        String service = call.getMethodDescriptor().getServiceName();
+        if (!authenticator.enabled() || Authenticator.OPEN_SERVICES.contains(service)) {
+            return next.startCall(call, headers);
+        }
+        Principal principal;
+        try {
+            principal = authenticator.authorize(headers.get(AUTHORIZATION),
+                    Authenticator.WRITE_METHODS.contains(method));
+        } catch (AuthException e) {
+            Status status = switch (e.kind()) {
+                case MISSING, INVALID -> Status.UNAUTHENTICATED;
+                case INSUFFICIENT_SCOPE -> Status.PERMISSION_DENIED;
+                case UNAVAILABLE -> Status.UNAVAILABLE;
+            };
+            call.close(status.withDescription(e.getMessage()), new Metadata());
+            return new ServerCall.Listener<>() { };
+        }
+        return Contexts.interceptCall(Context.current().withValues(PRINCIPAL, principal, AUTHORIZATION_VALUE,
+                headers.get(AUTHORIZATION)), call, headers, next);
+    }
+}
