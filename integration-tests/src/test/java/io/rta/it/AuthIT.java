@@ -415,6 +415,12 @@ class AuthIT {
         assertThat(withToken.statusCode()).as(Http.text(withToken)).isEqualTo(200);
         assertThat(Http.json(withToken).path("identity").asText()).isEqualTo(openSession);
         assertThat(Http.text(withToken)).doesNotContain(token);
+        assertThat(get(through(gateway), path + "/data/periodic/1,2", token).statusCode()).isEqualTo(200);
+        assertThat(handshake(baseUrl(gateway), openSession, token)).isEqualTo(101);
+        HttpResponse<byte[]> expired = get(through(gateway), path,
+                issued(provider, ISSUER_ID, List.of(AUDIENCE), Map.of(), -300));
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(expired.headers().firstValue("WWW-Authenticate").orElse("")).contains("error=\"invalid_token\"");
         HttpResponse<byte[]> without = get(through(gateway), path, null);
         assertThat(without.statusCode()).isEqualTo(401);
         assertThat(without.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"rta\"");
