@@ -51,11 +51,21 @@ public final class BearerAuthFilter implements Filter {
         return path.startsWith(API) && !path.equals(INFO) && !path.equals(INFO + "/");
     }
 
+    /**
+     * Whether a request needs a token, judged on both its raw URI and the path it is routed by (decoded, dot segments
+     * resolved, {@code ;parameters} dropped, as Jersey matches it): {@code /rta;x/v2/sessions} is routed to
+     * {@code /rta/v2/sessions} although its raw URI does not start with {@code /rta/v2/}.
+     */
+    static boolean isProtected(HttpServletRequest request) {
+        String routed = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return isProtected(request.getRequestURI()) || isProtected(routed);
+    }
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
-        if (!authenticator.enabled() || !isProtected(http.getRequestURI())) {
+        if (!authenticator.enabled() || !isProtected(http)) {
             chain.doFilter(request, response);
             return;
         }

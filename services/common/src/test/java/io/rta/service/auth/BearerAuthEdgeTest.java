@@ -156,6 +156,20 @@ class BearerAuthEdgeTest {
         assertThat(get("/rta/v2/sessions", "Basic dXNlcjpwYXNz").statusCode()).isEqualTo(401);
     }
 
+    /** Jersey routes on the decoded path without ;parameters: the filter must judge that path, not the raw URI. */
+    @Test
+    void shouldProtectARouteWhateverPathParametersOrEscapesItsUriCarries() throws Exception {
+        for (String path : List.of("/rta;x/v2/sessions", "/rta/v2;x/sessions", "/rta;/v2/sessions",
+                "/rta/v2/sessions;x", "/rta/v2/%73essions", "/rta/v2/info;x/../sessions",
+                "/rta/v2/info/../sessions")) {
+            HttpResponse<String> response = get(path, null);
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(400, 401, 404);
+            assertThat(response.body()).as(path).doesNotContain("engineer").doesNotContain("\"principal\"");
+        }
+        assertThat(get("/rta;x/v2/sessions", null).statusCode()).isEqualTo(401);
+        assertThat(get("/rta/v2;x/sessions", null).statusCode()).isEqualTo(401);
+    }
+
     @Test
     void shouldLetAValidTokenThroughWithItsPrincipal() throws Exception {
         HttpResponse<String> ok = get("/rta/v2/sessions", "Bearer " + provider.token(AUDIENCE, c -> c));

@@ -1,0 +1,443 @@
+package io.rta.it;
+
+import static io.rta.it.Ops.OPEN;
+import static io.rta.it.Ops.create;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.ByteString;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.AbstractStub;
+import io.grpc.stub.MetadataUtils;
+import io.rta.gateway.GatewayOptions;
+import io.rta.gateway.GatewayServer;
+import io.rta.it.live.LiveSocket;
+import io.rta.it.live.RawHttp;
+import io.rta.proto.toolkit.config.ConfigStoreGrpc;
+import io.rta.proto.toolkit.config.PutConfigRequest;
+import io.rta.proto.toolkit.session.ListSessionsRequest;
+import io.rta.proto.toolkit.session.SessionStoreGrpc;
+import io.rta.service.config.Options;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import no.nav.security.mock.oauth2.token.KeyProvider;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bearer-token authentication against a real OpenID Connect provider ({@code mock-oauth2-server}, in this JVM on a
+ * free port): an all-in-one server with {@code EnableAuth} takes tokens from the provider's token endpoint
+ * (client credentials) on REST, gRPC and the live WebSocket handshake, and refuses every bad token on all three;
+ * writes need the write scope; a second, configured issuer (a partner's provider) is accepted with its own keys only;
+ * the gateway forwards the caller's token to the server, which checks it too. Over real sockets throughout.
+ */
+class AuthIT {
+
+    private static final String ISSUER_ID = "rta";
+    private static final String AUDIENCE = "rta-api";
+    private static final String PARTNER_ID = "partner";
+    private static final String PARTNER_AUDIENCE = "partner-api";
+    private static final String TIMESTAMP = "2024-05-01T10:00:00Z";
+
+    /** Our provider (the default issuer). */
+    private static MockOAuth2Server provider;
+    /** A partner's provider, configured as Auth:Issuers:partner. */
+    private static MockOAuth2Server partner;
+    /** Another provider that is not configured. */
+    private static MockOAuth2Server stranger;
+    private static TestServer server;
+    /** A gateway with auth on, in front of the server. */
+    private static GatewayServer gateway;
+    /** A gateway with auth off: whatever it lets through, the server must still check. */
+    private static GatewayServer openGateway;
+    private static String issuer;
+    private static String openSession;
+
+    private final Http http = server.http();
+
+    @BeforeAll
+    static void startProviderServerAndGateways() throws Exception {
+        provider = new MockOAuth2Server();
+        provider.start(TestServer.freePort());
+        // each MockOAuth2Server hands out the same bundled keys by default: the others get keys of their own
+        partner = new MockOAuth2Server(ownKeys());
+        partner.start(TestServer.freePort());
+        stranger = new MockOAuth2Server(ownKeys());
+        stranger.start(TestServer.freePort());
+        issuer = provider.issuerUrl(ISSUER_ID).toString();
+        server = TestServer.create().option("EnableAuth", "true").option("Auth:Authority", issuer)
+                .option("Auth:Audience", AUDIENCE)
+                .option("Auth:Issuers:partner:Authority", partner.issuerUrl(PARTNER_ID).toString())
+                .option("Auth:Issuers:partner:Audience", PARTNER_AUDIENCE)
+                .start();
+        gateway = startGateway("--EnableAuth", "true", "--Auth:Authority", issuer, "--Auth:Audience", AUDIENCE);
+        openGateway = startGateway();
+        openSession = "auth-open-" + UUID.randomUUID();
+        sessions(writeToken()).createOrUpdateSession(create(openSession, "open", TIMESTAMP, OPEN));
+    }
+
+    private static OAuth2Config ownKeys() {
+        return new OAuth2Config(false, null, null, false,
+                new OAuth2TokenProvider(new KeyProvider(List.of(), JWSAlgorithm.RS256.getName())), Set.of(),
+                new MockWebServerWrapper());
+    }
+
+    private static GatewayServer startGateway(String... authArgs) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--HttpPort", Integer.toString(TestServer.freePort()),
+                "--SessionServiceUri", server.baseUrl(), "--ConfigServiceUri", server.baseUrl(),
+                "--StreamServiceUri", server.baseUrl()));
+        args.addAll(List.of(authArgs));
+        return GatewayServer.start(Options.load(GatewayOptions.ALL, args.toArray(String[]::new), Map.of(),
+                Files.createTempDirectory("auth-it-gateway-")));
+    }
+
+    @AfterAll
+    static void stopAll() {
+        for (AutoCloseable part : new AutoCloseable[] {gateway, openGateway, server}) {
+            try {
+                if (part != null) {
+                    part.close();
+                }
+            } catch (Exception e) {
+                // stopping: nothing to do
+            }
+        }
+        for (MockOAuth2Server p : new MockOAuth2Server[] {provider, partner, stranger}) {
+            if (p != null) {
+                p.shutdown();
+            }
+        }
+    }
+
+    // ---- tokens ----
+
+    /** A token from the provider's token endpoint, client-credentials flow (aud = the requested scopes). */
+    private static String clientCredentialsToken(String scope) {
+        JsonNode answer = new Http(provider.baseUrl().toString().replaceAll("/$", ""))
+                .postFormJson("/" + ISSUER_ID + "/token", "grant_type", "client_credentials",
+                        "client_id", "pipeline", "client_secret", "pipeline-secret", "scope", scope);
+        assertThat(answer.path("token_type").asText()).isEqualTo("Bearer");
+        return answer.path("access_token").asText();
+    }
+
+    /**
+     * A client-credentials token that also carries the granted scopes in a {@code scope} claim, as Keycloak, Auth0 or
+     * Okta put them (mock-oauth2-server's default puts the scopes in {@code aud} only).
+     */
+    private static String writeToken() {
+        String scope = AUDIENCE + " rta.write";
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, "pipeline", JOSEObjectType.JWT.getType(),
+                null, Map.of("scope", scope), 3600));
+        return clientCredentialsToken(scope);
+    }
+
+    private static String issued(MockOAuth2Server by, String issuerId, List<String> audience,
+                                 Map<String, Object> claims, long expirySeconds) {
+        return by.issueToken(issuerId, "client", new DefaultOAuth2TokenCallback(issuerId, "someone",
+                JOSEObjectType.JWT.getType(), audience, claims, expirySeconds)).serialize();
+    }
+
+    private static JWTClaimsSet.Builder validClaims() {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder().issuer(issuer).audience(AUDIENCE).subject("forger")
+                .issueTime(Date.from(now)).notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)));
+    }
+
+    /** A refused token (null: none) and what the refusal must say. */
+    private record Bad(String token, String... reasons) {
+    }
+
+    /** Every refused token by what is wrong with it. */
+    private static Map<String, Bad> badTokens() throws Exception {
+        Map<String, Bad> tokens = new LinkedHashMap<>();
+        tokens.put("no token", new Bad(null, "needs a bearer token"));
+        tokens.put("expired", new Bad(issued(provider, ISSUER_ID, List.of(AUDIENCE), Map.of(), -300),
+                "Expired JWT"));
+        tokens.put("not yet valid", new Bad(issued(provider, ISSUER_ID, List.of(AUDIENCE),
+                Map.of("nbf", Date.from(Instant.now().plusSeconds(300))), 3600), "JWT before use time"));
+        tokens.put("wrong issuer", new Bad(issued(provider, "other", List.of(AUDIENCE), Map.of(), 3600),
+                "issuer is not one this service accepts"));
+        tokens.put("wrong audience", new Bad(issued(provider, ISSUER_ID, List.of("someone-else"), Map.of(), 3600),
+                "aud claim rejected"));
+        tokens.put("alg none", new Bad(new PlainJWT(validClaims().build()).serialize(), "not signed (alg none)"));
+
+        RSAKey published = JWKSet.load(provider.jwksUrl(ISSUER_ID).url()).getKeys().get(0).toRSAKey();
+        SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(published.getKeyID())
+                .type(JOSEObjectType.JWT).build(), validClaims().build());
+        hmac.sign(new MACSigner(published.toRSAPublicKey().getEncoded()));
+        tokens.put("HS256 keyed with the provider's public key", new Bad(hmac.serialize(),
+                "Another algorithm expected"));
+
+        String[] valid = clientCredentialsToken(AUDIENCE).split("\\.");
+        String payload = new String(Base64URL.from(valid[1]).decode(), StandardCharsets.UTF_8)
+                .replace("\"sub\":\"pipeline\"", "\"sub\":\"admin\",\"scope\":\"rta.write\"");
+        assertThat(payload).contains("admin");
+        tokens.put("tampered payload", new Bad(valid[0] + "." + Base64URL.encode(payload) + "." + valid[2],
+                "Invalid signature"));
+
+        RSAKey own = new RSAKeyGenerator(2048).keyID("not-a-key-of-the-provider").generate();
+        SignedJWT unknownKid = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(own.getKeyID())
+                .type(JOSEObjectType.JWT).build(), validClaims().build());
+        unknownKid.sign(new RSASSASigner(own));
+        // refetched and still unknown, or refused without a refetch when the keys were fetched less than 30 s ago
+        tokens.put("unknown kid", new Bad(unknownKid.serialize(), "no matching key", "matches its key id"));
+
+        tokens.put("second provider, not configured", new Bad(issued(stranger, ISSUER_ID, List.of(AUDIENCE),
+                Map.of(), 3600), "issuer is not one this service accepts"));
+        tokens.put("second provider claiming our issuer", new Bad(issued(stranger, ISSUER_ID, List.of(AUDIENCE),
+                Map.of("iss", issuer), 3600), "Invalid signature"));
+        tokens.put("partner's token with our audience", new Bad(issued(partner, PARTNER_ID, List.of(AUDIENCE),
+                Map.of(), 3600), "aud claim rejected"));
+        return tokens;
+    }
+
+    // ---- clients ----
+
+    private static Metadata bearer(String token) {
+        Metadata headers = new Metadata();
+        if (token != null) {
+            headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        }
+        return headers;
+    }
+
+    private static <S extends AbstractStub<S>> S with(S stub, String token) {
+        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(bearer(token)))
+                .withDeadlineAfter(60, TimeUnit.SECONDS);
+    }
+
+    private static SessionStoreGrpc.SessionStoreBlockingStub sessions(String token) {
+        return with(SessionStoreGrpc.newBlockingStub(server.channel()), token);
+    }
+
+    private static ConfigStoreGrpc.ConfigStoreBlockingStub configs(String token) {
+        return with(ConfigStoreGrpc.newBlockingStub(server.channel()), token);
+    }
+
+    private static HttpResponse<byte[]> get(Http client, String path, String token) {
+        return token == null ? client.get(path) : client.get(path, "Authorization", "Bearer " + token);
+    }
+
+    /** The live stream's handshake with the token in the Authorization header: the HTTP status it was answered. */
+    private static int handshake(String baseUrl, String identity, String token) throws Exception {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+                .subprotocols(LiveSocket.SUB_PROTOCOL).connectTimeout(Duration.ofSeconds(10));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        URI uri = URI.create(baseUrl.replaceFirst("^http", "ws") + "/rta/v2/sessions/" + identity + "/stream");
+        try {
+            WebSocket socket = builder.buildAsync(uri, new WebSocket.Listener() { }).get(30, TimeUnit.SECONDS);
+            assertThat(socket.getSubprotocol()).isEqualTo(LiveSocket.SUB_PROTOCOL);
+            socket.abort();
+            return 101;
+        } catch (ExecutionException | CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
+    /** The status a call ends with; its description never holds a token (a JWT starts "eyJ"). */
+    private static Status grpcStatus(Runnable call) {
+        try {
+            call.run();
+            return Status.OK;
+        } catch (StatusRuntimeException e) {
+            assertThat(String.valueOf(e.getStatus().getDescription())).doesNotContain("eyJ");
+            return e.getStatus();
+        }
+    }
+
+    private static Status.Code grpcCode(Runnable call) {
+        return grpcStatus(call).getCode();
+    }
+
+    // ---- tests ----
+
+    @Test
+    void shouldAcceptAClientCredentialsTokenOnRestGrpcAndTheLiveStream() throws Exception {
+        String token = clientCredentialsToken(AUDIENCE);
+
+        HttpResponse<byte[]> list = get(http, "/rta/v2/sessions", token);
+        assertThat(list.statusCode()).as(Http.text(list)).isEqualTo(200);
+        assertThat(Http.text(list)).contains(openSession).doesNotContain(token);
+        assertThat(get(http, "/rta/v2/sessions/" + openSession, token).statusCode()).isEqualTo(200);
+        // the provider's programmatic tokens (used for the refused ones below) are accepted when nothing is wrong
+        assertThat(get(http, "/rta/v2/sessions/" + openSession,
+                issued(provider, ISSUER_ID, List.of(AUDIENCE), Map.of(), 3600)).statusCode()).isEqualTo(200);
+        assertThat(sessions(token).listSessions(ListSessionsRequest.newBuilder().build()).getSessionsList())
+                .anySatisfy(s -> assertThat(s.getIdentity()).isEqualTo(openSession));
+        assertThat(handshake(server.baseUrl(), openSession, token)).isEqualTo(101);
+    }
+
+    @Test
+    void shouldAnswerTheOpenRoutesWithoutATokenAndSayThatAuthIsRequired() {
+        assertThat(http.get("/").statusCode()).isEqualTo(200);
+        assertThat(http.get("/health").statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> info = http.get("/rta/v2/info");
+        assertThat(info.statusCode()).isEqualTo(200);
+        assertThat(Http.json(info).path("authRequired").isBoolean()).isTrue();
+        assertThat(Http.json(info).path("authRequired").asBoolean()).isTrue();
+        assertThat(Http.json(through(gateway).get("/rta/v2/info")).path("authRequired").asBoolean()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseEveryBadTokenOnRestGrpcAndTheLiveStreamSayingWhy() throws Exception {
+        for (Map.Entry<String, Bad> bad : badTokens().entrySet()) {
+            String why = bad.getKey();
+            String token = bad.getValue().token();
+
+            HttpResponse<byte[]> rest = get(http, "/rta/v2/sessions", token);
+            assertThat(rest.statusCode()).as(why + ": " + Http.text(rest)).isEqualTo(401);
+            String challenge = rest.headers().firstValue("WWW-Authenticate").orElse("");
+            if (token == null) {
+                assertThat(challenge).as(why).isEqualTo("Bearer realm=\"rta\"");
+            } else {
+                assertThat(challenge).as(why).startsWith("Bearer realm=\"rta\", error=\"invalid_token\", "
+                        + "error_description=\"").containsAnyOf(bad.getValue().reasons()).doesNotContain(token);
+            }
+            assertThat(Http.text(rest)).as(why).containsAnyOf(bad.getValue().reasons()).doesNotContain("Exception")
+                    .doesNotContain("\tat ");
+            if (token != null) {
+                assertThat(Http.text(rest)).as(why).doesNotContain(token);
+            }
+
+            Status grpc = grpcStatus(() -> sessions(token).listSessions(ListSessionsRequest.newBuilder().build()));
+            assertThat(grpc.getCode()).as(why).isEqualTo(Status.Code.UNAUTHENTICATED);
+            assertThat(grpc.getDescription()).as(why).containsAnyOf(bad.getValue().reasons());
+            assertThat(handshake(server.baseUrl(), openSession, token)).as(why).isEqualTo(401);
+        }
+    }
+
+    /** Jersey routes on the decoded path without ;parameters: neither REST nor the stream is reached that way. */
+    @Test
+    void shouldRefuseAProtectedRouteWhosePathCarriesParametersWithoutAToken() throws Exception {
+        for (String path : List.of("/rta;x/v2/sessions", "/rta/v2;x/sessions", "/rta/v2;x/sessions/" + openSession)) {
+            RawHttp.Response response = RawHttp.get(server.httpPort(), path);
+            assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(401);
+            assertThat(response.body()).as(path).doesNotContain(openSession);
+        }
+        RawHttp.Response upgrade = RawHttp.get(server.httpPort(), "/rta;x/v2/sessions/" + openSession + "/stream",
+                "Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+                "Sec-WebSocket-Version: 13", "Sec-WebSocket-Protocol: " + LiveSocket.SUB_PROTOCOL);
+        assertThat(upgrade.status()).as(upgrade.head()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldNeedTheWriteScopeForGrpcWritesButNotForReads() {
+        String readOnly = clientCredentialsToken(AUDIENCE);
+        String writer = writeToken();
+        String identity = "auth-write-" + UUID.randomUUID();
+        PutConfigRequest config = PutConfigRequest.newBuilder().setIdentifier("auth-config-" + UUID.randomUUID())
+                .setContentType("application/vnd.mat.config+json")
+                .setData(ByteString.copyFrom("{\"demo\": {}}", StandardCharsets.UTF_8)).build();
+
+        assertThat(grpcCode(() -> sessions(readOnly).createOrUpdateSession(create(identity, "w", TIMESTAMP, OPEN))))
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(grpcCode(() -> configs(readOnly).putConfig(config))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(grpcCode(() -> sessions(writer).createOrUpdateSession(create(identity, "w", TIMESTAMP, OPEN))))
+                .isEqualTo(Status.Code.OK);
+        assertThat(grpcCode(() -> configs(writer).putConfig(config))).isEqualTo(Status.Code.OK);
+        assertThat(grpcCode(() -> sessions(readOnly).listSessions(ListSessionsRequest.newBuilder().build())))
+                .isEqualTo(Status.Code.OK);
+        assertThat(get(http, "/rta/v2/sessions/" + identity, readOnly).statusCode()).isEqualTo(200);
+        assertThat(get(http, "/rta/v2/configs/" + config.getIdentifier(), readOnly).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldAcceptThePartnersTokensAndRefuseItsIssuerSignedWithOurKey() throws Exception {
+        String partnerToken = issued(partner, PARTNER_ID, List.of(PARTNER_AUDIENCE), Map.of(), 3600);
+        // the partner's issuer, audience and key id, but signed by our provider
+        String forged = issued(provider, PARTNER_ID, List.of(PARTNER_AUDIENCE),
+                Map.of("iss", partner.issuerUrl(PARTNER_ID).toString()), 3600);
+        assertThat(SignedJWT.parse(forged).getJWTClaimsSet().getIssuer())
+                .isEqualTo(SignedJWT.parse(partnerToken).getJWTClaimsSet().getIssuer());
+
+        assertThat(get(http, "/rta/v2/sessions/" + openSession, partnerToken).statusCode()).isEqualTo(200);
+        assertThat(grpcCode(() -> sessions(partnerToken).listSessions(ListSessionsRequest.newBuilder().build())))
+                .isEqualTo(Status.Code.OK);
+        assertThat(handshake(server.baseUrl(), openSession, partnerToken)).isEqualTo(101);
+
+        HttpResponse<byte[]> refused = get(http, "/rta/v2/sessions/" + openSession, forged);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("WWW-Authenticate").orElse("")).contains("error=\"invalid_token\"");
+        assertThat(grpcCode(() -> sessions(forged).listSessions(ListSessionsRequest.newBuilder().build())))
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(handshake(server.baseUrl(), openSession, forged)).isEqualTo(401);
+    }
+
+    @Test
+    void shouldForwardTheCallersTokenThroughTheGatewayToTheServerWhichChecksItToo() throws Exception {
+        String token = clientCredentialsToken(AUDIENCE);
+        String path = "/rta/v2/sessions/" + openSession;
+
+        HttpResponse<byte[]> withToken = get(through(gateway), path, token);
+        assertThat(withToken.statusCode()).as(Http.text(withToken)).isEqualTo(200);
+        assertThat(Http.json(withToken).path("identity").asText()).isEqualTo(openSession);
+        assertThat(Http.text(withToken)).doesNotContain(token);
+        assertThat(get(through(gateway), path + "/data/periodic/1,2", token).statusCode()).isEqualTo(200);
+        assertThat(handshake(baseUrl(gateway), openSession, token)).isEqualTo(101);
+        HttpResponse<byte[]> expired = get(through(gateway), path,
+                issued(provider, ISSUER_ID, List.of(AUDIENCE), Map.of(), -300));
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(expired.headers().firstValue("WWW-Authenticate").orElse("")).contains("error=\"invalid_token\"");
+        HttpResponse<byte[]> without = get(through(gateway), path, null);
+        assertThat(without.statusCode()).isEqualTo(401);
+        assertThat(without.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"rta\"");
+
+        // a gateway that checks nothing: the server refuses what it lets through, and accepts the forwarded token
+        assertThat(get(through(openGateway), path, null).statusCode()).isEqualTo(401);
+        assertThat(get(through(openGateway), path, token).statusCode()).isEqualTo(200);
+        assertThat(get(through(openGateway), path + "/data/periodic/1,2", token).statusCode()).isEqualTo(200);
+        assertThat(handshake(baseUrl(openGateway), openSession, token)).isEqualTo(101);
+        assertThat(handshake(baseUrl(openGateway), openSession, null)).isEqualTo(401);
+    }
+
+    private static String baseUrl(GatewayServer gateway) {
+        return "http://127.0.0.1:" + gateway.httpPort();
+    }
+
+    private static Http through(GatewayServer gateway) {
+        return new Http(baseUrl(gateway));
+    }
+}
