@@ -195,7 +195,7 @@ public final class RtaServer implements AutoCloseable {
                 edge, reads), metrics, health, auth, modules));
         phases.mark("HTTP");
         LOG.info("RTA server ready: HTTP {} gRPC {}, Kafka {}, registry {}, media types {}", http.port(),
-                grpc.port(), bootstrapServers, registryUrl, ConfigMediaTypes.ALL);
+                grpc.port(), bootstrapServers, registry.baseUrl(), ConfigMediaTypes.ALL);
         own(StartupReport.whenHealthy(health, phases, options.getDuration(ServerOptions.STARTUP_TIMEOUT)));
     }
 
