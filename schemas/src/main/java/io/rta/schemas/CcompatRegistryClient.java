@@ -3,12 +3,14 @@ package io.rta.schemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -51,6 +53,8 @@ public final class CcompatRegistryClient implements SchemaRegistryClient {
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
 
     private final String baseUrl;
+    /** {@code Basic ...} from the URL's user info, or null. */
+    private final String authorization;
     private final Duration retry;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
@@ -62,9 +66,17 @@ public final class CcompatRegistryClient implements SchemaRegistryClient {
         this(baseUrl, DEFAULT_RETRY);
     }
 
-    /** @param retry how long transient failures of one request are retried before it fails */
+    /**
+     * @param baseUrl the API base; credentials in its user info ({@code https://user:password@registry/...}) are sent
+     *                as HTTP Basic authentication and never shown ({@link #baseUrl()} is without them)
+     * @param retry how long transient failures of one request are retried before it fails
+     */
     public CcompatRegistryClient(String baseUrl, Duration retry) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        URI uri = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+        String userInfo = uri.getRawUserInfo();
+        this.authorization = userInfo == null ? null : "Basic " + Base64.getEncoder().encodeToString(
+                URLDecoder.decode(userInfo.replace("+", "%2B"), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
+        this.baseUrl = userInfo == null ? uri.toString() : uri.toString().replace(userInfo + "@", "");
         this.retry = retry;
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
@@ -114,7 +126,7 @@ public final class CcompatRegistryClient implements SchemaRegistryClient {
      */
     public void ping() {
         URI uri = URI.create(baseUrl + "/subjects");
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(PING_TIMEOUT).GET().build();
+        HttpRequest request = authorized(HttpRequest.newBuilder(uri)).timeout(PING_TIMEOUT).GET().build();
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {
@@ -180,10 +192,14 @@ public final class CcompatRegistryClient implements SchemaRegistryClient {
         }
     }
 
+    private HttpRequest.Builder authorized(HttpRequest.Builder builder) {
+        return authorization == null ? builder : builder.header("Authorization", authorization);
+    }
+
     /** Sends one request, retrying transient failures until the retry budget is spent. */
     private JsonNode send(String method, String path, String body) {
         URI uri = URI.create(baseUrl + path);
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest request = authorized(HttpRequest.newBuilder(uri))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", CONTENT_TYPE + ", application/json")
                 .header("Content-Type", CONTENT_TYPE)

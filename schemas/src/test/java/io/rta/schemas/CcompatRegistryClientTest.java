@@ -30,6 +30,7 @@ class CcompatRegistryClientTest {
             .requiredString("a").endRecord();
 
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     /** Statuses to answer first, one per request, before the normal answers. */
     private final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
     private HttpServer server;
@@ -57,6 +58,20 @@ class CcompatRegistryClientTest {
 
         assertThat(requests).containsExactly("POST /apis/ccompat/v7/subjects/rta.sessions-value/versions "
                 + "application/vnd.schemaregistry.v1+json {\"schema\":" + quoted(SCHEMA.toString()) + "}");
+    }
+
+    /** A registry behind HTTP Basic authentication: the URL's user info, never shown. */
+    @Test
+    void shouldSendTheUrlsCredentialsAsBasicAuthenticationAndNeverShowThem() {
+        CcompatRegistryClient client = new CcompatRegistryClient(baseUrl.replace("http://", "http://rta:s%40cret@"));
+
+        client.register("rta.sessions-value", SCHEMA);
+        client.ping();
+
+        assertThat(authorizations).containsOnly("Basic " + java.util.Base64.getEncoder().encodeToString(
+                "rta:s@cret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(client.baseUrl()).isEqualTo(baseUrl).doesNotContain("cret");
+        assertThat(new CcompatRegistryClient(baseUrl).baseUrl()).isEqualTo(baseUrl);
     }
 
     @Test
@@ -212,6 +227,7 @@ class CcompatRegistryClientTest {
     private void answer(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " " + contentType
                 + (body.isEmpty() ? "" : " " + body));
         String path = exchange.getRequestURI().getPath();

@@ -33,7 +33,7 @@ final class Backbone {
 
     /** Creates the topics that do not exist yet ({@code Partitions}, {@code ReplicationFactor}). */
     static void ensureTopics(Options options, String bootstrapServers, Topics topics) {
-        TopicCreator.ensureTopics(KafkaSettings.common(bootstrapServers), topics,
+        TopicCreator.ensureTopics(KafkaSettings.common(bootstrapServers, options), topics,
                 options.getInt(RtaOptions.PARTITIONS), (short) options.getInt(RtaOptions.REPLICATION_FACTOR));
     }
 

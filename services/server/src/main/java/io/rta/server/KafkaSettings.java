@@ -1,5 +1,6 @@
 package io.rta.server;
 
+import io.rta.service.config.KafkaClientOptions;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import io.rta.topology.Topics;
@@ -23,15 +24,23 @@ public final class KafkaSettings {
     private KafkaSettings() {
     }
 
+    /** Without the options' {@code Kafka:*} properties (a client of the embedded broker, a test). */
     public static Map<String, Object> common(String bootstrapServers) {
         Map<String, Object> config = new HashMap<>();
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(CommonClientConfigs.CLIENT_DNS_LOOKUP_CONFIG, "use_all_dns_ips");
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return config;
     }
 
-    public static Map<String, Object> consumer(String bootstrapServers) {
-        Map<String, Object> config = common(bootstrapServers);
+    /** Any client's settings: the cluster, and the {@code Kafka:*} properties of {@code options} (security). */
+    public static Map<String, Object> common(String bootstrapServers, Options options) {
+        Map<String, Object> config = KafkaClientOptions.apply(new HashMap<>(), options);
+        config.putAll(common(bootstrapServers));
+        return config;
+    }
+
+    public static Map<String, Object> consumer(String bootstrapServers, Options options) {
+        Map<String, Object> config = common(bootstrapServers, options);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         return config;
     }
@@ -59,7 +68,7 @@ public final class KafkaSettings {
     public static Map<String, Object> streams(String bootstrapServers, String applicationId, HostInfo self,
                                               Options options, Path stateDir, String instanceId,
                                               DeadLetters deadLetters) {
-        Map<String, Object> config = common(bootstrapServers);
+        Map<String, Object> config = common(bootstrapServers, options);
         config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
         // With static membership a crashed (kill -9) instance keeps its partitions until its session times out:
         // 10 s instead of the default 45 s bounds how long its data is unavailable before a standby takes over,

@@ -138,7 +138,7 @@ public final class RtaServer implements AutoCloseable {
         phases.mark("schemas");
 
         ScheduledExecutorService timer = Backbone.timer(parts);
-        EventProducer producer = own(new EventProducer(KafkaSettings.common(bootstrapServers), writeTimeout,
+        EventProducer producer = own(new EventProducer(KafkaSettings.common(bootstrapServers, options), writeTimeout,
                 metrics));
 
         ConfigStoreLimits configLimits = ConfigModule.limits(options);
@@ -150,7 +150,7 @@ public final class RtaServer implements AutoCloseable {
                 options.getInt(RtaOptions.HTTP_PORT));
         streams = own(new StreamsRunner(topology, KafkaSettings.streams(bootstrapServers, topics.applicationId(),
                 self, options, dataPath.resolve("streams"), Backbone.instanceId(dataPath), deadLetters), metrics));
-        SessionView sessionView = own(new SessionView(KafkaSettings.consumer(bootstrapServers), topics, limits,
+        SessionView sessionView = own(new SessionView(KafkaSettings.consumer(bootstrapServers, options), topics, limits,
                 writeTimeout, timer, metrics));
 
         streams.start();
@@ -160,7 +160,7 @@ public final class RtaServer implements AutoCloseable {
         phases.mark("session view");
 
         Admin admin = own(metrics.bindAdmin(AdminClient.create(
-                Backbone.properties(KafkaSettings.common(bootstrapServers)))));
+                Backbone.properties(KafkaSettings.common(bootstrapServers, options)))));
         ServiceContext context = new ServiceContext(options, metrics, topics, registry, bootstrapServers, producer,
                 timer, admin, streams, topics.applicationId(), self, limits, writeTimeout);
         RegistryProcess supervised = embeddedRegistry;
@@ -172,7 +172,7 @@ public final class RtaServer implements AutoCloseable {
                 // the server serves data without bindings: a data identity is a session identity, read once it exists
                 own(new DataModule(context, sessionView::exists)),
                 own(new StreamModule(options, metrics, () -> StreamModule.kafkaSource(options, topics,
-                        topics.applicationId(), KafkaSettings.consumer(bootstrapServers), admin, sessionView.views(),
+                        topics.applicationId(), KafkaSettings.consumer(bootstrapServers, options), admin, sessionView.views(),
                         metrics))));
         HealthCheckRegistry health = ServiceHost.registerHealthChecks(new HealthCheckRegistry(), modules);
         if (embeddedRegistry != null) {
@@ -195,7 +195,7 @@ public final class RtaServer implements AutoCloseable {
                 edge, reads), metrics, health, auth, modules));
         phases.mark("HTTP");
         LOG.info("RTA server ready: HTTP {} gRPC {}, Kafka {}, registry {}, media types {}", http.port(),
-                grpc.port(), bootstrapServers, registryUrl, ConfigMediaTypes.ALL);
+                grpc.port(), bootstrapServers, registry.baseUrl(), ConfigMediaTypes.ALL);
         own(StartupReport.whenHealthy(health, phases, options.getDuration(ServerOptions.STARTUP_TIMEOUT)));
     }
 

@@ -8,6 +8,7 @@ import io.rta.schemas.CcompatRegistryClient;
 import io.rta.service.auth.AuthSettings;
 import io.rta.service.auth.Authenticator;
 import io.rta.service.config.EdgeLimits;
+import io.rta.service.config.KafkaClientOptions;
 import io.rta.service.config.LimitOptions;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
@@ -84,7 +85,8 @@ public final class StandaloneService implements AutoCloseable {
                             RtaOptions.BIND_ADDRESS, RtaOptions.ADMIN_PORT, RtaOptions.BOOTSTRAP_SERVERS,
                             RtaOptions.REGISTRY_URL, RtaOptions.TOPIC_PREFIX, RtaOptions.WRITE_TIMEOUT,
                             RtaOptions.MAX_WRITE_LAG, RtaOptions.PARTITIONS, RtaOptions.REPLICATION_FACTOR,
-                            RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION),
+                            RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION,
+                            KafkaClientOptions.KAFKA),
                     LimitOptions.ALL.stream(),
                     Stream.of(ServerOptions.COMMIT_INTERVAL, ServerOptions.STREAM_THREADS,
                             ServerOptions.GRPC_MAX_MESSAGE_SIZE, ServerOptions.MAX_CONFIG_SIZE,
@@ -186,7 +188,7 @@ public final class StandaloneService implements AutoCloseable {
         Backbone.registerSchemas(registry, topics);
 
         ScheduledExecutorService timer = Backbone.timer(parts);
-        EventProducer producer = own(new EventProducer(KafkaSettings.common(bootstrapServers), writeTimeout,
+        EventProducer producer = own(new EventProducer(KafkaSettings.common(bootstrapServers, options), writeTimeout,
                 metrics));
         DeadLetters deadLetters = new DeadLetters(topics.deadLetters());
         applicationId = kind.applicationId(topics.prefix());
@@ -197,14 +199,14 @@ public final class StandaloneService implements AutoCloseable {
                 KafkaSettings.streams(bootstrapServers, applicationId, self, options, dataPath.resolve("streams"),
                         Backbone.instanceId(dataPath), deadLetters), metrics));
         Admin admin = own(metrics.bindAdmin(AdminClient.create(
-                Backbone.properties(KafkaSettings.common(bootstrapServers)))));
+                Backbone.properties(KafkaSettings.common(bootstrapServers, options)))));
         ServiceContext context = new ServiceContext(options, metrics, topics, registry, bootstrapServers, producer,
                 timer, admin, streams, applicationId, self, limits, writeTimeout);
 
         List<ServiceModule> modules = new ArrayList<>();
         modules.add(new KafkaBackbone(admin, () -> Backbone.registryHealth(registry, null), streams, deadLetters,
                 metrics));
-        SessionView view = kind == Kind.SESSION ? own(new SessionView(KafkaSettings.consumer(bootstrapServers),
+        SessionView view = kind == Kind.SESSION ? own(new SessionView(KafkaSettings.consumer(bootstrapServers, options),
                 topics, limits, writeTimeout, timer, metrics)) : null;
         streams.start();
         if (view != null) {

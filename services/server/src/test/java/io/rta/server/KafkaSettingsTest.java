@@ -25,6 +25,21 @@ class KafkaSettingsTest {
     }
 
     @Test
+    void kafkaPropertiesReachEveryClientButCannotReplaceTheCluster() {
+        Topics topics = Topics.create("rta.", new InMemorySchemaRegistryClient());
+        io.rta.service.config.Options options = ServerOptions.load(new String[] {
+            "--Kafka:security.protocol", "SSL", "--Kafka:ssl.truststore.location", "/etc/rta/ca.p12"});
+
+        assertThat(KafkaSettings.common("kafka:9093", options)).containsEntry("security.protocol", "SSL")
+                .containsEntry("ssl.truststore.location", "/etc/rta/ca.p12")
+                .containsEntry(org.apache.kafka.clients.CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "kafka:9093");
+        assertThat(KafkaSettings.consumer("kafka:9093", options)).containsEntry("security.protocol", "SSL");
+        assertThat(KafkaSettings.streams("kafka:9093", topics, options, Path.of("state"), "rta-test",
+                new io.rta.topology.errors.DeadLetters(topics.deadLetters())))
+                .containsEntry("security.protocol", "SSL");
+    }
+
+    @Test
     void streamsTaskTimeoutIsKafkasDefaultUnlessConfigured() {
         Topics topics = Topics.create("rta.", new InMemorySchemaRegistryClient());
 

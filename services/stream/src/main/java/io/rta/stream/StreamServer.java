@@ -5,6 +5,7 @@ import io.rta.schemas.CcompatRegistryClient;
 import io.rta.service.auth.AuthSettings;
 import io.rta.service.auth.Authenticator;
 import io.rta.service.config.EdgeLimits;
+import io.rta.service.config.KafkaClientOptions;
 import io.rta.service.config.LimitOptions;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
@@ -64,7 +65,8 @@ public final class StreamServer implements AutoCloseable {
     public static final List<OptionDef> ALL = Stream.of(Stream.of(RtaOptions.CONFIG, HTTP_PORT,
             RtaOptions.BIND_ADDRESS, RtaOptions.ADMIN_PORT, RtaOptions.BOOTSTRAP_SERVERS, RtaOptions.REGISTRY_URL,
             RtaOptions.TOPIC_PREFIX, RtaOptions.LOG_FORMAT, RtaOptions.LOG_LEVEL, RtaOptions.LOG_LEVELS,
-            STARTUP_TIMEOUT, CHUNK_APPLICATION_ID, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION), EDGE_OPTIONS.stream(),
+            STARTUP_TIMEOUT, CHUNK_APPLICATION_ID, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION,
+            KafkaClientOptions.KAFKA), EDGE_OPTIONS.stream(),
             StreamOptions.ALL.stream(), LimitOptions.INPUT.stream(), AuthSettings.OPTIONS.stream()).flatMap(s -> s)
             .toList();
 
@@ -119,7 +121,7 @@ public final class StreamServer implements AutoCloseable {
         }
         Topics topics = Topics.create(options.getString(RtaOptions.TOPIC_PREFIX),
                 new CcompatRegistryClient(registryUrl));
-        Map<String, Object> kafka = new HashMap<>();
+        Map<String, Object> kafka = KafkaClientOptions.apply(new HashMap<>(), options);
         kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         kafka.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
 

@@ -19,7 +19,7 @@ public final class EffectiveOptions {
     /** What a masked secret is shown as. */
     public static final String MASK = "****";
 
-    private static final List<String> SECRET_NAMES = List.of("password", "secret", "token", "credential");
+    private static final List<String> SECRET_NAMES = List.of("password", "secret", "token", "credential", "jaas");
     /** {@code scheme://user:password@} or {@code scheme://token@}: everything between "//" and "@". */
     private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^/?#@\\s]*)@");
     /** {@code password=...} and the like inside a connection string or query, up to the next separator. */
@@ -38,7 +38,8 @@ public final class EffectiveOptions {
         for (OptionDef def : options.defs()) {
             if (def.isSection()) {
                 options.getSection(def).forEach((key, value) -> line.append(line.length() == 0 ? "" : ", ")
-                        .append(sectionName(def, key)).append('=').append(quoted(masked(def, value))));
+                        .append(sectionName(def, key)).append('=')
+                        .append(quoted(masked(sectionName(def, key), value))));
                 continue;
             }
             line.append(line.length() == 0 ? "" : ", ").append(def.name()).append('=')
@@ -69,7 +70,10 @@ public final class EffectiveOptions {
         Map<String, String> values = new LinkedHashMap<>();
         for (OptionDef def : options.defs()) {
             if (def.isSection()) {
-                options.getSection(def).forEach((key, value) -> values.put(sectionName(def, key), masked(def, value)));
+                options.getSection(def).forEach((key, value) -> {
+                    String name = sectionName(def, key);
+                    values.put(name, masked(name, value));
+                });
             } else {
                 values.put(def.name(), masked(def, options.getString(def)));
             }
@@ -79,16 +83,20 @@ public final class EffectiveOptions {
 
     /** {@code DataServiceUris:store} for key {@code store} of section {@code DataServiceUris:<source>}. */
     private static String sectionName(OptionDef section, String key) {
-        String name = section.name();
-        return name.substring(0, name.indexOf(OptionDef.SECTION_SEPARATOR) + 1) + key;
+        return section.baseName() + OptionDef.SECTION_SEPARATOR + key;
     }
 
     /** {@code value} as it may be shown: masked whole for a credential option, else with credentials in it masked. */
     public static String masked(OptionDef def, String value) {
+        return masked(def.name(), value);
+    }
+
+    /** {@code value} of the option (or section member, {@code Kafka:sasl.jaas.config}) named {@code optionName}. */
+    static String masked(String optionName, String value) {
         if (value.isEmpty()) {
             return value;
         }
-        String name = def.name().toLowerCase(Locale.ROOT);
+        String name = optionName.toLowerCase(Locale.ROOT);
         // "key" only at the end of the name (ApiKey, Auth:ClientKey): MaxSortKeys is a count, not a secret
         if (SECRET_NAMES.stream().anyMatch(name::contains) || name.endsWith("key")) {
             return MASK;

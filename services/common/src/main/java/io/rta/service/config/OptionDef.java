@@ -63,6 +63,11 @@ public final class OptionDef {
         return isSection() ? name + SECTION_SEPARATOR + sectionKey : name;
     }
 
+    /** The name without, for a section, what its keys stand for: {@code DataServiceUris}, {@code Auth:Issuers}. */
+    public String baseName() {
+        return name;
+    }
+
     /** True for a {@link #section}. */
     public boolean isSection() {
         return !sectionKey.isEmpty();

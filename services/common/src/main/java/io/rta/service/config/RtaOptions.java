@@ -71,7 +71,7 @@ public final class RtaOptions {
     public static final List<OptionDef> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(CONFIG,
             DATA_PATH, HTTP_PORT, GRPC_PORT, BIND_ADDRESS, ADMIN_PORT, BOOTSTRAP_SERVERS, REGISTRY_URL, TOPIC_PREFIX,
             WRITE_TIMEOUT, MAX_WRITE_LAG, PARTITIONS, REPLICATION_FACTOR, KAFKA_PORT, REGISTRY_PORT, REGISTRY_JAR, SERVICE_LABEL,
-            SERVICE_DESCRIPTION), LimitOptions.ALL.stream()).toList();
+            SERVICE_DESCRIPTION, KafkaClientOptions.KAFKA), LimitOptions.ALL.stream()).toList();
 
     private RtaOptions() {
     }

@@ -86,8 +86,8 @@ public final class Replay {
         registry.awaitAvailable(options.getDuration(ServerOptions.STARTUP_TIMEOUT));
         Replay replay = new Replay(options, out, err, ReplayOptions.bootstrapServers(options),
                 Topics.create(livePrefix, registry), Topics.replaying(livePrefix, replayPrefix, registry));
-        try (Offsets offsets = new Offsets(KafkaSettings.common(replay.bootstrapServers),
-                KafkaSettings.consumer(replay.bootstrapServers))) {
+        try (Offsets offsets = new Offsets(KafkaSettings.common(replay.bootstrapServers, options),
+                KafkaSettings.consumer(replay.bootstrapServers, options))) {
             replay.requireLiveTopics(offsets);
             if (verifyOnly) {
                 replay.requireReplayed(offsets);
@@ -137,7 +137,7 @@ public final class Replay {
                 progress.partitions(), from.map(Instant::toString).orElse("the beginning"), replay.prefix(),
                 application));
         int partitions = offsets.partitions(List.of(live.sessionUpdates().name())).size();
-        TopicCreator.ensureTopics(KafkaSettings.common(bootstrapServers), replay, partitions,
+        TopicCreator.ensureTopics(KafkaSettings.common(bootstrapServers, options), replay, partitions,
                 (short) options.getInt(RtaOptions.REPLICATION_FACTOR));
         if (from.isPresent()) {
             offsets.commit(application, starts); // the group is new: Streams starts where it finds these
