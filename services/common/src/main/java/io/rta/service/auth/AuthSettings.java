@@ -74,6 +74,8 @@ public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clock
         boolean enabled = options.getBoolean(ENABLE_AUTH);
         Duration skew = options.getDuration(CLOCK_SKEW);
         String writeScope = options.getString(WRITE_SCOPE).strip();
+        // a misspelt Auth:Issuers key is refused whether auth is on or not: it must not go unnoticed until then
+        SortedMap<String, Map<String, String>> named = sections(options.getSection(ISSUERS));
         if (!enabled) {
             return new AuthSettings(false, List.of(), skew, writeScope);
         }
@@ -87,7 +89,7 @@ public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clock
         if (!authority.isEmpty() || !audience.isEmpty()) {
             issuers.add(issuer(DEFAULT_ISSUER, authority, audience, AUTHORITY.name(), AUDIENCE.name()));
         }
-        sections(options.getSection(ISSUERS)).forEach((name, values) -> issuers.add(issuer(name,
+        named.forEach((name, values) -> issuers.add(issuer(name,
                 values.getOrDefault("authority", ""), values.getOrDefault("audience", ""),
                 "Auth:Issuers:" + name + ":Authority", "Auth:Issuers:" + name + ":Audience")));
         if (issuers.isEmpty()) {

@@ -47,6 +47,8 @@ class AuthSettingsTest {
                 "RTA_AUTH__AUDIENCE", "rta"))).hasMessageContaining("Auth:Authority must be an http(s) URL");
         assertThatThrownBy(() -> settings(Map.of("RTA_ENABLEAUTH", "true", "RTA_AUTH__ISSUERS__P__ISSUER", "x")))
                 .hasMessageContaining("Auth:Issuers:p:issuer is not an option");
+        assertThatThrownBy(() -> settings(Map.of("RTA_AUTH__ISSUERS__P__AUTORITY", "x")))
+                .as("refused with auth off too").hasMessageContaining("Auth:Issuers:p:autority is not an option");
         assertThatThrownBy(() -> settings(Map.of("RTA_ENABLEAUTH", "true", "RTA_AUTH__AUTHORITY", "https://id",
                 "RTA_AUTH__AUDIENCE", "rta", "RTA_AUTH__WRITESCOPE", "a b"))).hasMessageContaining("one scope");
     }
