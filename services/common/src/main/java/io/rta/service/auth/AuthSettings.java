@@ -19,8 +19,10 @@ import java.util.TreeMap;
  *                   when set, then every {@code Auth:Issuers:<name>}
  * @param clockSkew  {@code Auth:ClockSkew}: tolerance on {@code exp} and {@code nbf}
  * @param writeScope {@code Auth:WriteScope}: the scope write RPCs need
+ * @param policies   {@code Auth:Policies}: which sessions each token may see
  */
-public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clockSkew, String writeScope) {
+public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clockSkew, String writeScope,
+                           AccessPolicies policies) {
 
     /** The name of the issuer configured by {@code Auth:Authority} / {@code Auth:Audience}. */
     public static final String DEFAULT_ISSUER = "default";
@@ -44,7 +46,7 @@ public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clock
 
     /** Every option above, in documentation order. */
     public static final List<OptionDef> OPTIONS = List.of(ENABLE_AUTH, AUTHORITY, AUDIENCE, CLOCK_SKEW, WRITE_SCOPE,
-            ISSUERS);
+            ISSUERS, AccessPolicies.POLICIES);
 
     /**
      * An accepted issuer.
@@ -58,6 +60,11 @@ public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clock
 
     public AuthSettings {
         issuers = List.copyOf(issuers);
+    }
+
+    /** Without access policies: every valid token sees every session. */
+    public AuthSettings(boolean enabled, List<Issuer> issuers, Duration clockSkew, String writeScope) {
+        this(enabled, issuers, clockSkew, writeScope, AccessPolicies.none());
     }
 
     /** Auth off: every request is let in. */
@@ -77,6 +84,11 @@ public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clock
         // a misspelt Auth:Issuers key is refused whether auth is on or not: it must not go unnoticed until then
         SortedMap<String, Map<String, String>> named = sections(options.getSection(ISSUERS));
         if (!enabled) {
+            if (!options.getSection(AccessPolicies.POLICIES).isEmpty()) {
+                throw new IllegalArgumentException("Auth:Policies are set but EnableAuth is false: without tokens "
+                        + "there is nobody to restrict and every caller would see every session. Set EnableAuth true "
+                        + "or remove the policies");
+            }
             return new AuthSettings(false, List.of(), skew, writeScope);
         }
         if (writeScope.isEmpty() || writeScope.contains(" ")) {
@@ -96,7 +108,9 @@ public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clock
             throw new IllegalArgumentException("EnableAuth is true but no token issuer is configured: set "
                     + "Auth:Authority and Auth:Audience (or Auth:Issuers:<name>:Authority and :Audience)");
         }
-        return new AuthSettings(true, issuers, skew, writeScope);
+        AccessPolicies policies = AccessPolicies.parse(options.getSection(AccessPolicies.POLICIES),
+                issuers.stream().map(Issuer::name).toList());
+        return new AuthSettings(true, issuers, skew, writeScope, policies);
     }
 
     /** {@code partner:authority -> x} into {@code partner -> {authority -> x}}; a key without a name is refused. */

@@ -1,5 +1,6 @@
 package io.rta.service.auth;
 
+import io.rta.topology.view.Visibility;
 import java.util.Locale;
 import java.util.Set;
 
@@ -65,6 +66,11 @@ public final class Authenticator {
             return null;
         }
         return verifier.verify(bearerToken(authorization));
+    }
+
+    /** Which sessions {@code principal} (null when auth is off) may see: see {@link AccessPolicies}. */
+    public Visibility visibility(Principal principal) {
+        return settings.policies().visibility(principal);
     }
 
     /** {@link #authenticate}, then the write scope when {@code write}. */

@@ -76,6 +76,7 @@ public final class BearerAuthFilter implements Filter {
         try {
             Principal principal = authenticator.authenticate(authorization);
             http.setAttribute(PRINCIPAL, principal);
+            http.setAttribute(Access.ATTRIBUTE, authenticator.visibility(principal));
         } catch (AuthException e) {
             refuse((HttpServletResponse) response, e);
             return;

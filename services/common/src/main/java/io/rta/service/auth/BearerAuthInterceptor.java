@@ -50,6 +50,6 @@ public final class BearerAuthInterceptor implements ServerInterceptor {
             return new ServerCall.Listener<>() { };
         }
         return Contexts.interceptCall(Context.current().withValues(PRINCIPAL, principal, AUTHORIZATION_VALUE,
-                headers.get(AUTHORIZATION)), call, headers, next);
+                headers.get(AUTHORIZATION), Access.KEY, authenticator.visibility(principal)), call, headers, next);
     }
 }

@@ -22,6 +22,7 @@ import io.rta.proto.toolkit.session.Session;
 import io.rta.proto.toolkit.session.SessionElements;
 import io.rta.proto.toolkit.session.SessionFolder;
 import io.rta.proto.toolkit.session.SessionStoreGrpc;
+import io.rta.service.auth.Access;
 import io.rta.service.errors.GrpcErrors;
 import io.rta.session.SessionService;
 import io.rta.topology.json.Json;
@@ -53,7 +54,7 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
     public void getSession(GetSessionRequest request, StreamObserver<Session> observer) {
         GrpcErrors.respond(observer, () -> {
             sessions.requireProperties("elements.json_properties", request.getElements().getJsonPropertiesList());
-            return toProto(sessions.get(request.getIdentity()), request.getElements());
+            return toProto(sessions.get(request.getIdentity(), Access.current()), request.getElements());
         });
     }
 
@@ -64,7 +65,7 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
                     request.getSessionElements().getJsonPropertiesList());
             List<SessionState> page = sessions.list(request.getQuery(), request.getFolderSubtree(),
                     request.getSortsList(), request.getPageIndex(), request.getPageSize(),
-                    request.getIncludeSubSessions());
+                    request.getIncludeSubSessions(), Access.current());
             ListSessionsResponse.Builder response = ListSessionsResponse.newBuilder();
             page.forEach(s -> response.addSessions(toProto(s, request.getSessionElements())));
             return response.build();
@@ -78,7 +79,7 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
             sessions.requireProperties("json_properties", request.getJsonPropertiesList());
             return GetSessionMetamodelResponse.newBuilder()
                     .setMetamodelJson(json(sessions.metamodel(request.getFolderSubtree(),
-                            request.getJsonPropertiesList())))
+                            request.getJsonPropertiesList(), Access.current())))
                     .build();
         });
     }
@@ -88,7 +89,7 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
                                       StreamObserver<QuerySessionMetamodelResponse> observer) {
         GrpcErrors.respond(observer, () -> {
             QuerySessionMetamodelResponse.Builder response = QuerySessionMetamodelResponse.newBuilder();
-            sessions.properties(request.getPartialMatch(), request.getFolderSubtree()).forEach(p ->
+            sessions.properties(request.getPartialMatch(), request.getFolderSubtree(), Access.current()).forEach(p ->
                     response.addPropertySummaries(PropertySummary.newBuilder().setId(p.id()).setLabel(p.label())
                             .setDescription(p.description() == null ? "" : p.description())));
             return response.build();
@@ -100,7 +101,7 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
                                   StreamObserver<GetSessionFoldersResponse> observer) {
         GrpcErrors.respond(observer, () -> {
             GetSessionFoldersResponse.Builder response = GetSessionFoldersResponse.newBuilder();
-            for (FolderNode node : sessions.folders(request.getParentIdentity())) {
+            for (FolderNode node : sessions.folders(request.getParentIdentity(), Access.current())) {
                 response.addFolders(SessionFolder.newBuilder().setIdentity(node.identity())
                         .setLabel(node.folder().getLabel()).setDescription(node.folder().getDescription())
                         .setHasChildren(node.hasChildren()));

@@ -2,7 +2,9 @@ package io.rta.stream.ws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jersey.errors.ErrorMessage;
+import io.rta.service.auth.Access;
 import io.rta.topology.limits.InputLimits;
+import io.rta.topology.view.Visibility;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -11,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,14 +37,18 @@ final class StreamUpgradeFilter extends HttpFilter {
     private final Function<String, Object> endpoints;
     private final ObjectMapper json;
     private final InputLimits limits;
+    private final BiPredicate<String, Visibility> visible;
 
     /**
      * @param endpoints the WebSocket endpoint serving one session identity
+     * @param visible   whether a caller who sees a {@link Visibility} may follow a session (others: 404)
      * @param json      writes error bodies the way Jersey does
      * @param limits    the identity rules
      */
-    StreamUpgradeFilter(Function<String, Object> endpoints, ObjectMapper json, InputLimits limits) {
+    StreamUpgradeFilter(Function<String, Object> endpoints, BiPredicate<String, Visibility> visible, ObjectMapper json,
+                        InputLimits limits) {
         this.endpoints = endpoints;
+        this.visible = visible;
         this.json = json;
         this.limits = limits;
     }
@@ -68,6 +75,12 @@ final class StreamUpgradeFilter extends HttpFilter {
         String problem = limits.identityProblem("identity", identity);
         if (problem != null) {
             error(response, HttpServletResponse.SC_BAD_REQUEST, problem);
+            return;
+        }
+        Visibility visibility = Access.of(request);
+        if (!visibility.isAll() && !visible.test(identity, visibility)) {
+            // as for a session that does not exist: existence does not leak
+            error(response, HttpServletResponse.SC_NOT_FOUND, "session '" + identity + "' not found");
             return;
         }
         boolean upgraded = JettyWebSocketServerContainer.getContainer(request.getServletContext())

@@ -53,7 +53,7 @@ public final class StreamWebSockets {
         });
         environment.servlets()
                 .addFilter("rta-stream-upgrade", new StreamUpgradeFilter(
-                        identity -> new StreamConnection(identity, source, settings, senders, metrics),
+                        identity -> new StreamConnection(identity, source, settings, senders, metrics), source::visible,
                         environment.getObjectMapper(), settings.limits()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, StreamUpgradeFilter.URL_PATTERN);
     }
