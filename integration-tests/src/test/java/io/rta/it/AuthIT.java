@@ -32,32 +32,20 @@ import io.rta.proto.toolkit.config.PutConfigRequest;
 import io.rta.proto.toolkit.session.ListSessionsRequest;
 import io.rta.proto.toolkit.session.SessionStoreGrpc;
 import io.rta.service.config.Options;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.OAuth2Config;
-import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import no.nav.security.mock.oauth2.token.KeyProvider;
-import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,13 +83,10 @@ class AuthIT {
 
     @BeforeAll
     static void startProviderServerAndGateways() throws Exception {
-        provider = new MockOAuth2Server();
-        provider.start(TestServer.freePort());
+        provider = OidcProviders.start();
         // each MockOAuth2Server hands out the same bundled keys by default: the others get keys of their own
-        partner = new MockOAuth2Server(ownKeys());
-        partner.start(TestServer.freePort());
-        stranger = new MockOAuth2Server(ownKeys());
-        stranger.start(TestServer.freePort());
+        partner = OidcProviders.startWithOwnKeys();
+        stranger = OidcProviders.startWithOwnKeys();
         issuer = provider.issuerUrl(ISSUER_ID).toString();
         server = TestServer.create().option("EnableAuth", "true").option("Auth:Authority", issuer)
                 .option("Auth:Audience", AUDIENCE)
@@ -112,12 +97,6 @@ class AuthIT {
         openGateway = startGateway();
         openSession = "auth-open-" + UUID.randomUUID();
         sessions(writeToken()).createOrUpdateSession(create(openSession, "open", TIMESTAMP, OPEN));
-    }
-
-    private static OAuth2Config ownKeys() {
-        return new OAuth2Config(false, null, null, false,
-                new OAuth2TokenProvider(new KeyProvider(List.of(), JWSAlgorithm.RS256.getName())), Set.of(),
-                new MockWebServerWrapper());
     }
 
     private static GatewayServer startGateway(String... authArgs) throws Exception {
@@ -140,11 +119,7 @@ class AuthIT {
                 // stopping: nothing to do
             }
         }
-        for (MockOAuth2Server p : new MockOAuth2Server[] {provider, partner, stranger}) {
-            if (p != null) {
-                p.shutdown();
-            }
-        }
+        OidcProviders.shutdown(provider, partner, stranger);
     }
 
     // ---- tokens ----
@@ -171,8 +146,7 @@ class AuthIT {
 
     private static String issued(MockOAuth2Server by, String issuerId, List<String> audience,
                                  Map<String, Object> claims, long expirySeconds) {
-        return by.issueToken(issuerId, "client", new DefaultOAuth2TokenCallback(issuerId, "someone",
-                JOSEObjectType.JWT.getType(), audience, claims, expirySeconds)).serialize();
+        return OidcProviders.token(by, issuerId, audience, claims, expirySeconds);
     }
 
     private static JWTClaimsSet.Builder validClaims() {
@@ -256,25 +230,8 @@ class AuthIT {
         return token == null ? client.get(path) : client.get(path, "Authorization", "Bearer " + token);
     }
 
-    /** The live stream's handshake with the token in the Authorization header: the HTTP status it was answered. */
     private static int handshake(String baseUrl, String identity, String token) throws Exception {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
-                .subprotocols(LiveSocket.SUB_PROTOCOL).connectTimeout(Duration.ofSeconds(10));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        URI uri = URI.create(baseUrl.replaceFirst("^http", "ws") + "/rta/v2/sessions/" + identity + "/stream");
-        try {
-            WebSocket socket = builder.buildAsync(uri, new WebSocket.Listener() { }).get(30, TimeUnit.SECONDS);
-            assertThat(socket.getSubprotocol()).isEqualTo(LiveSocket.SUB_PROTOCOL);
-            socket.abort();
-            return 101;
-        } catch (ExecutionException | CompletionException e) {
-            if (e.getCause() instanceof WebSocketHandshakeException refused) {
-                return refused.getResponse().statusCode();
-            }
-            throw e;
-        }
+        return OidcProviders.handshake(baseUrl, identity, token);
     }
 
     /** The status a call ends with; its description never holds a token (a JWT starts "eyJ"). */

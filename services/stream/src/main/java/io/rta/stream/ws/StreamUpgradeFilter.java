@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.function.BiPredicate;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServerContainer;
@@ -34,19 +34,19 @@ final class StreamUpgradeFilter extends HttpFilter {
     static final String URL_PATTERN = "/rta/v2/sessions/*";
     private static final Pattern PATH = Pattern.compile("/rta/v2/sessions/([^/]+)/stream");
 
-    private final Function<String, Object> endpoints;
+    private final BiFunction<String, Visibility, Object> endpoints;
     private final ObjectMapper json;
     private final InputLimits limits;
     private final BiPredicate<String, Visibility> visible;
 
     /**
-     * @param endpoints the WebSocket endpoint serving one session identity
+     * @param endpoints the WebSocket endpoint serving one session identity to a caller who sees a {@link Visibility}
      * @param visible   whether a caller who sees a {@link Visibility} may follow a session (others: 404)
      * @param json      writes error bodies the way Jersey does
      * @param limits    the identity rules
      */
-    StreamUpgradeFilter(Function<String, Object> endpoints, BiPredicate<String, Visibility> visible, ObjectMapper json,
-                        InputLimits limits) {
+    StreamUpgradeFilter(BiFunction<String, Visibility, Object> endpoints, BiPredicate<String, Visibility> visible,
+                        ObjectMapper json, InputLimits limits) {
         this.endpoints = endpoints;
         this.visible = visible;
         this.json = json;
@@ -86,7 +86,7 @@ final class StreamUpgradeFilter extends HttpFilter {
         boolean upgraded = JettyWebSocketServerContainer.getContainer(request.getServletContext())
                 .upgrade((upgradeRequest, upgradeResponse) -> {
                     upgradeResponse.setAcceptedSubProtocol(SUB_PROTOCOL);
-                    return endpoints.apply(identity);
+                    return endpoints.apply(identity, visibility);
                 }, request, response);
         if (!upgraded && !response.isCommitted()) {
             error(response, HttpServletResponse.SC_BAD_REQUEST, "the WebSocket upgrade is incomplete: it needs "
