@@ -34,6 +34,11 @@ public final class SessionResource {
 
     /** The docs write extra sorts as bare parameters ({@code ?sort=timestamp:asc&quality:desc}); accept both. */
     private static final Pattern BARE_SORT = Pattern.compile("^[^=]+:(?i:asc|desc)$");
+    /**
+     * The internal routes, which only services call: with auth on they need {@code Auth:InternalScope}. Matched on the
+     * whole decoded path; any identity (an encoded {@code /} in it too) and a trailing {@code /} included.
+     */
+    public static final List<Pattern> INTERNAL_PATHS = List.of(Pattern.compile("/rta/v2/sessions/.+/data-bindings/?"));
 
     private final SessionService sessions;
 
@@ -75,7 +80,7 @@ public final class SessionResource {
         return SessionJson.render(sessions.get(identity), List.of());
     }
 
-    /** Internal: used by the gateway to route data requests; never exposed to ATLAS. */
+    /** Internal: used by the gateway to route data requests; never exposed to ATLAS ({@link #INTERNAL_PATHS}). */
     @GET
     @Path("sessions/{identity}/data-bindings")
     public ArrayNode getDataBindings(@PathParam("identity") String identity) {
