@@ -135,16 +135,21 @@ public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clock
             throw new IllegalArgumentException("EnableAuth is true but " + audienceOption + " is not set (the "
                     + "audience the tokens of " + authorityOption + " must carry)");
         }
+        return new Issuer(name, providerUrl(authorityOption, authority), audience);
+    }
+
+    /** {@code authority} as a URL of an OpenID Connect provider; else an error naming {@code option}. */
+    static URI providerUrl(String option, String authority) {
         URI uri;
         try {
             uri = URI.create(authority);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(authorityOption + " is not a URL: " + authority);
+            throw new IllegalArgumentException(option + " is not a URL: " + authority);
         }
         if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException(authorityOption + " must be an http(s) URL of the OpenID Connect "
+            throw new IllegalArgumentException(option + " must be an http(s) URL of the OpenID Connect "
                     + "provider, not '" + authority + "'");
         }
-        return new Issuer(name, uri, audience);
+        return uri;
     }
 }

@@ -57,16 +57,7 @@ public record ClientCredentials(String clientId, String clientSecret, String sco
             throw new IllegalArgumentException("Auth:ClientId is set but Auth:Authority is not (the OpenID Connect "
                     + "provider whose discovery document names the token endpoint)");
         }
-        URI uri;
-        try {
-            uri = URI.create(authority);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Auth:Authority is not a URL: " + authority);
-        }
-        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("Auth:Authority must be an http(s) URL of the OpenID Connect provider, "
-                    + "not '" + authority + "'");
-        }
+        URI uri = AuthSettings.providerUrl(AuthSettings.AUTHORITY.name(), authority);
         String scope = options.getString(TOKEN_SCOPE).strip().replaceAll("\\s+", " ");
         if (scope.isEmpty()) {
             scope = options.getString(AuthSettings.INTERNAL_SCOPE).strip();
