@@ -37,8 +37,10 @@ import io.rta.proto.toolkit.config.ConfigStoreGrpc;
 import io.rta.proto.toolkit.config.PutConfigRequest;
 import io.rta.proto.toolkit.session.DataBinding;
 import io.rta.proto.toolkit.session.DataBindingKey;
+import io.rta.proto.toolkit.session.GetSessionRequest;
 import io.rta.proto.toolkit.session.ListSessionsRequest;
 import io.rta.proto.toolkit.session.SessionStoreGrpc;
+import io.rta.proto.toolkit.session.SessionElements;
 import io.rta.proto.toolkit.session.SessionUpdate;
 import io.rta.service.config.Options;
 import java.net.InetSocketAddress;
@@ -541,6 +543,28 @@ class AuthIT {
         HttpResponse<byte[]> allowed = get(http, session + "/data-bindings", internalToken());
         assertThat(allowed.statusCode()).as(Http.text(allowed)).isEqualTo(200);
         assertThat(Http.json(allowed).isArray()).isTrue();
+    }
+
+    /** The same bindings over gRPC: the data_bindings session element needs the internal or the write scope. */
+    @Test
+    void shouldNeedTheInternalOrWriteScopeForTheDataBindingsElementOverGrpc() {
+        SessionElements withBindings = SessionElements.newBuilder().setDataBindings(true).build();
+        GetSessionRequest get = GetSessionRequest.newBuilder().setIdentity(openSession).setElements(withBindings)
+                .build();
+        ListSessionsRequest list = ListSessionsRequest.newBuilder().setSessionElements(withBindings).build();
+        String reader = clientCredentialsToken(AUDIENCE);
+
+        Status refused = grpcStatus(() -> sessions(reader).getSession(get));
+        assertThat(refused.getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(refused.getDescription()).startsWith("elements.data_bindings needs the scope of "
+                + "Auth:InternalScope or Auth:WriteScope");
+        assertThat(grpcCode(() -> sessions(reader).listSessions(list))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(grpcCode(() -> sessions(reader).getSession(get.toBuilder().clearElements().build())))
+                .isEqualTo(Status.Code.OK);
+        for (String allowed : List.of(internalToken(), writeToken())) {
+            assertThat(grpcCode(() -> sessions(allowed).getSession(get))).isEqualTo(Status.Code.OK);
+            assertThat(grpcCode(() -> sessions(allowed).listSessions(list))).isEqualTo(Status.Code.OK);
+        }
     }
 
     /** The gateway reads the bindings with its own token, the data with the caller's; the caller is checked first. */

@@ -87,6 +87,15 @@ public final class Authenticator {
         }
     }
 
+    /**
+     * Whether {@code principal} may read what only services and writers may (a session's data bindings over gRPC):
+     * the internal or the write scope; everyone when auth is off.
+     */
+    public boolean mayReadInternals(Principal principal) {
+        return principal == null || principal.hasScope(settings.internalScope())
+                || principal.hasScope(settings.writeScope());
+    }
+
     /** The token of {@code Bearer <token>}; an empty or absent header is "missing", another scheme is refused. */
     static String bearerToken(String authorization) throws AuthException {
         if (authorization == null || authorization.isBlank()) {
