@@ -1,6 +1,7 @@
 package io.rta.gateway;
 
 import io.rta.service.auth.AuthSettings;
+import io.rta.service.auth.ClientCredentials;
 import io.rta.service.config.LimitOptions;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
@@ -52,7 +53,8 @@ public final class GatewayOptions {
     public static final List<OptionDef> ALL = Stream.of(Stream.of(RtaOptions.CONFIG), OWN.stream(),
             Stream.of(RtaOptions.BIND_ADDRESS, RtaOptions.ADMIN_PORT, RtaOptions.LOG_FORMAT, RtaOptions.LOG_LEVEL,
                     RtaOptions.LOG_LEVELS, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION),
-            LimitOptions.EDGE.stream(), LimitOptions.INPUT.stream(), AuthSettings.OPTIONS.stream()).flatMap(s -> s)
+            LimitOptions.EDGE.stream(), LimitOptions.INPUT.stream(), AuthSettings.OPTIONS.stream(),
+            ClientCredentials.OPTIONS.stream()).flatMap(s -> s)
             .toList();
 
     private GatewayOptions() {

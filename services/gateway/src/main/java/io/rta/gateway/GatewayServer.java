@@ -58,8 +58,10 @@ public final class GatewayServer implements AutoCloseable {
         EdgeLimits edge = LimitOptions.edgeLimits(options);
         http = parts.own(ServiceHost.http(info, HttpSettings.from(options, GatewayOptions.HTTP_PORT,
                 RtaOptions.LOG_FORMAT, edge, ReadLimiter.of(edge)), metrics, health, auth, modules));
-        LOG.info("RTA gateway ready: HTTP {}; data sources {}; live stream {}", http.port(),
-                settings.dataSources().keySet(), settings.streams().isPresent() ? "proxied" : "off");
+        LOG.info("RTA gateway ready: HTTP {}; data sources {}; live stream {}; data bindings read {}", http.port(),
+                settings.dataSources().keySet(), settings.streams().isPresent() ? "proxied" : "off",
+                settings.credentials().map(c -> "with its own token (Auth:ClientId " + c.clientId() + ")")
+                        .orElse("with the caller's token"));
     }
 
     public int httpPort() {

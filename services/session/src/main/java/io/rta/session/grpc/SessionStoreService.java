@@ -2,6 +2,8 @@ package io.rta.session.grpc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.protobuf.Empty;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.rta.events.SessionState;
 import io.rta.proto.toolkit.session.CreateOrUpdateSessionRequest;
@@ -23,6 +25,7 @@ import io.rta.proto.toolkit.session.SessionElements;
 import io.rta.proto.toolkit.session.SessionFolder;
 import io.rta.proto.toolkit.session.SessionStoreGrpc;
 import io.rta.service.auth.Access;
+import io.rta.service.auth.BearerAuthInterceptor;
 import io.rta.service.errors.GrpcErrors;
 import io.rta.session.SessionService;
 import io.rta.topology.json.Json;
@@ -54,6 +57,7 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
     public void getSession(GetSessionRequest request, StreamObserver<Session> observer) {
         GrpcErrors.respond(observer, () -> {
             sessions.requireProperties("elements.json_properties", request.getElements().getJsonPropertiesList());
+            requireInternalsAllowed("elements", request.getElements());
             return toProto(sessions.get(request.getIdentity(), Access.current()), request.getElements());
         });
     }
@@ -63,6 +67,7 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
         GrpcErrors.respond(observer, () -> {
             sessions.requireProperties("session_elements.json_properties",
                     request.getSessionElements().getJsonPropertiesList());
+            requireInternalsAllowed("session_elements", request.getSessionElements());
             List<SessionState> page = sessions.list(request.getQuery(), request.getFolderSubtree(),
                     request.getSortsList(), request.getPageIndex(), request.getPageSize(),
                     request.getIncludeSubSessions(), Access.current());
@@ -131,6 +136,18 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
             return;
         }
         GrpcErrors.complete(future, observer, done -> Empty.getDefaultInstance());
+    }
+
+    /**
+     * A session's data bindings name the data identities of the stores: like the REST {@code /data-bindings} route
+     * they are for the services (internal scope) and the pipelines that write them (write scope), not for readers.
+     */
+    private static void requireInternalsAllowed(String field, SessionElements elements) {
+        if (elements.getDataBindings() && !BearerAuthInterceptor.INTERNALS_ALLOWED.get()) {
+            throw new StatusRuntimeException(Status.PERMISSION_DENIED.withDescription(field + ".data_bindings needs "
+                    + "the scope of Auth:InternalScope or Auth:WriteScope, which the token does not grant: data "
+                    + "bindings are for the RTA services and the pipelines that write them"));
+        }
     }
 
     private static Session toProto(SessionState state, SessionElements elements) {

@@ -37,6 +37,11 @@ public final class SessionResource {
 
     /** The docs write extra sorts as bare parameters ({@code ?sort=timestamp:asc&quality:desc}); accept both. */
     private static final Pattern BARE_SORT = Pattern.compile("^[^=]+:(?i:asc|desc)$");
+    /**
+     * The internal routes, which only services call: with auth on they need {@code Auth:InternalScope}. Matched on the
+     * whole decoded path; any identity (an encoded {@code /} in it too) and a trailing {@code /} included.
+     */
+    public static final List<Pattern> INTERNAL_PATHS = List.of(Pattern.compile("/rta/v2/sessions/.+/data-bindings/?"));
 
     private final SessionService sessions;
 
@@ -79,12 +84,16 @@ public final class SessionResource {
         return SessionJson.render(sessions.get(identity, Access.of(request)), List.of());
     }
 
-    /** Internal: used by the gateway to route data requests; never exposed to ATLAS. */
+    /**
+     * Internal: used by the gateway to route data requests; never exposed to ATLAS ({@link #INTERNAL_PATHS}). With auth
+     * on only service credentials reach it (the internal scope), and they see every session: access policies are for
+     * callers, and the gateway checks its caller may see the session ({@code GET} with the caller's token) first.
+     */
     @GET
     @Path("sessions/{identity}/data-bindings")
-    public ArrayNode getDataBindings(@PathParam("identity") String identity, @Context HttpServletRequest request) {
+    public ArrayNode getDataBindings(@PathParam("identity") String identity) {
         ArrayNode bindings = Json.NODES.arrayNode();
-        for (DataBinding binding : sessions.get(identity, Access.of(request)).getDataBindings()) {
+        for (DataBinding binding : sessions.get(identity).getDataBindings()) {
             bindings.add(dataBinding(binding));
         }
         return bindings;
