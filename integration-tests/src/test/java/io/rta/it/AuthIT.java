@@ -21,7 +21,6 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.sun.net.httpserver.HttpServer;
 import io.grpc.ClientInterceptors;
 import io.grpc.Metadata;
@@ -58,12 +57,9 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.OAuth2Config;
-import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,9 +112,7 @@ class AuthIT {
 
     @BeforeAll
     static void startProviderServerAndGateways() throws Exception {
-        provider = new MockOAuth2Server(new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(),
-                Set.of(new GrantedScopes(ISSUER_ID))));
-        provider.start(TestServer.freePort());
+        provider = OidcProviders.startGrantingScopes(ISSUER_ID, INTERNAL_SCOPE);
         // each MockOAuth2Server hands out the same bundled keys by default: the others get keys of their own
         partner = OidcProviders.startWithOwnKeys();
         stranger = OidcProviders.startWithOwnKeys();
@@ -142,25 +136,6 @@ class AuthIT {
                 "--Auth:ClientId", GATEWAY_CLIENT, "--Auth:ClientSecret", GATEWAY_SECRET);
         openSession = "auth-open-" + UUID.randomUUID();
         sessions(writeToken()).createOrUpdateSession(create(openSession, "open", TIMESTAMP, OPEN));
-    }
-
-    /**
-     * Puts the granted scopes in a {@code scope} claim when the internal scope is asked for, as Keycloak, Auth0 or Okta
-     * put them (mock-oauth2-server's default puts the requested scopes in {@code aud} only): the gateway's own client.
-     */
-    private static final class GrantedScopes extends DefaultOAuth2TokenCallback {
-        GrantedScopes(String issuerId) {
-            super(issuerId, "unused", JOSEObjectType.JWT.getType(), null, Map.of(), 3600);
-        }
-
-        @Override
-        public Map<String, Object> addClaims(TokenRequest request) {
-            Map<String, Object> claims = new LinkedHashMap<>(super.addClaims(request));
-            if (request.getScope() != null && request.getScope().contains(INTERNAL_SCOPE)) {
-                claims.put("scope", request.getScope().toString());
-            }
-            return claims;
-        }
     }
 
     /** A provider that knows no client: its token endpoint refuses every one (invalid_client). */
@@ -482,7 +457,7 @@ class AuthIT {
 
     // ---- internal routes and the gateway's own token ----
 
-    /** A client-credentials token with the internal scope in its scope claim (see {@link GrantedScopes}). */
+    /** A client-credentials token with the internal scope in its scope claim (see {@link OidcProviders#startGrantingScopes}). */
     private static String internalToken() {
         return clientCredentialsToken(AUDIENCE + " " + INTERNAL_SCOPE);
     }

@@ -2,12 +2,14 @@ package io.rta.it;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.oauth2.sdk.TokenRequest;
 import io.rta.it.live.LiveSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +34,36 @@ final class OidcProviders {
         MockOAuth2Server provider = new MockOAuth2Server();
         provider.start(TestServer.freePort());
         return provider;
+    }
+
+    /**
+     * A provider on a free port with the bundled keys that puts the granted scopes in a {@code scope} claim when a
+     * client asks for {@code scope} (client credentials), as Keycloak, Auth0 or Okta put them (mock-oauth2-server's
+     * default puts the requested scopes in {@code aud} only): a service's own client, such as the gateway's.
+     */
+    static MockOAuth2Server startGrantingScopes(String issuerId, String scope) throws java.io.IOException {
+        MockOAuth2Server provider = new MockOAuth2Server(new OAuth2Config(false, null, null, false,
+                new OAuth2TokenProvider(), Set.of(new GrantedScopes(issuerId, scope))));
+        provider.start(TestServer.freePort());
+        return provider;
+    }
+
+    private static final class GrantedScopes extends DefaultOAuth2TokenCallback {
+        private final String scope;
+
+        GrantedScopes(String issuerId, String scope) {
+            super(issuerId, "unused", JOSEObjectType.JWT.getType(), null, Map.of(), 3600);
+            this.scope = scope;
+        }
+
+        @Override
+        public Map<String, Object> addClaims(TokenRequest request) {
+            Map<String, Object> claims = new LinkedHashMap<>(super.addClaims(request));
+            if (request.getScope() != null && request.getScope().contains(scope)) {
+                claims.put("scope", request.getScope().toString());
+            }
+            return claims;
+        }
     }
 
     /** A provider on a free port with keys of its own: another company's provider. */

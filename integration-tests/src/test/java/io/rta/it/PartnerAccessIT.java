@@ -90,7 +90,7 @@ class PartnerAccessIT {
 
     @BeforeAll
     static void start() throws Exception {
-        provider = OidcProviders.start();
+        provider = OidcProviders.startGrantingScopes(ISSUER_ID, "rta.internal");
         partner = OidcProviders.startWithOwnKeys();
         String issuer = provider.issuerUrl(ISSUER_ID).toString();
         server = TestServer.create().option("EnableAuth", "true").option("Auth:Authority", issuer)
@@ -116,6 +116,8 @@ class PartnerAccessIT {
             "--ConfigServiceUri", server.baseUrl(), "--StreamServiceUri", server.baseUrl(),
             "--DataServiceUris:rta", server.baseUrl(),
             "--EnableAuth", "true", "--Auth:Authority", issuer, "--Auth:Audience", AUDIENCE,
+            "--Auth:ClientId", "rta-gateway", "--Auth:ClientSecret", "gateway-secret",
+            "--Auth:TokenScope", AUDIENCE + " rta.internal",
             "--Auth:Issuers:partner:Authority", partner.issuerUrl(PARTNER_ID).toString(),
             "--Auth:Issuers:partner:Audience", PARTNER_AUDIENCE}, Map.of(),
                 Files.createTempDirectory("partner-it-gateway-")));
