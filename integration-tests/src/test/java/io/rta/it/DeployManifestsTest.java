@@ -3,18 +3,11 @@ package io.rta.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,16 +20,13 @@ import org.junit.jupiter.api.Test;
 class DeployManifestsTest {
 
     private static final String CLUSTER_CA = "rta-kafka-cluster-ca-cert";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
-    private final Path kubernetes = Path.of("").toAbsolutePath().getParent().resolve("deploy/kubernetes");
 
     @Test
     void shouldParseEveryManifestAndFindEveryKustomizationResource() {
-        List<Path> files = yamlFiles();
+        List<Path> files = DeployManifests.yamlFiles();
         assertThat(files).hasSizeGreaterThan(10);
         for (Path file : files) {
-            List<JsonNode> documents = documents(file);
+            List<JsonNode> documents = DeployManifests.documents(file);
             if (file.getFileName().toString().equals("kustomization.yaml")) {
                 documents.get(0).path("resources").forEach(resource -> assertThat(file.getParent()
                         .resolve(resource.asText())).as("resource of " + file).exists());
@@ -46,7 +36,7 @@ class DeployManifestsTest {
 
     @Test
     void shouldAuthenticateEveryKafkaClientByTheCertificateOfAKafkaUser() {
-        List<JsonNode> all = yamlFiles().stream().flatMap(file -> documents(file).stream()).toList();
+        List<JsonNode> all = DeployManifests.all();
         JsonNode kafka = all.stream().filter(d -> d.path("kind").asText().equals("Kafka")).findFirst().orElseThrow();
         JsonNode listeners = kafka.path("spec").path("kafka").path("listeners");
         assertThat(listeners).isNotEmpty();
@@ -84,27 +74,5 @@ class DeployManifestsTest {
         Set<String> union = new TreeSet<>(names);
         union.add(name);
         return union;
-    }
-
-    private List<Path> yamlFiles() {
-        try (Stream<Path> files = Files.walk(kubernetes)) {
-            return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<JsonNode> documents(Path file) {
-        List<JsonNode> documents = new ArrayList<>();
-        try (var parser = YAML.getFactory().createParser(file.toFile())) {
-            YAML.readValues(parser, JsonNode.class).forEachRemaining(document -> {
-                if (document != null && !document.isNull() && !document.isMissingNode()) {
-                    documents.add(document);
-                }
-            });
-        } catch (IOException e) {
-            throw new AssertionError(file + " is not valid YAML: " + e.getMessage(), e);
-        }
-        return documents;
     }
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
@@ -27,8 +29,8 @@ import kafka.server.KafkaRaftServer;
 /**
  * A single-node KRaft broker in the test JVM whose client listener requires SASL/SCRAM-SHA-512 authentication, as a
  * Strimzi listener with {@code authentication: scram-sha-512} does. A second, plaintext listener on the loopback
- * interface carries the broker's own traffic and the test's set-up (creating users); the services under test are
- * only given the authenticating one.
+ * interface carries the broker's own traffic and the test's set-up (creating users and their ACLs); the services
+ * under test are only given the authenticating one, where each user may do only what its ACLs allow.
  */
 final class SecuredBroker implements AutoCloseable {
 
@@ -83,6 +85,10 @@ final class SecuredBroker implements AutoCloseable {
         config.put("listener.name.client.sasl.enabled.mechanisms", MECHANISM);
         config.put("listener.name.client.scram-sha-512.sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        // Strimzi's "authorization: simple": a user may do only what its ACLs allow. The plaintext listeners'
+        // ANONYMOUS (the broker itself, the test's set-up) is a super user.
+        config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        config.put("super.users", "User:ANONYMOUS");
         config.put("log.dirs", logDir.toString());
         config.put("auto.create.topics.enable", "false");
         config.put("group.initial.rebalance.delay.ms", "0");
@@ -140,6 +146,15 @@ final class SecuredBroker implements AutoCloseable {
                     .get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create user " + name + ": " + e, e);
+        }
+    }
+
+    /** Adds ACLs (for users of the SCRAM listener: principal {@code User:<name>}). */
+    void allow(Collection<AclBinding> acls) {
+        try (Admin admin = internalAdmin()) {
+            admin.createAcls(acls).all().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create ACLs " + acls + ": " + e, e);
         }
     }
 

@@ -38,9 +38,11 @@ import org.slf4j.LoggerFactory;
  * {@code KafkaUser} with {@code authentication: scram-sha-512}), as separate OS processes given only the
  * authenticating listener and the {@code Kafka:*} client properties: the all-in-one {@code ./rta server} through
  * {@code --Kafka:...} flags, the standalone session and data services through {@code RTA_KAFKA__...} environment
- * variables. Each one writes and reads back through its producers, consumers, admin client and Kafka Streams
- * applications (the data service's chunk topology serves what was written), and reports Kafka healthy. A wrong
- * password ends the start with a message naming the authentication failure; no password appears in any output.
+ * variables. Each logs in as the Strimzi {@code KafkaUser} of its deployment and has exactly the ACLs that
+ * deploy/kubernetes gives that user; each writes and reads back through its producers, consumers, admin client and
+ * Kafka Streams applications (the data service's chunk topology serves what was written), and reports Kafka healthy. A wrong
+ * password ends the start with a message naming the authentication failure, a user without ACLs with one naming the
+ * authorization failure; no password appears in any output.
  *
  * <p>The schema registry (Apicurio, kafkasql storage) is the embedded one, on the broker's plaintext loopback listener:
  * how it authenticates is Apicurio's configuration, not ours (deploy/kubernetes/base/apicurio.yaml).
@@ -49,7 +51,7 @@ class SecuredKafkaIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecuredKafkaIT.class);
     private static final Duration START = Duration.ofMinutes(3);
-    private static final String USER = "rta-services";
+    /** Every user's password: the same, so that one check finds it in any output. */
     private static final String PASSWORD = "scram-Secret-4f9c2e";
     private static final String WRONG_PASSWORD = "not-the-Secret-81d7";
     private static final String JSON_CONFIG = "application/vnd.mat.config+json";
@@ -65,7 +67,11 @@ class SecuredKafkaIT {
     @BeforeAll
     static void startTheServicesAgainstASecuredBroker() throws IOException {
         broker = SecuredBroker.start();
-        broker.addUser(USER, PASSWORD);
+        // The users and ACLs of deploy/kubernetes (KafkaUser resources): they must be enough for each service.
+        for (String user : List.of("rta-server", "rta-session-service", "rta-data-service")) {
+            broker.addUser(user, PASSWORD);
+            broker.allow(DeployManifests.kafkaUserAcls(user));
+        }
         registryHome = Files.createTempDirectory("rta-it-secured-registry-");
         registry = RegistryProcess.start(ServerOptions.load(new String[] {"--DataPath", registryHome.toString(),
                 "--RegistryPort", Integer.toString(TestServer.freePort())}), broker.internalBootstrapServers());
@@ -74,19 +80,19 @@ class SecuredKafkaIT {
                 .option("RegistryUrl", registry.ccompatUrl()).option("StreamThreads", "1")
                 .option("Kafka:security.protocol", "SASL_PLAINTEXT")
                 .option("Kafka:sasl.mechanism", SecuredBroker.MECHANISM)
-                .option("Kafka:sasl.jaas.config", SecuredBroker.jaasConfig(USER, PASSWORD));
+                .option("Kafka:sasl.jaas.config", SecuredBroker.jaasConfig("rta-server", PASSWORD));
         server = ServerProcess.start(serverOptions, "secured-server", START);
         sessions = StandaloneProcess.start("session-service", broker.bootstrapServers(), registry.ccompatUrl(),
-                kafkaEnvironment(PASSWORD), START);
+                kafkaEnvironment("rta-session-service", PASSWORD), START);
         data = StandaloneProcess.start("data-service", broker.bootstrapServers(), registry.ccompatUrl(),
-                kafkaEnvironment(PASSWORD), START);
+                kafkaEnvironment("rta-data-service", PASSWORD), START);
     }
 
     /** The Kafka client properties as a Kubernetes Secret would hand them over: {@code _} stands for {@code .}. */
-    private static Map<String, String> kafkaEnvironment(String password) {
+    private static Map<String, String> kafkaEnvironment(String user, String password) {
         return Map.of("RTA_KAFKA__SECURITY_PROTOCOL", "SASL_PLAINTEXT",
                 "RTA_KAFKA__SASL_MECHANISM", SecuredBroker.MECHANISM,
-                "RTA_KAFKA__SASL_JAAS_CONFIG", SecuredBroker.jaasConfig(USER, password));
+                "RTA_KAFKA__SASL_JAAS_CONFIG", SecuredBroker.jaasConfig(user, password));
     }
 
     @AfterAll
@@ -166,18 +172,41 @@ class SecuredKafkaIT {
         }
     }
 
+    @Test
+    void shouldRefuseToStartAServiceWhoseUserHasNoAclsNamingTheAuthorizationFailure() throws Exception {
+        broker.addUser("rta-without-acls", PASSWORD);
+        Path dataPath = Files.createTempDirectory("rta-it-secured-no-acls-");
+        try {
+            StandaloneProcess.Exit exit = StandaloneProcess.run("session-service", Duration.ofMinutes(3),
+                    "--BootstrapServers", broker.bootstrapServers(), "--RegistryUrl", registry.ccompatUrl(),
+                    "--DataPath", dataPath.toString(), "--HttpPort", Integer.toString(TestServer.freePort()),
+                    "--GrpcPort", Integer.toString(TestServer.freePort()),
+                    "--Kafka:security.protocol", "SASL_PLAINTEXT", "--Kafka:sasl.mechanism", SecuredBroker.MECHANISM,
+                    "--Kafka:sasl.jaas.config", SecuredBroker.jaasConfig("rta-without-acls", PASSWORD));
+
+            LOG.info("session-service without ACLs exited with {}:\n{}", exit.code(), failureLines(exit));
+            assertThat(exit.code()).isNotZero();
+            assertThat(exit.output()).containsIgnoringCase("authoriz").doesNotContain(PASSWORD);
+        } finally {
+            DurabilityIT.deleteRecursively(dataPath);
+        }
+    }
+
+    private static String failureLines(StandaloneProcess.Exit exit) {
+        return exit.output().lines().filter(line -> line.contains("uthori") || line.contains("failed")
+                || line.startsWith("ERROR")).collect(Collectors.joining("\n"));
+    }
+
     private static void assertRefusedForTheWrongPassword(String command, String... options) throws Exception {
         List<String> args = new ArrayList<>(List.of(options));
         args.addAll(List.of("--Kafka:security.protocol", "SASL_PLAINTEXT",
                 "--Kafka:sasl.mechanism", SecuredBroker.MECHANISM,
-                "--Kafka:sasl.jaas.config", SecuredBroker.jaasConfig(USER, WRONG_PASSWORD)));
+                "--Kafka:sasl.jaas.config", SecuredBroker.jaasConfig("rta-session-service", WRONG_PASSWORD)));
 
         StandaloneProcess.Exit exit = StandaloneProcess.run(command, Duration.ofMinutes(3),
                 args.toArray(String[]::new));
 
-        LOG.info("{} with a wrong Kafka password exited with {}:\n{}", command, exit.code(), exit.output().lines()
-                .filter(line -> line.contains("uthentication") || line.startsWith("ERROR"))
-                .collect(Collectors.joining("\n")));
+        LOG.info("{} with a wrong Kafka password exited with {}:\n{}", command, exit.code(), failureLines(exit));
         assertThat(exit.code()).isNotZero();
         assertThat(exit.output()).contains("Authentication failed").contains(SecuredBroker.MECHANISM)
                 .doesNotContain(WRONG_PASSWORD);
