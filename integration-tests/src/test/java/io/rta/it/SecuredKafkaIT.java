@@ -3,12 +3,14 @@ package io.rta.it;
 import static io.rta.it.Ops.OPEN;
 import static io.rta.it.Ops.create;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
 import io.rta.it.data.ChunkedWireDecoder.DecodedChunk;
 import io.rta.it.data.Samples;
+import io.rta.it.live.LiveSocket;
 import io.rta.proto.model.data.PeriodicDataList;
 import io.rta.proto.toolkit.config.ConfigStoreGrpc;
 import io.rta.proto.toolkit.config.PutConfigRequest;
@@ -35,14 +37,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The services against a broker that requires authentication (SASL/SCRAM-SHA-512, the mechanism of a Strimzi
- * {@code KafkaUser} with {@code authentication: scram-sha-512}), as separate OS processes given only the
- * authenticating listener and the {@code Kafka:*} client properties: the all-in-one {@code ./rta server} through
- * {@code --Kafka:...} flags, the standalone session and data services through {@code RTA_KAFKA__...} environment
- * variables. Each logs in as the Strimzi {@code KafkaUser} of its deployment and has exactly the ACLs that
- * deploy/kubernetes gives that user; each writes and reads back through its producers, consumers, admin client and
- * Kafka Streams applications (the data service's chunk topology serves what was written), and reports Kafka healthy. A wrong
- * password ends the start with a message naming the authentication failure, a user without ACLs with one naming the
- * authorization failure; no password appears in any output.
+ * {@code KafkaUser} with {@code authentication: scram-sha-512}) and ACLs, as separate OS processes given only the
+ * authenticating listener and the {@code Kafka:*} client properties: the all-in-one {@code ./rta server} and the
+ * stream service through {@code --Kafka:...} flags, the standalone session and data services through
+ * {@code RTA_KAFKA__...} environment variables. Each logs in as the {@code KafkaUser} of its deployment with exactly
+ * the ACLs deploy/kubernetes gives that user. Each writes and reads back through its producers, consumers, admin
+ * client and Kafka Streams applications (the data service's chunk topology serves what was written), the stream
+ * service streams a live session, and all report Kafka healthy. A wrong password ends the start with a message naming
+ * the authentication failure, a user without ACLs with one naming the authorization failure; no password appears in
+ * any output.
  *
  * <p>The schema registry (Apicurio, kafkasql storage) is the embedded one, on the broker's plaintext loopback listener:
  * how it authenticates is Apicurio's configuration, not ours (deploy/kubernetes/base/apicurio.yaml).
@@ -63,12 +66,13 @@ class SecuredKafkaIT {
     private static ServerProcess server;
     private static StandaloneProcess sessions;
     private static StandaloneProcess data;
+    private static StandaloneProcess stream;
 
     @BeforeAll
     static void startTheServicesAgainstASecuredBroker() throws IOException {
         broker = SecuredBroker.start();
         // The users and ACLs of deploy/kubernetes (KafkaUser resources): they must be enough for each service.
-        for (String user : List.of("rta-server", "rta-session-service", "rta-data-service")) {
+        for (String user : List.of("rta-server", "rta-session-service", "rta-data-service", "rta-stream-service")) {
             broker.addUser(user, PASSWORD);
             broker.allow(DeployManifests.kafkaUserAcls(user));
         }
@@ -86,6 +90,11 @@ class SecuredKafkaIT {
                 kafkaEnvironment("rta-session-service", PASSWORD), START);
         data = StandaloneProcess.start("data-service", broker.bootstrapServers(), registry.ccompatUrl(),
                 kafkaEnvironment("rta-data-service", PASSWORD), START);
+        // next to the all-in-one server, whose chunk application (rta.rta-server) it watches
+        stream = StandaloneProcess.startHttpOnly("stream-service", START, "--BootstrapServers",
+                broker.bootstrapServers(), "--RegistryUrl", registry.ccompatUrl(),
+                "--Kafka:security.protocol", "SASL_PLAINTEXT", "--Kafka:sasl.mechanism", SecuredBroker.MECHANISM,
+                "--Kafka:sasl.jaas.config", SecuredBroker.jaasConfig("rta-stream-service", PASSWORD));
     }
 
     /** The Kafka client properties as a Kubernetes Secret would hand them over: {@code _} stands for {@code .}. */
@@ -97,7 +106,8 @@ class SecuredKafkaIT {
 
     @AfterAll
     static void stopEverything() {
-        for (AutoCloseable part : new AutoCloseable[] {data, sessions, server, serverOptions, registry, broker}) {
+        for (AutoCloseable part : new AutoCloseable[] {stream, data, sessions, server, serverOptions, registry,
+            broker}) {
             try {
                 if (part != null) {
                     part.close();
@@ -132,12 +142,27 @@ class SecuredKafkaIT {
     }
 
     @Test
+    void shouldStreamALiveSessionThroughTheStreamService() throws Exception {
+        SessionStoreGrpc.newBlockingStub(serverOptions.channel()).withDeadlineAfter(60, TimeUnit.SECONDS)
+                .createOrUpdateSession(create("secured-live-1", "secured live", "2024-05-01T10:00:00Z", OPEN));
+
+        try (LiveSocket socket = LiveSocket.connect(stream.baseUrl(), "secured-live-1")) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> !socket.bursts().isEmpty());
+            assertThat(socket.bursts().get(0).getData(0).getSessionJson()).contains("secured-live-1");
+        }
+    }
+
+    @Test
     void shouldReportKafkaHealthyOnEveryService() {
         for (Http http : List.of(serverOptions.http(), sessions.http(), data.http())) {
             JsonNode health = http.getJson("/health");
             assertThat(health.path("checks").path("kafka").path("healthy").asBoolean()).as(health.toString())
                     .isTrue();
         }
+        // the stream service reports its brokers in its live source's check
+        JsonNode live = stream.http().getJson("/health").path("checks").path("live-source");
+        assertThat(live.path("healthy").asBoolean()).as(live.toString()).isTrue();
+        assertThat(live.path("message").asText()).contains("1 broker(s) reachable");
     }
 
     @Test
@@ -146,6 +171,7 @@ class SecuredKafkaIT {
                 .doesNotContain(PASSWORD);
         assertThat(sessions.output()).doesNotContain(PASSWORD);
         assertThat(data.output()).doesNotContain(PASSWORD);
+        assertThat(stream.output()).doesNotContain(PASSWORD);
     }
 
     @Test
@@ -186,7 +212,8 @@ class SecuredKafkaIT {
 
             LOG.info("session-service without ACLs exited with {}:\n{}", exit.code(), failureLines(exit));
             assertThat(exit.code()).isNotZero();
-            assertThat(exit.output()).containsIgnoringCase("authoriz").doesNotContain(PASSWORD);
+            assertThat(exit.output()).containsPattern("Kafka authorization failed|not authorized for topics")
+                    .doesNotContain(PASSWORD);
         } finally {
             DurabilityIT.deleteRecursively(dataPath);
         }
@@ -208,7 +235,7 @@ class SecuredKafkaIT {
 
         LOG.info("{} with a wrong Kafka password exited with {}:\n{}", command, exit.code(), failureLines(exit));
         assertThat(exit.code()).isNotZero();
-        assertThat(exit.output()).contains("Authentication failed").contains(SecuredBroker.MECHANISM)
+        assertThat(exit.output()).contains("Kafka authentication failed").contains(SecuredBroker.MECHANISM)
                 .doesNotContain(WRONG_PASSWORD);
     }
 
