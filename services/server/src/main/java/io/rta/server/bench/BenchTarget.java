@@ -25,6 +25,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,12 +46,19 @@ final class BenchTarget implements AutoCloseable {
     private final int grpcPort;
     private final RtaServer embedded;
     private final Path dataPath;
+    /** Whether {@link #close} deletes {@link #dataPath} (a fresh temporary one), or keeps it for a restart. */
+    private final boolean deleteData;
     private final EventLoopGroup clientLoop;
     private final ManagedChannel channel;
     /** Further connections for loads with more calls in flight than one connection carries ({@link #channels}). */
     private final List<ManagedChannel> extraChannels = new ArrayList<>();
 
     private BenchTarget(String httpUrl, String grpcAddress, RtaServer embedded, Path dataPath) {
+        this(httpUrl, grpcAddress, embedded, dataPath, true);
+    }
+
+    private BenchTarget(String httpUrl, String grpcAddress, RtaServer embedded, Path dataPath, boolean deleteData) {
+        this.deleteData = deleteData;
         this.httpUrl = httpUrl;
         int colon = grpcAddress.lastIndexOf(':');
         if (colon <= 0 || !grpcAddress.substring(colon + 1).matches("[0-9]{1,5}")) {
@@ -100,17 +108,43 @@ final class BenchTarget implements AutoCloseable {
 
     /** The server options given to the benchmark, with its own data directory and free ports. */
     private static Options embeddedOptions(Options benchOptions, Path dataPath) {
+        return embeddedOptions(benchOptions, dataPath, Ports.free(), Map.of());
+    }
+
+    private static Options embeddedOptions(Options benchOptions, Path dataPath, Ports ports,
+                                           Map<OptionDef, String> extra) {
         Options server = ServerOptions.load(new String[0]);
         for (OptionDef def : ServerOptions.ALL) {
             if (benchOptions.isSet(def)) {
                 server = server.with(def, benchOptions.getString(def));
             }
         }
+        for (Map.Entry<OptionDef, String> option : extra.entrySet()) {
+            server = server.with(option.getKey(), option.getValue());
+        }
         return server.with(RtaOptions.DATA_PATH, dataPath.toString())
-                .with(RtaOptions.HTTP_PORT, Integer.toString(freePort()))
-                .with(RtaOptions.GRPC_PORT, Integer.toString(freePort()))
-                .with(RtaOptions.KAFKA_PORT, Integer.toString(freePort()))
-                .with(RtaOptions.REGISTRY_PORT, Integer.toString(freePort()));
+                .with(RtaOptions.HTTP_PORT, Integer.toString(ports.http()))
+                .with(RtaOptions.GRPC_PORT, Integer.toString(ports.grpc()))
+                .with(RtaOptions.KAFKA_PORT, Integer.toString(ports.kafka()))
+                .with(RtaOptions.REGISTRY_PORT, Integer.toString(ports.registry()));
+    }
+
+    /** The ports of an embedded server, kept across its restarts. */
+    record Ports(int http, int grpc, int kafka, int registry) {
+        static Ports free() {
+            return new Ports(freePort(), freePort(), freePort(), freePort());
+        }
+    }
+
+    /**
+     * An embedded server on {@code dataPath} with {@code ports} and {@code extra} server options on top of the
+     * benchmark's; {@link #close} stops it and keeps its data, so the next one started there serves the same.
+     */
+    static BenchTarget restartable(Options benchOptions, Path dataPath, Ports ports, Map<OptionDef, String> extra)
+            throws Exception {
+        RtaServer server = RtaServer.start(embeddedOptions(benchOptions, dataPath, ports, extra));
+        return new BenchTarget("http://" + LOOPBACK + ":" + server.httpPort(), LOOPBACK + ":" + server.grpcPort(),
+                server, dataPath, false);
     }
 
     String httpUrl() {
@@ -167,7 +201,9 @@ final class BenchTarget implements AutoCloseable {
         clientLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         if (embedded != null) {
             embedded.close();
-            deleteRecursively(dataPath);
+            if (deleteData) {
+                deleteRecursively(dataPath);
+            }
         }
     }
 
@@ -182,7 +218,7 @@ final class BenchTarget implements AutoCloseable {
     }
 
     /** Best effort: a temporary directory left behind is logged, not fatal. */
-    private static void deleteRecursively(Path root) {
+    static void deleteRecursively(Path root) {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override

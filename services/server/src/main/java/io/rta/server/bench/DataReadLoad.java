@@ -60,9 +60,17 @@ final class DataReadLoad {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String baseUrl;
+    /** The {@code Authorization} header every request carries, or null. */
+    private final String authorization;
 
     DataReadLoad(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** @param authorization the {@code Authorization} header of every request ({@code Bearer <token>}), or null */
+    DataReadLoad(String baseUrl, String authorization) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
     }
 
     /**
@@ -118,8 +126,11 @@ final class DataReadLoad {
 
     /** The answer's body once it is known to be a 200; otherwise an error with its status and body. */
     private InputStream open(URI uri) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET()
-                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         InputStream body = new BufferedInputStream(response.body(), BUFFER_BYTES);
         if (response.statusCode() != 200) {
             try (body) {

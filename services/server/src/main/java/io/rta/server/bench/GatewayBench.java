@@ -9,6 +9,7 @@ import io.rta.proto.toolkit.session.DataChannelBinding;
 import io.rta.proto.toolkit.session.SessionStoreGrpc;
 import io.rta.proto.toolkit.session.SessionUpdate;
 import io.rta.service.config.EffectiveOptions;
+import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -101,12 +102,17 @@ public final class GatewayBench {
     record Plan(int streams, int channels, int bursts, int passes, DemoSignal signal, long flushBytes) {
 
         static Plan of(Options options) {
+            return of(options, GatewayBenchOptions.SAMPLES);
+        }
+
+        /** The plan with the sample count of {@code samplesOption} (another benchmark's default). */
+        static Plan of(Options options, OptionDef samplesOption) {
             int streams = BenchOptions.atLeast(options, GatewayBenchOptions.STREAMS, 1);
             int channels = BenchOptions.atLeast(options, DataBenchOptions.CHANNELS, 1);
             int passes = BenchOptions.atLeast(options, GatewayBenchOptions.PASSES, 1);
-            long samples = options.getLong(GatewayBenchOptions.SAMPLES);
+            long samples = options.getLong(samplesOption);
             if (samples < 1) {
-                throw new IllegalArgumentException("Option " + GatewayBenchOptions.SAMPLES.name() + " = " + samples
+                throw new IllegalArgumentException("Option " + samplesOption.name() + " = " + samples
                         + " must be at least 1");
             }
             long flushMiB = BenchOptions.atLeast(options, DataBenchOptions.FLUSH_MIB, 1);

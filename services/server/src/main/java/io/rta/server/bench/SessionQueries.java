@@ -35,9 +35,17 @@ final class SessionQueries {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT).build();
     private final String baseUrl;
+    /** The {@code Authorization} header every request carries, or null. */
+    private final String authorization;
 
     SessionQueries(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** @param authorization the {@code Authorization} header of every request ({@code Bearer <token>}), or null */
+    SessionQueries(String baseUrl, String authorization) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.authorization = authorization;
     }
 
     /** The five scenarios of the benchmark, over the sessions of {@code data}. */
@@ -131,13 +139,17 @@ final class SessionQueries {
     }
 
     private HttpRequest get(String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(TIMEOUT).GET().build();
+        return request(pathAndQuery).GET().build();
     }
 
     private HttpRequest post(String path, String form) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
+        return request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build();
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(TIMEOUT);
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private static String encode(String text) {

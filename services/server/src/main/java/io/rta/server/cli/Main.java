@@ -6,6 +6,8 @@ import io.rta.server.RtaServer;
 import io.rta.server.ServerOptions;
 import io.rta.server.StandaloneService;
 import io.rta.server.StartupPhases;
+import io.rta.server.bench.AuthBench;
+import io.rta.server.bench.AuthBenchOptions;
 import io.rta.server.bench.BenchOptions;
 import io.rta.server.bench.DataBench;
 import io.rta.server.bench.DataBenchOptions;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code ./rta} command line: {@code server}, {@code session-service}, {@code config-service},
  * {@code data-service}, {@code stream-service}, {@code gateway}, {@code cluster}, {@code bench sessions},
- * {@code bench data}, {@code bench live}, {@code bench gateway}, {@code replay}, {@code help}.
+ * {@code bench data}, {@code bench live}, {@code bench gateway}, {@code bench auth}, {@code replay}, {@code help}.
  */
 public final class Main {
 
@@ -179,6 +181,8 @@ public final class Main {
                 return LiveBench.run(options, out, err);
             case "gateway":
                 return GatewayBench.run(options, out, err);
+            case "auth":
+                return AuthBench.run(options, out, err);
             default:
                 err.println("Unknown benchmark" + (args.length == 0 ? "" : " '" + args[0] + "'") + ".");
                 usage(err);
@@ -219,6 +223,9 @@ public final class Main {
                 + " the data route and through a gateway in the same JVM (untransformed, time shift + channel mapping,"
                 + " clipped) and print samples/s (an embedded server for the run unless HttpUrl and GrpcAddress name"
                 + " one)");
+        out.println("  ./rta bench auth [...]              load sessions and telemetry once, then time session queries"
+                + " (p99) and data reads (samples/s) on an embedded server restarted on that data with auth off and"
+                + " with EnableAuth (an issuer in the same JVM), in rounds, and print auth on / off");
         out.println("  ./rta replay [...]                  rebuild the views from the live event topics (TopicPrefix)"
                 + " into topics of their own (ReplayPrefix), with progress; Verify compares them with the live"
                 + " views");
@@ -266,6 +273,10 @@ public final class Main {
         out.println();
         out.println("Options of bench gateway (and HttpUrl, GrpcAddress, Json as above):");
         describe(out, GatewayBenchOptions.OWN.stream().filter(def -> !BenchOptions.OWN.contains(def)).toList());
+        out.println();
+        out.println("Options of bench auth (and Sessions, Details, Folders, Concurrency, Queries, Warmup, Streams,"
+                + " Channels, Passes, Signal, FlushMiB, Json as above):");
+        describe(out, List.of(AuthBenchOptions.ROUNDS, AuthBenchOptions.SAMPLES));
         out.println();
         out.println("Options of replay (and BootstrapServers, RegistryUrl, TopicPrefix, DataPath and the limits as"
                 + " above; empty BootstrapServers / RegistryUrl mean the embedded ones of ./rta server on this"

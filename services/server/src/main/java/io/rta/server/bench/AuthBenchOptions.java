@@ -1,0 +1,36 @@
+package io.rta.server.bench;
+
+import io.rta.server.ServerOptions;
+import io.rta.service.config.OptionDef;
+import io.rta.service.config.Options;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Options of {@code ./rta bench auth}; the server's options are accepted too and configure the embedded one (auth
+ * options but those the benchmark sets for its auth-on phases).
+ */
+public final class AuthBenchOptions {
+
+    public static final OptionDef ROUNDS = OptionDef.of("Rounds", "4",
+            "Rounds of one auth-off and one auth-on phase (off first in odd rounds, on first in even ones), each on "
+                    + "the same data after a restart of the server; each figure is the median of its rounds.");
+    public static final OptionDef SAMPLES = OptionDef.of("Samples", "200000000",
+            "Periodic 16-bit samples written (in total over the data identities) and read by every timed pass.");
+
+    /** The benchmark's own options. */
+    public static final List<OptionDef> OWN = List.of(BenchOptions.JSON, ROUNDS, BenchOptions.SESSIONS,
+            BenchOptions.DETAILS, BenchOptions.FOLDERS, BenchOptions.CONCURRENCY, BenchOptions.QUERIES,
+            BenchOptions.WARMUP, SAMPLES, GatewayBenchOptions.STREAMS, DataBenchOptions.CHANNELS,
+            GatewayBenchOptions.PASSES, DataBenchOptions.SIGNAL, DataBenchOptions.FLUSH_MIB);
+
+    /** Every option accepted: the benchmark's, then the server's. */
+    public static final List<OptionDef> ALL = Stream.concat(OWN.stream(), ServerOptions.ALL.stream()).toList();
+
+    private AuthBenchOptions() {
+    }
+
+    public static Options load(String[] args) {
+        return Options.load(ALL, args);
+    }
+}
