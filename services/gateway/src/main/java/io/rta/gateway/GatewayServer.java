@@ -57,13 +57,20 @@ public final class GatewayServer implements AutoCloseable {
                 auth.enabled());
         EdgeLimits edge = LimitOptions.edgeLimits(options);
         http = parts.own(ServiceHost.http(info, HttpSettings.from(options, GatewayOptions.HTTP_PORT,
-                RtaOptions.LOG_FORMAT, edge, ReadLimiter.of(edge)), metrics, health, auth, modules));
-        LOG.info("RTA gateway ready: HTTP {}; data sources {}; live stream {}", http.port(),
+                RtaOptions.LOG_FORMAT, edge, ReadLimiter.of(edge)).withTls(settings.tls()), metrics, health, auth,
+                modules));
+        LOG.info("RTA gateway ready: HTTP {} HTTPS {}; data sources {}; live stream {}", http.port(), http.httpsPort(),
                 settings.dataSources().keySet(), settings.streams().isPresent() ? "proxied" : "off");
     }
 
+    /** The plain HTTP port, or -1 when {@code Tls:DisableHttp} turned it off. */
     public int httpPort() {
         return http.port();
+    }
+
+    /** The HTTPS port, or -1 when TLS is off. */
+    public int httpsPort() {
+        return http.httpsPort();
     }
 
     /** Stops the HTTP server. */

@@ -3,6 +3,7 @@ package io.rta.gateway;
 import io.rta.gateway.proxy.Upstream;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
+import io.rta.service.tls.TlsSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -21,10 +22,12 @@ import java.util.Optional;
  * @param healthTimeout  {@code HealthTimeout}
  * @param bindingsCacheTime {@code BindingsCacheTime}
  * @param bindingsCacheSize {@code BindingsCacheSize}
+ * @param tls            the {@code Tls:*} options: HTTPS of its own, and how it calls {@code https} services
  */
 public record GatewaySettings(Upstream sessions, Upstream configs, Map<String, Upstream> dataSources,
                               Optional<Upstream> streams, Duration connectTimeout, Duration readTimeout,
-                              Duration healthTimeout, Duration bindingsCacheTime, int bindingsCacheSize) {
+                              Duration healthTimeout, Duration bindingsCacheTime, int bindingsCacheSize,
+                              TlsSettings tls) {
 
     /** @throws IllegalArgumentException naming the option when a required one is missing or a value is bad */
     public static GatewaySettings from(Options options) {
@@ -45,7 +48,8 @@ public record GatewaySettings(Upstream sessions, Upstream configs, Map<String, U
                 positive(options, GatewayOptions.UPSTREAM_READ_TIMEOUT),
                 positive(options, GatewayOptions.HEALTH_TIMEOUT),
                 options.getDuration(GatewayOptions.BINDINGS_CACHE_TIME),
-                options.getInt(GatewayOptions.BINDINGS_CACHE_SIZE));
+                options.getInt(GatewayOptions.BINDINGS_CACHE_SIZE),
+                TlsSettings.from(options, GatewayOptions.HTTPS_PORT));
     }
 
     private static String required(String option, String value, String example) {
