@@ -9,11 +9,15 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import com.nimbusds.jose.JOSEObjectType;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.AbstractStub;
+import io.grpc.stub.MetadataUtils;
 import io.rta.gateway.GatewayOptions;
 import io.rta.gateway.GatewayServer;
 import io.rta.it.live.LiveSocket;
@@ -54,6 +58,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,11 +69,18 @@ import org.junit.jupiter.api.Test;
  * only and the live stream over {@code wss://}, to clients that trust the CA and to no other; with
  * {@code Tls:ClientCaPath} it verifies a client certificate when one is presented. A gateway with TLS and
  * {@code Tls:DisableHttp} serves HTTPS only, calls the server's HTTPS port (trusting the CA) and presents its own
- * certificate to a service that requires one.
+ * certificate to a service that requires one. Auth is on in both (a real OpenID Connect provider): the gateway
+ * forwards the caller's token over TLS to the server, which checks it.
  */
 class TlsIT {
 
     private static final String TIMESTAMP = "2024-05-01T10:00:00Z";
+    private static final String ISSUER_ID = "rta";
+    private static final String AUDIENCE = "rta-api";
+
+    /** Auth is on everywhere: every call but /, /health and /rta/v2/info carries this token, over TLS. */
+    private static MockOAuth2Server provider;
+    private static String token;
 
     private static Path certs;
     private static DevCertificates.Authority ca;
@@ -84,14 +97,20 @@ class TlsIT {
         certs = Files.createTempDirectory("tls-it-");
         ca = DevCertificates.Authority.create("TlsIT CA");
         DevCertificates.writeTo(certs, ca, ca.issue(List.of("localhost", "127.0.0.1")), true);
+        provider = new MockOAuth2Server();
+        provider.start(TestServer.freePort());
+        String issuer = provider.issuerUrl(ISSUER_ID).toString();
+        token = provider.issueToken(ISSUER_ID, "tls-it", new DefaultOAuth2TokenCallback(ISSUER_ID, "tls-it",
+                JOSEObjectType.JWT.getType(), List.of(AUDIENCE), Map.of("scope", "rta.write"), 3600)).serialize();
         httpsPort = TestServer.freePort();
-        server = TestServer.create().option("Tls:CertificatePath", file("cert.pem"))
+        server = TestServer.create().option("EnableAuth", "true").option("Auth:Authority", issuer)
+                .option("Auth:Audience", AUDIENCE).option("Tls:CertificatePath", file("cert.pem"))
                 .option("Tls:KeyPath", file("key.pem")).option("Tls:ClientCaPath", file("ca.pem"))
                 .option("Tls:HttpsPort", Integer.toString(httpsPort)).option("AdvertisedHost", "localhost")
                 .start();
         session = "tls-" + UUID.randomUUID();
         try (Channel channel = grpc()) {
-            SessionStoreGrpc.newBlockingStub(channel.channel).withDeadlineAfter(60, TimeUnit.SECONDS)
+            withToken(SessionStoreGrpc.newBlockingStub(channel.channel)).withDeadlineAfter(60, TimeUnit.SECONDS)
                     .createOrUpdateSession(create(session, "tls", TIMESTAMP, OPEN));
         }
         mutualOnly = mutualOnlyService();
@@ -100,6 +119,7 @@ class TlsIT {
             "--HttpPort", Integer.toString(gatewayHttpPort), "--Tls:HttpsPort", Integer.toString(TestServer.freePort()),
             "--Tls:CertificatePath", file("cert.pem"), "--Tls:KeyPath", file("key.pem"),
             "--Tls:ClientCaPath", file("ca.pem"), "--Tls:DisableHttp", "true",
+            "--EnableAuth", "true", "--Auth:Authority", issuer, "--Auth:Audience", AUDIENCE,
             "--SessionServiceUri", "https://localhost:" + httpsPort + "/",
             "--ConfigServiceUri", "https://localhost:" + httpsPort,
             "--StreamServiceUri", "https://localhost:" + httpsPort,
@@ -118,6 +138,9 @@ class TlsIT {
         if (server != null) {
             server.close();
         }
+        if (provider != null) {
+            provider.shutdown();
+        }
     }
 
     // ---- the all-in-one server ----
@@ -130,6 +153,7 @@ class TlsIT {
                 + session);
 
         assertThat(info.statusCode()).isEqualTo(200);
+        assertThat(info.body()).contains("\"authRequired\":true");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(found.statusCode()).isEqualTo(200);
         assertThat(found.body()).contains(session);
@@ -159,9 +183,9 @@ class TlsIT {
     void shouldServeGrpcOverTlsOnly() throws Exception {
         GetSessionRequest request = GetSessionRequest.newBuilder().setIdentity(session).build();
         try (Channel tls = grpc(); Channel plaintext = Channel.plaintext(server.grpcPort())) {
-            assertThat(SessionStoreGrpc.newBlockingStub(tls.channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+            assertThat(withToken(SessionStoreGrpc.newBlockingStub(tls.channel)).withDeadlineAfter(30, TimeUnit.SECONDS)
                     .getSession(request).getIdentity()).isEqualTo(session);
-            assertThatThrownBy(() -> SessionStoreGrpc.newBlockingStub(plaintext.channel)
+            assertThatThrownBy(() -> withToken(SessionStoreGrpc.newBlockingStub(plaintext.channel))
                     .withDeadlineAfter(30, TimeUnit.SECONDS).getSession(request))
                     .isInstanceOfSatisfying(StatusRuntimeException.class,
                             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
@@ -171,7 +195,7 @@ class TlsIT {
     @Test
     void shouldOpenTheLiveStreamOverWss() throws Exception {
         WebSocket socket = client(trusting()).newWebSocketBuilder().subprotocols(LiveSocket.SUB_PROTOCOL)
-                .connectTimeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create("wss://localhost:" + httpsPort + "/rta/v2/sessions/" + session + "/stream"),
                         new WebSocket.Listener() { })
                 .get(30, TimeUnit.SECONDS);
@@ -190,18 +214,21 @@ class TlsIT {
     }
 
     @Test
-    void shouldProxyToTheServersHttpsPortTrustingTheCa() throws Exception {
-        HttpResponse<String> found = get(client(trusting()), "https://localhost:" + gateway.httpsPort()
-                + "/rta/v2/sessions/" + session);
+    void shouldProxyToTheServersHttpsPortTrustingTheCaForwardingTheCallersToken() throws Exception {
+        String uri = "https://localhost:" + gateway.httpsPort() + "/rta/v2/sessions/" + session;
+        HttpResponse<String> found = get(client(trusting()), uri);
+        HttpResponse<String> anonymous = client(trusting()).send(HttpRequest.newBuilder(URI.create(uri)).build(),
+                HttpResponse.BodyHandlers.ofString());
 
-        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.statusCode()).as("the server, auth on, got the token over TLS").isEqualTo(200);
         assertThat(found.body()).contains(session);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
     @Test
     void shouldProxyTheLiveStreamFromWssToWss() throws Exception {
         WebSocket socket = client(trusting()).newWebSocketBuilder().subprotocols(LiveSocket.SUB_PROTOCOL)
-                .connectTimeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create("wss://localhost:" + gateway.httpsPort() + "/rta/v2/sessions/" + session
                         + "/stream"), new WebSocket.Listener() { })
                 .get(30, TimeUnit.SECONDS);
@@ -298,9 +325,16 @@ class TlsIT {
         return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
+    /** A GET with the token. */
     private static HttpResponse<String> get(HttpClient client, String uri) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client.send(HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static <S extends AbstractStub<S>> S withToken(S stub) {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     }
 
     /** A gRPC channel that trusts the CA. */
