@@ -3,7 +3,10 @@ package io.rta.it;
 import static io.rta.it.Ops.OPEN;
 import static io.rta.it.Ops.create;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import com.nimbusds.jose.JOSEObjectType;
@@ -18,6 +21,8 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import io.grpc.ClientInterceptors;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -29,15 +34,20 @@ import io.rta.it.live.LiveSocket;
 import io.rta.it.live.RawHttp;
 import io.rta.proto.toolkit.config.ConfigStoreGrpc;
 import io.rta.proto.toolkit.config.PutConfigRequest;
+import io.rta.proto.toolkit.session.DataBinding;
+import io.rta.proto.toolkit.session.DataBindingKey;
+import io.rta.proto.toolkit.session.GetSessionRequest;
 import io.rta.proto.toolkit.session.ListSessionsRequest;
 import io.rta.proto.toolkit.session.SessionStoreGrpc;
+import io.rta.proto.toolkit.session.SessionElements;
+import io.rta.proto.toolkit.session.SessionUpdate;
 import io.rta.service.config.Options;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -47,27 +57,24 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.OAuth2Config;
-import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import no.nav.security.mock.oauth2.token.KeyProvider;
-import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bearer-token authentication against a real OpenID Connect provider ({@code mock-oauth2-server}, in this JVM on a
  * free port): an all-in-one server with {@code EnableAuth} takes tokens from the provider's token endpoint
  * (client credentials) on REST, gRPC and the live WebSocket handshake, and refuses every bad token on all three;
  * writes need the write scope; a second, configured issuer (a partner's provider) is accepted with its own keys only;
- * the gateway forwards the caller's token to the server, which checks it too. Over real sockets throughout.
+ * the gateway forwards the caller's token to the server, which checks it too. The internal {@code /data-bindings}
+ * route needs the internal scope, which only the gateways' own client-credentials token carries; a gateway whose
+ * provider refuses its client answers data reads 502 saying so, and never logs its secret. Over real sockets
+ * throughout.
  */
 class AuthIT {
 
@@ -76,6 +83,11 @@ class AuthIT {
     private static final String PARTNER_ID = "partner";
     private static final String PARTNER_AUDIENCE = "partner-api";
     private static final String TIMESTAMP = "2024-05-01T10:00:00Z";
+    private static final String INTERNAL_SCOPE = "rta.internal";
+    private static final String GATEWAY_CLIENT = "rta-gateway";
+    private static final String GATEWAY_SECRET = "gateway-secret-" + UUID.randomUUID();
+    /** The data source of the sessions' bindings: the server's own data service, through the gateways. */
+    private static final String SOURCE = "store";
 
     /** Our provider (the default issuer). */
     private static MockOAuth2Server provider;
@@ -88,6 +100,11 @@ class AuthIT {
     private static GatewayServer gateway;
     /** A gateway with auth off: whatever it lets through, the server must still check. */
     private static GatewayServer openGateway;
+    /** A gateway whose provider refuses its client credentials. */
+    private static GatewayServer refusedGateway;
+    private static HttpServer refusingProvider;
+    /** Every log event of this JVM from the start of the gateways on. */
+    private static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private static String issuer;
     private static String openSession;
 
@@ -95,35 +112,59 @@ class AuthIT {
 
     @BeforeAll
     static void startProviderServerAndGateways() throws Exception {
-        provider = new MockOAuth2Server();
-        provider.start(TestServer.freePort());
+        provider = OidcProviders.startGrantingScopes(ISSUER_ID, INTERNAL_SCOPE);
         // each MockOAuth2Server hands out the same bundled keys by default: the others get keys of their own
-        partner = new MockOAuth2Server(ownKeys());
-        partner.start(TestServer.freePort());
-        stranger = new MockOAuth2Server(ownKeys());
-        stranger.start(TestServer.freePort());
+        partner = OidcProviders.startWithOwnKeys();
+        stranger = OidcProviders.startWithOwnKeys();
         issuer = provider.issuerUrl(ISSUER_ID).toString();
         server = TestServer.create().option("EnableAuth", "true").option("Auth:Authority", issuer)
                 .option("Auth:Audience", AUDIENCE)
                 .option("Auth:Issuers:partner:Authority", partner.issuerUrl(PARTNER_ID).toString())
                 .option("Auth:Issuers:partner:Audience", PARTNER_AUDIENCE)
                 .start();
-        gateway = startGateway("--EnableAuth", "true", "--Auth:Authority", issuer, "--Auth:Audience", AUDIENCE);
-        openGateway = startGateway();
+        logs.start();
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .addAppender(logs);
+        gateway = startGateway("--EnableAuth", "true", "--Auth:Authority", issuer, "--Auth:Audience", AUDIENCE,
+                "--Auth:ClientId", GATEWAY_CLIENT, "--Auth:ClientSecret", GATEWAY_SECRET,
+                "--Auth:TokenScope", AUDIENCE + " " + INTERNAL_SCOPE);
+        // auth off at the gateway, on at the server: the gateway still needs its own token for the bindings
+        openGateway = startGateway("--Auth:Authority", issuer, "--Auth:ClientId", GATEWAY_CLIENT,
+                "--Auth:ClientSecret", GATEWAY_SECRET, "--Auth:TokenScope", AUDIENCE + " " + INTERNAL_SCOPE);
+        refusingProvider = refusingProvider();
+        refusedGateway = startGateway("--Auth:Authority", "http://127.0.0.1:" + refusingProvider.getAddress().getPort(),
+                "--Auth:ClientId", GATEWAY_CLIENT, "--Auth:ClientSecret", GATEWAY_SECRET);
         openSession = "auth-open-" + UUID.randomUUID();
         sessions(writeToken()).createOrUpdateSession(create(openSession, "open", TIMESTAMP, OPEN));
     }
 
-    private static OAuth2Config ownKeys() {
-        return new OAuth2Config(false, null, null, false,
-                new OAuth2TokenProvider(new KeyProvider(List.of(), JWSAlgorithm.RS256.getName())), Set.of(),
-                new MockWebServerWrapper());
+    /** A provider that knows no client: its token endpoint refuses every one (invalid_client). */
+    private static HttpServer refusingProvider() throws Exception {
+        HttpServer refusing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String base = "http://127.0.0.1:" + refusing.getAddress().getPort();
+        respond(refusing, "/.well-known/openid-configuration", 200, "{\"issuer\":\"" + base
+                + "\",\"token_endpoint\":\"" + base + "/token\",\"jwks_uri\":\"" + base + "/jwks\"}");
+        respond(refusing, "/token", 401, "{\"error\":\"invalid_client\",\"error_description\":\"Invalid client "
+                + "credentials\"}");
+        refusing.start();
+        return refusing;
+    }
+
+    private static void respond(HttpServer server, String path, int status, String json) {
+        server.createContext(path, exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
     }
 
     private static GatewayServer startGateway(String... authArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of("--HttpPort", Integer.toString(TestServer.freePort()),
                 "--SessionServiceUri", server.baseUrl(), "--ConfigServiceUri", server.baseUrl(),
-                "--StreamServiceUri", server.baseUrl()));
+                "--StreamServiceUri", server.baseUrl(), "--DataServiceUris:" + SOURCE, server.baseUrl()));
         args.addAll(List.of(authArgs));
         return GatewayServer.start(Options.load(GatewayOptions.ALL, args.toArray(String[]::new), Map.of(),
                 Files.createTempDirectory("auth-it-gateway-")));
@@ -131,7 +172,10 @@ class AuthIT {
 
     @AfterAll
     static void stopAll() {
-        for (AutoCloseable part : new AutoCloseable[] {gateway, openGateway, server}) {
+        if (refusingProvider != null) {
+            refusingProvider.stop(0);
+        }
+        for (AutoCloseable part : new AutoCloseable[] {gateway, openGateway, refusedGateway, server}) {
             try {
                 if (part != null) {
                     part.close();
@@ -140,11 +184,7 @@ class AuthIT {
                 // stopping: nothing to do
             }
         }
-        for (MockOAuth2Server p : new MockOAuth2Server[] {provider, partner, stranger}) {
-            if (p != null) {
-                p.shutdown();
-            }
-        }
+        OidcProviders.shutdown(provider, partner, stranger);
     }
 
     // ---- tokens ----
@@ -171,8 +211,7 @@ class AuthIT {
 
     private static String issued(MockOAuth2Server by, String issuerId, List<String> audience,
                                  Map<String, Object> claims, long expirySeconds) {
-        return by.issueToken(issuerId, "client", new DefaultOAuth2TokenCallback(issuerId, "someone",
-                JOSEObjectType.JWT.getType(), audience, claims, expirySeconds)).serialize();
+        return OidcProviders.token(by, issuerId, audience, claims, expirySeconds);
     }
 
     private static JWTClaimsSet.Builder validClaims() {
@@ -256,25 +295,8 @@ class AuthIT {
         return token == null ? client.get(path) : client.get(path, "Authorization", "Bearer " + token);
     }
 
-    /** The live stream's handshake with the token in the Authorization header: the HTTP status it was answered. */
     private static int handshake(String baseUrl, String identity, String token) throws Exception {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
-                .subprotocols(LiveSocket.SUB_PROTOCOL).connectTimeout(Duration.ofSeconds(10));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        URI uri = URI.create(baseUrl.replaceFirst("^http", "ws") + "/rta/v2/sessions/" + identity + "/stream");
-        try {
-            WebSocket socket = builder.buildAsync(uri, new WebSocket.Listener() { }).get(30, TimeUnit.SECONDS);
-            assertThat(socket.getSubprotocol()).isEqualTo(LiveSocket.SUB_PROTOCOL);
-            socket.abort();
-            return 101;
-        } catch (ExecutionException | CompletionException e) {
-            if (e.getCause() instanceof WebSocketHandshakeException refused) {
-                return refused.getResponse().statusCode();
-            }
-            throw e;
-        }
+        return OidcProviders.handshake(baseUrl, identity, token);
     }
 
     /** The status a call ends with; its description never holds a token (a JWT starts "eyJ"). */
@@ -431,6 +453,141 @@ class AuthIT {
         assertThat(get(through(openGateway), path + "/data/periodic/1,2", token).statusCode()).isEqualTo(200);
         assertThat(handshake(baseUrl(openGateway), openSession, token)).isEqualTo(101);
         assertThat(handshake(baseUrl(openGateway), openSession, null)).isEqualTo(401);
+    }
+
+    // ---- internal routes and the gateway's own token ----
+
+    /** A client-credentials token with the internal scope in its scope claim (see {@link OidcProviders#startGrantingScopes}). */
+    private static String internalToken() {
+        return clientCredentialsToken(AUDIENCE + " " + INTERNAL_SCOPE);
+    }
+
+    @Test
+    void shouldRefuseTheDataBindingsRouteToAUsersTokenHoweverItsPathIsWritten() throws Exception {
+        String reader = clientCredentialsToken(AUDIENCE);
+        String writer = writeToken();
+        String session = "/rta/v2/sessions/" + openSession;
+        for (String path : List.of(session + "/data-bindings", session + "/data-bindings;x",
+                session + ";x/data-bindings", session + "/data%2Dbindings", session + "/%64ata-bindings",
+                session + "/x/../data-bindings", "/rta;x/v2/sessions/" + openSession + "/data-bindings")) {
+            for (String token : List.of(reader, writer)) {
+                RawHttp.Response refused = RawHttp.get(server.httpPort(), path, "Authorization: Bearer " + token);
+                assertThat(refused.status()).as(path + ": " + refused.body()).isEqualTo(403);
+                assertThat(refused.head()).as(path).contains("WWW-Authenticate: Bearer realm=\"rta\", "
+                        + "error=\"insufficient_scope\", error_description=\"this route is internal");
+                assertThat(refused.body()).as(path).startsWith("{\"code\":403,").contains("'rta.internal'")
+                        .doesNotContain(token);
+            }
+            assertThat(RawHttp.get(server.httpPort(), path).status()).as(path).isEqualTo(401);
+        }
+        HttpResponse<byte[]> allowed = get(http, session + "/data-bindings", internalToken());
+        assertThat(allowed.statusCode()).as(Http.text(allowed)).isEqualTo(200);
+        assertThat(Http.json(allowed).isArray()).isTrue();
+    }
+
+    /** The same bindings over gRPC: the data_bindings session element needs the internal or the write scope. */
+    @Test
+    void shouldNeedTheInternalOrWriteScopeForTheDataBindingsElementOverGrpc() {
+        SessionElements withBindings = SessionElements.newBuilder().setDataBindings(true).build();
+        GetSessionRequest get = GetSessionRequest.newBuilder().setIdentity(openSession).setElements(withBindings)
+                .build();
+        ListSessionsRequest list = ListSessionsRequest.newBuilder().setSessionElements(withBindings).build();
+        String reader = clientCredentialsToken(AUDIENCE);
+
+        Status refused = grpcStatus(() -> sessions(reader).getSession(get));
+        assertThat(refused.getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(refused.getDescription()).startsWith("elements.data_bindings needs the scope of "
+                + "Auth:InternalScope or Auth:WriteScope");
+        assertThat(grpcCode(() -> sessions(reader).listSessions(list))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(grpcCode(() -> sessions(reader).getSession(get.toBuilder().clearElements().build())))
+                .isEqualTo(Status.Code.OK);
+        for (String allowed : List.of(internalToken(), writeToken())) {
+            assertThat(grpcCode(() -> sessions(allowed).getSession(get))).isEqualTo(Status.Code.OK);
+            assertThat(grpcCode(() -> sessions(allowed).listSessions(list))).isEqualTo(Status.Code.OK);
+        }
+    }
+
+    /** The gateway reads the bindings with its own token, the data with the caller's; the caller is checked first. */
+    @Test
+    void shouldServeDataThroughTheBindingsToAReaderWithTheGatewaysOwnToken() throws Exception {
+        String writer = writeToken();
+        String identity = "auth-data-" + UUID.randomUUID();
+        String dataIdentity = "auth-store-" + UUID.randomUUID();
+        try (WriteStreamClient stream = WriteStreamClient.open(ClientInterceptors.intercept(server.channel(),
+                MetadataUtils.newAttachHeadersInterceptor(bearer(writer))))) {
+            stream.identity(dataIdentity).send(Telemetry.bursts(0, 2)).flush("written");
+            assertThat(stream.echoed()).containsExactly("written");
+            stream.complete();
+        }
+        sessions(writer).createOrUpdateSession(create(identity, "data", TIMESTAMP, OPEN, SessionUpdate.newBuilder()
+                .setSetDataBindings(SessionUpdate.DataBindingsList.newBuilder().addDataBindings(DataBinding
+                        .newBuilder().setKey(DataBindingKey.newBuilder().setSource(SOURCE)
+                                .setIdentity(dataIdentity)))).build()));
+        String reader = clientCredentialsToken(AUDIENCE);
+        String path = "/rta/v2/sessions/" + identity + "/data/events";
+
+        for (GatewayServer through : List.of(gateway, openGateway)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                HttpResponse<byte[]> data = get(through(through), path, reader);
+                assertThat(data.statusCode()).as(Http.text(data)).isEqualTo(200);
+                assertThat(data.body()).isNotEmpty();
+            });
+        }
+        HttpResponse<byte[]> unknown = get(through(gateway), "/rta/v2/sessions/auth-none-" + UUID.randomUUID()
+                + "/data/periodic/1", reader);
+        assertThat(unknown.statusCode()).as(Http.text(unknown)).isEqualTo(404);
+        assertThat(get(through(openGateway), path, null).statusCode()).isEqualTo(401);
+        HttpResponse<byte[]> expired = get(through(openGateway), path,
+                issued(provider, ISSUER_ID, List.of(AUDIENCE), Map.of(), -300));
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(expired.headers().firstValue("WWW-Authenticate").orElse("")).contains("error=\"invalid_token\"");
+    }
+
+    @Test
+    void shouldAnswerADataReadWith502NamingTheCauseWhenTheProviderRefusesTheGatewaysClient() {
+        String reader = clientCredentialsToken(AUDIENCE);
+        String session = "/rta/v2/sessions/" + openSession;
+
+        HttpResponse<byte[]> refused = get(through(refusedGateway), session + "/data/periodic/1", reader);
+
+        assertThat(refused.statusCode()).as(Http.text(refused)).isEqualTo(502);
+        assertThat(Http.json(refused).path("message").asText()).isEqualTo("the gateway cannot get its own token to "
+                + "read the session's data bindings: the identity provider refused the client credentials of "
+                + "Auth:ClientId 'rta-gateway' (HTTP 401, invalid_client: Invalid client credentials): check "
+                + "Auth:ClientId and Auth:ClientSecret");
+        // what does not need the bindings still works
+        assertThat(get(through(refusedGateway), session, reader).statusCode()).isEqualTo(200);
+
+        List<String> logged;
+        synchronized (logs) {
+            logged = logs.list.stream().map(event -> event.getFormattedMessage()
+                    + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage()))
+                    .toList();
+        }
+        assertThat(logged).as("the appender saw the gateways start").anySatisfy(line -> assertThat(line)
+                .contains("RTA gateway ready").contains("with its own token (Auth:ClientId rta-gateway)"));
+        assertThat(logged).anySatisfy(line -> assertThat(line).contains("invalid_client"));
+        assertThat(logged).noneSatisfy(line -> assertThat(line).contains(GATEWAY_SECRET));
+    }
+
+    /** X-RTA-Forwarded marks a relay between data replicas: it changes where a read is answered, never who may. */
+    @Test
+    void shouldCheckTheTokenOfARequestMarkedAsForwarded() throws Exception {
+        String reader = clientCredentialsToken(AUDIENCE);
+        for (String path : List.of("/rta/v2/data/auth-any/periodic/1", "/rta/v2/data/auth-any/events",
+                "/rta/v2/sessions/" + openSession + "/data/periodic/1")) {
+            RawHttp.Response forged = RawHttp.get(server.httpPort(), path, "X-RTA-Forwarded: 1");
+            assertThat(forged.status()).as(path + ": " + forged.body()).isEqualTo(401);
+            RawHttp.Response expired = RawHttp.get(server.httpPort(), path, "X-RTA-Forwarded: 1",
+                    "Authorization: Bearer " + issued(provider, ISSUER_ID, List.of(AUDIENCE), Map.of(), -300));
+            assertThat(expired.status()).as(path).isEqualTo(401);
+            HttpResponse<byte[]> plain = get(http, path, reader);
+            HttpResponse<byte[]> marked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(server.baseUrl() + path)).header("Authorization", "Bearer " + reader)
+                    .header("X-RTA-Forwarded", "1").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(marked.statusCode()).as(path).isEqualTo(plain.statusCode());
+            assertThat(marked.body()).as(path).isEqualTo(plain.body());
+        }
     }
 
     private static String baseUrl(GatewayServer gateway) {

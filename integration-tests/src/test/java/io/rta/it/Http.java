@@ -44,6 +44,13 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)));
     }
 
+    /** POST as application/x-www-form-urlencoded with one extra request header. */
+    public HttpResponse<byte[]> postForm(String path, String form, String header, String value) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)));
+    }
+
     public JsonNode getJson(String path) {
         return json(ok(get(path)));
     }

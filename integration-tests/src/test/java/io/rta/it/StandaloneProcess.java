@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,16 +44,25 @@ final class StandaloneProcess implements AutoCloseable {
 
     /** Starts {@code ./rta <command>} against the cluster and waits until its /health answers 200. */
     static StandaloneProcess start(String command, ClusterProcess cluster, Duration timeout, String... options) {
+        return start(command, cluster.bootstrapServers(), cluster.registryUrl(), Map.of(), timeout, options);
+    }
+
+    /**
+     * Starts {@code ./rta <command>} against any broker and registry, with {@code environment} added to its own
+     * (e.g. {@code RTA_KAFKA__...} variables), and waits until its /health answers 200.
+     */
+    static StandaloneProcess start(String command, String bootstrapServers, String registryUrl,
+                                   Map<String, String> environment, Duration timeout, String... options) {
         try {
             Path dataPath = Files.createTempDirectory("rta-it-" + command + "-");
             int httpPort = TestServer.freePort();
             int grpcPort = TestServer.freePort();
-            List<String> args = new ArrayList<>(List.of("--BootstrapServers", cluster.bootstrapServers(),
-                    "--RegistryUrl", cluster.registryUrl(), "--DataPath", dataPath.toString(),
+            List<String> args = new ArrayList<>(List.of("--BootstrapServers", bootstrapServers,
+                    "--RegistryUrl", registryUrl, "--DataPath", dataPath.toString(),
                     "--HttpPort", Integer.toString(httpPort), "--GrpcPort", Integer.toString(grpcPort),
                     "--AdvertisedHost", "127.0.0.1", "--StreamThreads", "1"));
             args.addAll(List.of(options));
-            return launchHealthy(command, dataPath, httpPort, grpcPort, args, timeout);
+            return launchHealthy(command, dataPath, httpPort, grpcPort, args, environment, timeout);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,16 +79,17 @@ final class StandaloneProcess implements AutoCloseable {
             int httpPort = TestServer.freePort();
             List<String> args = new ArrayList<>(List.of("--HttpPort", Integer.toString(httpPort)));
             args.addAll(List.of(options));
-            return launchHealthy(command, dataPath, httpPort, -1, args, timeout);
+            return launchHealthy(command, dataPath, httpPort, -1, args, Map.of(), timeout);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static StandaloneProcess launchHealthy(String command, Path dataPath, int httpPort, int grpcPort,
-                                                   List<String> args, Duration timeout) throws IOException {
+                                                   List<String> args, Map<String, String> environment,
+                                                   Duration timeout) throws IOException {
         Path log = dataPath.resolve(command + ".log");
-        Process process = launch(command, args, log);
+        Process process = launch(command, args, environment, log);
         StandaloneProcess service = new StandaloneProcess(command, dataPath, process, log, httpPort, grpcPort);
         service.awaitHealthy(timeout);
         return service;
@@ -87,7 +98,7 @@ final class StandaloneProcess implements AutoCloseable {
     /** Runs {@code ./rta <command> <args>} to its end (a start that must fail) and returns its exit code. */
     static Exit run(String command, Duration timeout, String... args) throws Exception {
         Path log = Files.createTempFile("rta-it-" + command + "-", ".log");
-        Process process = launch(command, List.of(args), log);
+        Process process = launch(command, List.of(args), Map.of(), log);
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException(command + " still running after " + timeout.toSeconds() + " s");
@@ -100,14 +111,26 @@ final class StandaloneProcess implements AutoCloseable {
     record Exit(int code, String output) {
     }
 
-    private static Process launch(String command, List<String> args, Path log) throws IOException {
+    private static Process launch(String command, List<String> args, Map<String, String> environment, Path log)
+            throws IOException {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.rta.server.cli.Main",
                 command));
         line.addAll(args);
-        Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         LOG.info("Started {} (pid {}), log {}", command, process.pid(), log);
         return process;
+    }
+
+    /** Everything it wrote to stdout and stderr so far. */
+    String output() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Http http() {

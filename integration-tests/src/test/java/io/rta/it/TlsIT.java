@@ -120,6 +120,7 @@ class TlsIT {
             "--Tls:CertificatePath", file("cert.pem"), "--Tls:KeyPath", file("key.pem"),
             "--Tls:ClientCaPath", file("ca.pem"), "--Tls:DisableHttp", "true",
             "--EnableAuth", "true", "--Auth:Authority", issuer, "--Auth:Audience", AUDIENCE,
+            "--Auth:ClientId", "rta-gateway", "--Auth:ClientSecret", "gateway-secret",
             "--SessionServiceUri", "https://localhost:" + httpsPort + "/",
             "--ConfigServiceUri", "https://localhost:" + httpsPort,
             "--StreamServiceUri", "https://localhost:" + httpsPort,

@@ -10,6 +10,7 @@ import io.rta.topology.limits.InputLimits;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import io.rta.topology.view.Visibility;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -25,8 +26,12 @@ public final class DataReads {
 
     /** The "session exists" check of reads by data identity: there is none. */
     public static final Predicate<String> ANY_IDENTITY = identity -> true;
+    /** What a caller reads of data it may not see: nothing, as for an identity without data. */
+    private static final ChunkView NOTHING = (request, sink) -> { };
 
-    private final Predicate<String> sessionExists;
+    private final DataAccess access;
+    private final DataAccess identityAccess;
+    private final boolean byIdentity;
     private final Function<String, ChunkView> localView;
     private final OwnerLocator owners;
     private final InputLimits limits;
@@ -42,20 +47,35 @@ public final class DataReads {
      */
     public static DataReads byDataIdentity(Function<String, ChunkView> localView, OwnerLocator owners,
                                            InputLimits limits) {
-        return new DataReads(ANY_IDENTITY, localView, owners, limits);
+        return new DataReads(DataAccess.ANY, DataAccess.ANY, localView, owners, limits, true);
+    }
+
+    /** Whoever asks, by whether a session of the identity exists; reads by data identity read anything (tests). */
+    public DataReads(Predicate<String> sessionExists, Function<String, ChunkView> localView, OwnerLocator owners,
+                     InputLimits limits) {
+        this(DataAccess.ofSessions(sessionExists), DataAccess.ANY, localView, owners, limits, false);
     }
 
     /**
-     * @param sessionExists whether a session with the identity exists (unknown sessions are 404); {@link #ANY_IDENTITY}
-     *     for reads by data identity, which consult no session catalog
+     * @param sessions which identities the session routes may read for a caller: others are 404 (not found, whether
+     *     they exist or not)
+     * @param identities which identities the routes by data identity may read for a caller: others read as an empty
+     *     stream, like an identity without data, so their existence does not leak
      * @param localView this instance's chunk view of a data identity's partition; throws
      *     {@link DataUnavailableException} while that partition is not queryable here (restoring, moving)
      * @param owners who owns a data identity ({@link OwnerLocator#SELF} for a single instance)
      * @param limits the identity rules and the channels expression's term limit
      */
-    public DataReads(Predicate<String> sessionExists, Function<String, ChunkView> localView, OwnerLocator owners,
-                     InputLimits limits) {
-        this.sessionExists = sessionExists;
+    public DataReads(DataAccess sessions, DataAccess identities, Function<String, ChunkView> localView,
+                     OwnerLocator owners, InputLimits limits) {
+        this(sessions, identities, localView, owners, limits, false);
+    }
+
+    private DataReads(DataAccess access, DataAccess identityAccess, Function<String, ChunkView> localView,
+                      OwnerLocator owners, InputLimits limits, boolean byIdentity) {
+        this.access = access;
+        this.identityAccess = identityAccess;
+        this.byIdentity = byIdentity;
         this.localView = localView;
         this.owners = owners;
         this.limits = limits;
@@ -63,7 +83,7 @@ public final class DataReads {
 
     /** The same view, owners and limits, read by data identity: the session catalog is not consulted. */
     public DataReads byDataIdentity() {
-        return byDataIdentity(localView, owners, limits);
+        return new DataReads(identityAccess, identityAccess, localView, owners, limits, true);
     }
 
     /**
@@ -75,7 +95,18 @@ public final class DataReads {
      * @throws DataUnavailableException when the data cannot be read now (the client should retry)
      */
     public DataRoute route(DataQuery query, boolean forwarded) {
-        ChunkRead read = validate(query);
+        return route(query, forwarded, Visibility.ALL);
+    }
+
+    /**
+     * {@link #route(DataQuery, boolean)} for a caller who sees {@code visibility}: a session it may not see is not
+     * found; data by an identity it may not see reads as nothing (here, before any owner is asked).
+     */
+    public DataRoute route(DataQuery query, boolean forwarded, Visibility visibility) {
+        ChunkRead read = validate(query, visibility);
+        if (byIdentity && !access.mayRead(read.dataIdentity(), visibility)) {
+            return DataRoute.local(read, NOTHING);
+        }
         Optional<HostInfo> owner = owners.remoteOwner(read.dataIdentity());
         if (owner.isEmpty()) {
             return DataRoute.local(read, localView.apply(read.dataIdentity()));
@@ -89,7 +120,7 @@ public final class DataReads {
         return DataRoute.remote(read, owner.get());
     }
 
-    private ChunkRead validate(DataQuery query) {
+    private ChunkRead validate(DataQuery query, Visibility visibility) {
         String identity = query.dataIdentity();
         if (identity == null || identity.isBlank()) {
             throw new InvalidInputException("data identity is empty");
@@ -98,7 +129,7 @@ public final class DataReads {
         if (problem != null) {
             throw new InvalidInputException(problem);
         }
-        if (!sessionExists.test(identity)) {
+        if (!byIdentity && !access.mayRead(identity, visibility)) {
             throw new NotFoundException("session '" + identity + "' not found");
         }
         long start;

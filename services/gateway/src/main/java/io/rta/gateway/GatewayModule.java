@@ -11,6 +11,7 @@ import io.rta.gateway.live.LiveProxy;
 import io.rta.gateway.proxy.HttpProxy;
 import io.rta.gateway.proxy.Upstream;
 import io.rta.gateway.proxy.UpstreamClient;
+import io.rta.service.auth.ServiceToken;
 import io.rta.service.module.ServiceModule;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,10 @@ public final class GatewayModule implements ServiceModule {
         this.client = new UpstreamClient(settings.connectTimeout(), settings.readTimeout(),
                 settings.tls().identity());
         this.proxy = new HttpProxy(client);
-        SessionBindings bindings = new SessionBindings(client, settings.sessions(), settings.bindingsCacheTime(),
-                settings.bindingsCacheSize());
+        ServiceToken ownToken = settings.credentials()
+                .map(credentials -> new ServiceToken(credentials, settings.readTimeout())).orElse(null);
+        SessionBindings bindings = new SessionBindings(client, settings.sessions(), ownToken,
+                settings.bindingsCacheTime(), settings.bindingsCacheSize());
         this.data = new DataProxy(client, bindings, settings.dataSources());
     }
 

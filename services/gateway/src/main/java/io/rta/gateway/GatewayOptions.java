@@ -1,6 +1,7 @@
 package io.rta.gateway;
 
 import io.rta.service.auth.AuthSettings;
+import io.rta.service.auth.ClientCredentials;
 import io.rta.service.config.LimitOptions;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
@@ -56,7 +57,7 @@ public final class GatewayOptions {
             Stream.of(RtaOptions.BIND_ADDRESS, RtaOptions.ADMIN_PORT, RtaOptions.LOG_FORMAT, RtaOptions.LOG_LEVEL,
                     RtaOptions.LOG_LEVELS, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION),
             LimitOptions.EDGE.stream(), LimitOptions.INPUT.stream(), AuthSettings.OPTIONS.stream(),
-            TlsSettings.options(HTTPS_PORT).stream()).flatMap(s -> s).toList();
+            ClientCredentials.OPTIONS.stream(), TlsSettings.options(HTTPS_PORT).stream()).flatMap(s -> s).toList();
 
     private GatewayOptions() {
     }

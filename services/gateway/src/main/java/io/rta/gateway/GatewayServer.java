@@ -59,8 +59,11 @@ public final class GatewayServer implements AutoCloseable {
         http = parts.own(ServiceHost.http(info, HttpSettings.from(options, GatewayOptions.HTTP_PORT,
                 RtaOptions.LOG_FORMAT, edge, ReadLimiter.of(edge)).withTls(settings.tls()), metrics, health, auth,
                 modules));
-        LOG.info("RTA gateway ready: HTTP {} HTTPS {}; data sources {}; live stream {}", http.port(), http.httpsPort(),
-                settings.dataSources().keySet(), settings.streams().isPresent() ? "proxied" : "off");
+        LOG.info("RTA gateway ready: HTTP {} HTTPS {}; data sources {}; live stream {}; data bindings read {}",
+                http.port(), http.httpsPort(), settings.dataSources().keySet(),
+                settings.streams().isPresent() ? "proxied" : "off",
+                settings.credentials().map(c -> "with its own token (Auth:ClientId " + c.clientId() + ")")
+                        .orElse("with the caller's token"));
     }
 
     /** The plain HTTP port, or -1 when {@code Tls:DisableHttp} turned it off. */

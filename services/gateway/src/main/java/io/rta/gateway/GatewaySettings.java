@@ -1,6 +1,8 @@
 package io.rta.gateway;
 
 import io.rta.gateway.proxy.Upstream;
+import io.rta.service.auth.AuthSettings;
+import io.rta.service.auth.ClientCredentials;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.tls.TlsSettings;
@@ -22,12 +24,14 @@ import java.util.Optional;
  * @param healthTimeout  {@code HealthTimeout}
  * @param bindingsCacheTime {@code BindingsCacheTime}
  * @param bindingsCacheSize {@code BindingsCacheSize}
+ * @param credentials    the gateway's own client ({@code Auth:ClientId}) for the session service's internal
+ *                       data-bindings route; required with {@code EnableAuth}
  * @param tls            the {@code Tls:*} options: HTTPS of its own, and how it calls {@code https} services
  */
 public record GatewaySettings(Upstream sessions, Upstream configs, Map<String, Upstream> dataSources,
                               Optional<Upstream> streams, Duration connectTimeout, Duration readTimeout,
                               Duration healthTimeout, Duration bindingsCacheTime, int bindingsCacheSize,
-                              TlsSettings tls) {
+                              Optional<ClientCredentials> credentials, TlsSettings tls) {
 
     /** @throws IllegalArgumentException naming the option when a required one is missing or a value is bad */
     public static GatewaySettings from(Options options) {
@@ -48,8 +52,24 @@ public record GatewaySettings(Upstream sessions, Upstream configs, Map<String, U
                 positive(options, GatewayOptions.UPSTREAM_READ_TIMEOUT),
                 positive(options, GatewayOptions.HEALTH_TIMEOUT),
                 options.getDuration(GatewayOptions.BINDINGS_CACHE_TIME),
-                options.getInt(GatewayOptions.BINDINGS_CACHE_SIZE),
+                options.getInt(GatewayOptions.BINDINGS_CACHE_SIZE), credentials(options),
                 TlsSettings.from(options, GatewayOptions.HTTPS_PORT));
+    }
+
+    /**
+     * With auth on the gateway needs a client of its own: every data read goes through the session's bindings, and the
+     * session service's internal route does not open to a user's token (it needs {@code Auth:InternalScope}). With
+     * auth off it may have one too, for session services that have auth on.
+     */
+    private static Optional<ClientCredentials> credentials(Options options) {
+        Optional<ClientCredentials> credentials = ClientCredentials.from(options);
+        if (credentials.isEmpty() && options.getBoolean(AuthSettings.ENABLE_AUTH)) {
+            throw new IllegalArgumentException("EnableAuth is true but Auth:ClientId is not set: the gateway reads "
+                    + "each session's data bindings from the session service's internal route with a token of its "
+                    + "own (client credentials: set Auth:ClientId and Auth:ClientSecret, a client the provider "
+                    + "grants Auth:InternalScope)");
+        }
+        return credentials;
     }
 
     private static String required(String option, String value, String example) {

@@ -42,4 +42,24 @@ class GatewaySettingsTest {
                 .isEqualTo("http://s:2650/rta/v2/sessions?x=%20");
         assertThat(settings.streams()).isEmpty();
     }
+
+    /** Data reads need the session service's internal route, which a user's token does not open. */
+    @Test
+    void shouldRefuseToStartWithAuthButWithoutAClientOfItsOwnNamingTheOption() {
+        String[] services = {"--SessionServiceUri", "http://s:2650/", "--ConfigServiceUri", "http://c:2660/",
+                "--EnableAuth", "true", "--Auth:Authority", "http://idp.example/realms/rta", "--Auth:Audience", "rta"};
+        assertThatThrownBy(() -> settings(Map.of(), services)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("EnableAuth is true but Auth:ClientId is not set");
+
+        GatewaySettings settings = settings(Map.of("RTA_AUTH__CLIENTID", "rta-gateway", "RTA_AUTH__CLIENTSECRET",
+                "gateway-secret"), services);
+        assertThat(settings.credentials()).hasValueSatisfying(c -> {
+            assertThat(c.clientId()).isEqualTo("rta-gateway");
+            assertThat(c.scope()).isEqualTo("rta.internal");
+            assertThat(c.authority().toString()).isEqualTo("http://idp.example/realms/rta");
+        });
+        assertThat(io.rta.service.config.EffectiveOptions.describe(Options.load(GatewayOptions.ALL, services,
+                Map.of("RTA_AUTH__CLIENTID", "rta-gateway", "RTA_AUTH__CLIENTSECRET", "gateway-secret"), dir)))
+                .contains("Auth:ClientId=rta-gateway").doesNotContain("gateway-secret");
+    }
 }

@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.rta.config.api.ConfigMediaTypes;
 import io.rta.config.grpc.ConfigStoreLimits;
 import io.rta.config.kafka.ConfigWrites;
+import io.rta.config.api.ConfigAccess;
 import io.rta.config.module.ConfigModule;
+import io.rta.data.DataAccess;
 import io.rta.data.module.DataModule;
 import io.rta.schemas.CcompatRegistryClient;
 import io.rta.server.embedded.EmbeddedCluster;
@@ -169,9 +171,11 @@ public final class RtaServer implements AutoCloseable {
                 new KafkaBackbone(admin, () -> Backbone.registryHealth(registry, supervised), streams, deadLetters, metrics),
                 sessionView,
                 own(new SessionModule(context, sessionView)),
-                own(new ConfigModule(context, configWrites)),
+                own(new ConfigModule(context, configWrites, auth.settings().policies().isEmpty() ? ConfigAccess.ANY
+                        : ConfigAccess.boundBy(sessionView.views().catalog()))),
                 // the server serves data without bindings: a data identity is a session identity, read once it exists
-                own(new DataModule(context, sessionView::exists)),
+                own(new DataModule(context, DataAccess.sessions(sessionView.views().catalog()),
+                        DataAccess.boundIdentities(sessionView.views().catalog()))),
                 own(new StreamModule(options, metrics, () -> StreamModule.kafkaSource(options, topics,
                         topics.applicationId(), KafkaSettings.consumer(bootstrapServers, options), admin, sessionView.views(),
                         metrics))));

@@ -2,7 +2,9 @@ package io.rta.server;
 
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.rta.config.kafka.ConfigWrites;
+import io.rta.config.api.ConfigAccess;
 import io.rta.config.module.ConfigModule;
+import io.rta.data.DataAccess;
 import io.rta.data.module.DataModule;
 import io.rta.schemas.CcompatRegistryClient;
 import io.rta.service.auth.AuthSettings;
@@ -215,8 +217,11 @@ public final class StandaloneService implements AutoCloseable {
         List<ServiceModule> modules = new ArrayList<>();
         modules.add(new KafkaBackbone(admin, () -> Backbone.registryHealth(registry, null), streams, deadLetters,
                 metrics));
-        SessionView view = kind == Kind.SESSION ? own(new SessionView(KafkaSettings.consumer(bootstrapServers, options),
-                topics, limits, writeTimeout, timer, metrics)) : null;
+        // with access policies, the config and data services look up which sessions a caller sees, as the session
+        // service does: each loads the session view
+        boolean policies = !auth.settings().policies().isEmpty();
+        SessionView view = kind == Kind.SESSION || policies ? own(new SessionView(KafkaSettings.consumer(
+                bootstrapServers, options), topics, limits, writeTimeout, timer, metrics)) : null;
         streams.start();
         if (view != null) {
             modules.add(view);
@@ -225,9 +230,12 @@ public final class StandaloneService implements AutoCloseable {
         }
         modules.add(own(switch (kind) {
             case SESSION -> new SessionModule(context, view);
-            case CONFIG -> new ConfigModule(context, configWrites);
-            // served by data identity: no session needs to exist
-            case DATA -> new DataModule(context, DataModule.ANY_IDENTITY);
+            case CONFIG -> new ConfigModule(context, configWrites, policies
+                    ? ConfigAccess.boundBy(view.views().catalog()) : ConfigAccess.ANY);
+            // served by data identity: no session needs to exist, unless access policies say who reads what
+            case DATA -> policies ? new DataModule(context, DataAccess.boundIdentities(view.views().catalog()),
+                    DataAccess.boundIdentities(view.views().catalog()))
+                    : new DataModule(context, DataAccess.ANY, DataAccess.ANY);
         }));
         HealthCheckRegistry health = ServiceHost.registerHealthChecks(new HealthCheckRegistry(), modules);
 

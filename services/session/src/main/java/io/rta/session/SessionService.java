@@ -19,6 +19,7 @@ import io.rta.topology.view.FolderNode;
 import io.rta.topology.view.FolderTree;
 import io.rta.topology.view.ListRequest;
 import io.rta.topology.view.SessionCatalog;
+import io.rta.topology.view.Visibility;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -80,10 +81,24 @@ public final class SessionService {
                 .toArray(CompletableFuture[]::new));
     }
 
+    /** Every session (auth off, or no access policy): see {@link #get(String, Visibility)}. */
     public SessionState get(String identity) {
+        return get(identity, Visibility.ALL);
+    }
+
+    /**
+     * The session as {@code visibility} may see it: "not found" when it may not (existence does not leak), and its
+     * children and alternates links without the sessions it may not see.
+     */
+    public SessionState get(String identity, Visibility visibility) {
         inputs.requireIdentity("identity", identity);
-        return catalog.get(identity).orElseThrow(() -> new NotFoundException("session '" + identity
-                + "' not found"));
+        return visibleLinks(catalog.get(identity, visibility).orElseThrow(() -> new NotFoundException("session '"
+                + identity + "' not found")), visibility);
+    }
+
+    private SessionState visibleLinks(SessionState session, Visibility visibility) {
+        return visibility.isAll() ? session
+                : visibility.withVisibleLinks(session, linked -> catalog.get(linked, visibility).isPresent());
     }
 
     /**
@@ -92,13 +107,25 @@ public final class SessionService {
      */
     public List<SessionState> list(String query, String folder, List<String> sorts, int pageIndex, int pageSize,
                                    boolean includeSubSessions) {
+        return list(query, folder, sorts, pageIndex, pageSize, includeSubSessions, Visibility.ALL);
+    }
+
+    /** {@link #list} over the sessions {@code visibility} admits, their links limited to those too. */
+    public List<SessionState> list(String query, String folder, List<String> sorts, int pageIndex, int pageSize,
+                                   boolean includeSubSessions, Visibility visibility) {
         inputs.requireFolder("folder", folder);
         InputLimits limits = inputs.limits();
         try {
             SessionQuery parsed = query == null || query.isBlank() ? null : SessionQuery.parse(query, limits);
             SessionSort sort = sorts == null || sorts.isEmpty() ? null : SessionSort.parse(sorts, limits);
-            return catalog.list(ListRequest.bounded(parsed, folder, sort, pageIndex, pageSize, includeSubSessions,
-                    limits));
+            List<SessionState> page = catalog.list(ListRequest.bounded(parsed, folder, sort, pageIndex, pageSize,
+                    includeSubSessions, limits), visibility);
+            if (visibility.isAll()) {
+                return page;
+            }
+            List<SessionState> linked = new ArrayList<>(page.size());
+            page.forEach(session -> linked.add(visibleLinks(session, visibility)));
+            return linked;
         } catch (QueryException e) {
             throw new InvalidInputException(e.getMessage(), e);
         }
@@ -110,23 +137,35 @@ public final class SessionService {
     }
 
     /** The metamodel of a folder sub-tree; transports check {@code props} with {@link #requireProperties}. */
-    public com.fasterxml.jackson.databind.node.ObjectNode metamodel(String folder, List<String> props) {
+    public com.fasterxml.jackson.databind.node.ObjectNode metamodel(String folder, List<String> props,
+                                                                    Visibility visibility) {
         inputs.requireFolder("folder", folder);
-        return catalog.metamodel(folder, props == null ? List.of() : props);
+        return catalog.metamodel(folder, props == null ? List.of() : props, visibility);
     }
 
-    public List<io.rta.topology.query.PropertySummary> properties(String partialMatch, String folder) {
+    public List<io.rta.topology.query.PropertySummary> properties(String partialMatch, String folder,
+                                                                  Visibility visibility) {
         inputs.requireFolder("folder", folder);
-        return catalog.properties(partialMatch == null ? "" : partialMatch, folder);
+        return catalog.properties(partialMatch == null ? "" : partialMatch, folder, visibility);
     }
 
-    /** Child folders of a parent; the root is the empty identity. */
-    public List<FolderNode> folders(String parent) {
+    /**
+     * Child folders of a parent; the root is the empty identity. A caller who may not see every session sees only the
+     * folders holding (in their sub-tree) a session it may see, and any other folder is "not found".
+     */
+    public List<FolderNode> folders(String parent, Visibility visibility) {
         String id = parent == null ? FolderTree.ROOT : inputs.requireFolder("parent", parent);
-        if (!id.isEmpty() && !folders.exists(id)) {
+        if (visibility.isAll()) {
+            if (!id.isEmpty() && !folders.exists(id)) {
+                throw new NotFoundException("folder '" + id + "' not found");
+            }
+            return folders.children(id);
+        }
+        Set<String> shown = folders.withAncestors(catalog.linkedFolders(visibility));
+        if (!id.isEmpty() && !shown.contains(id)) {
             throw new NotFoundException("folder '" + id + "' not found");
         }
-        return folders.children(id);
+        return folders.children(id, shown);
     }
 
     /** Creates, renames or moves a folder. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rta.topology.view.Visibility;
 import io.rta.events.SessionFolder;
 import io.rta.events.SessionState;
 import io.rta.events.SessionUpdateBatch;
@@ -69,10 +70,10 @@ class SessionServiceLimitsTest {
         refused(() -> sessions.putFolder("", bad, "label", ""), "identity: the identity ");
         refused(() -> sessions.putFolder(bad, "g", "label", ""), "parent_identity: the identity ");
         refused(() -> sessions.deleteFolders(List.of(bad)), "folder_identities[0]: the identity ");
-        refused(() -> sessions.folders(bad), "parent: the identity ");
+        refused(() -> sessions.folders(bad, Visibility.ALL), "parent: the identity ");
         refused(() -> sessions.list(null, bad, null, 0, 0, false), "folder: the identity ");
-        refused(() -> sessions.metamodel(bad, List.of()), "folder: the identity ");
-        refused(() -> sessions.properties("", bad), "folder: the identity ");
+        refused(() -> sessions.metamodel(bad, List.of(), Visibility.ALL), "folder: the identity ");
+        refused(() -> sessions.properties("", bad, Visibility.ALL), "folder: the identity ");
         assertThat(writes).isEmpty();
     }
 

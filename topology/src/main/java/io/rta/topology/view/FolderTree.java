@@ -99,6 +99,49 @@ public final class FolderTree {
     }
 
     /**
+     * The folders directly under {@code parent} that are in {@code shown}, as {@link #children(String)} orders them;
+     * a folder "has children" when one of them is shown too.
+     */
+    public List<FolderNode> children(String parent, Set<String> shown) {
+        List<FolderNode> nodes = new ArrayList<>();
+        lock.readLock().lock();
+        try {
+            for (FolderNode node : children(parent)) {
+                if (shown.contains(node.folder().getIdentity())) {
+                    boolean shownChildren = childIdentities(node.folder().getIdentity()).stream()
+                            .anyMatch(shown::contains);
+                    nodes.add(shownChildren == node.hasChildren() ? node : new FolderNode(node.folder(),
+                            shownChildren));
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return nodes;
+    }
+
+    /**
+     * The existing folders among {@code identities} and every folder above them: the folders a caller who sees
+     * sessions linked to {@code identities} needs to reach them from the root.
+     */
+    public Set<String> withAncestors(Set<String> identities) {
+        Set<String> shown = new HashSet<>();
+        lock.readLock().lock();
+        try {
+            for (String identity : identities) {
+                String next = identity;
+                // a moved folder never forms a cycle (writers refuse it), but a topic may hold anything: stop at one
+                while (!next.isEmpty() && folders.containsKey(next) && shown.add(next)) {
+                    next = folders.get(next).getParentIdentity();
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return shown;
+    }
+
+    /**
      * The folder and all folders below it; the root gives every folder plus the root itself.
      * Empty when the folder does not exist.
      */

@@ -7,6 +7,7 @@ import io.rta.topology.model.SessionValues;
 import io.rta.topology.query.Facets;
 import io.rta.topology.query.Metamodel;
 import io.rta.topology.query.PropertySummary;
+import io.rta.topology.query.SessionQuery;
 import io.rta.topology.query.SessionSort;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -175,6 +176,53 @@ public final class SessionCatalog {
         }
     }
 
+    /** The session when it exists and {@code visibility} admits it: an invisible session is as good as absent. */
+    public Optional<SessionState> get(String identity, Visibility visibility) {
+        Optional<SessionState> session = get(identity);
+        return visibility.isAll() || session.isEmpty() || visibility.sees(session.get(), folders) ? session
+                : Optional.empty();
+    }
+
+    /**
+     * Whether a session {@code visibility} admits passes {@code test} (a scan of every session, sub-sessions included,
+     * outside the lock; callers with {@link Visibility#ALL} should not need it).
+     */
+    public boolean anyVisible(Visibility visibility, Predicate<SessionState> test) {
+        Predicate<SessionValues> visible = visibility.predicate(folders);
+        SessionValues[] all;
+        lock.readLock().lock();
+        try {
+            all = ordered().all();
+        } finally {
+            lock.readLock().unlock();
+        }
+        for (SessionValues session : all) {
+            if ((visible == null || visible.test(session)) && test.test(session.session())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The folders the sessions {@code visibility} admits link to (sub-sessions included). */
+    public Set<String> linkedFolders(Visibility visibility) {
+        Predicate<SessionValues> visible = visibility.predicate(folders);
+        SessionValues[] all;
+        lock.readLock().lock();
+        try {
+            all = ordered().all();
+        } finally {
+            lock.readLock().unlock();
+        }
+        Set<String> linked = new HashSet<>();
+        for (SessionValues session : all) {
+            if (visible == null || visible.test(session)) {
+                linked.addAll(session.folders());
+            }
+        }
+        return linked;
+    }
+
     /** How many sessions are stored, sub-sessions included. */
     public int size() {
         lock.readLock().lock();
@@ -205,6 +253,23 @@ public final class SessionCatalog {
             lock.readLock().unlock();
         }
         return page.get();
+    }
+
+    /**
+     * {@link #list(ListRequest)} over the sessions {@code visibility} admits only: the page, its offsets and every
+     * sort see the others as absent.
+     */
+    public List<SessionState> list(ListRequest request, Visibility visibility) {
+        if (visibility.isAll()) {
+            return list(request);
+        }
+        if (visibility.isNone()) {
+            return List.of();
+        }
+        Predicate<SessionValues> visible = visibility.predicate(folders);
+        SessionQuery query = request.query();
+        return list(request.withQuery(SessionQuery.where(query + " within " + visibility,
+                session -> visible.test(session) && query.matches(session))));
     }
 
     /** Takes what the request ranks (under the read lock) and returns the ranking to run after it is released. */
@@ -279,6 +344,42 @@ public final class SessionCatalog {
         }
         root.set(Metamodel.EXT_DETAILS, Metamodel.extDetails(scanned, props));
         return root;
+    }
+
+    /** {@link #metamodel(String, Collection)} over the top-level sessions {@code visibility} admits only. */
+    public ObjectNode metamodel(String folder, Collection<String> props, Visibility visibility) {
+        if (visibility.isAll()) {
+            return metamodel(folder, props);
+        }
+        List<SessionValues> scanned = visibleTopLevel(folder, visibility);
+        return Metamodel.render(Facets.over(scanned), scanned, props);
+    }
+
+    /** {@link #properties(String, String)} over the top-level sessions {@code visibility} admits only. */
+    public List<PropertySummary> properties(String partial, String folder, Visibility visibility) {
+        if (visibility.isAll()) {
+            return properties(partial, folder);
+        }
+        return Metamodel.properties(Facets.over(visibleTopLevel(folder, visibility)), partial);
+    }
+
+    private List<SessionValues> visibleTopLevel(String folder, Visibility visibility) {
+        Set<String> scope = scope(folder);
+        Predicate<SessionValues> visible = visibility.predicate(folders);
+        List<SessionValues> candidates;
+        lock.readLock().lock();
+        try {
+            candidates = scope == null ? Arrays.asList(ordered().topLevel()) : topLevel(members(scope));
+        } finally {
+            lock.readLock().unlock();
+        }
+        List<SessionValues> kept = new ArrayList<>();
+        for (SessionValues session : candidates) {
+            if (visible.test(session)) {
+                kept.add(session);
+            }
+        }
+        return kept;
     }
 
     /** Metamodel discovery in a folder sub-tree: see {@link Metamodel#properties(Facets, String)}. */

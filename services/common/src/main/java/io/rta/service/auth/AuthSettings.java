@@ -19,8 +19,11 @@ import java.util.TreeMap;
  *                   when set, then every {@code Auth:Issuers:<name>}
  * @param clockSkew  {@code Auth:ClockSkew}: tolerance on {@code exp} and {@code nbf}
  * @param writeScope {@code Auth:WriteScope}: the scope write RPCs need
+ * @param internalScope {@code Auth:InternalScope}: the scope the internal routes need (service credentials)
+ * @param policies   {@code Auth:Policies}: which sessions each token may see
  */
-public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clockSkew, String writeScope) {
+public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clockSkew, String writeScope,
+                           String internalScope, AccessPolicies policies) {
 
     /** The name of the issuer configured by {@code Auth:Authority} / {@code Auth:Audience}. */
     public static final String DEFAULT_ISSUER = "default";
@@ -38,13 +41,17 @@ public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clock
     public static final OptionDef WRITE_SCOPE = OptionDef.of("Auth:WriteScope", "rta.write",
             "The scope (in the token's space-delimited scope claim, or its scp array) that write RPCs need: sessions, "
                     + "folders, configs, telemetry. Reads need only a valid token.");
+    public static final OptionDef INTERNAL_SCOPE = OptionDef.of("Auth:InternalScope", "rta.internal",
+            "The scope (scope claim or scp array) a token needs on the internal routes, which only services call: "
+                    + "the session service's /rta/v2/sessions/{identity}/data-bindings. The gateway gets a token "
+                    + "with it by the client-credentials flow (Auth:ClientId).");
     public static final OptionDef ISSUERS = OptionDef.section("Auth:Issuers", "<name>:Authority|Audience",
             "More token issuers accepted at once (a partner's provider): Auth:Issuers:<name>:Authority and "
                     + "Auth:Issuers:<name>:Audience; each token is checked against the keys of the issuer it names.");
 
     /** Every option above, in documentation order. */
     public static final List<OptionDef> OPTIONS = List.of(ENABLE_AUTH, AUTHORITY, AUDIENCE, CLOCK_SKEW, WRITE_SCOPE,
-            ISSUERS);
+            INTERNAL_SCOPE, ISSUERS, AccessPolicies.POLICIES);
 
     /**
      * An accepted issuer.
@@ -60,9 +67,15 @@ public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clock
         issuers = List.copyOf(issuers);
     }
 
+    /** Without access policies: every valid token sees every session. */
+    public AuthSettings(boolean enabled, List<Issuer> issuers, Duration clockSkew, String writeScope,
+                        String internalScope) {
+        this(enabled, issuers, clockSkew, writeScope, internalScope, AccessPolicies.none());
+    }
+
     /** Auth off: every request is let in. */
     public static AuthSettings off() {
-        return new AuthSettings(false, List.of(), Duration.ofSeconds(30), "rta.write");
+        return new AuthSettings(false, List.of(), Duration.ofSeconds(30), "rta.write", "rta.internal");
     }
 
     /**
@@ -74,15 +87,19 @@ public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clock
         boolean enabled = options.getBoolean(ENABLE_AUTH);
         Duration skew = options.getDuration(CLOCK_SKEW);
         String writeScope = options.getString(WRITE_SCOPE).strip();
+        String internalScope = options.getString(INTERNAL_SCOPE).strip();
         // a misspelt Auth:Issuers key is refused whether auth is on or not: it must not go unnoticed until then
         SortedMap<String, Map<String, String>> named = sections(options.getSection(ISSUERS));
         if (!enabled) {
-            return new AuthSettings(false, List.of(), skew, writeScope);
+            if (!options.getSection(AccessPolicies.POLICIES).isEmpty()) {
+                throw new IllegalArgumentException("Auth:Policies are set but EnableAuth is false: without tokens "
+                        + "there is nobody to restrict and every caller would see every session. Set EnableAuth true "
+                        + "or remove the policies");
+            }
+            return new AuthSettings(false, List.of(), skew, writeScope, internalScope);
         }
-        if (writeScope.isEmpty() || writeScope.contains(" ")) {
-            throw new IllegalArgumentException("Auth:WriteScope must be one scope (no spaces), not '" + writeScope
-                    + "'");
-        }
+        oneScope(WRITE_SCOPE, writeScope);
+        oneScope(INTERNAL_SCOPE, internalScope);
         List<Issuer> issuers = new ArrayList<>();
         String authority = options.getString(AUTHORITY).strip();
         String audience = options.getString(AUDIENCE).strip();
@@ -96,7 +113,15 @@ public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clock
             throw new IllegalArgumentException("EnableAuth is true but no token issuer is configured: set "
                     + "Auth:Authority and Auth:Audience (or Auth:Issuers:<name>:Authority and :Audience)");
         }
-        return new AuthSettings(true, issuers, skew, writeScope);
+        AccessPolicies policies = AccessPolicies.parse(options.getSection(AccessPolicies.POLICIES),
+                issuers.stream().map(Issuer::name).toList());
+        return new AuthSettings(true, issuers, skew, writeScope, internalScope, policies);
+    }
+
+    private static void oneScope(OptionDef option, String scope) {
+        if (scope.isEmpty() || scope.contains(" ")) {
+            throw new IllegalArgumentException(option.name() + " must be one scope (no spaces), not '" + scope + "'");
+        }
     }
 
     /** {@code partner:authority -> x} into {@code partner -> {authority -> x}}; a key without a name is refused. */
@@ -124,16 +149,21 @@ public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clock
             throw new IllegalArgumentException("EnableAuth is true but " + audienceOption + " is not set (the "
                     + "audience the tokens of " + authorityOption + " must carry)");
         }
+        return new Issuer(name, providerUrl(authorityOption, authority), audience);
+    }
+
+    /** {@code authority} as a URL of an OpenID Connect provider; else an error naming {@code option}. */
+    static URI providerUrl(String option, String authority) {
         URI uri;
         try {
             uri = URI.create(authority);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(authorityOption + " is not a URL: " + authority);
+            throw new IllegalArgumentException(option + " is not a URL: " + authority);
         }
         if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException(authorityOption + " must be an http(s) URL of the OpenID Connect "
+            throw new IllegalArgumentException(option + " must be an http(s) URL of the OpenID Connect "
                     + "provider, not '" + authority + "'");
         }
-        return new Issuer(name, uri, audience);
+        return uri;
     }
 }

@@ -1,5 +1,6 @@
 package io.rta.service.auth;
 
+import io.rta.topology.view.Visibility;
 import java.util.Locale;
 import java.util.Set;
 
@@ -7,8 +8,9 @@ import java.util.Set;
  * The one place a process decides who may call it: from {@link AuthSettings}, either off (everyone is let in, as the
  * toolkit's services do without {@code EnableAuth}) or checking the bearer token of every request but the open ones
  * ({@code /}, {@code /health}, {@code /metrics}, {@code /rta/v2/info}, gRPC health). Write RPCs also need
- * {@link AuthSettings#writeScope}. Used by the REST filter ({@link BearerAuthFilter}), the gRPC interceptor
- * ({@link BearerAuthInterceptor}) and the WebSocket handshake (which the REST filter sees).
+ * {@link AuthSettings#writeScope}, internal routes {@link AuthSettings#internalScope}. Used by the REST filter
+ * ({@link BearerAuthFilter}), the gRPC interceptor ({@link BearerAuthInterceptor}) and the WebSocket handshake (which
+ * the REST filter sees).
  */
 public final class Authenticator {
 
@@ -67,6 +69,11 @@ public final class Authenticator {
         return verifier.verify(bearerToken(authorization));
     }
 
+    /** Which sessions {@code principal} (null when auth is off) may see: see {@link AccessPolicies}. */
+    public Visibility visibility(Principal principal) {
+        return settings.policies().visibility(principal);
+    }
+
     /** {@link #authenticate}, then the write scope when {@code write}. */
     public Principal authorize(String authorization, boolean write) throws AuthException {
         Principal principal = authenticate(authorization);
@@ -75,6 +82,24 @@ public final class Authenticator {
                     + settings.writeScope() + "', which the token does not grant");
         }
         return principal;
+    }
+
+    /** Refuses {@code principal} (403 / PERMISSION_DENIED) unless it holds {@link AuthSettings#internalScope}. */
+    public void requireInternalScope(Principal principal) throws AuthException {
+        if (principal != null && !principal.hasScope(settings.internalScope())) {
+            throw new AuthException(AuthException.Kind.INSUFFICIENT_SCOPE, "this route is internal (for the RTA "
+                    + "services): it needs the scope '" + settings.internalScope() + "', which the token does not "
+                    + "grant");
+        }
+    }
+
+    /**
+     * Whether {@code principal} may read what only services and writers may (a session's data bindings over gRPC):
+     * the internal or the write scope; everyone when auth is off.
+     */
+    public boolean mayReadInternals(Principal principal) {
+        return principal == null || principal.hasScope(settings.internalScope())
+                || principal.hasScope(settings.writeScope());
     }
 
     /** The token of {@code Bearer <token>}; an empty or absent header is "missing", another scheme is refused. */

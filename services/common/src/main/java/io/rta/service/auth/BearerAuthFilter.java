@@ -13,13 +13,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Lets a request to a protected route ({@code /rta/v2/...} but {@code /rta/v2/info}, the live WebSocket handshake
  * included) through only with a valid bearer token, and puts its {@link Principal} in the request attribute
- * {@link #PRINCIPAL}. Refusals follow RFC 6750: 401 with {@code WWW-Authenticate: Bearer} (no token) or
+ * {@link #PRINCIPAL}. An internal route (one a module declares, such as the session service's {@code /data-bindings})
+ * also needs {@code Auth:InternalScope}: service credentials, not a user's token. Refusals follow RFC 6750: 401 with {@code WWW-Authenticate: Bearer} (no token) or
  * {@code Bearer error="invalid_token", error_description="..."}, 403 {@code insufficient_scope}, 503 when the
  * provider's keys cannot be fetched — each with the API's JSON error body. The token never reaches a log line.
  */
@@ -41,9 +44,16 @@ public final class BearerAuthFilter implements Filter {
     private static final String INFO = "/rta/v2/info";
 
     private final Authenticator authenticator;
+    private final List<Pattern> internalPaths;
 
     public BearerAuthFilter(Authenticator authenticator) {
+        this(authenticator, List.of());
+    }
+
+    /** @param internalPaths the internal routes (whole decoded paths), which need the internal scope */
+    public BearerAuthFilter(Authenticator authenticator, List<Pattern> internalPaths) {
         this.authenticator = authenticator;
+        this.internalPaths = List.copyOf(internalPaths);
     }
 
     /** Whether a request path needs a token: the API routes but {@code /rta/v2/info}. */
@@ -57,15 +67,34 @@ public final class BearerAuthFilter implements Filter {
      * {@code /rta/v2/sessions} although its raw URI does not start with {@code /rta/v2/}.
      */
     static boolean isProtected(HttpServletRequest request) {
-        String routed = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return isProtected(request.getRequestURI()) || isProtected(routed);
+        return isProtected(request.getRequestURI()) || isProtected(routed(request));
+    }
+
+    /** The path Jersey and the servlets route {@code request} by. */
+    private static String routed(HttpServletRequest request) {
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    }
+
+    /**
+     * Whether a request is for an internal route, judged like {@link #isProtected(HttpServletRequest)} on both its raw
+     * URI and its routed path, so that {@code ;parameters}, escapes and dot segments cannot dodge the check.
+     */
+    static boolean isInternal(HttpServletRequest request, List<Pattern> internalPaths) {
+        String raw = request.getRequestURI();
+        String routed = routed(request);
+        return internalPaths.stream().anyMatch(path -> path.matcher(raw).matches() || path.matcher(routed).matches());
     }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
-        if (!authenticator.enabled() || !isProtected(http)) {
+        if (!authenticator.enabled()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean internal = isInternal(http, internalPaths);
+        if (!internal && !isProtected(http)) {
             chain.doFilter(request, response);
             return;
         }
@@ -75,7 +104,11 @@ public final class BearerAuthFilter implements Filter {
         }
         try {
             Principal principal = authenticator.authenticate(authorization);
+            if (internal) {
+                authenticator.requireInternalScope(principal);
+            }
             http.setAttribute(PRINCIPAL, principal);
+            http.setAttribute(Access.ATTRIBUTE, authenticator.visibility(principal));
         } catch (AuthException e) {
             refuse((HttpServletResponse) response, e);
             return;

@@ -12,13 +12,19 @@ import io.grpc.Status;
  * The gRPC side of {@link Authenticator}: every call but the open services' needs the bearer token in its
  * {@code authorization} metadata ({@code UNAUTHENTICATED} without a valid one), write RPCs the write scope
  * ({@code PERMISSION_DENIED}), and an unreachable provider is {@code UNAVAILABLE}. The caller's {@link Principal} is
- * in {@link #PRINCIPAL} for the call's handlers.
+ * in {@link #PRINCIPAL} for the call's handlers, and whether it may read internals in {@link #INTERNALS_ALLOWED}.
  */
 public final class BearerAuthInterceptor implements ServerInterceptor {
 
     public static final Context.Key<Principal> PRINCIPAL = Context.key("rta-principal");
     /** The caller's {@code Authorization} value as sent, for a service that relays the call to another instance. */
     public static final Context.Key<String> AUTHORIZATION_VALUE = Context.key("rta-authorization");
+    /**
+     * Whether the caller may read a session's data bindings (the {@code data_bindings} session element): the internal
+     * or the write scope ({@link Authenticator#mayReadInternals}); true when auth is off.
+     */
+    public static final Context.Key<Boolean> INTERNALS_ALLOWED = Context.keyWithDefault("rta-internals-allowed",
+            Boolean.TRUE);
     static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
             Metadata.ASCII_STRING_MARSHALLER);
 
@@ -50,6 +56,7 @@ public final class BearerAuthInterceptor implements ServerInterceptor {
             return new ServerCall.Listener<>() { };
         }
         return Contexts.interceptCall(Context.current().withValues(PRINCIPAL, principal, AUTHORIZATION_VALUE,
-                headers.get(AUTHORIZATION)), call, headers, next);
+                headers.get(AUTHORIZATION), Access.KEY, authenticator.visibility(principal), INTERNALS_ALLOWED,
+                authenticator.mayReadInternals(principal)), call, headers, next);
     }
 }

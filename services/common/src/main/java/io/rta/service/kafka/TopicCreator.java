@@ -10,12 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -49,14 +54,32 @@ public final class TopicCreator {
             create(admin, missing);
             checkCopartitioned(admin, topics);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create or check topics: " + e.getCause().getMessage(),
+            throw new IllegalStateException("cannot create or check the topics on Kafka at "
+                    + adminConfig.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) + ": " + describe(e.getCause()),
                     e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("cannot reach Kafka to create topics within 60 s", e);
+            throw new IllegalStateException("cannot reach Kafka at "
+                    + adminConfig.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) + " to create topics within 60 s",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         }
+    }
+
+    /**
+     * What went wrong, for the start-up error: Kafka's own words ("Authentication failed ... SCRAM-SHA-512",
+     * "Authorization failed.") say little without the kind of failure and, for a missing ACL, the topics it covers.
+     */
+    static String describe(Throwable failure) {
+        if (failure instanceof TopicAuthorizationException denied && !denied.unauthorizedTopics().isEmpty()) {
+            return "not authorized for topics " + new TreeSet<>(denied.unauthorizedTopics())
+                    + " (the Kafka user's ACLs must allow Describe and Create on them, Kafka:* its credentials)";
+        }
+        String kind = failure instanceof AuthenticationException ? "Kafka authentication failed"
+                : failure instanceof AuthorizationException ? "Kafka authorization failed (the user's ACLs)"
+                : failure.getClass().getSimpleName();
+        return kind + ": " + failure.getMessage();
     }
 
     private static void create(Admin admin, List<NewTopic> missing)

@@ -16,6 +16,7 @@ import io.rta.service.tls.TlsSettings;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Serves the modules of one process: their health checks in one registry, their gRPC services on one port, their
@@ -53,7 +54,8 @@ public final class ServiceHost {
 
     /**
      * Starts the HTTP server with every module's resources and endpoints, the {@code /rta/v2} routes (but
-     * {@code /rta/v2/info}) and the WebSocket handshakes behind {@code auth}.
+     * {@code /rta/v2/info}) and the WebSocket handshakes behind {@code auth}, the modules' internal routes needing
+     * its internal scope.
      */
     public static HttpServer http(ServiceInfo info, HttpSettings settings, ProcessMetrics metrics,
                                   HealthCheckRegistry health, Authenticator auth, List<ServiceModule> modules)
@@ -64,11 +66,12 @@ public final class ServiceHost {
                 withPaths = withPaths.withEncodedSlashesUnder(prefix);
             }
         }
+        List<Pattern> internal = modules.stream().flatMap(module -> module.internalPaths().stream()).toList();
         return HttpServer.start(info, withPaths, metrics, health,
                 jersey -> modules.forEach(module -> module.resources().forEach(jersey::register)),
                 environment -> {
                     // first, so it runs before any other filter (the WebSocket upgrade's included)
-                    environment.servlets().addFilter("bearer-auth", new BearerAuthFilter(auth))
+                    environment.servlets().addFilter("bearer-auth", new BearerAuthFilter(auth, internal))
                             .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
                     modules.forEach(module -> module.setUpHttp(environment));
                 });

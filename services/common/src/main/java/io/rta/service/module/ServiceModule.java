@@ -5,6 +5,7 @@ import io.dropwizard.core.setup.Environment;
 import io.grpc.BindableService;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One service's part of a process: what it serves (JAX-RS resources, other HTTP endpoints, gRPC services), how its
@@ -33,6 +34,15 @@ public interface ServiceModule extends AutoCloseable {
      * them elsewhere; see {@code HttpSettings#withEncodedSlashesUnder}).
      */
     default List<String> encodedSlashPaths() {
+        return List.of();
+    }
+
+    /**
+     * Its internal routes: paths (regular expressions over the whole decoded path, e.g.
+     * {@code /rta/v2/sessions/.+/data-bindings/?}) that only other services call. With auth on they need a token with
+     * {@code Auth:InternalScope} (see {@code BearerAuthFilter}).
+     */
+    default List<Pattern> internalPaths() {
         return List.of();
     }
 

@@ -43,6 +43,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,15 +97,30 @@ class BearerAuthEdgeTest {
         }
     }
 
+    /** An internal route, as the session service's {@code /data-bindings}. */
+    @Path("/rta/v2/sessions/{identity}/data-bindings")
+    public static final class Bindings {
+        @GET
+        @Produces(MediaType.TEXT_PLAIN)
+        public String bindings(@jakarta.ws.rs.PathParam("identity") String identity) {
+            return "bindings of " + identity;
+        }
+    }
+
     @BeforeAll
     static void start() throws Exception {
         provider = new TestProvider();
         auth = Authenticator.of(new AuthSettings(true, List.of(new AuthSettings.Issuer(AuthSettings.DEFAULT_ISSUER,
-                URI.create(provider.issuer()), AUDIENCE)), Duration.ofSeconds(30), "rta.write"));
+                URI.create(provider.issuer()), AUDIENCE)), Duration.ofSeconds(30), "rta.write", "rta.internal"));
         ServiceModule module = new ServiceModule() {
             @Override
             public List<Object> resources() {
-                return List.of(new Sessions(), new Stream());
+                return List.of(new Sessions(), new Stream(), new Bindings());
+            }
+
+            @Override
+            public List<Pattern> internalPaths() {
+                return List.of(Pattern.compile("/rta/v2/sessions/.+/data-bindings/?"));
             }
 
             @Override
@@ -168,6 +184,34 @@ class BearerAuthEdgeTest {
         }
         assertThat(get("/rta;x/v2/sessions", null).statusCode()).isEqualTo(401);
         assertThat(get("/rta/v2;x/sessions", null).statusCode()).isEqualTo(401);
+    }
+
+    /** A user's valid token is not enough on an internal route, however its path is written. */
+    @Test
+    void shouldNeedTheInternalScopeOnAnInternalRouteWhateverItsPathCarries() throws Exception {
+        String reader = "Bearer " + provider.token(AUDIENCE, c -> c.claim("scope", "openid rta.write"));
+        for (String path : List.of("/rta/v2/sessions/s1/data-bindings", "/rta/v2/sessions/s1/data-bindings/",
+                "/rta/v2/sessions/s1/data-bindings;x", "/rta/v2/sessions/s1;x/data-bindings",
+                "/rta;x/v2/sessions/s1/data-bindings", "/rta/v2/sessions/s1/data%2Dbindings",
+                "/rta/v2/sessions/s1/%64ata-bindings", "/rta/v2/sessions/s1/x/../data-bindings",
+                "/rta/v2/sessions/s1/./data-bindings")) {
+            HttpResponse<String> refused = get(path, reader);
+            assertThat(refused.statusCode()).as(path + ": " + refused.body()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("WWW-Authenticate").orElseThrow()).as(path)
+                    .isEqualTo("Bearer realm=\"rta\", error=\"insufficient_scope\", error_description=\"this route is "
+                            + "internal (for the RTA services): it needs the scope 'rta.internal', which the token does "
+                            + "not grant\"");
+            assertThat(refused.body()).as(path).startsWith("{\"code\":403,\"message\":\"this route is internal")
+                    .doesNotContain("bindings of");
+            assertThat(get(path, null).statusCode()).as(path).isEqualTo(401);
+        }
+        String service = "Bearer " + provider.token(AUDIENCE, c -> c.claim("scope", "rta.internal"));
+        HttpResponse<String> ok = get("/rta/v2/sessions/s1/data-bindings", service);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("bindings of s1");
+        assertThat(get("/rta/v2/sessions/s1/data-bindings;x", service).statusCode()).isEqualTo(200);
+        // the other routes do not need it
+        assertThat(get("/rta/v2/sessions", reader).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -26,6 +26,15 @@ final class TestProvider implements AutoCloseable {
 
     final RSAKey key;
     final AtomicInteger keyFetches = new AtomicInteger();
+    /** The client the token endpoint knows (client credentials), its secret, and what it was asked. */
+    static final String CLIENT_ID = "rta-gateway";
+    static final String CLIENT_SECRET = "s3cret:+/ é";
+    final AtomicInteger tokenFetches = new AtomicInteger();
+    final java.util.List<String> tokenForms = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final java.util.List<String> tokenAuthorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What discovery announces as token_endpoint_auth_methods_supported; null: nothing. */
+    volatile String authMethods;
+    volatile long expiresIn = 120;
     private final HttpServer server;
 
     TestProvider() {
@@ -36,7 +45,9 @@ final class TestProvider implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         server.createContext("/.well-known/openid-configuration", exchange -> {
-            byte[] body = ("{\"issuer\":\"" + issuer() + "\",\"jwks_uri\":\"" + issuer() + "/jwks\"}")
+            byte[] body = ("{\"issuer\":\"" + issuer() + "\",\"jwks_uri\":\"" + issuer() + "/jwks\","
+                    + "\"token_endpoint\":\"" + issuer() + "/token\""
+                    + (authMethods == null ? "" : ",\"token_endpoint_auth_methods_supported\":" + authMethods) + "}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -51,7 +62,29 @@ final class TestProvider implements AutoCloseable {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.createContext("/token", exchange -> {
+            int n = tokenFetches.incrementAndGet();
+            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String basic = exchange.getRequestHeaders().getFirst("Authorization");
+            tokenForms.add(form);
+            tokenAuthorizations.add(String.valueOf(basic));
+            String expectedBasic = "Basic " + java.util.Base64.getEncoder().encodeToString((encode(CLIENT_ID) + ":"
+                    + encode(CLIENT_SECRET)).getBytes(StandardCharsets.UTF_8));
+            boolean known = expectedBasic.equals(basic) || (basic == null && form.contains("client_id="
+                    + encode(CLIENT_ID)) && form.contains("client_secret=" + encode(CLIENT_SECRET)));
+            byte[] body = (known ? "{\"access_token\":\"token-" + n + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+                    + expiresIn + "}" : "{\"error\":\"invalid_client\",\"error_description\":\"client authentication "
+                    + "failed\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(known ? 200 : 401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.start();
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     String issuer() {

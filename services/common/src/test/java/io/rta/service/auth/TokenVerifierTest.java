@@ -27,7 +27,7 @@ class TokenVerifierTest {
     private final TokenVerifier verifier = new TokenVerifier(new AuthSettings(true, List.of(
             new AuthSettings.Issuer(AuthSettings.DEFAULT_ISSUER, URI.create(provider.issuer()), AUDIENCE),
             new AuthSettings.Issuer("partner", URI.create(partner.issuer() + "/"), "rta-partner")),
-            Duration.ofSeconds(30), "rta.write"));
+            Duration.ofSeconds(30), "rta.write", "rta.internal"));
 
     @AfterEach
     void stop() {

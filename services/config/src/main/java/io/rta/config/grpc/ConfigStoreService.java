@@ -7,6 +7,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import io.rta.config.api.ConfigAccess;
 import io.rta.config.api.ConfigReader;
 import io.rta.config.api.ConfigWriter;
 import io.rta.config.api.StoredConfig;
@@ -19,10 +20,10 @@ import io.rta.proto.toolkit.config.GetConfigRequest;
 import io.rta.proto.toolkit.config.GetConfigResponse;
 import io.rta.proto.toolkit.config.HasConfigRequest;
 import io.rta.proto.toolkit.config.PutConfigRequest;
+import io.rta.service.auth.Access;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Optional;
 
 /**
  * The toolkit {@code ConfigStore} gRPC service: reads answer from the view, writes validate and then publish, and
@@ -37,9 +38,18 @@ public final class ConfigStoreService extends ConfigStoreGrpc.ConfigStoreImplBas
     private final ConfigValidator validator;
     private final ConfigStoreLimits limits;
     private final ConfigPublisher publisher;
+    private final ConfigAccess access;
 
+    /** Readable by anyone (tests). */
     public ConfigStoreService(ConfigReader reader, ConfigWriter writer, ConfigValidator validator,
                               ConfigStoreLimits limits) {
+        this(reader, writer, validator, limits, ConfigAccess.ANY);
+    }
+
+    /** @param access which configs a caller may read: the others are NOT_FOUND (HasConfig false) */
+    public ConfigStoreService(ConfigReader reader, ConfigWriter writer, ConfigValidator validator,
+                              ConfigStoreLimits limits, ConfigAccess access) {
+        this.access = access;
         this.reader = reader;
         this.writer = writer;
         this.validator = validator;
@@ -74,7 +84,8 @@ public final class ConfigStoreService extends ConfigStoreGrpc.ConfigStoreImplBas
 
     @Override
     public void hasConfig(HasConfigRequest request, StreamObserver<BoolValue> response) {
-        read(request.getIdentifier(), response, id -> BoolValue.of(reader.contains(id)))
+        read(request.getIdentifier(), response, id -> BoolValue.of(access.mayRead(id, Access.current())
+                && reader.contains(id)))
                 .ifPresent(found -> respond(response, found));
     }
 
@@ -105,7 +116,8 @@ public final class ConfigStoreService extends ConfigStoreGrpc.ConfigStoreImplBas
     }
 
     private StoredConfig find(String identifier) {
-        return reader.get(identifier).orElseThrow(() -> ConfigStatuses.notFound(identifier));
+        return (access.mayRead(identifier, Access.current()) ? reader.get(identifier) : Optional.<StoredConfig>empty())
+                .orElseThrow(() -> ConfigStatuses.notFound(identifier));
     }
 
     /** A GetConfig response, unless it would be bigger than clients accept by default. */

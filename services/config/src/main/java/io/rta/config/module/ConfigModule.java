@@ -1,6 +1,7 @@
 package io.rta.config.module;
 
 import io.grpc.BindableService;
+import io.rta.config.api.ConfigAccess;
 import io.rta.config.grpc.ConfigStoreLimits;
 import io.rta.config.grpc.ConfigStoreService;
 import io.rta.config.kafka.ConfigWrites;
@@ -37,12 +38,15 @@ public final class ConfigModule implements ServiceModule {
     private final KafkaConfigStore configs;
     private final ConfigValidator validator;
     private final ConfigStoreLimits limits;
+    private final ConfigAccess access;
 
     /**
      * @param context its options list {@link #MAX_CONFIG_SIZE}
      * @param writes what the process's topology reports the config view applied ({@link #writes})
+     * @param access which configs a caller may read ({@link ConfigAccess#ANY} without access policies)
      */
-    public ConfigModule(ServiceContext context, ConfigWrites writes) {
+    public ConfigModule(ServiceContext context, ConfigWrites writes, ConfigAccess access) {
+        this.access = access;
         this.limits = limits(context.options());
         this.configs = new KafkaConfigStore(context.producer(), context.topics(), context.streams(), writes,
                 context.timer(), context.writeTimeout());
@@ -85,11 +89,11 @@ public final class ConfigModule implements ServiceModule {
 
     @Override
     public List<Object> resources() {
-        return List.of(new ConfigResource(configs, validator));
+        return List.of(new ConfigResource(configs, validator, access));
     }
 
     @Override
     public List<BindableService> grpcServices() {
-        return List.of(new ConfigStoreService(configs, configs, validator, limits));
+        return List.of(new ConfigStoreService(configs, configs, validator, limits, access));
     }
 }

@@ -1,23 +1,27 @@
 package io.rta.config.resources;
 
 import io.dropwizard.jersey.errors.ErrorMessage;
+import io.rta.config.api.ConfigAccess;
 import io.rta.config.api.ConfigReader;
 import io.rta.config.api.StoredConfig;
 import io.rta.config.validation.ConfigValidator;
 import io.rta.config.validation.InvalidConfigException;
+import io.rta.service.auth.Access;
+import io.rta.topology.view.Visibility;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Optional;
 
 /**
  * The Config API: {@code HEAD} and {@code GET /rta/v2/configs/{identifier}}, answering the stored bytes as stored. An
@@ -30,25 +34,28 @@ public final class ConfigResource {
 
     private final ConfigReader reader;
     private final ConfigValidator validator;
+    private final ConfigAccess access;
 
-    /** With the default input limits (tests). */
+    /** With the default input limits, readable by anyone (tests). */
     public ConfigResource(ConfigReader reader) {
-        this(reader, new ConfigValidator());
+        this(reader, new ConfigValidator(), ConfigAccess.ANY);
     }
 
-    public ConfigResource(ConfigReader reader, ConfigValidator validator) {
+    /** @param access which configs a caller may read: the others are 404, as if they were not stored */
+    public ConfigResource(ConfigReader reader, ConfigValidator validator, ConfigAccess access) {
         this.reader = reader;
         this.validator = validator;
+        this.access = access;
     }
 
     /** 200 with the headers GET would answer when the config is stored, else 404. */
     @HEAD
-    public Response has(@PathParam("identifier") String identifier) {
+    public Response has(@PathParam("identifier") String identifier, @Context HttpServletRequest request) {
         Response invalid = invalid(identifier);
         if (invalid != null) {
             return invalid;
         }
-        return find(identifier)
+        return find(identifier, Access.of(request))
                 .map(config -> Response.ok().type(mediaTypeOf(identifier, config))
                         .header(HttpHeaders.CONTENT_LENGTH, config.size()))
                 .orElseGet(() -> notFound(identifier))
@@ -57,12 +64,12 @@ public final class ConfigResource {
 
     /** The stored bytes with the stored media type as {@code Content-Type}, else 404 with a JSON error. */
     @GET
-    public Response get(@PathParam("identifier") String identifier) {
+    public Response get(@PathParam("identifier") String identifier, @Context HttpServletRequest request) {
         Response invalid = invalid(identifier);
         if (invalid != null) {
             return invalid;
         }
-        return find(identifier)
+        return find(identifier, Access.of(request))
                 .map(config -> Response.ok(streamOf(config), mediaTypeOf(identifier, config))
                         .header(HttpHeaders.CONTENT_LENGTH, config.size()))
                 .orElseGet(() -> notFound(identifier))
@@ -79,9 +86,9 @@ public final class ConfigResource {
         }
     }
 
-    private Optional<StoredConfig> find(String identifier) {
+    private Optional<StoredConfig> find(String identifier, Visibility visibility) {
         try {
-            return reader.get(identifier);
+            return access.mayRead(identifier, visibility) ? reader.get(identifier) : Optional.empty();
         } catch (RuntimeException e) {
             // Dropwizard's exception mapper logs it and answers this message as the JSON error body
             String message = "could not read config '" + identifier + "': " + e.getMessage();

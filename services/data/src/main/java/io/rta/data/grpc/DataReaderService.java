@@ -18,6 +18,7 @@ import io.rta.proto.model.data.TimestampedDataList;
 import io.rta.proto.toolkit.data.DataReaderGrpc;
 import io.rta.proto.toolkit.data.ReadChannelDataStreamRequest;
 import io.rta.proto.toolkit.data.ReadDataStreamRequest;
+import io.rta.service.auth.Access;
 import io.rta.service.errors.GrpcErrors;
 import io.rta.topology.data.DataKind;
 import java.time.Duration;
@@ -88,7 +89,7 @@ public final class DataReaderService extends DataReaderGrpc.DataReaderImplBase {
         ServerCallStreamObserver<T> call = (ServerCallStreamObserver<T>) response;
         DataRoute route;
         try {
-            route = reads.route(query, false);
+            route = reads.route(query, false, Access.current());
         } catch (DataUnavailableException e) {
             call.onError(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
             return;

@@ -4,6 +4,7 @@ import io.grpc.BindableService;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rta.data.DataAccess;
 import io.rta.data.DataReads;
 import io.rta.data.api.ChunkEncoder;
 import io.rta.data.api.PayloadDecoder;
@@ -37,7 +38,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -56,9 +56,6 @@ public final class DataModule implements ServiceModule {
                     + "full) before the read is ended with DEADLINE_EXCEEDED and its resources released. REST reads "
                     + "have Jetty's idle timeout (30 s) for the same case.");
 
-    /** Whether data may be read for an identity: the server asks its session catalog, the data service does not. */
-    public static final Predicate<String> ANY_IDENTITY = identity -> true;
-
     private final Parts parts = new Parts();
     private final DataReads reads;
     private final OwnerClient owners;
@@ -67,10 +64,13 @@ public final class DataModule implements ServiceModule {
 
     /**
      * @param context its options list {@link RtaOptions#MAX_WRITE_LAG}, {@link #IDLE_READ_TIMEOUT} and the edge limits
-     * @param readable which data identities may be read (others are 404): {@link #ANY_IDENTITY} for the data service,
-     *     "a session of this identity exists" for the server, where a data identity is a session identity
+     * @param sessions which identities the session data routes may read for a caller (others are 404):
+     *     {@link DataAccess#ANY} for the data service without access policies, {@link DataAccess#sessions} for the
+     *     server, where a data identity is a session identity
+     * @param identities which identities the routes by data identity may read for a caller (others read as nothing):
+     *     {@link DataAccess#ANY} without access policies, else {@link DataAccess#boundIdentities}
      */
-    public DataModule(ServiceContext context, Predicate<String> readable) {
+    public DataModule(ServiceContext context, DataAccess sessions, DataAccess identities) {
         var options = context.options();
         CommittedOffsets committed = parts.own(CommittedOffsets.forGroup(context.admin(), context.applicationId(),
                 context.writeTimeout()));
@@ -79,7 +79,7 @@ public final class DataModule implements ServiceModule {
                         WriterLimits.DEFAULT_MIN_IN_FLIGHT_BYTES, WriterLimits.DEFAULT_MAX_IN_FLIGHT_BYTES,
                         options.getDuration(RtaOptions.MAX_WRITE_LAG)), context.timer(),
                 new WriteMetrics(context.metrics().registry()));
-        reads = new DataReads(readable, new StreamsChunkViews(context.streams(), context.writeTimeout()),
+        reads = new DataReads(sessions, identities, new StreamsChunkViews(context.streams(), context.writeTimeout()),
                 new StreamsOwnerLocator(context.streams(), context.self()), context.limits());
         owners = OwnerClient.create(context.writeTimeout(), TlsSettings.identity(options));
         ThreadPoolExecutor readers = readPool(LimitOptions.edgeLimits(options));

@@ -6,6 +6,7 @@ import io.rta.data.DataRoute;
 import io.rta.data.DataUnavailableException;
 import io.rta.data.api.ChunkEncoder;
 import io.rta.data.remote.OwnerClient;
+import io.rta.service.auth.Access;
 import io.rta.service.errors.InvalidInputException;
 import io.rta.service.http.StreamedBody;
 import io.rta.topology.data.DataKind;
@@ -72,7 +73,7 @@ public abstract sealed class DataRoutes permits DataResource, DataIdentityResour
     }
 
     private Response read(DataQuery query, String forwarded, UriInfo uri, HttpServletRequest request) {
-        DataRoute route = reads.route(query, OwnerClient.FORWARDED.equals(forwarded));
+        DataRoute route = reads.route(query, OwnerClient.FORWARDED.equals(forwarded), Access.of(request));
         return route.isLocal() ? local(route, request) : relay(route, uri.getRequestUri(), request);
     }
 

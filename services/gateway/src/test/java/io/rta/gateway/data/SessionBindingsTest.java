@@ -41,7 +41,7 @@ class SessionBindingsTest {
                   "sessionStartTime": 100, "sessionEndTime": null, "sessionTimeOffset": 300000000,
                   "dataChannelBindings": [{"firstDataChannel": 0, "firstSessionChannel": 50,
                                            "lastSessionChannel": 59}]}]""");
-        SessionBindings bindings = new SessionBindings(client, sessions, Duration.ofSeconds(2), 10, clock::get);
+        SessionBindings bindings = new SessionBindings(client, sessions, null, Duration.ofSeconds(2), 10, clock::get);
         int before = StandInServices.BINDINGS_READS.get();
 
         SessionBindings.Lookup first = bindings.of("cached");
@@ -60,7 +60,7 @@ class SessionBindingsTest {
 
     @Test
     void shouldNeverCacheAnUnknownSession() throws Exception {
-        SessionBindings bindings = new SessionBindings(client, sessions, Duration.ofMinutes(1), 10, clock::get);
+        SessionBindings bindings = new SessionBindings(client, sessions, null, Duration.ofMinutes(1), 10, clock::get);
         int before = StandInServices.BINDINGS_READS.get();
 
         SessionBindings.Lookup first = bindings.of("not-yet");

@@ -2,6 +2,7 @@ package io.rta.server.bench;
 
 import io.rta.proto.toolkit.session.SessionStoreGrpc;
 import io.rta.schemas.CcompatRegistryClient;
+import io.rta.server.KafkaSettings;
 import io.rta.server.ServerOptions;
 import io.rta.service.config.EffectiveOptions;
 import io.rta.service.config.Options;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -210,7 +212,7 @@ public final class DataBench {
             return;
         }
         Topics topics = kafka.topics();
-        KafkaBaseline.Result result = new KafkaBaseline(kafka.bootstrapServers(), progress).run(topics.telemetry(),
+        KafkaBaseline.Result result = new KafkaBaseline(kafka.clientConfig(), progress).run(topics.telemetry(),
                 topics.prefix() + "bench-baseline-" + UUID.randomUUID().toString().substring(0, 6),
                 options.getInt(RtaOptions.PARTITIONS), (short) options.getInt(RtaOptions.REPLICATION_FACTOR),
                 identities, plan.sequences(BurstSequence.Kind.PERIODIC));
@@ -286,9 +288,9 @@ public final class DataBench {
         steps.phase("measuring what is stored ...");
         Topics topics = kafka.topics();
         String changelogTopic = topics.applicationId() + "-" + ChunkTopology.CHUNK_STORE + "-changelog";
-        long live = StorageFacts.liveBytes(kafka.bootstrapServers(), changelogTopic);
-        long changelog = StorageFacts.topicBytes(kafka.bootstrapServers(), changelogTopic);
-        long telemetry = StorageFacts.topicBytes(kafka.bootstrapServers(), topics.telemetry().name());
+        long live = StorageFacts.liveBytes(kafka.clientConfig(), changelogTopic);
+        long changelog = StorageFacts.topicBytes(kafka.clientConfig(), changelogTopic);
+        long telemetry = StorageFacts.topicBytes(kafka.clientConfig(), topics.telemetry().name());
         report.row("stored periodic: chunk store (live keys + values)", live / (double) samples, BYTES_PER_SAMPLE,
                         null)
                 .row("stored periodic: chunk changelog topic", changelog / (double) samples, BYTES_PER_SAMPLE, null)
@@ -339,15 +341,22 @@ public final class DataBench {
                         + "untimed pass, then " + READ_PASSES + " timed passes per figure", plan.flushBytes() / (1024 * 1024)));
     }
 
-    /** How the benchmark reaches the server's Kafka and registry: the embedded server's, or the options'. */
-    private record KafkaAccess(String bootstrapServers, String registryUrl, String prefix) {
+    /**
+     * How the benchmark reaches the server's Kafka and registry: the embedded server's, or the options'; its clients
+     * get the options' {@code Kafka:*} properties as the server's do (a secured cluster).
+     */
+    private record KafkaAccess(String bootstrapServers, String registryUrl, String prefix, Options options) {
 
         static KafkaAccess of(BenchTarget target, Options options) {
             String prefix = options.getString(RtaOptions.TOPIC_PREFIX);
             return target.isEmbedded()
-                    ? new KafkaAccess(target.bootstrapServers(), target.registryUrl(), prefix)
+                    ? new KafkaAccess(target.bootstrapServers(), target.registryUrl(), prefix, options)
                     : new KafkaAccess(options.getString(RtaOptions.BOOTSTRAP_SERVERS),
-                    options.getString(RtaOptions.REGISTRY_URL), prefix);
+                    options.getString(RtaOptions.REGISTRY_URL), prefix, options);
+        }
+
+        Map<String, Object> clientConfig() {
+            return KafkaSettings.common(bootstrapServers, options);
         }
 
         boolean isKnown() {

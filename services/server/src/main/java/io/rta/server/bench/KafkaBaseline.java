@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -45,11 +44,12 @@ final class KafkaBaseline {
         }
     }
 
-    private final String bootstrapServers;
+    private final Map<String, Object> clientConfig;
     private final PrintStream progress;
 
-    KafkaBaseline(String bootstrapServers, PrintStream progress) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param clientConfig the cluster and the {@code Kafka:*} properties (KafkaSettings.common) */
+    KafkaBaseline(Map<String, Object> clientConfig, PrintStream progress) {
+        this.clientConfig = Map.copyOf(clientConfig);
         this.progress = progress;
     }
 
@@ -66,7 +66,7 @@ final class KafkaBaseline {
             samples += sequence.samples();
             perStream.add(records(telemetry, sequence));
         }
-        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(clientConfig)) {
             admin.createTopics(List.of(new NewTopic(scratchTopic, partitions, replication)
                     .configs(telemetry.configs()))).all().get();
             try {
@@ -143,7 +143,7 @@ final class KafkaBaseline {
      */
     private void awaitLeaders(String topic, int partitions) throws InterruptedException, ExecutionException {
         Properties props = new Properties();
-        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientConfig);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
@@ -157,7 +157,7 @@ final class KafkaBaseline {
     /** The settings of the server's EventProducer (idempotent, acks=all, lz4, linger 2 ms, default batch size). */
     private Properties producerConfig() {
         Properties props = new Properties();
-        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientConfig);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 2);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -67,10 +66,10 @@ final class StorageFacts {
      * The keys and values a compacted changelog leaves live (the latest value of each key, none for a tombstone):
      * what its state store holds, whether or not RocksDB has flushed its memtables to files yet.
      */
-    static long liveBytes(String bootstrapServers, String changelog) {
-        Map<String, Object> config = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+    static long liveBytes(Map<String, Object> clientConfig, String changelog) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         Map<Bytes, Integer> live = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -93,8 +92,9 @@ final class StorageFacts {
     }
 
     /** The bytes of every partition log (all replicas) of {@code topic}, as the brokers report them. */
-    static long topicBytes(String bootstrapServers, String topic) throws InterruptedException, ExecutionException {
-        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    static long topicBytes(Map<String, Object> clientConfig, String topic)
+            throws InterruptedException, ExecutionException {
+        try (Admin admin = Admin.create(clientConfig)) {
             Collection<Node> brokers = admin.describeCluster().nodes().get();
             Map<Integer, Map<String, LogDirDescription>> dirs = admin.describeLogDirs(
                     brokers.stream().map(Node::id).toList()).allDescriptions().get();

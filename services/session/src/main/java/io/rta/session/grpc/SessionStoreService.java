@@ -2,6 +2,8 @@ package io.rta.session.grpc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.protobuf.Empty;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.rta.events.SessionState;
 import io.rta.proto.toolkit.session.CreateOrUpdateSessionRequest;
@@ -22,6 +24,8 @@ import io.rta.proto.toolkit.session.Session;
 import io.rta.proto.toolkit.session.SessionElements;
 import io.rta.proto.toolkit.session.SessionFolder;
 import io.rta.proto.toolkit.session.SessionStoreGrpc;
+import io.rta.service.auth.Access;
+import io.rta.service.auth.BearerAuthInterceptor;
 import io.rta.service.errors.GrpcErrors;
 import io.rta.session.SessionService;
 import io.rta.topology.json.Json;
@@ -53,7 +57,8 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
     public void getSession(GetSessionRequest request, StreamObserver<Session> observer) {
         GrpcErrors.respond(observer, () -> {
             sessions.requireProperties("elements.json_properties", request.getElements().getJsonPropertiesList());
-            return toProto(sessions.get(request.getIdentity()), request.getElements());
+            requireInternalsAllowed("elements", request.getElements());
+            return toProto(sessions.get(request.getIdentity(), Access.current()), request.getElements());
         });
     }
 
@@ -62,9 +67,10 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
         GrpcErrors.respond(observer, () -> {
             sessions.requireProperties("session_elements.json_properties",
                     request.getSessionElements().getJsonPropertiesList());
+            requireInternalsAllowed("session_elements", request.getSessionElements());
             List<SessionState> page = sessions.list(request.getQuery(), request.getFolderSubtree(),
                     request.getSortsList(), request.getPageIndex(), request.getPageSize(),
-                    request.getIncludeSubSessions());
+                    request.getIncludeSubSessions(), Access.current());
             ListSessionsResponse.Builder response = ListSessionsResponse.newBuilder();
             page.forEach(s -> response.addSessions(toProto(s, request.getSessionElements())));
             return response.build();
@@ -78,7 +84,7 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
             sessions.requireProperties("json_properties", request.getJsonPropertiesList());
             return GetSessionMetamodelResponse.newBuilder()
                     .setMetamodelJson(json(sessions.metamodel(request.getFolderSubtree(),
-                            request.getJsonPropertiesList())))
+                            request.getJsonPropertiesList(), Access.current())))
                     .build();
         });
     }
@@ -88,7 +94,7 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
                                       StreamObserver<QuerySessionMetamodelResponse> observer) {
         GrpcErrors.respond(observer, () -> {
             QuerySessionMetamodelResponse.Builder response = QuerySessionMetamodelResponse.newBuilder();
-            sessions.properties(request.getPartialMatch(), request.getFolderSubtree()).forEach(p ->
+            sessions.properties(request.getPartialMatch(), request.getFolderSubtree(), Access.current()).forEach(p ->
                     response.addPropertySummaries(PropertySummary.newBuilder().setId(p.id()).setLabel(p.label())
                             .setDescription(p.description() == null ? "" : p.description())));
             return response.build();
@@ -100,7 +106,7 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
                                   StreamObserver<GetSessionFoldersResponse> observer) {
         GrpcErrors.respond(observer, () -> {
             GetSessionFoldersResponse.Builder response = GetSessionFoldersResponse.newBuilder();
-            for (FolderNode node : sessions.folders(request.getParentIdentity())) {
+            for (FolderNode node : sessions.folders(request.getParentIdentity(), Access.current())) {
                 response.addFolders(SessionFolder.newBuilder().setIdentity(node.identity())
                         .setLabel(node.folder().getLabel()).setDescription(node.folder().getDescription())
                         .setHasChildren(node.hasChildren()));
@@ -130,6 +136,18 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
             return;
         }
         GrpcErrors.complete(future, observer, done -> Empty.getDefaultInstance());
+    }
+
+    /**
+     * A session's data bindings name the data identities of the stores: like the REST {@code /data-bindings} route
+     * they are for the services (internal scope) and the pipelines that write them (write scope), not for readers.
+     */
+    private static void requireInternalsAllowed(String field, SessionElements elements) {
+        if (elements.getDataBindings() && !BearerAuthInterceptor.INTERNALS_ALLOWED.get()) {
+            throw new StatusRuntimeException(Status.PERMISSION_DENIED.withDescription(field + ".data_bindings needs "
+                    + "the scope of Auth:InternalScope or Auth:WriteScope, which the token does not grant: data "
+                    + "bindings are for the RTA services and the pipelines that write them"));
+        }
     }
 
     private static Session toProto(SessionState state, SessionElements elements) {

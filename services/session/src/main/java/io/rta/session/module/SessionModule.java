@@ -13,6 +13,7 @@ import io.rta.topology.limits.InputLimits;
 import io.rta.topology.session.SessionTopology;
 import java.time.Clock;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -54,6 +55,12 @@ public final class SessionModule implements ServiceModule {
     @Override
     public List<Object> resources() {
         return List.of(new SessionResource(sessions));
+    }
+
+    /** {@code /data-bindings}: the gateway's, with service credentials. */
+    @Override
+    public List<Pattern> internalPaths() {
+        return SessionResource.INTERNAL_PATHS;
     }
 
     @Override

@@ -6,11 +6,14 @@ import io.rta.events.DataBinding;
 import io.rta.events.DataChannelBinding;
 import io.rta.events.SessionState;
 import io.rta.service.errors.InvalidInputException;
+import io.rta.service.auth.Access;
 import io.rta.session.SessionService;
 import io.rta.topology.json.FolderJson;
 import io.rta.topology.json.Json;
 import io.rta.topology.json.SessionJson;
 import io.rta.topology.limits.InputLimits;
+import io.rta.topology.view.Visibility;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,6 +37,11 @@ public final class SessionResource {
 
     /** The docs write extra sorts as bare parameters ({@code ?sort=timestamp:asc&quality:desc}); accept both. */
     private static final Pattern BARE_SORT = Pattern.compile("^[^=]+:(?i:asc|desc)$");
+    /**
+     * The internal routes, which only services call: with auth on they need {@code Auth:InternalScope}. Matched on the
+     * whole decoded path; any identity (an encoded {@code /} in it too) and a trailing {@code /} included.
+     */
+    public static final List<Pattern> INTERNAL_PATHS = List.of(Pattern.compile("/rta/v2/sessions/.+/data-bindings/?"));
 
     private final SessionService sessions;
 
@@ -43,39 +51,44 @@ public final class SessionResource {
 
     @GET
     @Path("sessions")
-    public ObjectNode listSessions(@Context UriInfo uri) {
-        return list(uri.getQueryParameters(), false);
+    public ObjectNode listSessions(@Context UriInfo uri, @Context HttpServletRequest request) {
+        return list(uri.getQueryParameters(), false, Access.of(request));
     }
 
     /** A form only: another Content-Type is 415 (a request without one and without a body is an empty form). */
     @POST
     @Path("sessions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public ObjectNode querySessions(@Context UriInfo uri, MultivaluedMap<String, String> form) {
+    public ObjectNode querySessions(@Context UriInfo uri, @Context HttpServletRequest request,
+                                    MultivaluedMap<String, String> form) {
         MultivaluedMap<String, String> params = new jakarta.ws.rs.core.MultivaluedHashMap<>();
         uri.getQueryParameters().forEach(params::addAll);
         if (form != null) {
             form.forEach(params::addAll);
         }
-        return list(params, true);
+        return list(params, true, Access.of(request));
     }
 
-    private ObjectNode list(MultivaluedMap<String, String> params, boolean post) {
+    private ObjectNode list(MultivaluedMap<String, String> params, boolean post, Visibility visibility) {
         String query = post ? last(params, "query") : null;
         List<String> props = post ? params.getOrDefault("prop", List.of()) : List.of();
         sessions.requireProperties("prop", props);
         List<SessionState> page = sessions.list(query, last(params, "folder"), sorts(params),
-                integer(params, "pageIndex"), integer(params, "pageSize"), false);
+                integer(params, "pageIndex"), integer(params, "pageSize"), false, visibility);
         return SessionJson.renderPage(page, props);
     }
 
     @GET
     @Path("sessions/{identity}")
-    public ObjectNode getSession(@PathParam("identity") String identity) {
-        return SessionJson.render(sessions.get(identity), List.of());
+    public ObjectNode getSession(@PathParam("identity") String identity, @Context HttpServletRequest request) {
+        return SessionJson.render(sessions.get(identity, Access.of(request)), List.of());
     }
 
-    /** Internal: used by the gateway to route data requests; never exposed to ATLAS. */
+    /**
+     * Internal: used by the gateway to route data requests; never exposed to ATLAS ({@link #INTERNAL_PATHS}). With auth
+     * on only service credentials reach it (the internal scope), and they see every session: access policies are for
+     * callers, and the gateway checks its caller may see the session ({@code GET} with the caller's token) first.
+     */
     @GET
     @Path("sessions/{identity}/data-bindings")
     public ArrayNode getDataBindings(@PathParam("identity") String identity) {
@@ -88,28 +101,30 @@ public final class SessionResource {
 
     @GET
     @Path("session-folders")
-    public ArrayNode getRootFolders() {
-        return FolderJson.render(sessions.folders(""));
+    public ArrayNode getRootFolders(@Context HttpServletRequest request) {
+        return FolderJson.render(sessions.folders("", Access.of(request)));
     }
 
     @GET
     @Path("session-folders/{parent: .*}")
-    public ArrayNode getSessionFolders(@PathParam("parent") String parent) {
-        return FolderJson.render(sessions.folders(parent));
+    public ArrayNode getSessionFolders(@PathParam("parent") String parent, @Context HttpServletRequest request) {
+        return FolderJson.render(sessions.folders(parent, Access.of(request)));
     }
 
     @GET
     @Path("session-metamodel")
-    public ObjectNode getSessionMetamodel(@QueryParam("folder") String folder, @QueryParam("prop") List<String> props) {
+    public ObjectNode getSessionMetamodel(@QueryParam("folder") String folder, @QueryParam("prop") List<String> props,
+                                          @Context HttpServletRequest request) {
         sessions.requireProperties("prop", props);
-        return sessions.metamodel(folder, props);
+        return sessions.metamodel(folder, props, Access.of(request));
     }
 
     @GET
     @Path("session-metamodel/properties")
-    public ArrayNode querySessionMetamodel(@QueryParam("query") String query, @QueryParam("folder") String folder) {
+    public ArrayNode querySessionMetamodel(@QueryParam("query") String query, @QueryParam("folder") String folder,
+                                           @Context HttpServletRequest request) {
         ArrayNode result = Json.NODES.arrayNode();
-        sessions.properties(query, folder).forEach(p -> {
+        sessions.properties(query, folder, Access.of(request)).forEach(p -> {
             ObjectNode node = result.addObject().put("id", p.id()).put("label", p.label());
             if (p.description() != null && !p.description().isEmpty()) {
                 node.put("description", p.description());

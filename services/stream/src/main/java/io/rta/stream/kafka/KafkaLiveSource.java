@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.rta.topology.view.Visibility;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -135,6 +136,12 @@ public final class KafkaLiveSource implements LiveSource {
         } catch (Exception e) {
             return HealthCheck.Result.unhealthy("Kafka brokers unreachable: " + e);
         }
+    }
+
+    /** The session exists in this process's session view and the caller sees it. */
+    @Override
+    public boolean visible(String identity, Visibility visibility) {
+        return views.catalog().get(identity, visibility).isPresent();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.rta.stream.live;
 
 import com.codahale.metrics.health.HealthCheck;
+import io.rta.topology.view.Visibility;
 
 /**
  * Where live sessions come from: our Kafka topics ({@code rta.sessions}, {@code rta.telemetry}) or a pipeline
@@ -21,6 +22,15 @@ public interface LiveSource extends AutoCloseable {
      *                                and no message)
      */
     LiveAttachment attach(String identity, LiveListener listener) throws NotStreamableException;
+
+    /**
+     * Whether a caller who sees {@code visibility} (access policies) may follow the session; one who may not is told
+     * it is not found. A source without a session catalog to judge by (Redis) admits only callers who see every
+     * session.
+     */
+    default boolean visible(String identity, Visibility visibility) {
+        return visibility.isAll();
+    }
 
     /** Whether the source's backing system (Kafka, Redis) is reachable; {@code /health} reports it. */
     HealthCheck.Result health();

@@ -14,6 +14,7 @@ import io.rta.stream.protocol.SubscriptionLimitException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -42,9 +43,17 @@ public final class StreamConnection implements Session.Listener.AutoDemanding, L
     private final AtomicBoolean detached = new AtomicBoolean();
     private volatile ClientSender sender;
     private volatile LiveAttachment attachment;
+    private final UnaryOperator<String> sessionJson;
 
     StreamConnection(String identity, LiveSource source, StreamSettings settings, Executor executor,
                      StreamMetrics metrics) {
+        this(identity, source, settings, executor, metrics, UnaryOperator.identity());
+    }
+
+    /** @param sessionJson what the client is sent of each session JSON (its links to sessions it may not see cut) */
+    StreamConnection(String identity, LiveSource source, StreamSettings settings, Executor executor,
+                     StreamMetrics metrics, UnaryOperator<String> sessionJson) {
+        this.sessionJson = sessionJson;
         this.identity = identity;
         this.source = source;
         this.settings = settings;
@@ -129,7 +138,7 @@ public final class StreamConnection implements Session.Listener.AutoDemanding, L
 
     @Override
     public void session(String json) {
-        sender.enqueue(StreamElements.sessionJson(json));
+        sender.enqueue(StreamElements.sessionJson(sessionJson.apply(json)));
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.rta.stream.ws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jersey.errors.ErrorMessage;
+import io.rta.service.auth.Access;
 import io.rta.topology.limits.InputLimits;
+import io.rta.topology.view.Visibility;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -11,7 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.BiPredicate;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServerContainer;
@@ -31,17 +34,21 @@ final class StreamUpgradeFilter extends HttpFilter {
     static final String URL_PATTERN = "/rta/v2/sessions/*";
     private static final Pattern PATH = Pattern.compile("/rta/v2/sessions/([^/]+)/stream");
 
-    private final Function<String, Object> endpoints;
+    private final BiFunction<String, Visibility, Object> endpoints;
     private final ObjectMapper json;
     private final InputLimits limits;
+    private final BiPredicate<String, Visibility> visible;
 
     /**
-     * @param endpoints the WebSocket endpoint serving one session identity
+     * @param endpoints the WebSocket endpoint serving one session identity to a caller who sees a {@link Visibility}
+     * @param visible   whether a caller who sees a {@link Visibility} may follow a session (others: 404)
      * @param json      writes error bodies the way Jersey does
      * @param limits    the identity rules
      */
-    StreamUpgradeFilter(Function<String, Object> endpoints, ObjectMapper json, InputLimits limits) {
+    StreamUpgradeFilter(BiFunction<String, Visibility, Object> endpoints, BiPredicate<String, Visibility> visible,
+                        ObjectMapper json, InputLimits limits) {
         this.endpoints = endpoints;
+        this.visible = visible;
         this.json = json;
         this.limits = limits;
     }
@@ -70,10 +77,16 @@ final class StreamUpgradeFilter extends HttpFilter {
             error(response, HttpServletResponse.SC_BAD_REQUEST, problem);
             return;
         }
+        Visibility visibility = Access.of(request);
+        if (!visibility.isAll() && !visible.test(identity, visibility)) {
+            // as for a session that does not exist: existence does not leak
+            error(response, HttpServletResponse.SC_NOT_FOUND, "session '" + identity + "' not found");
+            return;
+        }
         boolean upgraded = JettyWebSocketServerContainer.getContainer(request.getServletContext())
                 .upgrade((upgradeRequest, upgradeResponse) -> {
                     upgradeResponse.setAcceptedSubProtocol(SUB_PROTOCOL);
-                    return endpoints.apply(identity);
+                    return endpoints.apply(identity, visibility);
                 }, request, response);
         if (!upgraded && !response.isCommitted()) {
             error(response, HttpServletResponse.SC_BAD_REQUEST, "the WebSocket upgrade is incomplete: it needs "

@@ -53,7 +53,9 @@ public final class StreamWebSockets {
         });
         environment.servlets()
                 .addFilter("rta-stream-upgrade", new StreamUpgradeFilter(
-                        identity -> new StreamConnection(identity, source, settings, senders, metrics),
+                        (identity, visibility) -> new StreamConnection(identity, source, settings, senders, metrics,
+                                VisibleLinks.of(visibility, linked -> source.visible(linked, visibility))),
+                        source::visible,
                         environment.getObjectMapper(), settings.limits()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, StreamUpgradeFilter.URL_PATTERN);
     }
