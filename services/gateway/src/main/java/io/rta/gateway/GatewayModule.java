@@ -34,7 +34,8 @@ public final class GatewayModule implements ServiceModule {
     public GatewayModule(GatewaySettings settings, MeterRegistry metrics) {
         this.settings = settings;
         this.metrics = metrics;
-        this.client = new UpstreamClient(settings.connectTimeout(), settings.readTimeout());
+        this.client = new UpstreamClient(settings.connectTimeout(), settings.readTimeout(),
+                settings.tls().identity());
         this.proxy = new HttpProxy(client);
         ServiceToken ownToken = settings.credentials()
                 .map(credentials -> new ServiceToken(credentials, settings.readTimeout())).orElse(null);

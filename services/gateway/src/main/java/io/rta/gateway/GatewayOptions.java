@@ -6,6 +6,7 @@ import io.rta.service.config.LimitOptions;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
+import io.rta.service.tls.TlsSettings;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -17,6 +18,8 @@ public final class GatewayOptions {
 
     public static final OptionDef HTTP_PORT = OptionDef.of("HttpPort", "8080",
             "Port of the gateway's REST API (and the live WebSocket when StreamServiceUri is set), health and metrics.");
+    /** The HTTPS port when TLS is on (the toolkit's gateway: 8443). */
+    public static final OptionDef HTTPS_PORT = TlsSettings.httpsPort(8443);
     public static final OptionDef SESSION_SERVICE_URI = OptionDef.of("SessionServiceUri", "",
             "Root URI of the session service (e.g. http://host:2650/); required. Session, folder and metamodel "
                     + "requests go there, and the gateway reads each session's data bindings from it.");
@@ -54,8 +57,7 @@ public final class GatewayOptions {
             Stream.of(RtaOptions.BIND_ADDRESS, RtaOptions.ADMIN_PORT, RtaOptions.LOG_FORMAT, RtaOptions.LOG_LEVEL,
                     RtaOptions.LOG_LEVELS, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION),
             LimitOptions.EDGE.stream(), LimitOptions.INPUT.stream(), AuthSettings.OPTIONS.stream(),
-            ClientCredentials.OPTIONS.stream()).flatMap(s -> s)
-            .toList();
+            ClientCredentials.OPTIONS.stream(), TlsSettings.options(HTTPS_PORT).stream()).flatMap(s -> s).toList();
 
     private GatewayOptions() {
     }

@@ -57,15 +57,23 @@ public final class GatewayServer implements AutoCloseable {
                 auth.enabled());
         EdgeLimits edge = LimitOptions.edgeLimits(options);
         http = parts.own(ServiceHost.http(info, HttpSettings.from(options, GatewayOptions.HTTP_PORT,
-                RtaOptions.LOG_FORMAT, edge, ReadLimiter.of(edge)), metrics, health, auth, modules));
-        LOG.info("RTA gateway ready: HTTP {}; data sources {}; live stream {}; data bindings read {}", http.port(),
-                settings.dataSources().keySet(), settings.streams().isPresent() ? "proxied" : "off",
+                RtaOptions.LOG_FORMAT, edge, ReadLimiter.of(edge)).withTls(settings.tls()), metrics, health, auth,
+                modules));
+        LOG.info("RTA gateway ready: HTTP {} HTTPS {}; data sources {}; live stream {}; data bindings read {}",
+                http.port(), http.httpsPort(), settings.dataSources().keySet(),
+                settings.streams().isPresent() ? "proxied" : "off",
                 settings.credentials().map(c -> "with its own token (Auth:ClientId " + c.clientId() + ")")
                         .orElse("with the caller's token"));
     }
 
+    /** The plain HTTP port, or -1 when {@code Tls:DisableHttp} turned it off. */
     public int httpPort() {
         return http.port();
+    }
+
+    /** The HTTPS port, or -1 when TLS is off. */
+    public int httpsPort() {
+        return http.httpsPort();
     }
 
     /** Stops the HTTP server. */

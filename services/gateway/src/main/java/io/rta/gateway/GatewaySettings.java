@@ -5,6 +5,7 @@ import io.rta.service.auth.AuthSettings;
 import io.rta.service.auth.ClientCredentials;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
+import io.rta.service.tls.TlsSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -25,11 +26,12 @@ import java.util.Optional;
  * @param bindingsCacheSize {@code BindingsCacheSize}
  * @param credentials    the gateway's own client ({@code Auth:ClientId}) for the session service's internal
  *                       data-bindings route; required with {@code EnableAuth}
+ * @param tls            the {@code Tls:*} options: HTTPS of its own, and how it calls {@code https} services
  */
 public record GatewaySettings(Upstream sessions, Upstream configs, Map<String, Upstream> dataSources,
                               Optional<Upstream> streams, Duration connectTimeout, Duration readTimeout,
                               Duration healthTimeout, Duration bindingsCacheTime, int bindingsCacheSize,
-                              Optional<ClientCredentials> credentials) {
+                              Optional<ClientCredentials> credentials, TlsSettings tls) {
 
     /** @throws IllegalArgumentException naming the option when a required one is missing or a value is bad */
     public static GatewaySettings from(Options options) {
@@ -50,7 +52,8 @@ public record GatewaySettings(Upstream sessions, Upstream configs, Map<String, U
                 positive(options, GatewayOptions.UPSTREAM_READ_TIMEOUT),
                 positive(options, GatewayOptions.HEALTH_TIMEOUT),
                 options.getDuration(GatewayOptions.BINDINGS_CACHE_TIME),
-                options.getInt(GatewayOptions.BINDINGS_CACHE_SIZE), credentials(options));
+                options.getInt(GatewayOptions.BINDINGS_CACHE_SIZE), credentials(options),
+                TlsSettings.from(options, GatewayOptions.HTTPS_PORT));
     }
 
     /**

@@ -3,10 +3,12 @@ package io.rta.server;
 import com.codahale.metrics.health.HealthCheck;
 import io.rta.schemas.CcompatRegistryClient;
 import io.rta.server.embedded.RegistryProcess;
+import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import io.rta.service.kafka.TopicCreator;
 import io.rta.service.lifecycle.Parts;
+import io.rta.service.tls.TlsSettings;
 import io.rta.topology.Topic;
 import io.rta.topology.Topics;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * What the server and every standalone Kafka-backed service prepare the same way before their modules: the topics
@@ -29,6 +32,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Backbone {
 
     private Backbone() {
+    }
+
+    /**
+     * Where other instances reach this one ({@code AdvertisedHost} and Kafka Streams' {@code application.server}):
+     * its HTTPS port when TLS is on, so owner relays go over TLS and verify the owner, else its HTTP port. Every
+     * instance of an application must have TLS on or off alike.
+     */
+    static HostInfo advertised(Options options, OptionDef httpPort, TlsSettings tls) {
+        return new HostInfo(options.getString(ServerOptions.ADVERTISED_HOST),
+                tls.enabled() ? tls.httpsPort() : options.getInt(httpPort));
     }
 
     /** Creates the topics that do not exist yet ({@code Partitions}, {@code ReplicationFactor}). */

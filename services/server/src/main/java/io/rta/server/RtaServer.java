@@ -33,6 +33,7 @@ import io.rta.service.module.KafkaBackbone;
 import io.rta.service.module.ServiceContext;
 import io.rta.service.module.ServiceHost;
 import io.rta.service.module.ServiceModule;
+import io.rta.service.tls.TlsSettings;
 import io.rta.service.view.SessionView;
 import io.rta.session.module.SessionModule;
 import io.rta.stream.module.StreamModule;
@@ -95,6 +96,7 @@ public final class RtaServer implements AutoCloseable {
 
     private void startParts(Options options, StartupPhases phases) throws Exception {
         Authenticator auth = Authenticator.of(AuthSettings.from(options)); // fails fast on bad Auth options
+        TlsSettings tls = TlsSettings.from(options, ServerOptions.HTTPS_PORT); // fails fast on bad Tls options
         HttpServer.prepareInBackground();
         ProcessMetrics metrics = own(ProcessMetrics.create());
         InputLimits limits = LimitOptions.inputLimits(options);
@@ -148,8 +150,7 @@ public final class RtaServer implements AutoCloseable {
         ConfigWrites configWrites = ConfigModule.writes(writeTimeout, timer);
         Topology topology = ServerTopology.buildTopology(topics, limits, configLimits.maxConfigBytes(),
                 configWrites);
-        HostInfo self = new HostInfo(options.getString(ServerOptions.ADVERTISED_HOST),
-                options.getInt(RtaOptions.HTTP_PORT));
+        HostInfo self = Backbone.advertised(options, RtaOptions.HTTP_PORT, tls);
         streams = own(new StreamsRunner(topology, KafkaSettings.streams(bootstrapServers, topics.applicationId(),
                 self, options, dataPath.resolve("streams"), Backbone.instanceId(dataPath), deadLetters), metrics));
         SessionView sessionView = own(new SessionView(KafkaSettings.consumer(bootstrapServers, options), topics, limits,
@@ -187,7 +188,7 @@ public final class RtaServer implements AutoCloseable {
         EdgeLimits edge = LimitOptions.edgeLimits(options);
         ReadLimiter reads = ReadLimiter.of(edge);
         grpc = own(ServiceHost.grpc(options.getString(RtaOptions.BIND_ADDRESS), options.getInt(RtaOptions.GRPC_PORT),
-                options.getInt(ServerOptions.GRPC_MAX_MESSAGE_SIZE), edge, reads, health, metrics, auth, modules));
+                options.getInt(ServerOptions.GRPC_MAX_MESSAGE_SIZE), edge, reads, health, metrics, auth, tls, modules));
         phases.mark("services");
         grpc.start();
         phases.mark("gRPC");
@@ -196,10 +197,11 @@ public final class RtaServer implements AutoCloseable {
                 options.getString(RtaOptions.SERVICE_LABEL), options.getString(RtaOptions.SERVICE_DESCRIPTION),
                 auth.enabled());
         http = own(ServiceHost.http(info, HttpSettings.from(options, RtaOptions.HTTP_PORT, ServerOptions.LOG_FORMAT,
-                edge, reads), metrics, health, auth, modules));
+                edge, reads).withTls(tls), metrics, health, auth, modules));
         phases.mark("HTTP");
-        LOG.info("RTA server ready: HTTP {} gRPC {}, Kafka {}, registry {}, media types {}", http.port(),
-                grpc.port(), bootstrapServers, registry.baseUrl(), ConfigMediaTypes.ALL);
+        LOG.info("RTA server ready: HTTP {} HTTPS {} gRPC {}{}, Kafka {}, registry {}, media types {}", http.port(),
+                http.httpsPort(), grpc.port(), tls.enabled() ? " (TLS)" : "", bootstrapServers, registry.baseUrl(),
+                ConfigMediaTypes.ALL);
         own(StartupReport.whenHealthy(health, phases, options.getDuration(ServerOptions.STARTUP_TIMEOUT)));
     }
 
@@ -207,8 +209,14 @@ public final class RtaServer implements AutoCloseable {
         return parts.own(part);
     }
 
+    /** The plain HTTP port, or -1 when {@code Tls:DisableHttp} turned it off. */
     public int httpPort() {
         return http.port();
+    }
+
+    /** The HTTPS port, or -1 when TLS is off. */
+    public int httpsPort() {
+        return http.httpsPort();
     }
 
     public int grpcPort() {

@@ -6,6 +6,7 @@ import io.rta.service.auth.AuthSettings;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
+import io.rta.service.tls.TlsSettings;
 import io.rta.stream.StreamOptions;
 import java.util.List;
 import java.util.stream.Stream;
@@ -43,13 +44,15 @@ public final class ServerOptions {
                     + "stream thread fails. A failed thread is replaced and processing resumes when the broker is "
                     + "back, so this bounds how long a thread waits, not how long an outage may last.");
     public static final OptionDef IDLE_READ_TIMEOUT = DataModule.IDLE_READ_TIMEOUT;
+    /** The toolkit's HTTPS port of the server. */
+    public static final OptionDef HTTPS_PORT = TlsSettings.httpsPort(8081);
 
     /** Every option of the server: the common ones, then the server's own. */
     public static final List<OptionDef> ALL = Stream.of(RtaOptions.ALL.stream(),
             Stream.of(COMMIT_INTERVAL, STREAM_THREADS, GRPC_MAX_MESSAGE_SIZE, MAX_CONFIG_SIZE, LOG_FORMAT,
                     LOG_LEVEL, LOG_LEVELS, STARTUP_TIMEOUT, ADVERTISED_HOST, STANDBY_REPLICAS, STREAMS_TASK_TIMEOUT,
                     IDLE_READ_TIMEOUT),
-            StreamOptions.ALL.stream(), AuthSettings.OPTIONS.stream())
+            StreamOptions.ALL.stream(), AuthSettings.OPTIONS.stream(), TlsSettings.options(HTTPS_PORT).stream())
             .flatMap(s -> s).toList();
 
     /** {@link #STANDBY_REPLICAS}, or its default for where the server runs. */

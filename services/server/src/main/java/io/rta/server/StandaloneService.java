@@ -29,6 +29,7 @@ import io.rta.service.module.ServiceContext;
 import io.rta.service.module.ServiceHost;
 import io.rta.service.module.ServiceModule;
 import io.rta.service.view.SessionView;
+import io.rta.service.tls.TlsSettings;
 import io.rta.session.module.SessionModule;
 import io.rta.topology.Topics;
 import io.rta.topology.errors.DeadLetters;
@@ -59,20 +60,21 @@ public final class StandaloneService implements AutoCloseable {
 
     /** The standalone services, with the toolkit's default ports. */
     public enum Kind {
-        SESSION("session-service", SessionModule.APPLICATION, 2650, 2652,
+        SESSION("session-service", SessionModule.APPLICATION, 2650, 2652, 2651,
                 "the Session REST API (and the internal data-bindings route) and SessionStore"),
-        CONFIG("config-service", ConfigModule.APPLICATION, 2660, 2662, "the Config REST API and ConfigStore"),
-        DATA("data-service", DataModule.APPLICATION, 2670, 2672,
+        CONFIG("config-service", ConfigModule.APPLICATION, 2660, 2662, 2661, "the Config REST API and ConfigStore"),
+        DATA("data-service", DataModule.APPLICATION, 2670, 2672, 2671,
                 "DataWriter and DataReader by data identity, and the data REST routes");
 
         private final String command;
         private final String application;
         private final OptionDef httpPort;
         private final OptionDef grpcPort;
+        private final OptionDef httpsPort;
         private final OptionDef dataPath;
         private final List<OptionDef> options;
 
-        Kind(String command, String application, int httpPort, int grpcPort, String serves) {
+        Kind(String command, String application, int httpPort, int grpcPort, int httpsPort, String serves) {
             this.command = command;
             this.application = application;
             this.httpPort = OptionDef.of("HttpPort", Integer.toString(httpPort),
@@ -80,6 +82,7 @@ public final class StandaloneService implements AutoCloseable {
                             + "instances forward to (AdvertisedHost:HttpPort).");
             this.grpcPort = OptionDef.of("GrpcPort", Integer.toString(grpcPort),
                     "Port of the " + command + "'s gRPC services.");
+            this.httpsPort = TlsSettings.httpsPort(httpsPort);
             this.dataPath = OptionDef.of("DataPath", "./data/" + command,
                     "Directory of the " + command + "'s local state (its Kafka Streams stores, its instance id); "
                             + "each replica on one machine needs its own.");
@@ -95,7 +98,8 @@ public final class StandaloneService implements AutoCloseable {
                             ServerOptions.LOG_FORMAT, ServerOptions.LOG_LEVEL, ServerOptions.LOG_LEVELS,
                             ServerOptions.STARTUP_TIMEOUT, ServerOptions.ADVERTISED_HOST,
                             ServerOptions.STANDBY_REPLICAS, ServerOptions.STREAMS_TASK_TIMEOUT,
-                            ServerOptions.IDLE_READ_TIMEOUT), AuthSettings.OPTIONS.stream()).flatMap(s -> s).toList();
+                            ServerOptions.IDLE_READ_TIMEOUT), AuthSettings.OPTIONS.stream(),
+                    TlsSettings.options(this.httpsPort).stream()).flatMap(s -> s).toList();
         }
 
         /** The command that runs it, e.g. {@code session-service}. */
@@ -114,6 +118,11 @@ public final class StandaloneService implements AutoCloseable {
 
         public OptionDef grpcPort() {
             return grpcPort;
+        }
+
+        /** {@code Tls:HttpsPort}, with this service's default. */
+        public OptionDef httpsPort() {
+            return httpsPort;
         }
 
         /** Its Kafka Streams application id under a topic prefix. */
@@ -174,6 +183,7 @@ public final class StandaloneService implements AutoCloseable {
 
     private void startParts(Options options) throws Exception {
         Authenticator auth = Authenticator.of(AuthSettings.from(options)); // fails fast on bad Auth options
+        TlsSettings tls = TlsSettings.from(options, kind.httpsPort); // fails fast on bad Tls options
         HttpServer.prepareInBackground();
         ProcessMetrics metrics = own(ProcessMetrics.create());
         InputLimits limits = LimitOptions.inputLimits(options);
@@ -194,8 +204,7 @@ public final class StandaloneService implements AutoCloseable {
                 metrics));
         DeadLetters deadLetters = new DeadLetters(topics.deadLetters());
         applicationId = kind.applicationId(topics.prefix());
-        HostInfo self = new HostInfo(options.getString(ServerOptions.ADVERTISED_HOST),
-                options.getInt(kind.httpPort));
+        HostInfo self = Backbone.advertised(options, kind.httpPort, tls);
         ConfigWrites configWrites = kind == Kind.CONFIG ? ConfigModule.writes(writeTimeout, timer) : null;
         StreamsRunner streams = own(new StreamsRunner(kind.topology(topics, limits, options, configWrites),
                 KafkaSettings.streams(bootstrapServers, applicationId, self, options, dataPath.resolve("streams"),
@@ -233,15 +242,16 @@ public final class StandaloneService implements AutoCloseable {
         EdgeLimits edge = LimitOptions.edgeLimits(options);
         ReadLimiter reads = ReadLimiter.of(edge);
         grpc = own(ServiceHost.grpc(options.getString(RtaOptions.BIND_ADDRESS), options.getInt(kind.grpcPort),
-                options.getInt(ServerOptions.GRPC_MAX_MESSAGE_SIZE), edge, reads, health, metrics, auth, modules));
+                options.getInt(ServerOptions.GRPC_MAX_MESSAGE_SIZE), edge, reads, health, metrics, auth, tls, modules));
         grpc.start();
         ServiceInfo info = new ServiceInfo("rta-" + kind.command(), ServiceInfo.buildVersion(),
                 ServiceHost.features(modules), options.getString(RtaOptions.SERVICE_LABEL),
                 options.getString(RtaOptions.SERVICE_DESCRIPTION), auth.enabled());
         http = own(ServiceHost.http(info, HttpSettings.from(options, kind.httpPort, ServerOptions.LOG_FORMAT, edge,
-                reads), metrics, health, auth, modules));
-        LOG.info("RTA {} ready: HTTP {} gRPC {}, Kafka {}, registry {}, Streams application {}", kind.command(),
-                http.port(), grpc.port(), bootstrapServers, registry.baseUrl(), applicationId);
+                reads).withTls(tls), metrics, health, auth, modules));
+        LOG.info("RTA {} ready: HTTP {} HTTPS {} gRPC {}{}, Kafka {}, registry {}, Streams application {}",
+                kind.command(), http.port(), http.httpsPort(), grpc.port(), tls.enabled() ? " (TLS)" : "",
+                bootstrapServers, registry.baseUrl(), applicationId);
     }
 
     private <T extends AutoCloseable> T own(T part) {
@@ -254,6 +264,11 @@ public final class StandaloneService implements AutoCloseable {
 
     public int grpcPort() {
         return grpc.port();
+    }
+
+    /** The HTTPS port, or -1 when TLS is off. */
+    public int httpsPort() {
+        return http.httpsPort();
     }
 
     /** The Kafka Streams application id this service runs under. */

@@ -15,6 +15,7 @@ import io.rta.service.http.HttpSettings;
 import io.rta.service.http.HttpServer;
 import io.rta.service.lifecycle.Parts;
 import io.rta.service.module.ServiceHost;
+import io.rta.service.tls.TlsSettings;
 import io.rta.service.module.ServiceModule;
 import io.rta.service.view.SessionView;
 import io.rta.stream.module.StreamModule;
@@ -48,6 +49,8 @@ public final class StreamServer implements AutoCloseable {
 
     public static final OptionDef HTTP_PORT = OptionDef.of("HttpPort", "8090",
             "Port of the WebSocket endpoint (/rta/v2/sessions/{identity}/stream), health and metrics.");
+    /** The HTTPS (wss://) port when TLS is on. */
+    public static final OptionDef HTTPS_PORT = TlsSettings.httpsPort(8091);
     public static final OptionDef STARTUP_TIMEOUT = OptionDef.of("StartupTimeout", "300000",
             "How long (ms) start-up may wait for the session view to load from Kafka before giving up.");
 
@@ -67,8 +70,8 @@ public final class StreamServer implements AutoCloseable {
             RtaOptions.TOPIC_PREFIX, RtaOptions.LOG_FORMAT, RtaOptions.LOG_LEVEL, RtaOptions.LOG_LEVELS,
             STARTUP_TIMEOUT, CHUNK_APPLICATION_ID, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION,
             KafkaClientOptions.KAFKA), EDGE_OPTIONS.stream(),
-            StreamOptions.ALL.stream(), LimitOptions.INPUT.stream(), AuthSettings.OPTIONS.stream()).flatMap(s -> s)
-            .toList();
+            StreamOptions.ALL.stream(), LimitOptions.INPUT.stream(), AuthSettings.OPTIONS.stream(),
+            TlsSettings.options(HTTPS_PORT).stream()).flatMap(s -> s).toList();
 
     private final Parts parts = new Parts();
     private HttpServer http;
@@ -93,6 +96,7 @@ public final class StreamServer implements AutoCloseable {
 
     private void startParts(Options options) throws Exception {
         Authenticator auth = Authenticator.of(AuthSettings.from(options)); // fails fast on bad Auth options
+        TlsSettings tls = TlsSettings.from(options, HTTPS_PORT); // fails fast on bad Tls options
         ProcessMetrics metrics = own(ProcessMetrics.create());
         List<ServiceModule> modules = new ArrayList<>();
         StreamModule stream = new StreamModule(options, metrics, () -> kafkaSource(options, metrics, modules));
@@ -103,8 +107,9 @@ public final class StreamServer implements AutoCloseable {
                 options.getString(RtaOptions.SERVICE_DESCRIPTION), auth.enabled());
         EdgeLimits edge = LimitOptions.edgeLimits(options);
         http = own(ServiceHost.http(info, HttpSettings.from(options, HTTP_PORT, RtaOptions.LOG_FORMAT, edge,
-                ReadLimiter.of(edge)), metrics, health, auth, modules));
-        LOG.info("RTA stream service ready: HTTP {}, live source {}", http.port(), stream.live().name());
+                ReadLimiter.of(edge)).withTls(tls), metrics, health, auth, modules));
+        LOG.info("RTA stream service ready: HTTP {} HTTPS {}, live source {}", http.port(), http.httpsPort(),
+                stream.live().name());
     }
 
     /**

@@ -3,12 +3,15 @@ package io.rta.service.http;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.DropwizardResourceConfig;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.jetty.ConnectorFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,10 +20,11 @@ import io.rta.service.errors.RestErrors;
 import io.rta.service.metrics.ProcessMetrics;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -40,9 +44,11 @@ public final class HttpServer implements AutoCloseable {
     private static final AtomicBoolean PREPARING = new AtomicBoolean();
 
     private final Server jetty;
+    private final HttpSettings settings;
 
-    private HttpServer(Server jetty) {
+    private HttpServer(Server jetty, HttpSettings settings) {
         this.jetty = jetty;
+        this.settings = settings;
     }
 
     /**
@@ -104,6 +110,7 @@ public final class HttpServer implements AutoCloseable {
 
             @Override
             public void run(Configuration configuration, Environment environment) {
+                secure((DefaultServerFactory) configuration.getServerFactory(), settings);
                 environment.jersey().register(new CommonResources(info, health, metrics.registry()));
                 environment.jersey().register(httpMetrics(metrics.registry()));
                 environment.jersey().register(new InfoResource(info));
@@ -137,7 +144,28 @@ public final class HttpServer implements AutoCloseable {
         app.run("server", "generated-by-rta");
         // The process's own shutdown hook stops every part in order (HTTP first); Jetty's hook would race it.
         server.get().setStopAtShutdown(false);
-        return new HttpServer(server.get());
+        return new HttpServer(server.get(), settings);
+    }
+
+    /**
+     * With TLS on, an HTTPS connector after the HTTP one, on the same address and configured like it (it runs before
+     * the server is built from the factory); without the HTTP one when {@code Tls:DisableHttp}.
+     */
+    private static void secure(DefaultServerFactory server, HttpSettings settings) {
+        if (settings.tls().identity().isEmpty()) {
+            return;
+        }
+        List<ConnectorFactory> connectors = new ArrayList<>(server.getApplicationConnectors());
+        HttpConnectorFactory http = (HttpConnectorFactory) connectors.get(0);
+        PemHttpsConnectorFactory https = new PemHttpsConnectorFactory(settings.tls().identity().get());
+        https.setBindHost(http.getBindHost());
+        https.setPort(settings.tls().httpsPort());
+        https.setUriCompliance(http.getUriCompliance());
+        connectors.add(https);
+        if (settings.tls().disableHttp()) {
+            connectors.remove(http);
+        }
+        server.setApplicationConnectors(connectors);
     }
 
     /**
@@ -237,15 +265,25 @@ public final class HttpServer implements AutoCloseable {
         return JsonErrorHandler.quoted(value);
     }
 
-    /** The port the API listens on. */
+    /** The port the API listens on over plain HTTP, or -1 when {@code Tls:DisableHttp} turned it off. */
     public int port() {
-        return ((NetworkConnector) jetty.getConnectors()[0]).getLocalPort();
+        return settings.tls().disableHttp() ? -1 : localPort(0);
+    }
+
+    /** The port the API listens on over HTTPS, or -1 when TLS is off. */
+    public int httpsPort() {
+        return settings.tls().enabled() ? localPort(settings.tls().disableHttp() ? 0 : 1) : -1;
     }
 
     /** The port of the admin servlet (on 127.0.0.1), or -1 when it is off. */
     public int adminPort() {
-        Connector[] connectors = jetty.getConnectors();
-        return connectors.length > 1 ? ((NetworkConnector) connectors[1]).getLocalPort() : -1;
+        // the API connectors come first: HTTP unless disabled, then HTTPS when TLS is on
+        int api = (settings.tls().disableHttp() ? 0 : 1) + (settings.tls().enabled() ? 1 : 0);
+        return jetty.getConnectors().length > api ? localPort(api) : -1;
+    }
+
+    private int localPort(int connector) {
+        return ((NetworkConnector) jetty.getConnectors()[connector]).getLocalPort();
     }
 
     @Override

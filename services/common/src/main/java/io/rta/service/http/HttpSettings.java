@@ -5,6 +5,7 @@ import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import io.rta.service.edge.ReadLimiter;
+import io.rta.service.tls.TlsSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -22,9 +23,10 @@ import java.util.OptionalInt;
  *                    {@code /} ({@code %2F}) or {@code %} ({@code %25}), for routes whose segment carries an
  *                    identity that may hold them; everywhere else such a path is refused with 400 as Jetty does by
  *                    default ({@link EncodedSlashHandler})
+ * @param tls         HTTPS next to (or instead of) HTTP, on the same address, when TLS is on
  */
 public record HttpSettings(String bindAddress, int port, OptionalInt adminPort, String logFormat, EdgeLimits limits,
-                           ReadLimiter reads, List<String> encodedSlashPaths) {
+                           ReadLimiter reads, List<String> encodedSlashPaths, TlsSettings tls) {
 
     public HttpSettings {
         encodedSlashPaths = List.copyOf(encodedSlashPaths);
@@ -38,7 +40,7 @@ public record HttpSettings(String bindAddress, int port, OptionalInt adminPort, 
     /** No path takes an encoded {@code /} or {@code %} (Jetty's default). */
     public HttpSettings(String bindAddress, int port, OptionalInt adminPort, String logFormat, EdgeLimits limits,
                         ReadLimiter reads) {
-        this(bindAddress, port, adminPort, logFormat, limits, reads, List.of());
+        this(bindAddress, port, adminPort, logFormat, limits, reads, List.of(), TlsSettings.off());
     }
 
     /** Every interface, no admin servlet, the default limits with read slots of its own: for tests. */
@@ -67,6 +69,11 @@ public record HttpSettings(String bindAddress, int port, OptionalInt adminPort, 
     public HttpSettings withEncodedSlashesUnder(String prefix) {
         List<String> prefixes = new ArrayList<>(encodedSlashPaths);
         prefixes.add(prefix);
-        return new HttpSettings(bindAddress, port, adminPort, logFormat, limits, reads, prefixes);
+        return new HttpSettings(bindAddress, port, adminPort, logFormat, limits, reads, prefixes, tls);
+    }
+
+    /** These settings, serving HTTPS as {@code tls} says. */
+    public HttpSettings withTls(TlsSettings tls) {
+        return new HttpSettings(bindAddress, port, adminPort, logFormat, limits, reads, encodedSlashPaths, tls);
     }
 }

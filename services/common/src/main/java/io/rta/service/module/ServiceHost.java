@@ -11,6 +11,8 @@ import io.rta.service.http.HttpServer;
 import io.rta.service.http.HttpSettings;
 import io.rta.service.http.ServiceInfo;
 import io.rta.service.metrics.ProcessMetrics;
+import io.rta.service.tls.TlsContexts;
+import io.rta.service.tls.TlsSettings;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,13 +39,17 @@ public final class ServiceHost {
         return modules.stream().flatMap(module -> module.features().stream()).toList();
     }
 
-    /** The gRPC server of the modules' services (not started), every one but health behind {@code auth}. */
+    /**
+     * The gRPC server of the modules' services (not started), every one but health behind {@code auth}; TLS only
+     * when {@code tls} is on (gRPC has one port: it cannot serve both).
+     */
     public static GrpcServer grpc(String bindAddress, int port, int maxMessageSize, EdgeLimits edge,
                                   ReadLimiter reads, HealthCheckRegistry health, ProcessMetrics metrics,
-                                  Authenticator auth, List<ServiceModule> modules) {
+                                  Authenticator auth, TlsSettings tls, List<ServiceModule> modules) {
         List<BindableService> services = modules.stream().flatMap(module -> module.grpcServices().stream()).toList();
-        return new GrpcServer(GrpcServer.netty(bindAddress, port, maxMessageSize, edge), services, health, edge, reads,
-                metrics.registry(), auth);
+        var builder = GrpcServer.netty(bindAddress, port, maxMessageSize, edge);
+        tls.identity().ifPresent(identity -> builder.sslContext(TlsContexts.grpcServer(identity)));
+        return new GrpcServer(builder, services, health, edge, reads, metrics.registry(), auth);
     }
 
     /**

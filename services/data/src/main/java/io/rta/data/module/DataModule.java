@@ -26,6 +26,7 @@ import io.rta.service.kafka.CommittedOffsets;
 import io.rta.service.kafka.StreamsRunner;
 import io.rta.service.lifecycle.Parts;
 import io.rta.service.module.ServiceContext;
+import io.rta.service.tls.TlsSettings;
 import io.rta.service.module.ServiceModule;
 import io.rta.topology.Topics;
 import io.rta.topology.data.ChunkProcessor;
@@ -80,7 +81,7 @@ public final class DataModule implements ServiceModule {
                 new WriteMetrics(context.metrics().registry()));
         reads = new DataReads(sessions, identities, new StreamsChunkViews(context.streams(), context.writeTimeout()),
                 new StreamsOwnerLocator(context.streams(), context.self()), context.limits());
-        owners = OwnerClient.create(context.writeTimeout());
+        owners = OwnerClient.create(context.writeTimeout(), TlsSettings.identity(options));
         ThreadPoolExecutor readers = readPool(LimitOptions.edgeLimits(options));
         parts.own(readers::shutdownNow);
         // each running gRPC read holds a thread and a store iterator: an idle client's is released after

@@ -1,6 +1,8 @@
 package io.rta.data.remote;
 
 import io.rta.data.DataUnavailableException;
+import io.rta.service.tls.TlsContexts;
+import io.rta.service.tls.TlsSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -9,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -22,18 +25,36 @@ public final class OwnerClient {
     public static final String FORWARDED = "1";
 
     private final HttpClient http;
+    private final String scheme;
     private final Duration timeout;
 
-    /** @param timeout how long the owner may take to start answering */
-    public OwnerClient(HttpClient http, Duration timeout) {
+    /**
+     * @param scheme  {@code https} when owners are reached over TLS (their advertised port is then their HTTPS port)
+     * @param timeout how long the owner may take to start answering
+     */
+    public OwnerClient(HttpClient http, String scheme, Duration timeout) {
         this.http = http;
+        this.scheme = scheme;
         this.timeout = timeout;
     }
 
-    /** An HTTP client for forwarding: HTTP/1.1, bounded connect time. */
+    /** An HTTP client for forwarding over plain HTTP: HTTP/1.1, bounded connect time. */
     public static OwnerClient create(Duration timeout) {
-        return new OwnerClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build(), timeout);
+        return create(timeout, Optional.empty());
+    }
+
+    /**
+     * A client for forwarding: over HTTPS when {@code tls} is present (TLS on: owners advertise their HTTPS port),
+     * verifying the owner's certificate and host name against the JDK's CAs and {@code Tls:ClientCaPath}, and
+     * presenting this instance's certificate when TLS is mutual.
+     */
+    public static OwnerClient create(Duration timeout, Optional<TlsSettings.Identity> tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER);
+        if (tls.isPresent()) {
+            builder.sslContext(TlsContexts.client(tls)).sslParameters(TlsContexts.clientParameters());
+        }
+        return new OwnerClient(builder.build(), tls.isPresent() ? "https" : "http", timeout);
     }
 
     /**
@@ -51,7 +72,7 @@ public final class OwnerClient {
      * auth on checks the caller's token as the first instance did: {@link #FORWARDED_HEADER} skips no check.
      */
     public HttpResponse<InputStream> get(HostInfo owner, String pathAndQuery, String authorization) {
-        URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery);
+        URI uri = URI.create(scheme + "://" + owner.host() + ":" + owner.port() + pathAndQuery);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().timeout(timeout)
                 .header(FORWARDED_HEADER, FORWARDED);
         if (authorization != null) {

@@ -1,5 +1,7 @@
 package io.rta.gateway.proxy;
 
+import io.rta.service.tls.TlsContexts;
+import io.rta.service.tls.TlsSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -9,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -34,9 +37,19 @@ public final class UpstreamClient {
     private final Duration connectTimeout;
     private final Duration readTimeout;
 
+    /** Without TLS of its own: {@code https} services are trusted as the JDK trusts them. */
     public UpstreamClient(Duration connectTimeout, Duration readTimeout) {
+        this(connectTimeout, readTimeout, Optional.empty());
+    }
+
+    /**
+     * @param tls the gateway's TLS identity: {@code https} (and {@code wss}) services are verified against the JDK's
+     *     CAs and {@code Tls:ClientCaPath}, and with mutual TLS the gateway presents its certificate
+     */
+    public UpstreamClient(Duration connectTimeout, Duration readTimeout, Optional<TlsSettings.Identity> tls) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+                .followRedirects(HttpClient.Redirect.NEVER).sslContext(TlsContexts.client(tls))
+                .sslParameters(TlsContexts.clientParameters()).build();
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
     }

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code ./rta} command line: {@code server}, {@code session-service}, {@code config-service},
  * {@code data-service}, {@code stream-service}, {@code gateway}, {@code cluster}, {@code bench sessions},
- * {@code bench data}, {@code bench live}, {@code bench gateway}, {@code bench auth}, {@code replay}, {@code help}.
+ * {@code bench data}, {@code bench live}, {@code bench gateway}, {@code bench auth}, {@code replay},
+ * {@code dev-cert}, {@code help}.
  */
 public final class Main {
 
@@ -108,6 +109,8 @@ public final class Main {
                     return bench(rest, out, err);
                 case "replay":
                     return Replay.run(rest, out, err);
+                case "dev-cert":
+                    return DevCert.run(rest, out);
                 case "help":
                 case "--help":
                 case "-h":
@@ -229,31 +232,36 @@ public final class Main {
         out.println("  ./rta replay [...]                  rebuild the views from the live event topics (TopicPrefix)"
                 + " into topics of their own (ReplayPrefix), with progress; Verify compares them with the live"
                 + " views");
+        out.println("  ./rta dev-cert [--Dir d --Hosts h]  make a local CA and a certificate it signs for this machine"
+                + " (ca.pem, ca-key.pem, cert.pem, key.pem), to try TLS; prints the Tls options to use");
         out.println("  ./rta help                          show this help");
         out.println();
         out.println("Options (also RTA_<NAME> environment variables, ':' written '__', or a JSON --Config file):");
         describe(out, ServerOptions.ALL);
         out.println();
         out.println("Options of stream-service (besides BootstrapServers, RegistryUrl, TopicPrefix, LogFormat,"
-                + " LogLevel, LogLevels and the live streaming options above):");
-        describe(out, List.of(StreamServer.HTTP_PORT, StreamServer.CHUNK_APPLICATION_ID));
+                + " LogLevel, LogLevels, the Auth and Tls options and the live streaming options above):");
+        describe(out, List.of(StreamServer.HTTP_PORT, StreamServer.HTTPS_PORT, StreamServer.CHUNK_APPLICATION_ID));
         out.println();
         out.println("Options of session-service, config-service and data-service: BootstrapServers and RegistryUrl"
                 + " (required: they start no embedded broker or registry), TopicPrefix, WriteTimeout, MaxWriteLag,"
                 + " Partitions, ReplicationFactor, BindAddress, AdminPort, ServiceInfo:Label,"
                 + " ServiceInfo:Description, LogFormat, LogLevel, LogLevels, the Kafka Streams options (CommitInterval,"
                 + " StreamThreads, StandbyReplicas, StreamsTaskTimeout, AdvertisedHost), StartupTimeout,"
-                + " GrpcMaxMessageSize, MaxConfigSize, IdleReadTimeout and the limits, as above; and their own:");
+                + " GrpcMaxMessageSize, MaxConfigSize, IdleReadTimeout, the limits, the Auth and Tls options, as above;"
+                + " and their own:");
         for (StandaloneService.Kind kind : StandaloneService.Kind.values()) {
             out.println("  " + kind.command() + ": --HttpPort (default " + kind.httpPort().documentedDefault()
-                    + "), --GrpcPort (default " + kind.grpcPort().documentedDefault() + "), --DataPath (default ./data/"
+                    + "), --GrpcPort (default " + kind.grpcPort().documentedDefault() + "), --Tls:HttpsPort (default "
+                    + kind.httpsPort().documentedDefault() + "), --DataPath (default ./data/"
                     + kind.command() + "; one per replica on a machine); Kafka Streams application <TopicPrefix>rta-"
                     + kind.command());
         }
         out.println();
         out.println("Options of gateway (besides BindAddress, AdminPort, LogFormat, LogLevel, LogLevels, ServiceInfo:*"
-                + " and the HTTP limits above):");
+                + ", the HTTP limits and the Auth and Tls options above):");
         describe(out, GatewayOptions.OWN);
+        describe(out, List.of(GatewayOptions.HTTPS_PORT));
         out.println();
         out.println("Options of cluster: " + String.join(", ", EmbeddedCluster.OPTIONS.stream().map(OptionDef::name)
                 .toList()) + " (as above).");
@@ -277,6 +285,9 @@ public final class Main {
         out.println("Options of bench auth (and Sessions, Details, Folders, Concurrency, Queries, Warmup, Streams,"
                 + " Channels, Passes, Signal, FlushMiB, Json as above):");
         describe(out, List.of(AuthBenchOptions.ROUNDS, AuthBenchOptions.SAMPLES));
+        out.println();
+        out.println("Options of dev-cert:");
+        describe(out, DevCert.OPTIONS);
         out.println();
         out.println("Options of replay (and BootstrapServers, RegistryUrl, TopicPrefix, DataPath and the limits as"
                 + " above; empty BootstrapServers / RegistryUrl mean the embedded ones of ./rta server on this"

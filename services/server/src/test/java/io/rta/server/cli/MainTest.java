@@ -2,11 +2,19 @@ package io.rta.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rta.service.tls.Pem;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
 
@@ -137,5 +145,63 @@ class MainTest {
                 "session-service: --HttpPort (default 2650), --GrpcPort (default 2652)",
                 "config-service: --HttpPort (default 2660), --GrpcPort (default 2662)",
                 "data-service: --HttpPort (default 2670), --GrpcPort (default 2672)", "--ChunkApplicationId");
+    }
+
+    @Test
+    void shouldMakeADevCaAndACertificateForTheHostsAndKeepTheCaOnTheNextRun(@TempDir Path dir) throws Exception {
+        assertThat(run("dev-cert", "--Dir", dir.toString(), "--Hosts", "localhost,127.0.0.1,rta.test"))
+                .isEqualTo(Main.OK);
+        String ca = Files.readString(dir.resolve("ca.pem"));
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--Tls:CertificatePath " + dir.resolve("cert.pem")
+                + " --Tls:KeyPath " + dir.resolve("key.pem"), "--Tls:ClientCaPath " + dir.resolve("ca.pem"));
+        List<X509Certificate> chain = Pem.certificates("cert", dir.resolve("cert.pem"));
+        assertThat(chain).hasSize(2);
+        assertThat(chain.get(0).getSubjectAlternativeNames()).extracting(name -> (Object) name.get(1))
+                .containsExactly((Object) "localhost", "127.0.0.1", "rta.test");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("key.pem"))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("ca-key.pem"))))
+                .isEqualTo("rw-------");
+
+        out.reset();
+        assertThat(run("dev-cert", "--Dir", dir.toString(), "--Hosts", "other.test")).isEqualTo(Main.OK);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Kept the CA");
+        assertThat(Files.readString(dir.resolve("ca.pem"))).isEqualTo(ca);
+        assertThat(Pem.certificates("cert", dir.resolve("cert.pem")).get(0).getIssuerX500Principal())
+                .isEqualTo(chain.get(1).getSubjectX500Principal());
+    }
+
+    @Test
+    void shouldRefuseDevCertHostsThatAreNotHostNames(@TempDir Path dir) {
+        assertThat(run("dev-cert", "--Dir", dir.toString(), "--Hosts", "localhost,bad host")).isEqualTo(Main.USAGE);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("rta dev-cert: Hosts: 'bad host' is not a host "
+                + "name or IP address");
+    }
+
+    @Test
+    void shouldRefuseHalfATlsConfigurationNamingTheOptionBeforeStartingAnything(@TempDir Path dir)
+            throws IOException {
+        Path cert = Files.writeString(dir.resolve("cert.pem"), "");
+        for (String command : new String[] {"server", "stream-service"}) {
+            err.reset();
+            assertThat(run(command, "--Tls:CertificatePath", cert.toString())).isEqualTo(Main.USAGE);
+
+            assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("rta " + command + ": Tls:CertificatePath "
+                    + "is set but Tls:KeyPath is not").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void shouldDescribeTheTlsOptionsAndTheirPortsInTheUsage() {
+        assertThat(run("help")).isEqualTo(Main.OK);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("./rta dev-cert", "--Tls:CertificatePath",
+                "--Tls:KeyPath", "--Tls:ClientCaPath", "--Tls:HttpsPort (default 8081)", "--Tls:DisableHttp (default "
+                        + "false)", "--Tls:HttpsPort (default 8091)", "--Tls:HttpsPort (default 8443)",
+                "session-service: --HttpPort (default 2650), --GrpcPort (default 2652), --Tls:HttpsPort (default 2651)",
+                "Options of dev-cert:", "--Hosts (default localhost,127.0.0.1,::1,<hostname>)");
     }
 }
