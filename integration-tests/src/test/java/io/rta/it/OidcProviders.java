@@ -3,6 +3,12 @@ package io.rta.it;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.TokenRequest;
+import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
 import io.rta.it.live.LiveSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,6 +86,26 @@ final class OidcProviders {
                         long expirySeconds) {
         return by.issueToken(issuerId, "client", new DefaultOAuth2TokenCallback(issuerId, "someone",
                 JOSEObjectType.JWT.getType(), audience, claims, expirySeconds)).serialize();
+    }
+
+    /** The channel, sending {@code Authorization: Bearer <token>} on every call (none when the token is null). */
+    static Channel withToken(Channel channel, String token) {
+        if (token == null) {
+            return channel;
+        }
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        return ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(headers));
+    }
+
+    /** The status a gRPC call ends with: OK, or the code it failed with. */
+    static Status.Code statusOf(Runnable call) {
+        try {
+            call.run();
+            return Status.Code.OK;
+        } catch (StatusRuntimeException e) {
+            return e.getStatus().getCode();
+        }
     }
 
     static void shutdown(MockOAuth2Server... providers) {

@@ -9,11 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import io.grpc.Channel;
-import io.grpc.ClientInterceptors;
-import io.grpc.Metadata;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.rta.gateway.GatewayOptions;
 import io.rta.gateway.GatewayServer;
 import io.rta.proto.toolkit.config.ConfigStoreGrpc;
@@ -198,9 +194,7 @@ class PartnerAccessIT {
     // ---- clients ----
 
     private static Channel authorized(String token) {
-        Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-        return ClientInterceptors.intercept(server.channel(), MetadataUtils.newAttachHeadersInterceptor(headers));
+        return OidcProviders.withToken(server.channel(), token);
     }
 
     private static SessionStoreGrpc.SessionStoreBlockingStub sessions(String token) {
@@ -237,12 +231,7 @@ class PartnerAccessIT {
     }
 
     private static Status.Code code(Runnable call) {
-        try {
-            call.run();
-            return Status.Code.OK;
-        } catch (StatusRuntimeException e) {
-            return e.getStatus().getCode();
-        }
+        return OidcProviders.statusOf(call);
     }
 
     private static int handshake(String baseUrl, String identity, String token) throws Exception {

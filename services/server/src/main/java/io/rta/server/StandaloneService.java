@@ -233,9 +233,8 @@ public final class StandaloneService implements AutoCloseable {
             case CONFIG -> new ConfigModule(context, configWrites, policies
                     ? ConfigAccess.boundBy(view.views().catalog()) : ConfigAccess.ANY);
             // served by data identity: no session needs to exist, unless access policies say who reads what
-            case DATA -> policies ? new DataModule(context, DataAccess.boundIdentities(view.views().catalog()),
-                    DataAccess.boundIdentities(view.views().catalog()))
-                    : new DataModule(context, DataAccess.ANY, DataAccess.ANY);
+            case DATA -> DataModule.byDataIdentity(context, policies
+                    ? DataAccess.boundIdentities(view.views().catalog()) : DataAccess.ANY);
         }));
         HealthCheckRegistry health = ServiceHost.registerHealthChecks(new HealthCheckRegistry(), modules);
 

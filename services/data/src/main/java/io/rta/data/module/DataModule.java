@@ -71,6 +71,19 @@ public final class DataModule implements ServiceModule {
      *     {@link DataAccess#ANY} without access policies, else {@link DataAccess#boundIdentities}
      */
     public DataModule(ServiceContext context, DataAccess sessions, DataAccess identities) {
+        this(context, sessions, identities, false);
+    }
+
+    /**
+     * The standalone data service's module: it knows no sessions, so its gRPC {@code DataReader} reads by data
+     * identity like its REST routes by data identity; an identity the caller may not read ({@code identities})
+     * answers an empty stream there too, as an identity without data does, not {@code NOT_FOUND} naming a session.
+     */
+    public static DataModule byDataIdentity(ServiceContext context, DataAccess identities) {
+        return new DataModule(context, identities, identities, true);
+    }
+
+    private DataModule(ServiceContext context, DataAccess sessions, DataAccess identities, boolean grpcByIdentity) {
         var options = context.options();
         CommittedOffsets committed = parts.own(CommittedOffsets.forGroup(context.admin(), context.applicationId(),
                 context.writeTimeout()));
@@ -88,7 +101,8 @@ public final class DataModule implements ServiceModule {
         // IdleReadTimeout
         Gauge.builder("rta.grpc.data.reads.active", readers, ThreadPoolExecutor::getActiveCount)
                 .description("gRPC data reads running").register(context.metrics().registry());
-        DataReaderService reader = new DataReaderService(reads, PayloadDecoder.LZ4, readers, owners,
+        DataReaderService reader = new DataReaderService(grpcByIdentity ? reads.byDataIdentity() : reads,
+                PayloadDecoder.LZ4, readers, owners,
                 options.getDuration(IDLE_READ_TIMEOUT));
         // the session routes, and the data service's routes by data identity (which consult no session catalog):
         // a server can stand behind a gateway as a data source too

@@ -15,6 +15,7 @@ import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
+import io.rta.data.DataAccess;
 import io.rta.data.DataReads;
 import io.rta.data.FakeChunkView;
 import io.rta.data.OwnerLocator;
@@ -26,6 +27,7 @@ import io.rta.proto.toolkit.data.DataReaderGrpc;
 import io.rta.proto.toolkit.data.ReadChannelDataStreamRequest;
 import io.rta.proto.toolkit.data.ReadDataStreamRequest;
 import io.rta.topology.data.DataKind;
+import io.rta.topology.limits.InputLimits;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -70,6 +72,41 @@ class DataReaderServiceTest {
 
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(error.getStatus().getDescription()).isEqualTo("session 'nope' not found");
+    }
+
+    /**
+     * The standalone data service reads by data identity over gRPC too (its module passes
+     * {@link DataReads#byDataIdentity()}): an identity the caller may not read is an empty stream there, as on its
+     * REST route by identity, where the server (reads by session) answers NOT_FOUND.
+     */
+    @Test
+    void shouldAnswerAnEmptyStreamForAnIdentityTheCallerMayNotReadWhenReadingByDataIdentity() throws Exception {
+        view.add("hidden", DataKind.PERIODIC, 0, 300, new long[] {1}, periodicList(1, 0).toByteArray());
+        DataReads hiding = new DataReads((identity, visibility) -> false, (identity, visibility) -> false,
+                identity -> view, OwnerLocator.SELF, InputLimits.defaults());
+
+        assertThat(readAll(hiding.byDataIdentity(), channels("hidden", "0-"))).isEmpty();
+        StatusRuntimeException bySession = catchThrowableOfType(StatusRuntimeException.class,
+                () -> readAll(hiding, channels("hidden", "0-")));
+        assertThat(bySession.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(readAll(new DataReads(DataAccess.ANY, DataAccess.ANY, identity -> view, OwnerLocator.SELF,
+                InputLimits.defaults()).byDataIdentity(), channels("hidden", "0-"))).hasSize(1);
+    }
+
+    /** A periodic read through a service of its own over {@code reads}. */
+    private ImmutableList<PeriodicDataList> readAll(DataReads reads, ReadChannelDataStreamRequest request)
+            throws Exception {
+        String name = InProcessServerBuilder.generateName();
+        Server own = InProcessServerBuilder.forName(name).addService(new DataReaderService(reads,
+                FakeChunkView::decode, readers, io.rta.data.remote.OwnerClient.create(Duration.ofSeconds(2))))
+                .build().start();
+        ManagedChannel ownChannel = InProcessChannelBuilder.forName(name).build();
+        try {
+            return ImmutableList.copyOf(DataReaderGrpc.newBlockingStub(ownChannel).readPeriodicDataStream(request));
+        } finally {
+            ownChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            own.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 
     @Test
