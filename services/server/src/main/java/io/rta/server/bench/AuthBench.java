@@ -1,6 +1,7 @@
 package io.rta.server.bench;
 
 import io.rta.service.auth.AuthSettings;
+import io.rta.service.auth.Authenticator;
 import io.rta.service.config.EffectiveOptions;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
@@ -104,6 +105,7 @@ public final class AuthBench {
         BenchTarget.Ports ports = BenchTarget.Ports.free();
         try (BenchIssuer issuer = BenchIssuer.start()) {
             String bearer = issuer.bearer(Duration.ofHours(12));
+            checkCost(issuer);
             Map<OptionDef, String> authOn = Map.of(AuthSettings.ENABLE_AUTH, "true",
                     AuthSettings.AUTHORITY, issuer.issuer(), AuthSettings.AUDIENCE, BenchIssuer.AUDIENCE);
             boolean loaded = false;
@@ -137,6 +139,40 @@ public final class AuthBench {
         }
         summarize();
         report.fact("load after", Machine.loadAverage());
+    }
+
+    /**
+     * What the server's token check costs, timed on an {@link Authenticator} of the same settings in this JVM: the
+     * first token (discovery, key fetch, RS256 signature), another new token (signature and claims only), and a token
+     * checked before (remembered: what every request but a client's first costs).
+     */
+    private void checkCost(BenchIssuer issuer) throws Exception {
+        Authenticator check = Authenticator.of(new AuthSettings(true, List.of(new AuthSettings.Issuer(
+                AuthSettings.DEFAULT_ISSUER, URI.create(issuer.issuer()), BenchIssuer.AUDIENCE)),
+                Duration.ofSeconds(30), "rta.write", "rta.internal"));
+        String first = issuer.bearer(Duration.ofHours(1));
+        long start = System.nanoTime();
+        check.authenticate(first);
+        long firstNanos = System.nanoTime() - start;
+        int fresh = 200;
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < fresh; i++) {
+            tokens.add(issuer.bearer(Duration.ofHours(1).plusSeconds(i)));
+        }
+        start = System.nanoTime();
+        for (String token : tokens) {
+            check.authenticate(token);
+        }
+        long freshNanos = (System.nanoTime() - start) / fresh;
+        int remembered = 1_000_000;
+        start = System.nanoTime();
+        for (int i = 0; i < remembered; i++) {
+            check.authenticate(first);
+        }
+        long rememberedNanos = (System.nanoTime() - start) / remembered;
+        report.row("token check, first token (discovery, keys, RS256)", firstNanos / 1e6, "ms", null)
+                .row("token check, a new token (RS256 signature, claims)", freshNanos / 1e3, "us", null)
+                .row("token check, a remembered token", rememberedNanos / 1e3, "us", null);
     }
 
     /** The sessions and the telemetry, written once (auth off) for every phase to read. */
