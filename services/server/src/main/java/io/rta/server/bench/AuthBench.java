@@ -50,6 +50,8 @@ public final class AuthBench {
     private final BenchReport report = Machine.describe(new BenchReport("bench auth"));
     /** Per figure (a query's p99 in ms, the read's samples/s), per mode: one value per round. */
     private final Map<String, Map<Boolean, List<Double>>> figures = new LinkedHashMap<>();
+    /** Whether the phase running records its figures (not in the warm-up round). */
+    private boolean recording;
 
     private AuthBench(Progress steps) {
         this.steps = steps;
@@ -97,7 +99,8 @@ public final class AuthBench {
                 .fact("data", String.format(Locale.ROOT, "%,d sessions x %d details in %d folders; %d data "
                                 + "identities x %d channels x %,d periodic uint16 samples at 1 kHz", sessions,
                         details, folders, plan.streams(), plan.channels(), plan.samplesPerChannel()))
-                .fact("rounds", String.format(Locale.ROOT, "%d x (auth off, auth on); per phase %d measured "
+                .fact("rounds", String.format(Locale.ROOT, "an unrecorded warm-up round (auth off, auth on), then %d "
+                        + "recorded rounds (off-on, on-off, ...); per phase %d measured "
                         + "requests per query after %d warm-up, sequential, HTTP/1.1 keep-alive; %d timed read "
                         + "passes after one checked pass", rounds, queries, warmup, plan.passes()))
                 .fact("load before", Machine.loadAverage());
@@ -109,10 +112,14 @@ public final class AuthBench {
             Map<OptionDef, String> authOn = Map.of(AuthSettings.ENABLE_AUTH, "true",
                     AuthSettings.AUTHORITY, issuer.issuer(), AuthSettings.AUDIENCE, BenchIssuer.AUDIENCE);
             boolean loaded = false;
-            for (int round = 1; round <= rounds; round++) {
+            // round 0 is a warm-up of both modes, not recorded: right after the load the server still compacts and
+            // compiles (the first measured phase ran 2-8 times slower than later ones of the same mode)
+            for (int round = 0; round <= rounds; round++) {
                 // ABBA: off-on, on-off, ...: a drift over the run (compactions, JIT, the machine) weighs on both
-                for (boolean auth : round % 2 == 1 ? new boolean[] {false, true} : new boolean[] {true, false}) {
-                    String phase = "round " + round + ", auth " + (auth ? "on" : "off");
+                // the load runs in the first phase, auth off; then off-on, on-off, ...
+                boolean onFirst = round > 0 && round % 2 == 0;
+                for (boolean auth : onFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                    String phase = (round == 0 ? "warm-up" : "round " + round) + ", auth " + (auth ? "on" : "off");
                     steps.phase(phase + ": starting the server ...");
                     BenchTarget target = report.attemptResult(phase + ": server start", () -> BenchTarget.restartable(
                             options, dataPath, ports, auth ? authOn : Map.of()));
@@ -126,6 +133,7 @@ public final class AuthBench {
                             }
                             loaded = true;
                         }
+                        recording = round > 0;
                         if (!measure(phase, target, auth ? bearer : null, data, warmup, queries, plan, readPaths)) {
                             return;
                         }
@@ -240,6 +248,9 @@ public final class AuthBench {
     }
 
     private void record(String figure, boolean auth, double value) {
+        if (!recording) {
+            return;
+        }
         figures.computeIfAbsent(figure, f -> new LinkedHashMap<>()).computeIfAbsent(auth, a -> new ArrayList<>())
                 .add(value);
     }
