@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,35 +22,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./rta bench auth}: what bearer-token auth costs the reads ATLAS makes. One data directory, loaded once
- * (sessions through gRPC, periodic telemetry), served in rounds by an embedded server restarted on it: first with auth
- * off, then with {@code EnableAuth} against an OpenID Connect issuer in this JVM ({@link BenchIssuer}), every request
- * carrying the same token (verified once, then remembered until it expires). Each phase times the session queries of
- * {@code bench sessions} (p99) and the data reads of {@code bench gateway}'s direct route (samples/s, chunk headers
- * only, after one pass that checks every sample); each figure is the median of its rounds, and auth on is compared
- * with auth off. A phase with auth on first checks that a request without the token is refused (401), so it cannot
- * measure an open server by mistake.
+ * {@code ./rta bench auth}: what bearer-token auth costs the reads ATLAS makes. Two embedded all-in-one servers run
+ * side by side in this JVM, loaded with the same sessions (through gRPC) and periodic telemetry: one with auth off,
+ * one with {@code EnableAuth} against an OpenID Connect issuer in this JVM ({@link BenchIssuer}), every request to it
+ * carrying the same token (verified once, then remembered until it expires). The session queries of
+ * {@code bench sessions} and the data reads of {@code bench gateway}'s direct route are timed on both **interleaved**
+ * (a batch on one, a batch on the other, in alternating order), so whatever the machine does meanwhile weighs on both:
+ * timing the two in separate phases, on a shared 2-core machine, varied a same-mode p99 by 2-8 times from phase to
+ * phase, far more than the 5% to be resolved. The server with auth on first must refuse a request without the token
+ * (401), so an open server is never timed by mistake. The token check itself is also timed on an
+ * {@link Authenticator} in this JVM.
  */
 public final class AuthBench {
 
     /** Issue 14: with auth on, query p99 and data read throughput within 5% of auth off. */
     static final BenchReport.Target P99_RATIO_TARGET = BenchReport.Target.atMost(1.05, "x auth off");
     static final BenchReport.Target READ_RATIO_TARGET = BenchReport.Target.atLeast(0.95, "x auth off");
+    /** Requests per turn: one server answers this many, then the other. */
+    static final int BATCH = 10;
 
     private static final Duration WRITABLE_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration WRITE_TIMEOUT = Duration.ofMinutes(30);
     private static final double SETTLED_CORES = 0.2;
-    private static final Duration SETTLE_MAX = Duration.ofSeconds(30);
+    private static final Duration SETTLE_MAX = Duration.ofSeconds(60);
     private static final String READ = "data read, headers only";
     private static final Logger LOG = LoggerFactory.getLogger(AuthBench.class);
 
     private final Progress steps;
     private final PrintStream progress;
     private final BenchReport report = Machine.describe(new BenchReport("bench auth"));
-    /** Per figure (a query's p99 in ms, the read's samples/s), per mode: one value per round. */
-    private final Map<String, Map<Boolean, List<Double>>> figures = new LinkedHashMap<>();
-    /** Whether the phase running records its figures (not in the warm-up round). */
-    private boolean recording;
 
     private AuthBench(Progress steps) {
         this.steps = steps;
@@ -74,16 +73,19 @@ public final class AuthBench {
         return output.publish(bench.report, out, progress);
     }
 
+    /** One of the two servers, with what its requests carry. */
+    private record Side(String name, BenchTarget target, String bearer) {
+    }
+
     private void run(Options options) throws Exception {
-        int rounds = BenchOptions.atLeast(options, AuthBenchOptions.ROUNDS, 1);
         int sessions = BenchOptions.atLeast(options, BenchOptions.SESSIONS, 1);
         int concurrency = BenchOptions.atLeast(options, BenchOptions.CONCURRENCY, 1);
         int queries = BenchOptions.atLeast(options, BenchOptions.QUERIES, 1);
         int warmup = BenchOptions.atLeast(options, BenchOptions.WARMUP, 0);
-        GatewayBench.Plan plan = GatewayBench.Plan.of(options, AuthBenchOptions.SAMPLES);
-        String runId = UUID.randomUUID().toString().substring(0, 6);
         int details = BenchOptions.atLeast(options, BenchOptions.DETAILS, 1);
         int folders = BenchOptions.atLeast(options, BenchOptions.FOLDERS, 1);
+        GatewayBench.Plan plan = GatewayBench.Plan.of(options, AuthBenchOptions.SAMPLES);
+        String runId = UUID.randomUUID().toString().substring(0, 6);
         BenchData data = new BenchData(runId, details, folders);
         List<String> dataIdentities = new ArrayList<>();
         for (int s = 0; s < plan.streams(); s++) {
@@ -91,61 +93,73 @@ public final class AuthBench {
         }
         List<String> readPaths = dataIdentities.stream().map(identity -> "/rta/v2/data/" + identity + "/periodic/"
                 + plan.channelsExpression(GatewayBench.Way.DIRECT)).toList();
-        report.options(options).fact("server", "embedded all-in-one in this JVM, restarted on the same data for "
-                        + "every phase (same ports), each phase after the process settled")
+        report.options(options).fact("servers", "two embedded all-in-one servers in this JVM, each with its own "
+                        + "broker and registry, loaded with the same data; timed side by side, interleaved in turns "
+                        + "of " + BATCH + " requests (or one read pass), the order alternating every turn")
                 .fact("auth on", "EnableAuth with Auth:Authority = an OpenID Connect issuer in this JVM (discovery + "
                         + "JWKS, RS256), Auth:Audience " + BenchIssuer.AUDIENCE + "; one token for every request, "
                         + "so the server verifies it once and remembers it until it expires")
                 .fact("data", String.format(Locale.ROOT, "%,d sessions x %d details in %d folders; %d data "
-                                + "identities x %d channels x %,d periodic uint16 samples at 1 kHz", sessions,
-                        details, folders, plan.streams(), plan.channels(), plan.samplesPerChannel()))
-                .fact("rounds", String.format(Locale.ROOT, "an unrecorded warm-up round (auth off, auth on), then %d "
-                        + "recorded rounds (off-on, on-off, ...); per phase %d measured "
-                        + "requests per query after %d warm-up, sequential, HTTP/1.1 keep-alive; %d timed read "
-                        + "passes after one checked pass", rounds, queries, warmup, plan.passes()))
+                                + "identities x %d channels x %,d periodic uint16 samples at 1 kHz; on each server",
+                        sessions, details, folders, plan.streams(), plan.channels(), plan.samplesPerChannel()))
+                .fact("queries", String.format(Locale.ROOT, "%,d measured requests per query and server after %d "
+                        + "warm-up, sequential, HTTP/1.1 keep-alive; %d timed read passes per server after one "
+                        + "checked pass", queries, warmup, plan.passes()))
                 .fact("load before", Machine.loadAverage());
-        Path dataPath = Files.createTempDirectory("rta-bench-auth-");
-        BenchTarget.Ports ports = BenchTarget.Ports.free();
+        Path offData = Files.createTempDirectory("rta-bench-auth-off-");
+        Path onData = Files.createTempDirectory("rta-bench-auth-on-");
+        BenchTarget.Ports onPorts = BenchTarget.Ports.free();
+        BenchTarget off = null;
+        BenchTarget on = null;
         try (BenchIssuer issuer = BenchIssuer.start()) {
-            String bearer = issuer.bearer(Duration.ofHours(12));
             checkCost(issuer);
+            String bearer = issuer.bearer(Duration.ofHours(12));
             Map<OptionDef, String> authOn = Map.of(AuthSettings.ENABLE_AUTH, "true",
                     AuthSettings.AUTHORITY, issuer.issuer(), AuthSettings.AUDIENCE, BenchIssuer.AUDIENCE);
-            boolean loaded = false;
-            // round 0 is a warm-up of both modes, not recorded: right after the load the server still compacts and
-            // compiles (the first measured phase ran 2-8 times slower than later ones of the same mode)
-            for (int round = 0; round <= rounds; round++) {
-                // ABBA: off-on, on-off, ...: a drift over the run (compactions, JIT, the machine) weighs on both
-                // the load runs in the first phase, auth off; then off-on, on-off, ...
-                boolean onFirst = round > 0 && round % 2 == 0;
-                for (boolean auth : onFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
-                    String phase = (round == 0 ? "warm-up" : "round " + round) + ", auth " + (auth ? "on" : "off");
-                    steps.phase(phase + ": starting the server ...");
-                    BenchTarget target = report.attemptResult(phase + ": server start", () -> BenchTarget.restartable(
-                            options, dataPath, ports, auth ? authOn : Map.of()));
-                    if (target == null) {
-                        return;
-                    }
-                    try (target) {
-                        if (!loaded) {
-                            if (!load(target, data, sessions, concurrency, plan, dataIdentities)) {
-                                return;
-                            }
-                            loaded = true;
-                        }
-                        recording = round > 0;
-                        if (!measure(phase, target, auth ? bearer : null, data, warmup, queries, plan, readPaths)) {
-                            return;
-                        }
-                    }
+            steps.phase("starting the server with auth off ...");
+            off = report.attemptResult("server start, auth off", () -> BenchTarget.restartable(options, offData,
+                    BenchTarget.Ports.free(), Map.of()));
+            if (off == null || !load(off, "auth off", data, sessions, concurrency, plan, dataIdentities)) {
+                return;
+            }
+            // the other is loaded with auth off too (the load's clients carry no token), then restarted with it on
+            steps.phase("starting the second server, loading it, restarting it with auth on ...");
+            BenchTarget loading = report.attemptResult("server start, second", () -> BenchTarget.restartable(options,
+                    onData, onPorts, Map.of()));
+            if (loading == null) {
+                return;
+            }
+            try (loading) {
+                if (!load(loading, "auth on", data, sessions, concurrency, plan, dataIdentities)) {
+                    return;
                 }
             }
-            report.fact("issuer key fetches", issuer.keyFetches() + " (one per auth-on start: the keys are cached)");
+            on = report.attemptResult("server start, auth on", () -> BenchTarget.restartable(options, onData,
+                    onPorts, authOn));
+            BenchTarget secured = on;
+            if (secured == null || !report.attempt("auth on: refuses a request without a token",
+                    () -> requireRefused(secured))) {
+                return;
+            }
+            steps.phase("waiting for both servers to settle ...");
+            long settled = Machine.awaitQuiet(SETTLED_CORES, SETTLE_MAX);
+            report.fact("settled", String.format(Locale.ROOT, "%.1f s after the load (the process under %.0f%% of a "
+                    + "core over a second, at most %d s)", settled / 1e3, SETTLED_CORES * 100, SETTLE_MAX.toSeconds()));
+            Side[] sides = {new Side("auth off", off, null), new Side("auth on", on, bearer)};
+            if (queries(sides, data, warmup, queries)) {
+                reads(sides, plan, readPaths);
+            }
+            report.fact("issuer key fetches", issuer.keyFetches() + " (the server with auth on caches the keys)");
         } finally {
             steps.done();
-            BenchTarget.deleteRecursively(dataPath);
+            for (BenchTarget target : new BenchTarget[] {off, on}) {
+                if (target != null) {
+                    target.close();
+                }
+            }
+            BenchTarget.deleteRecursively(offData);
+            BenchTarget.deleteRecursively(onData);
         }
-        summarize();
         report.fact("load after", Machine.loadAverage());
     }
 
@@ -183,14 +197,14 @@ public final class AuthBench {
                 .row("token check, a remembered token", rememberedNanos / 1e3, "us", null);
     }
 
-    /** The sessions and the telemetry, written once (auth off) for every phase to read. */
-    private boolean load(BenchTarget target, BenchData data, int sessions, int concurrency, GatewayBench.Plan plan,
-                         List<String> dataIdentities) throws InterruptedException {
+    /** The sessions and the telemetry, written to one server with auth off. */
+    private boolean load(BenchTarget target, String name, BenchData data, int sessions, int concurrency,
+                         GatewayBench.Plan plan, List<String> dataIdentities) throws InterruptedException {
         SessionIngest ingest = new SessionIngest(target.channels(SessionIngest.connections(concurrency)), data,
                 concurrency, progress);
-        steps.phase(String.format(Locale.ROOT, "loading %,d sessions and %,d samples (untimed set-up) ...", sessions,
-                plan.samplesPerChannel() * plan.channels() * plan.streams()));
-        return report.attempt("load", () -> {
+        steps.phase(String.format(Locale.ROOT, "%s: loading %,d sessions and %,d samples (untimed set-up) ...", name,
+                sessions, plan.samplesPerChannel() * plan.channels() * plan.streams()));
+        return report.attempt("load, " + name, () -> {
             ingest.awaitWritable(WRITABLE_TIMEOUT);
             ingest.createFolders();
             ingest.load(ingest.prepare(0, sessions));
@@ -199,45 +213,82 @@ public final class AuthBench {
         });
     }
 
-    /** One phase: the queries' p99s and the read's samples/s, each into {@link #figures}. */
-    private boolean measure(String phase, BenchTarget target, String bearer, BenchData data, int warmup, int queries,
-                            GatewayBench.Plan plan, List<String> readPaths) throws InterruptedException {
-        boolean auth = bearer != null;
-        if (auth && !report.attempt(phase + ": refuses a request without a token", () -> requireRefused(target))) {
-            return false;
+    /** Every query scenario on both servers, interleaved; a p99 row per server and their ratio. */
+    private boolean queries(Side[] sides, BenchData data, int warmup, int queries) throws InterruptedException {
+        SessionQueries[] rest = new SessionQueries[sides.length];
+        List<List<SessionQueries.Scenario>> scenarios = new ArrayList<>();
+        for (int s = 0; s < sides.length; s++) {
+            rest[s] = new SessionQueries(sides[s].target().httpUrl(), sides[s].bearer());
+            scenarios.add(rest[s].scenarios(data));
         }
-        steps.phase(phase + ": waiting for the server to settle ...");
-        Machine.awaitQuiet(SETTLED_CORES, SETTLE_MAX);
-        SessionQueries rest = new SessionQueries(target.httpUrl(), bearer);
-        for (SessionQueries.Scenario scenario : rest.scenarios(data)) {
-            steps.phase(phase + ": timing " + scenario.name() + " ...");
-            Latencies latencies = report.attemptResult(phase + ": " + scenario.name(),
-                    () -> rest.measure(scenario, warmup, queries));
+        for (int k = 0; k < scenarios.get(0).size(); k++) {
+            String name = scenarios.get(0).get(k).name();
+            steps.phase("timing " + name + " on both servers, interleaved ...");
+            int scenario = k;
+            Latencies[] latencies = report.attemptResult(name, () -> {
+                Latencies[] result = {new Latencies(), new Latencies()};
+                for (int s = 0; s < sides.length; s++) {
+                    for (int i = 0; i < warmup; i++) {
+                        rest[s].send(scenarios.get(s).get(scenario));
+                    }
+                }
+                for (int done = 0, turn = 0; done < queries; done += BATCH, turn++) {
+                    for (int t = 0; t < sides.length; t++) {
+                        int s = (t + turn) % sides.length;
+                        for (int i = 0; i < Math.min(BATCH, queries - done); i++) {
+                            result[s].record(rest[s].send(scenarios.get(s).get(scenario)));
+                        }
+                    }
+                }
+                return result;
+            });
             if (latencies == null) {
                 return false;
             }
-            record(scenario.name() + " p99", auth, latencies.percentileMillis(99));
+            double offP99 = latencies[0].percentileMillis(99);
+            double onP99 = latencies[1].percentileMillis(99);
+            report.row(name + " p99, auth off", offP99, "ms", null)
+                    .row(name + " p99, auth on", onP99, "ms", null)
+                    .row(name + " p99, auth on / off", onP99 / offP99, "x auth off", P99_RATIO_TARGET)
+                    .fact(name + " p50", String.format(Locale.ROOT, "auth off %.2f ms, auth on %.2f ms",
+                            latencies[0].percentileMillis(50), latencies[1].percentileMillis(50)));
         }
-        DataReadLoad reader = new DataReadLoad(target.httpUrl(), bearer);
-        DataReadLoad.Expected expected = plan.expected(GatewayBench.Way.DIRECT);
-        steps.phase(phase + ": reading the telemetry, one checked pass then " + plan.passes() + " timed ...");
-        DataReadLoad.Result read = report.attemptResult(phase + ": " + READ, () -> {
-            reader.readPeriodic(readPaths, expected, DataReadLoad.Depth.SAMPLES);
-            DataReadLoad.Result total = null;
-            for (int pass = 0; pass < plan.passes(); pass++) {
-                DataReadLoad.Result result = reader.readPeriodic(readPaths, expected, DataReadLoad.Depth.HEADERS);
-                total = total == null ? result : total.plus(result);
-            }
-            return total;
-        });
-        if (read == null) {
-            return false;
-        }
-        record(READ, auth, read.samplesPerSecond());
         return true;
     }
 
-    /** With auth on, a request without a token must be refused: otherwise the phase would time an open server. */
+    /** The telemetry read from both servers: a checked pass each, then timed passes in alternating order. */
+    private void reads(Side[] sides, GatewayBench.Plan plan, List<String> readPaths) throws InterruptedException {
+        steps.phase("reading the telemetry from both servers: a checked pass each, then " + plan.passes()
+                + " timed passes each, interleaved ...");
+        DataReadLoad.Expected expected = plan.expected(GatewayBench.Way.DIRECT);
+        DataReadLoad.Result[] totals = report.attemptResult(READ, () -> {
+            DataReadLoad[] readers = new DataReadLoad[sides.length];
+            for (int s = 0; s < sides.length; s++) {
+                readers[s] = new DataReadLoad(sides[s].target().httpUrl(), sides[s].bearer());
+                readers[s].readPeriodic(readPaths, expected, DataReadLoad.Depth.SAMPLES);
+            }
+            DataReadLoad.Result[] result = new DataReadLoad.Result[sides.length];
+            for (int pass = 0; pass < plan.passes(); pass++) {
+                for (int t = 0; t < sides.length; t++) {
+                    int s = (t + pass) % sides.length;
+                    DataReadLoad.Result read = readers[s].readPeriodic(readPaths, expected,
+                            DataReadLoad.Depth.HEADERS);
+                    result[s] = result[s] == null ? read : result[s].plus(read);
+                }
+            }
+            return result;
+        });
+        if (totals == null) {
+            return;
+        }
+        double offRate = totals[0].samplesPerSecond();
+        double onRate = totals[1].samplesPerSecond();
+        report.row(READ + ", auth off", Math.rint(offRate), "samples/s", null)
+                .row(READ + ", auth on", Math.rint(onRate), "samples/s", null)
+                .row(READ + ", auth on / off", onRate / offRate, "x auth off", READ_RATIO_TARGET);
+    }
+
+    /** With auth on, a request without a token must be refused: otherwise an open server would be timed. */
     private static void requireRefused(BenchTarget target) throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(target.httpUrl() + "/rta/v2/sessions")).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -245,44 +296,5 @@ public final class AuthBench {
             throw new IllegalStateException("the server with EnableAuth answered a request without a token with "
                     + answer.statusCode() + ", not 401");
         }
-    }
-
-    private void record(String figure, boolean auth, double value) {
-        if (!recording) {
-            return;
-        }
-        figures.computeIfAbsent(figure, f -> new LinkedHashMap<>()).computeIfAbsent(auth, a -> new ArrayList<>())
-                .add(value);
-    }
-
-    /** Per figure: the medians with auth off and on, each round's values, and on / off against the target. */
-    private void summarize() {
-        figures.forEach((figure, byMode) -> {
-            List<Double> off = byMode.getOrDefault(false, List.of());
-            List<Double> on = byMode.getOrDefault(true, List.of());
-            if (off.isEmpty() || on.isEmpty()) {
-                return;
-            }
-            boolean read = figure.equals(READ);
-            String unit = read ? "samples/s" : "ms";
-            double offMedian = median(off);
-            double onMedian = median(on);
-            report.row(figure + ", auth off", read ? Math.rint(offMedian) : offMedian, unit, null)
-                    .row(figure + ", auth on", read ? Math.rint(onMedian) : onMedian, unit, null)
-                    .row(figure + ", auth on / off", onMedian / offMedian, "x auth off",
-                            read ? READ_RATIO_TARGET : P99_RATIO_TARGET)
-                    .fact(figure + " by round", "off " + format(off, read) + "; on " + format(on, read));
-        });
-    }
-
-    static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static String format(List<Double> values, boolean read) {
-        return String.join(", ", values.stream().map(value -> read
-                ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value)).toList());
     }
 }

@@ -8,18 +8,16 @@ import java.util.stream.Stream;
 
 /**
  * Options of {@code ./rta bench auth}; the server's options are accepted too and configure the embedded one (auth
- * options but those the benchmark sets for its auth-on phases).
+ * options but those the benchmark sets for its server with auth on).
  */
 public final class AuthBenchOptions {
 
-    public static final OptionDef ROUNDS = OptionDef.of("Rounds", "4",
-            "Rounds of one auth-off and one auth-on phase (off first in odd rounds, on first in even ones), each on "
-                    + "the same data after a restart of the server; each figure is the median of its rounds.");
     public static final OptionDef SAMPLES = OptionDef.of("Samples", "200000000",
-            "Periodic 16-bit samples written (in total over the data identities) and read by every timed pass.");
+            "Periodic 16-bit samples written to each server (in total over the data identities) and read by every "
+                    + "timed pass.");
 
     /** The benchmark's own options. */
-    public static final List<OptionDef> OWN = List.of(BenchOptions.JSON, ROUNDS, BenchOptions.SESSIONS,
+    public static final List<OptionDef> OWN = List.of(BenchOptions.JSON, BenchOptions.SESSIONS,
             BenchOptions.DETAILS, BenchOptions.FOLDERS, BenchOptions.CONCURRENCY, BenchOptions.QUERIES,
             BenchOptions.WARMUP, SAMPLES, GatewayBenchOptions.STREAMS, DataBenchOptions.CHANNELS,
             GatewayBenchOptions.PASSES, DataBenchOptions.SIGNAL, DataBenchOptions.FLUSH_MIB);

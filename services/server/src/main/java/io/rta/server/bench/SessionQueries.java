@@ -86,7 +86,7 @@ final class SessionQueries {
     }
 
     /** Sends the scenario's request once, checks the answer and returns the time to the full response body. */
-    private long send(Scenario scenario) throws IOException, InterruptedException {
+    long send(Scenario scenario) throws IOException, InterruptedException {
         long start = System.nanoTime();
         HttpResponse<String> response = client.send(scenario.request(), HttpResponse.BodyHandlers.ofString());
         long elapsed = System.nanoTime() - start;

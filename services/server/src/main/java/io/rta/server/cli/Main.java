@@ -226,9 +226,9 @@ public final class Main {
                 + " the data route and through a gateway in the same JVM (untransformed, time shift + channel mapping,"
                 + " clipped) and print samples/s (an embedded server for the run unless HttpUrl and GrpcAddress name"
                 + " one)");
-        out.println("  ./rta bench auth [...]              load sessions and telemetry once, then time session queries"
-                + " (p99) and data reads (samples/s) on an embedded server restarted on that data with auth off and"
-                + " with EnableAuth (an issuer in the same JVM), in rounds, and print auth on / off");
+        out.println("  ./rta bench auth [...]              load the same sessions and telemetry into two embedded servers,"
+                + " one with EnableAuth (an issuer in the same JVM), then time session queries (p99) and data reads"
+                + " (samples/s) on both, interleaved, and print auth on / off");
         out.println("  ./rta replay [...]                  rebuild the views from the live event topics (TopicPrefix)"
                 + " into topics of their own (ReplayPrefix), with progress; Verify compares them with the live"
                 + " views");
@@ -284,7 +284,7 @@ public final class Main {
         out.println();
         out.println("Options of bench auth (and Sessions, Details, Folders, Concurrency, Queries, Warmup, Streams,"
                 + " Channels, Passes, Signal, FlushMiB, Json as above):");
-        describe(out, List.of(AuthBenchOptions.ROUNDS, AuthBenchOptions.SAMPLES));
+        describe(out, List.of(AuthBenchOptions.SAMPLES));
         out.println();
         out.println("Options of dev-cert:");
         describe(out, DevCert.OPTIONS);

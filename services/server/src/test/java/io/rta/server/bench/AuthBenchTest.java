@@ -9,14 +9,7 @@ import org.junit.jupiter.api.Test;
 class AuthBenchTest {
 
     @Test
-    void shouldTakeTheMedianOfTheRounds() {
-        assertThat(AuthBench.median(List.of(3.0))).isEqualTo(3.0);
-        assertThat(AuthBench.median(List.of(5.0, 1.0, 3.0))).isEqualTo(3.0);
-        assertThat(AuthBench.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
-    }
-
-    @Test
-    void shouldRefuseRoundsBelowOneAndTakeItsOwnSampleDefault() {
+    void shouldTakeItsOwnSampleDefaultAndRefuseNoSamples() {
         assertThat(AuthBenchOptions.load(new String[0]).getLong(AuthBenchOptions.SAMPLES)).isEqualTo(200_000_000L);
         assertThat(GatewayBench.Plan.of(AuthBenchOptions.load(new String[] {"--Samples", "4000000"}),
                 AuthBenchOptions.SAMPLES).samplesPerChannel()).isEqualTo(10_000);
