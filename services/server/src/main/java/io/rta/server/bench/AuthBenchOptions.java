@@ -12,12 +12,15 @@ import java.util.stream.Stream;
  */
 public final class AuthBenchOptions {
 
+    public static final OptionDef CONTROL = OptionDef.of("Control", "false",
+            "A control run: the second server starts with auth off too and its requests carry no token, so the "
+                    + "figures 'auth on / off' show what the set-up alone differs by (two servers, load order).");
     public static final OptionDef SAMPLES = OptionDef.of("Samples", "200000000",
             "Periodic 16-bit samples written to each server (in total over the data identities) and read by every "
                     + "timed pass.");
 
     /** The benchmark's own options. */
-    public static final List<OptionDef> OWN = List.of(BenchOptions.JSON, BenchOptions.SESSIONS,
+    public static final List<OptionDef> OWN = List.of(BenchOptions.JSON, CONTROL, BenchOptions.SESSIONS,
             BenchOptions.DETAILS, BenchOptions.FOLDERS, BenchOptions.CONCURRENCY, BenchOptions.QUERIES,
             BenchOptions.WARMUP, SAMPLES, GatewayBenchOptions.STREAMS, DataBenchOptions.CHANNELS,
             GatewayBenchOptions.PASSES, DataBenchOptions.SIGNAL, DataBenchOptions.FLUSH_MIB);
