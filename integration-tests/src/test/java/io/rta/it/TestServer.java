@@ -6,9 +6,9 @@ import io.rta.proto.toolkit.config.ConfigStoreGrpc;
 import io.rta.proto.toolkit.session.SessionStoreGrpc;
 import io.rta.server.RtaServer;
 import io.rta.server.ServerOptions;
+import io.rta.service.net.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -192,11 +192,9 @@ public final class TestServer implements AutoCloseable {
         stop();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
+    /** A port to bind a moment later, safe from outgoing connections taking it meanwhile ({@link FreePorts}). */
+    static int freePort() {
+        return FreePorts.next();
     }
 
     /** Waits for a channel to close, for tidy test output. */

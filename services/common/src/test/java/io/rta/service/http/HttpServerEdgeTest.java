@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -257,10 +256,8 @@ class HttpServerEdgeTest {
         ((Logger) LoggerFactory.getLogger(InternalErrors.class)).detachAppender(appender);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return io.rta.service.net.FreePorts.next();
     }
 
     /** Resources that fail, take a form, or wait for the test. */

@@ -1,9 +1,10 @@
 package io.rta.server.embedded;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+
+import io.rta.service.net.FreePorts;
 
 /** Port checks for the embedded servers, which listen on the loopback address only. */
 final class Ports {
@@ -13,13 +14,9 @@ final class Ports {
     private Ports() {
     }
 
-    /** A port nothing listens on right now. */
+    /** A port nothing listens on right now, which no outgoing connection takes before it is bound. */
     static int free() {
-        try (ServerSocket socket = bind(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot find a free port on " + HOST, e);
-        }
+        return FreePorts.next();
     }
 
     /** Fails with a message naming {@code option} when something already listens on {@code port}. */

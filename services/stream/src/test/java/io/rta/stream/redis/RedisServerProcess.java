@@ -1,7 +1,6 @@
 package io.rta.stream.redis;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,10 +110,7 @@ public final class RedisServerProcess implements AutoCloseable {
                 + Files.readString(log, StandardCharsets.UTF_8));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return io.rta.service.net.FreePorts.next();
     }
 }
