@@ -80,11 +80,11 @@ public final class AuthBench {
     private void run(Options options) throws Exception {
         int sessions = BenchOptions.atLeast(options, BenchOptions.SESSIONS, 1);
         int concurrency = BenchOptions.atLeast(options, BenchOptions.CONCURRENCY, 1);
-        int queries = BenchOptions.atLeast(options, BenchOptions.QUERIES, 1);
-        int warmup = BenchOptions.atLeast(options, BenchOptions.WARMUP, 0);
+        int queries = BenchOptions.atLeast(options, AuthBenchOptions.QUERIES, 1);
+        int warmup = BenchOptions.atLeast(options, AuthBenchOptions.WARMUP, 0);
         int details = BenchOptions.atLeast(options, BenchOptions.DETAILS, 1);
         int folders = BenchOptions.atLeast(options, BenchOptions.FOLDERS, 1);
-        GatewayBench.Plan plan = GatewayBench.Plan.of(options, AuthBenchOptions.SAMPLES);
+        GatewayBench.Plan plan = GatewayBench.Plan.of(options, AuthBenchOptions.SAMPLES, AuthBenchOptions.PASSES);
         String runId = UUID.randomUUID().toString().substring(0, 6);
         BenchData data = new BenchData(runId, details, folders);
         List<String> dataIdentities = new ArrayList<>();
@@ -94,8 +94,8 @@ public final class AuthBench {
         List<String> readPaths = dataIdentities.stream().map(identity -> "/rta/v2/data/" + identity + "/periodic/"
                 + plan.channelsExpression(GatewayBench.Way.DIRECT)).toList();
         report.options(options).fact("servers", "two embedded all-in-one servers in this JVM, each with its own "
-                        + "broker and registry, loaded with the same data and restarted (one with auth on); timed side by side, interleaved in turns "
-                        + "of " + BATCH + " requests (or one read pass), the order alternating every turn")
+                        + "broker and registry, loaded with the same data and restarted (one with auth on); timed side "
+                        + "by side, interleaved in turns of " + BATCH + " requests (or one read pass), the order alternating every turn")
                 .fact("auth on", "EnableAuth with Auth:Authority = an OpenID Connect issuer in this JVM (discovery + "
                         + "JWKS, RS256), Auth:Audience " + BenchIssuer.AUDIENCE + "; one token for every request, "
                         + "so the server verifies it once and remembers it until it expires")
@@ -271,6 +271,7 @@ public final class AuthBench {
         steps.phase("reading the telemetry from both servers: a checked pass each, then " + plan.passes()
                 + " timed passes each, interleaved ...");
         DataReadLoad.Expected expected = plan.expected(GatewayBench.Way.DIRECT);
+        List<List<Double>> passMillis = List.of(new ArrayList<>(), new ArrayList<>());
         DataReadLoad.Result[] totals = report.attemptResult(READ, () -> {
             DataReadLoad[] readers = new DataReadLoad[sides.length];
             for (int s = 0; s < sides.length; s++) {
@@ -283,6 +284,7 @@ public final class AuthBench {
                     int s = (t + pass) % sides.length;
                     DataReadLoad.Result read = readers[s].readPeriodic(readPaths, expected,
                             DataReadLoad.Depth.HEADERS);
+                    passMillis.get(s).add(read.elapsedNanos() / 1e6);
                     result[s] = result[s] == null ? read : result[s].plus(read);
                 }
             }
@@ -291,11 +293,25 @@ public final class AuthBench {
         if (totals == null) {
             return;
         }
+        for (int s = 0; s < sides.length; s++) {
+            report.fact(READ + " passes, " + sides[s].name(), passes(passMillis.get(s)));
+        }
         double offRate = totals[0].samplesPerSecond();
         double onRate = totals[1].samplesPerSecond();
         report.row(READ + ", auth off", Math.rint(offRate), "samples/s", null)
                 .row(READ + ", auth on", Math.rint(onRate), "samples/s", null)
                 .row(READ + ", auth on / off", onRate / offRate, "x auth off", READ_RATIO_TARGET);
+    }
+
+    /** Pass times, fastest first, and their median: a uniform slowdown and a few slow passes read differently. */
+    static String passes(List<Double> millis) {
+        List<Double> sorted = millis.stream().sorted().toList();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "median %.1f ms; ms:",
+                sorted.get(sorted.size() / 2)));
+        for (double ms : sorted) {
+            out.append(String.format(Locale.ROOT, " %.1f", ms));
+        }
+        return out.toString();
     }
 
     /** With auth on, a request without a token must be refused: otherwise an open server would be timed. */

@@ -102,14 +102,14 @@ public final class GatewayBench {
     record Plan(int streams, int channels, int bursts, int passes, DemoSignal signal, long flushBytes) {
 
         static Plan of(Options options) {
-            return of(options, GatewayBenchOptions.SAMPLES);
+            return of(options, GatewayBenchOptions.SAMPLES, GatewayBenchOptions.PASSES);
         }
 
-        /** The plan with the sample count of {@code samplesOption} (another benchmark's default). */
-        static Plan of(Options options, OptionDef samplesOption) {
+        /** The plan with the samples and passes of these options (another benchmark's defaults). */
+        static Plan of(Options options, OptionDef samplesOption, OptionDef passesOption) {
             int streams = BenchOptions.atLeast(options, GatewayBenchOptions.STREAMS, 1);
             int channels = BenchOptions.atLeast(options, DataBenchOptions.CHANNELS, 1);
-            int passes = BenchOptions.atLeast(options, GatewayBenchOptions.PASSES, 1);
+            int passes = BenchOptions.atLeast(options, passesOption, 1);
             long samples = options.getLong(samplesOption);
             if (samples < 1) {
                 throw new IllegalArgumentException("Option " + samplesOption.name() + " = " + samples

@@ -12,8 +12,23 @@ class AuthBenchTest {
     void shouldTakeItsOwnSampleDefaultAndRefuseNoSamples() {
         assertThat(AuthBenchOptions.load(new String[0]).getLong(AuthBenchOptions.SAMPLES)).isEqualTo(200_000_000L);
         assertThat(GatewayBench.Plan.of(AuthBenchOptions.load(new String[] {"--Samples", "4000000"}),
-                AuthBenchOptions.SAMPLES).samplesPerChannel()).isEqualTo(10_000);
+                AuthBenchOptions.SAMPLES, AuthBenchOptions.PASSES).samplesPerChannel()).isEqualTo(10_000);
         assertThatThrownBy(() -> GatewayBench.Plan.of(AuthBenchOptions.load(new String[] {"--Samples", "0"}),
-                AuthBenchOptions.SAMPLES)).hasMessageContaining("Samples = 0");
+                AuthBenchOptions.SAMPLES, AuthBenchOptions.PASSES)).hasMessageContaining("Samples = 0");
+    }
+
+    @Test
+    void shouldResolveFivePercentWithManyRequestsAndPassesByDefault() {
+        var options = AuthBenchOptions.load(new String[0]);
+        assertThat(options.getInt(AuthBenchOptions.QUERIES)).isEqualTo(5_000);
+        assertThat(GatewayBench.Plan.of(options, AuthBenchOptions.SAMPLES, AuthBenchOptions.PASSES).passes())
+                .isEqualTo(200);
+        assertThat(GatewayBench.Plan.of(AuthBenchOptions.load(new String[] {"--Passes", "7"}),
+                AuthBenchOptions.SAMPLES, AuthBenchOptions.PASSES).passes()).isEqualTo(7);
+    }
+
+    @Test
+    void shouldListPassTimesFastestFirstWithTheirMedian() {
+        assertThat(AuthBench.passes(List.of(90.0, 60.25, 120.0))).isEqualTo("median 90.0 ms; ms: 60.3 90.0 120.0");
     }
 }
