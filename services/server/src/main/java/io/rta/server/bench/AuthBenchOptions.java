@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 public final class AuthBenchOptions {
 
     public static final OptionDef CONTROL = OptionDef.of("Control", "false",
-            "A control run: the second server starts with auth off too and its requests carry no token, so the "
-                    + "figures 'auth on / off' show what the set-up alone differs by (two servers, load order).");
+            "A control run: the second server starts with auth off too; its requests still carry the token (ignored), "
+                    + "so the figures 'auth on / off' show what the set-up (two servers, load order) and the header's "
+                    + "bytes alone differ by.");
     public static final OptionDef SAMPLES = OptionDef.of("Samples", "200000000",
             "Periodic 16-bit samples written to each server (in total over the data identities) and read by every "
                     + "timed pass.");
