@@ -49,8 +49,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code SchemaMappingStore} as the all-in-one server serves it and as {@code ./rta schema-mapping-service} serves it
  * (a process of its own on the same broker and registry, so both views fold the one rta.schema-mappings topic): every
- * RPC, read-your-writes, every refusal, and records a pipeline produced straight to the topic — served when valid, set
- * aside when hostile, with both services answering on.
+ * RPC, read-your-writes, every refusal, and records a pipeline produced straight to the topic — served when valid,
+ * set aside when hostile, with both services answering on.
  */
 class SchemaMappingIT {
 

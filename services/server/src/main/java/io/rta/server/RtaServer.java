@@ -56,8 +56,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The all-in-one RTA server: (optionally) an embedded broker and registry, the topics, one Kafka Streams application
- * running every topology, the session view, and the session, config, schema mapping, data and stream modules on one HTTP and one gRPC
- * port, in one process. {@link #start} only connects the parts, in dependency order; {@link #close} stops them in
+ * running every topology, the session view, and the session, config, schema mapping, data and stream modules on one
+ * HTTP and one gRPC port, in one process. {@link #start} only connects the parts, in dependency order; {@link #close} stops them in
  * reverse.
  */
 public final class RtaServer implements AutoCloseable {

@@ -234,9 +234,10 @@ public final class StandaloneService implements AutoCloseable {
         modules.add(new KafkaBackbone(admin, () -> Backbone.registryHealth(registry, null), streams, deadLetters,
                 metrics));
         // with access policies, the config and data services look up which sessions a caller sees, as the session
-        // service does: each loads the session view
+        // service does: each loads the session view (schema mappings are not bound to sessions: no view)
         boolean policies = !auth.settings().policies().isEmpty();
-        SessionView view = kind == Kind.SESSION || policies ? own(new SessionView(KafkaSettings.consumer(
+        boolean needsView = kind == Kind.SESSION || policies && (kind == Kind.CONFIG || kind == Kind.DATA);
+        SessionView view = needsView ? own(new SessionView(KafkaSettings.consumer(
                 bootstrapServers, options), topics, limits, writeTimeout, timer, metrics)) : null;
         streams.start();
         if (view != null) {

@@ -100,8 +100,8 @@ public final class SchemaMappingRules {
             }
             if (!targets.add(List.of(event.getTargetEventApp(), event.getTargetEventId()))) {
                 return name + ": the event ('" + InputLimits.excerpt(event.getTargetEventApp()) + "', "
-                        + event.getTargetEventId() + ") is the target of an earlier event mapping; each (target_event_app,"
-                        + " target_event_id) maps from one event";
+                        + event.getTargetEventId() + ") is the target of an earlier event mapping; each "
+                        + "(target_event_app, target_event_id) maps from one event";
             }
             String keys = keysProblem(name + ".properties", event.getProperties());
             if (keys != null) {

@@ -247,12 +247,14 @@ public final class Main {
                 + " LogLevel, LogLevels, the Auth and Tls options and the live streaming options above):");
         describe(out, List.of(StreamServer.HTTP_PORT, StreamServer.HTTPS_PORT, StreamServer.CHUNK_APPLICATION_ID));
         out.println();
-        out.println("Options of session-service, config-service, data-service and schema-mapping-service: BootstrapServers and RegistryUrl"
-                + " (required: they start no embedded broker or registry), TopicPrefix, WriteTimeout, MaxWriteLag,"
+        out.println("Options of session-service, config-service, data-service and schema-mapping-service:"
+                + " BootstrapServers and RegistryUrl (required: they start no embedded broker or registry),"
+                + " TopicPrefix, WriteTimeout, MaxWriteLag,"
                 + " Partitions, ReplicationFactor, BindAddress, AdminPort, ServiceInfo:Label,"
                 + " ServiceInfo:Description, LogFormat, LogLevel, LogLevels, the Kafka Streams options (CommitInterval,"
                 + " StreamThreads, StandbyReplicas, StreamsTaskTimeout, AdvertisedHost), StartupTimeout,"
-                + " GrpcMaxMessageSize, MaxConfigSize, MaxSchemaMappingSize, IdleReadTimeout, the limits, the Auth and Tls options, as above;"
+                + " GrpcMaxMessageSize, MaxConfigSize, MaxSchemaMappingSize, IdleReadTimeout, the limits, the Auth and"
+                + " Tls options, as above;"
                 + " and their own:");
         for (StandaloneService.Kind kind : StandaloneService.Kind.values()) {
             out.println("  " + kind.command() + ": --HttpPort (default " + kind.httpPort().documentedDefault()
