@@ -7,14 +7,8 @@ import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.reflection.v1.ServerReflectionGrpc;
-import io.grpc.reflection.v1.ServerReflectionRequest;
-import io.grpc.reflection.v1.ServerReflectionResponse;
-import io.grpc.reflection.v1.ServiceResponse;
-import io.grpc.stub.StreamObserver;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,6 +21,7 @@ class OperationsIT {
 
     private static final String SESSION_STORE = "rta.toolkit.api.session_service.SessionStore";
     private static final String CONFIG_STORE = "rta.toolkit.api.config_service.ConfigStore";
+    private static final String SCHEMA_MAPPING_STORE = "rta.toolkit.api.schema_mapping_service.SchemaMappingStore";
     /** A sample line of the Prometheus text format: name, optional labels, value. */
     private static final Pattern SAMPLE = Pattern.compile(
             "[a-zA-Z_:][a-zA-Z0-9_:]*(\\{[a-zA-Z_][a-zA-Z0-9_]*=\"[^\"]*\"(,[a-zA-Z_][a-zA-Z0-9_]*=\"[^\"]*\")*})? "
@@ -41,7 +36,7 @@ class OperationsIT {
 
         assertThat(root.get("name").asText()).isEqualTo("rta-server");
         assertThat(root.get("version").asText()).isNotBlank();
-        Expect.json(root.get("features"), "[\"sessions\", \"configs\", \"data\", \"stream\"]");
+        Expect.json(root.get("features"), "[\"sessions\", \"configs\", \"schema-mappings\", \"data\", \"stream\"]");
     }
 
     @Test
@@ -79,31 +74,9 @@ class OperationsIT {
 
     @Test
     void shouldListTheToolkitServicesThroughServerReflection() throws Exception {
-        CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
-        StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(server.channel())
-                .withDeadlineAfter(30, TimeUnit.SECONDS).serverReflectionInfo(new StreamObserver<>() {
-                    @Override
-                    public void onNext(ServerReflectionResponse response) {
-                        answer.complete(response);
-                    }
+        List<String> services = GrpcReflection.services(server.channel());
 
-                    @Override
-                    public void onError(Throwable error) {
-                        answer.completeExceptionally(error);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                        answer.completeExceptionally(new IllegalStateException("no reflection response"));
-                    }
-                });
-        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
-        requests.onCompleted();
-
-        List<String> services = answer.get(30, TimeUnit.SECONDS).getListServicesResponse().getServiceList()
-                .stream().map(ServiceResponse::getName).toList();
-
-        assertThat(services).contains(SESSION_STORE, CONFIG_STORE, "grpc.health.v1.Health",
+        assertThat(services).contains(SESSION_STORE, CONFIG_STORE, SCHEMA_MAPPING_STORE, "grpc.health.v1.Health",
                 "grpc.reflection.v1.ServerReflection");
     }
 

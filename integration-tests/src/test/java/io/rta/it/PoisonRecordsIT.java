@@ -31,16 +31,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -268,7 +265,7 @@ class PoisonRecordsIT {
     /** The dead letters with the given keys, waiting until every one has arrived. */
     private static Map<String, DeadLetter> awaitDeadLetters(TestServer server, java.util.Collection<String> keys) {
         Map<String, DeadLetter> found = new LinkedHashMap<>();
-        try (KafkaConsumer<String, DeadLetter> consumer = deadLetterConsumer(server)) {
+        try (KafkaConsumer<String, DeadLetter> consumer = DeadLetterTopic.consumer(server)) {
             long deadline = System.nanoTime() + APPLIED.toNanos();
             while (!found.keySet().containsAll(keys) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, DeadLetter> record : consumer.poll(Duration.ofMillis(500))) {
@@ -283,7 +280,7 @@ class PoisonRecordsIT {
     /** How many dead letters each key has, once every one of {@code keys} has at least one. */
     private static Map<String, Integer> countDeadLetters(TestServer server, List<String> keys) {
         Map<String, Integer> copies = new LinkedHashMap<>();
-        try (KafkaConsumer<String, DeadLetter> consumer = deadLetterConsumer(server)) {
+        try (KafkaConsumer<String, DeadLetter> consumer = DeadLetterTopic.consumer(server)) {
             long deadline = System.nanoTime() + APPLIED.toNanos();
             while (!copies.keySet().containsAll(keys) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, DeadLetter> record : consumer.poll(Duration.ofMillis(500))) {
@@ -297,22 +294,6 @@ class PoisonRecordsIT {
         }
         assertThat(copies.keySet()).as("dead letters").containsAll(keys);
         return copies;
-    }
-
-    private static KafkaConsumer<String, DeadLetter> deadLetterConsumer(TestServer server) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, server.bootstrapServers());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
-        AvroSerde<DeadLetter> serde = new AvroSerde<>(new CcompatRegistryClient(server.registryUrl()),
-                DeadLetter.class, false);
-        KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                serde.deserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(TOPICS.deadLetters().name()).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return consumer;
     }
 
     // --- records ---

@@ -2,6 +2,7 @@ package io.rta.topology;
 
 import io.rta.events.ConfigPublication;
 import io.rta.events.DeadLetter;
+import io.rta.events.SchemaMapping;
 import io.rta.events.SessionFolder;
 import io.rta.events.SessionState;
 import io.rta.events.SessionUpdateBatch;
@@ -56,6 +57,16 @@ public final class Topics {
             TopicConfig.RETENTION_MS_CONFIG, "-1",
             TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(TELEMETRY_MESSAGE_BYTES));
 
+    /**
+     * Largest record of the schema-mappings topic: above the largest MaxSchemaMappingSize
+     * ({@code SchemaMappingRules.MAX_SCHEMA_MAPPING_BYTES_CEILING}) by room for the key and the identity fields.
+     */
+    public static final int SCHEMA_MAPPING_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+    private static final Map<String, String> SCHEMA_MAPPING_COMPACT = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(SCHEMA_MAPPING_MESSAGE_BYTES));
+
     private final String prefix;
     private final SchemaRegistryClient registry;
     private final Topic<String, SessionUpdateBatch> sessionUpdates;
@@ -67,6 +78,7 @@ public final class Topics {
     private final Topic<String, AnchorContribution> sessionRelations;
     private final Topic<String, TelemetryBatch> telemetry;
     private final Topic<String, DeadLetter> deadLetters;
+    private final Topic<String, SchemaMapping> schemaMappings;
 
     /**
      * @param prefix prefix of every derived topic and of the application id
@@ -85,6 +97,7 @@ public final class Topics {
         sessionRelations = topic(prefix + "session-relations", registry, AnchorContribution.class, LOG);
         telemetry = topic(eventPrefix + "telemetry", registry, TelemetryBatch.class, TELEMETRY_LOG);
         deadLetters = topic(prefix + "dead-letters", registry, DeadLetter.class, LARGE_LOG);
+        schemaMappings = topic(eventPrefix + "schema-mappings", registry, SchemaMapping.class, SCHEMA_MAPPING_COMPACT);
     }
 
     /** The topics for a prefix (e.g. {@code "rta."}), with serdes backed by the given schema registry. */
@@ -171,6 +184,15 @@ public final class Topics {
         return deadLetters;
     }
 
+    /**
+     * Schema mappings, written by the schema mapping service and by pipelines; key = the JSON array
+     * {@code ["<data source>","<data identity>"]} ({@code SchemaMappingKeys}); tombstone = deleted. Both the events and
+     * the view: the schema mapping view is a global store over it, so it is neither derived nor replayed.
+     */
+    public Topic<String, SchemaMapping> schemaMappings() {
+        return schemaMappings;
+    }
+
     /** The dead-letter key of a record: {@code <topic>/<partition>/<offset>}. */
     public static String deadLetterKey(String topic, int partition, long offset) {
         return topic + "/" + partition + "/" + offset;
@@ -196,7 +218,7 @@ public final class Topics {
 
     public List<Topic<?, ?>> all() {
         return List.of(sessionUpdates, sessions, folders, configPublications, configs, sessionRefEdges,
-                sessionRelations, telemetry, deadLetters);
+                sessionRelations, telemetry, deadLetters, schemaMappings);
     }
 
     /** The Streams application id derived from the prefix, so two deployments on one cluster never collide. */

@@ -12,13 +12,14 @@ class TopicsTest {
 
     @Test
     void shouldReadTheLiveEventTopicsAndWriteEverythingElseUnderTheReplayPrefix() {
+        // the schema mappings stay the live ones: a global view over them is neither derived nor replayed
         Topics replay = Topics.replaying("rta.", "replay-1.", registry);
 
         assertThat(replay.events()).extracting(Topic::name).containsExactly("rta.session-updates", "rta.folders",
                 "rta.config-publications", "rta.telemetry");
         assertThat(replay.all()).filteredOn(topic -> !replay.events().contains(topic)).extracting(Topic::name)
                 .containsExactly("replay-1.sessions", "replay-1.configs", "replay-1.session-ref-edges",
-                        "replay-1.session-relations", "replay-1.dead-letters");
+                        "replay-1.session-relations", "replay-1.dead-letters", "rta.schema-mappings");
         assertThat(replay.applicationId()).isEqualTo("replay-1.rta-server");
         assertThat(replay.prefix()).isEqualTo("replay-1.");
     }

@@ -8,6 +8,8 @@ import io.rta.config.grpc.ConfigStoreLimits;
 import io.rta.config.kafka.ConfigWrites;
 import io.rta.config.api.ConfigAccess;
 import io.rta.config.module.ConfigModule;
+import io.rta.schemamapping.kafka.SchemaMappingWrites;
+import io.rta.schemamapping.module.SchemaMappingModule;
 import io.rta.data.DataAccess;
 import io.rta.data.module.DataModule;
 import io.rta.schemas.CcompatRegistryClient;
@@ -54,8 +56,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The all-in-one RTA server: (optionally) an embedded broker and registry, the topics, one Kafka Streams application
- * running every topology, the session view, and the session, config, data and stream modules on one HTTP and one gRPC
- * port, in one process. {@link #start} only connects the parts, in dependency order; {@link #close} stops them in
+ * running every topology, the session view, and the session, config, schema mapping, data and stream modules on one
+ * HTTP and one gRPC port, in one process. {@link #start} only connects the parts, in dependency order; {@link #close} stops them in
  * reverse.
  */
 public final class RtaServer implements AutoCloseable {
@@ -148,8 +150,9 @@ public final class RtaServer implements AutoCloseable {
         ConfigStoreLimits configLimits = ConfigModule.limits(options);
         DeadLetters deadLetters = new DeadLetters(topics.deadLetters());
         ConfigWrites configWrites = ConfigModule.writes(writeTimeout, timer);
+        SchemaMappingWrites mappingWrites = SchemaMappingModule.writes(writeTimeout, timer, producer, topics);
         Topology topology = ServerTopology.buildTopology(topics, limits, configLimits.maxConfigBytes(),
-                configWrites);
+                configWrites, SchemaMappingModule.maxBytes(options), mappingWrites);
         HostInfo self = Backbone.advertised(options, RtaOptions.HTTP_PORT, tls);
         streams = own(new StreamsRunner(topology, KafkaSettings.streams(bootstrapServers, topics.applicationId(),
                 self, options, dataPath.resolve("streams"), Backbone.instanceId(dataPath), deadLetters), metrics));
@@ -173,6 +176,7 @@ public final class RtaServer implements AutoCloseable {
                 own(new SessionModule(context, sessionView)),
                 own(new ConfigModule(context, configWrites, auth.settings().policies().isEmpty() ? ConfigAccess.ANY
                         : ConfigAccess.boundBy(sessionView.views().catalog()))),
+                own(new SchemaMappingModule(context, mappingWrites)),
                 // the server serves data without bindings: a data identity is a session identity, read once it exists
                 own(new DataModule(context, DataAccess.sessions(sessionView.views().catalog()),
                         DataAccess.boundIdentities(sessionView.views().catalog()))),

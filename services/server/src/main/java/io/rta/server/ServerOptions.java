@@ -2,6 +2,7 @@ package io.rta.server;
 
 import io.rta.config.module.ConfigModule;
 import io.rta.data.module.DataModule;
+import io.rta.schemamapping.module.SchemaMappingModule;
 import io.rta.service.auth.AuthSettings;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
@@ -23,6 +24,7 @@ public final class ServerOptions {
             "Largest gRPC message accepted (bytes). Requests are also checked against each API's own limits, "
                     + "which answer INVALID_ARGUMENT naming the limit.");
     public static final OptionDef MAX_CONFIG_SIZE = ConfigModule.MAX_CONFIG_SIZE;
+    public static final OptionDef MAX_SCHEMA_MAPPING_SIZE = SchemaMappingModule.MAX_SCHEMA_MAPPING_SIZE;
     public static final OptionDef LOG_FORMAT = RtaOptions.LOG_FORMAT;
     public static final OptionDef LOG_LEVEL = RtaOptions.LOG_LEVEL;
     public static final OptionDef LOG_LEVELS = RtaOptions.LOG_LEVELS;
@@ -49,8 +51,8 @@ public final class ServerOptions {
 
     /** Every option of the server: the common ones, then the server's own. */
     public static final List<OptionDef> ALL = Stream.of(RtaOptions.ALL.stream(),
-            Stream.of(COMMIT_INTERVAL, STREAM_THREADS, GRPC_MAX_MESSAGE_SIZE, MAX_CONFIG_SIZE, LOG_FORMAT,
-                    LOG_LEVEL, LOG_LEVELS, STARTUP_TIMEOUT, ADVERTISED_HOST, STANDBY_REPLICAS, STREAMS_TASK_TIMEOUT,
+            Stream.of(COMMIT_INTERVAL, STREAM_THREADS, GRPC_MAX_MESSAGE_SIZE, MAX_CONFIG_SIZE, MAX_SCHEMA_MAPPING_SIZE,
+                    LOG_FORMAT, LOG_LEVEL, LOG_LEVELS, STARTUP_TIMEOUT, ADVERTISED_HOST, STANDBY_REPLICAS, STREAMS_TASK_TIMEOUT,
                     IDLE_READ_TIMEOUT),
             StreamOptions.ALL.stream(), AuthSettings.OPTIONS.stream(), TlsSettings.options(HTTPS_PORT).stream())
             .flatMap(s -> s).toList();

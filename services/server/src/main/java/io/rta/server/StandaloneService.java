@@ -6,6 +6,8 @@ import io.rta.config.api.ConfigAccess;
 import io.rta.config.module.ConfigModule;
 import io.rta.data.DataAccess;
 import io.rta.data.module.DataModule;
+import io.rta.schemamapping.kafka.SchemaMappingWrites;
+import io.rta.schemamapping.module.SchemaMappingModule;
 import io.rta.schemas.CcompatRegistryClient;
 import io.rta.service.auth.AuthSettings;
 import io.rta.service.auth.Authenticator;
@@ -49,7 +51,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./rta session-service}, {@code ./rta config-service} and {@code ./rta data-service}: one service module
+ * {@code ./rta session-service}, {@code ./rta config-service}, {@code ./rta data-service} and
+ * {@code ./rta schema-mapping-service}: one service module
  * alone, against an existing cluster, with its own part of the topology in a Kafka Streams application of its own
  * ({@code <TopicPrefix>rta-<service>}): replicas of one service share that application's work by partition, and a
  * server or another service on the same cluster and prefix never collides with it.
@@ -64,7 +67,10 @@ public final class StandaloneService implements AutoCloseable {
                 "the Session REST API (and the internal data-bindings route) and SessionStore"),
         CONFIG("config-service", ConfigModule.APPLICATION, 2660, 2662, 2661, "the Config REST API and ConfigStore"),
         DATA("data-service", DataModule.APPLICATION, 2670, 2672, 2671,
-                "DataWriter and DataReader by data identity, and the data REST routes");
+                "DataWriter and DataReader by data identity, and the data REST routes"),
+        // the toolkit's README lists 2680 and 2682 only; HTTPS is HTTP + 1 as for the other services
+        SCHEMA_MAPPING("schema-mapping-service", SchemaMappingModule.APPLICATION, 2680, 2682, 2681,
+                "health and metrics only: SchemaMappingStore is gRPC");
 
         private final String command;
         private final String application;
@@ -95,6 +101,7 @@ public final class StandaloneService implements AutoCloseable {
                     LimitOptions.ALL.stream(),
                     Stream.of(ServerOptions.COMMIT_INTERVAL, ServerOptions.STREAM_THREADS,
                             ServerOptions.GRPC_MAX_MESSAGE_SIZE, ServerOptions.MAX_CONFIG_SIZE,
+                            ServerOptions.MAX_SCHEMA_MAPPING_SIZE,
                             ServerOptions.LOG_FORMAT, ServerOptions.LOG_LEVEL, ServerOptions.LOG_LEVELS,
                             ServerOptions.STARTUP_TIMEOUT, ServerOptions.ADVERTISED_HOST,
                             ServerOptions.STANDBY_REPLICAS, ServerOptions.STREAMS_TASK_TIMEOUT,
@@ -130,14 +137,20 @@ public final class StandaloneService implements AutoCloseable {
             return topicPrefix + application;
         }
 
-        /** Its part of the topology ({@code configWrites} only for the config service). */
-        Topology topology(Topics topics, InputLimits limits, Options options, ConfigWrites configWrites) {
+        /**
+         * Its part of the topology ({@code configWrites} only for the config service, {@code mappingWrites} only for
+         * the schema mapping service).
+         */
+        Topology topology(Topics topics, InputLimits limits, Options options, ConfigWrites configWrites,
+                          SchemaMappingWrites mappingWrites) {
             Topology topology = new Topology();
             return switch (this) {
                 case SESSION -> SessionModule.addTopology(topology, topics, limits);
                 case CONFIG -> ConfigModule.addTopology(topology, topics, limits,
                         ConfigModule.limits(options).maxConfigBytes(), configWrites);
                 case DATA -> DataModule.addTopology(topology, topics, limits);
+                case SCHEMA_MAPPING -> SchemaMappingModule.addTopology(topology, topics, limits,
+                        SchemaMappingModule.maxBytes(options), mappingWrites);
             };
         }
     }
@@ -206,7 +219,10 @@ public final class StandaloneService implements AutoCloseable {
         applicationId = kind.applicationId(topics.prefix());
         HostInfo self = Backbone.advertised(options, kind.httpPort, tls);
         ConfigWrites configWrites = kind == Kind.CONFIG ? ConfigModule.writes(writeTimeout, timer) : null;
-        StreamsRunner streams = own(new StreamsRunner(kind.topology(topics, limits, options, configWrites),
+        SchemaMappingWrites mappingWrites = kind == Kind.SCHEMA_MAPPING
+                ? SchemaMappingModule.writes(writeTimeout, timer, producer, topics) : null;
+        StreamsRunner streams = own(new StreamsRunner(kind.topology(topics, limits, options, configWrites,
+                mappingWrites),
                 KafkaSettings.streams(bootstrapServers, applicationId, self, options, dataPath.resolve("streams"),
                         Backbone.instanceId(dataPath), deadLetters), metrics));
         Admin admin = own(metrics.bindAdmin(AdminClient.create(
@@ -218,9 +234,10 @@ public final class StandaloneService implements AutoCloseable {
         modules.add(new KafkaBackbone(admin, () -> Backbone.registryHealth(registry, null), streams, deadLetters,
                 metrics));
         // with access policies, the config and data services look up which sessions a caller sees, as the session
-        // service does: each loads the session view
+        // service does: each loads the session view (schema mappings are not bound to sessions: no view)
         boolean policies = !auth.settings().policies().isEmpty();
-        SessionView view = kind == Kind.SESSION || policies ? own(new SessionView(KafkaSettings.consumer(
+        boolean needsView = kind == Kind.SESSION || policies && (kind == Kind.CONFIG || kind == Kind.DATA);
+        SessionView view = needsView ? own(new SessionView(KafkaSettings.consumer(
                 bootstrapServers, options), topics, limits, writeTimeout, timer, metrics)) : null;
         streams.start();
         if (view != null) {
@@ -235,6 +252,7 @@ public final class StandaloneService implements AutoCloseable {
             // served by data identity: no session needs to exist, unless access policies say who reads what
             case DATA -> DataModule.byDataIdentity(context, policies
                     ? DataAccess.boundIdentities(view.views().catalog()) : DataAccess.ANY);
+            case SCHEMA_MAPPING -> new SchemaMappingModule(context, mappingWrites);
         }));
         HealthCheckRegistry health = ServiceHost.registerHealthChecks(new HealthCheckRegistry(), modules);
 

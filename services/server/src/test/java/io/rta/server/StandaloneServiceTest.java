@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rta.config.module.ConfigModule;
+import io.rta.schemamapping.module.SchemaMappingModule;
 import io.rta.schemas.InMemorySchemaRegistryClient;
 import io.rta.server.StandaloneService.Kind;
 import io.rta.service.config.Options;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +35,7 @@ class StandaloneServiceTest {
                 .collect(Collectors.toSet());
 
         assertThat(ids).containsExactlyInAnyOrder("rta.rta-session-service", "rta.rta-config-service",
-                "rta.rta-data-service").doesNotContain(topics.applicationId());
+                "rta.rta-data-service", "rta.rta-schema-mapping-service").doesNotContain(topics.applicationId());
     }
 
     @Test
@@ -44,6 +46,9 @@ class StandaloneServiceTest {
         assertThat(load(Kind.CONFIG).getInt(Kind.CONFIG.grpcPort())).isEqualTo(2662);
         assertThat(load(Kind.DATA).getInt(Kind.DATA.httpPort())).isEqualTo(2670);
         assertThat(load(Kind.DATA).getInt(Kind.DATA.grpcPort())).isEqualTo(2672);
+        assertThat(load(Kind.SCHEMA_MAPPING).getInt(Kind.SCHEMA_MAPPING.httpPort())).isEqualTo(2680);
+        assertThat(load(Kind.SCHEMA_MAPPING).getInt(Kind.SCHEMA_MAPPING.grpcPort())).isEqualTo(2682);
+        assertThat(load(Kind.SCHEMA_MAPPING).getInt(Kind.SCHEMA_MAPPING.httpsPort())).isEqualTo(2681);
         assertThat(load(Kind.DATA, "--HttpPort", "9000", "--GrpcPort", "9002").getInt(Kind.DATA.grpcPort()))
                 .isEqualTo(9002);
     }
@@ -79,12 +84,16 @@ class StandaloneServiceTest {
         assertThat(sources(Kind.CONFIG, topics)).contains(topics.configPublications().name())
                 .doesNotContain(topics.telemetry().name(), topics.sessionUpdates().name());
         assertThat(sources(Kind.DATA, topics)).containsExactly(topics.telemetry().name());
+        assertThat(sources(Kind.SCHEMA_MAPPING, topics)).containsExactly(topics.schemaMappings().name());
+        assertThat(sources(Kind.CONFIG, topics)).doesNotContain(topics.schemaMappings().name());
     }
 
     private static Set<String> sources(Kind kind, Topics topics) {
         TopologyDescription description = kind.topology(topics, InputLimits.defaults(), load(kind),
-                ConfigModule.writes(Duration.ofSeconds(1), null)).describe();
-        return description.subtopologies().stream().flatMap(sub -> sub.nodes().stream())
+                ConfigModule.writes(Duration.ofSeconds(1), null),
+                SchemaMappingModule.writes(Duration.ofSeconds(1), null, null, topics)).describe();
+        return Stream.concat(description.subtopologies().stream().flatMap(sub -> sub.nodes().stream()),
+                        description.globalStores().stream().map(TopologyDescription.GlobalStore::source))
                 .filter(node -> node instanceof TopologyDescription.Source)
                 .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream())
                 .collect(Collectors.toSet());

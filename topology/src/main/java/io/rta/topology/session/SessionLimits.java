@@ -2,14 +2,9 @@ package io.rta.topology.session;
 
 import io.rta.events.SessionState;
 import io.rta.events.SessionUpdateBatch;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import io.rta.topology.limits.EncodedSize;
 import java.util.Optional;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
-import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Size limits of session events. A batch or a resulting state larger than these would not fit a Kafka record of the
@@ -35,12 +30,12 @@ public final class SessionLimits {
     public static Optional<String> problem(SessionUpdateBatch batch, SessionState result) {
         Optional<String> batchProblem = batchProblem(batch);
         return batchProblem.isPresent() ? batchProblem
-                : stateProblem(result == null ? 0 : encodedSize(STATE_WRITER, result));
+                : stateProblem(result == null ? 0 : EncodedSize.of(STATE_WRITER, result));
     }
 
     /** Why the batch is too large, if it is. */
     static Optional<String> batchProblem(SessionUpdateBatch batch) {
-        long batchBytes = encodedSize(BATCH_WRITER, batch);
+        long batchBytes = EncodedSize.of(BATCH_WRITER, batch);
         if (batchBytes > MAX_BATCH_BYTES) {
             return Optional.of("the update is " + batchBytes + " bytes; at most " + MAX_BATCH_BYTES
                     + " bytes are accepted in one request");
@@ -55,31 +50,5 @@ public final class SessionLimits {
                     + "limited to " + MAX_STATE_BYTES + " bytes");
         }
         return Optional.empty();
-    }
-
-    private static <T extends SpecificRecord> long encodedSize(SpecificDatumWriter<T> writer, T record) {
-        CountingStream counter = new CountingStream();
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(counter, null);
-        try {
-            writer.write(record, encoder);
-            encoder.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return counter.count;
-    }
-
-    private static final class CountingStream extends OutputStream {
-        private long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
     }
 }

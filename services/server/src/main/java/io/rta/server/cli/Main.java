@@ -99,6 +99,8 @@ public final class Main {
                     return runStandalone(StandaloneService.Kind.CONFIG, rest);
                 case "data-service":
                     return runStandalone(StandaloneService.Kind.DATA, rest);
+                case "schema-mapping-service":
+                    return runStandalone(StandaloneService.Kind.SCHEMA_MAPPING, rest);
                 case "gateway":
                     runUntilStopped(GatewayServer.start(logged("gateway", GatewayOptions.load(rest))));
                     return OK;
@@ -206,6 +208,8 @@ public final class Main {
         out.println("  ./rta data-service [...]            run the data service alone (DataWriter / DataReader gRPC and"
                 + " the data REST routes, by data identity: no session needed) against the cluster BootstrapServers"
                 + " / RegistryUrl name");
+        out.println("  ./rta schema-mapping-service [...]  run the schema mapping service alone (SchemaMappingStore"
+                + " gRPC) against the cluster BootstrapServers / RegistryUrl name");
         out.println("  ./rta gateway [...]                 run the gateway alone (HTTP, no gRPC): the REST API for ATLAS in"
                 + " front of the services SessionServiceUri, ConfigServiceUri, DataServiceUris:<source> and"
                 + " StreamServiceUri name");
@@ -243,12 +247,14 @@ public final class Main {
                 + " LogLevel, LogLevels, the Auth and Tls options and the live streaming options above):");
         describe(out, List.of(StreamServer.HTTP_PORT, StreamServer.HTTPS_PORT, StreamServer.CHUNK_APPLICATION_ID));
         out.println();
-        out.println("Options of session-service, config-service and data-service: BootstrapServers and RegistryUrl"
-                + " (required: they start no embedded broker or registry), TopicPrefix, WriteTimeout, MaxWriteLag,"
+        out.println("Options of session-service, config-service, data-service and schema-mapping-service:"
+                + " BootstrapServers and RegistryUrl (required: they start no embedded broker or registry),"
+                + " TopicPrefix, WriteTimeout, MaxWriteLag,"
                 + " Partitions, ReplicationFactor, BindAddress, AdminPort, ServiceInfo:Label,"
                 + " ServiceInfo:Description, LogFormat, LogLevel, LogLevels, the Kafka Streams options (CommitInterval,"
                 + " StreamThreads, StandbyReplicas, StreamsTaskTimeout, AdvertisedHost), StartupTimeout,"
-                + " GrpcMaxMessageSize, MaxConfigSize, IdleReadTimeout, the limits, the Auth and Tls options, as above;"
+                + " GrpcMaxMessageSize, MaxConfigSize, MaxSchemaMappingSize, IdleReadTimeout, the limits, the Auth and"
+                + " Tls options, as above;"
                 + " and their own:");
         for (StandaloneService.Kind kind : StandaloneService.Kind.values()) {
             out.println("  " + kind.command() + ": --HttpPort (default " + kind.httpPort().documentedDefault()
