@@ -3,6 +3,7 @@ package io.rta.influx.store;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.rta.service.errors.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,9 @@ import java.util.List;
  */
 public final class ChunkedResults {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    // every value is a number in text: the fast parser reads them with the same results, at a fraction of the cost
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
 
     private final JsonParser parser;
     private final RowSink sink;
