@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,12 +158,14 @@ class InfluxDataIT {
                 .setSchemaMapping(mapping.putProperties("measurement", "telemetry")).build();
     }
 
-    private static InfluxDataServer start(String influxUri, String mappingsUri) throws Exception {
+    private static InfluxDataServer start(String influxUri, String mappingsUri, String... more) throws Exception {
         Path dir = Files.createTempDirectory("influx-it-");
-        return InfluxDataServer.start(Options.load(InfluxOptions.ALL, new String[] {
-            "--HttpPort", Integer.toString(FreePorts.next()), "--DataSource", SOURCE,
-            "--SchemaMappingGrpcUri", mappingsUri, "--InfluxUri", influxUri, "--InfluxHealthCheckPath", "/ping",
-            "--MaxFrequency", "300000", "--SchemaMappingDefaults:InfluxQL:Database", DATABASE}, Map.of(), dir));
+        List<String> args = new ArrayList<>(List.of("--HttpPort", Integer.toString(FreePorts.next()),
+                "--DataSource", SOURCE, "--SchemaMappingGrpcUri", mappingsUri, "--InfluxUri", influxUri,
+                "--InfluxHealthCheckPath", "/ping", "--MaxFrequency", "300000",
+                "--SchemaMappingDefaults:InfluxQL:Database", DATABASE));
+        args.addAll(List.of(more));
+        return InfluxDataServer.start(Options.load(InfluxOptions.ALL, args.toArray(String[]::new), Map.of(), dir));
     }
 
     private static Http http(InfluxDataServer server) {
@@ -299,6 +302,25 @@ class InfluxDataIT {
                 "Bearer caller-token-" + UUID.randomUUID()));
 
         assertThat(mappings.lastAuthorization()).startsWith("Bearer caller-token-");
+    }
+
+    @Test
+    void shouldNeedAValidTokenWithAuthOnAndForwardItToTheSchemaMappingService() throws Exception {
+        MockOAuth2Server provider = OidcProviders.start();
+        try (InfluxDataServer secured = start(influx.uri(), mappings.uri(), "--EnableAuth", "true",
+                "--Auth:Authority", provider.issuerUrl("rta").toString(), "--Auth:Audience", "rta-api")) {
+            String token = OidcProviders.token(provider, "rta", List.of("rta-api"), Map.of(), 3600);
+            String read = path(CAR2, "timestamped/0");
+
+            assertThat(http(secured).get(read).statusCode()).isEqualTo(401);
+            assertThat(http(secured).get(read, "Authorization", "Bearer not-a-token").statusCode()).isEqualTo(401);
+            assertThat(samples(ChunkedWireDecoder.timestamped(Http.ok(http(secured).get(read, "Authorization",
+                    "Bearer " + token)).body()))).containsExactlyElementsOf(CAR2_SAMPLES);
+            assertThat(mappings.lastAuthorization()).isEqualTo("Bearer " + token);
+            assertThat(http(secured).get("/health").statusCode()).isEqualTo(200);
+        } finally {
+            OidcProviders.shutdown(provider);
+        }
     }
 
     @Test
