@@ -198,6 +198,9 @@ class InfluxDataIT {
 
         assertThat(samples(car1)).containsExactlyElementsOf(CAR1_SAMPLES);
         assertThat(samples(car2)).containsExactlyElementsOf(CAR2_SAMPLES);
+        // bounds far beyond the data are narrowed to it first (one small query), not read blind query by query
+        assertThat(timestamped(CAR1, "timestamped/0-4?start=0&end=" + Long.MAX_VALUE).stream()
+                .map(InfluxDataIT::content).toList()).isEqualTo(car1.stream().map(InfluxDataIT::content).toList());
         // 20 s from T0 (not on a second) meet 21 windows of 1 s: one chunk per channel per window, spanning its first
         // to last sample
         assertThat(car1.stream().filter(chunk -> chunk.channelIds().equals(List.of(0L)))).hasSize(21)
