@@ -85,7 +85,8 @@ public final class InfluxDataResource {
             throw new InvalidInputException(e.getMessage(), e);
         }
         // Access policies grant sessions; without a session catalog this service cannot tell which identities a
-        // session grants, so only a caller who sees every session reads here (others read through the gateway).
+        // session grants, so only a caller who sees every session reads here. (To serve partners, run it without
+        // policies behind a gateway, which checks the caller sees the session before it reads the bindings.)
         if (!Access.of(request).isAll()) {
             throw new ForbiddenException("the influx data service serves only callers whom the access policies let "
                     + "see every session: it has no session catalog to tell which sessions bind this identity");
