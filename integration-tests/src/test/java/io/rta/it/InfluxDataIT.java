@@ -3,6 +3,7 @@ package io.rta.it;
 import static io.rta.it.Ops.CLOSED;
 import static io.rta.it.Ops.create;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
@@ -357,6 +358,49 @@ class InfluxDataIT {
             assertThat(mappingHealth.statusCode()).isNotEqualTo(200);
             assertThat(Http.json(mappingHealth).path("checks").path("schema-mapping-service").path("healthy")
                     .asBoolean()).isFalse();
+        }
+    }
+
+    /**
+     * InfluxDB's answer breaking off: before anything was sent it is a 503; after chunks went out the connection is
+     * dropped, so the client sees a broken transfer and never takes the whole chunks it got for the whole answer.
+     * (A stand-in InfluxDB on a real socket sends a truncated chunked answer: a real one cannot be made to break off at
+     * a chosen place.)
+     */
+    @Test
+    void shouldAnswer503WhenInfluxsAnswerBreaksOffBeforeAnyChunkAndDropTheConnectionAfter() throws Exception {
+        StringBuilder rows = new StringBuilder("{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":"
+                + "\"telemetry\",\"columns\":[\"time\",\"speed\"],\"values\":[");
+        java.util.Random random = new java.util.Random(15);
+        for (int i = 0; i < 30_000; i++) {
+            rows.append(i == 0 ? "" : ",").append('[').append(T0 + i * 100_000L).append(',')
+                    .append(random.nextDouble()).append(']');
+        }
+        String early = "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"telemetry\",\"columns\":"
+                + "[\"time\",\"speed\"],\"values\":[[" + T0 + ",1.5],[";
+        String[] answer = {early};
+        com.sun.net.httpserver.HttpServer broken = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", FreePorts.next()), 0);
+        broken.createContext("/", exchange -> {
+            byte[] body = answer[0].getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        broken.start();
+        try (InfluxDataServer breaking = start("http://127.0.0.1:" + broken.getAddress().getPort() + "/",
+                mappings.uri())) {
+            String read = path(CAR1, "timestamped/0?start=" + T0 + "&end=" + (T0 + S));
+
+            HttpResponse<byte[]> before = http(breaking).get(read);
+            answer[0] = rows.toString();
+
+            assertThat(before.statusCode()).isEqualTo(503);
+            assertThat(Http.json(before).path("message").asText()).contains("broke off");
+            assertThatThrownBy(() -> http(breaking).get(read)).isInstanceOf(java.io.UncheckedIOException.class);
+        } finally {
+            broken.stop(0);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.rta.influx.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -16,7 +17,8 @@ import java.util.List;
  * ({@code {"results":[{"statement_id":0,"series":[{"name":..,"columns":[..],"values":[[..],..],"partial":true}],
  * "partial":true}]}}), one per chunk of rows; without it, one document. Each row goes to a {@link RowSink} as soon as
  * it is parsed. An {@code "error"} (the whole query's, or one statement's) becomes an {@link InvalidInputException}
- * with InfluxDB's message; rows before it have been delivered.
+ * with InfluxDB's message; rows before it have been delivered. An answer that is not InfluxDB's JSON, or breaks off, is
+ * a {@link com.fasterxml.jackson.core.JsonProcessingException}.
  */
 public final class ChunkedResults {
 
@@ -96,7 +98,8 @@ public final class ChunkedResults {
                         names.add(parser.getText());
                     }
                     if (names.isEmpty() || !names.get(0).equals("time")) {
-                        throw new IOException("InfluxDB answered a series whose first column is not time: " + names);
+                        throw new JsonParseException(parser,
+                                "InfluxDB answered a series whose first column is not time: " + names);
                     }
                     columns = List.copyOf(names);
                     haveColumns = true;
@@ -104,7 +107,8 @@ public final class ChunkedResults {
                 }
                 case "values" -> {
                     if (!haveColumns) {
-                        throw new IOException("InfluxDB answered a series' values before its columns");
+                        throw new JsonParseException(parser,
+                                "InfluxDB answered a series' values before its columns");
                     }
                     expect(value, JsonToken.START_ARRAY, "values");
                     while (parser.nextToken() == JsonToken.START_ARRAY) {
@@ -123,8 +127,8 @@ public final class ChunkedResults {
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             if (column >= columns.size()) {
-                throw new IOException("InfluxDB answered a row with more values than its " + columns.size()
-                        + " columns");
+                throw new JsonParseException(parser, "InfluxDB answered a row with more values than its "
+                        + columns.size() + " columns");
             }
             if (column == 0) {
                 expect(token, JsonToken.VALUE_NUMBER_INT, "a time in ns (epoch=ns)");
@@ -151,8 +155,8 @@ public final class ChunkedResults {
 
     private void expect(JsonToken actual, JsonToken expected, String what) throws IOException {
         if (actual != expected) {
-            throw new IOException("InfluxDB answered " + actual + " where " + what + " was expected, at "
-                    + parser.currentLocation());
+            throw new JsonParseException(parser, "InfluxDB answered " + actual + " where " + what
+                    + " was expected");
         }
     }
 }

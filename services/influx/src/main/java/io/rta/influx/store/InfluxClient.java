@@ -1,5 +1,6 @@
 package io.rta.influx.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rta.service.errors.UnavailableException;
@@ -121,6 +122,10 @@ public final class InfluxClient {
                 throw refused(answer.statusCode(), body);
             }
             ChunkedResults.parse(body, sink);
+        } catch (JsonProcessingException e) {
+            // only the parser throws these (never the client's output): InfluxDB's answer is broken
+            throw new UnavailableException(where + " sent an answer that is not InfluxDB's JSON or broke off: "
+                    + e.getOriginalMessage(), e);
         }
     }
 
