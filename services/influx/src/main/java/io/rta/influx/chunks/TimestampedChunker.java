@@ -7,6 +7,7 @@ import io.rta.topology.data.ChunkSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ public final class TimestampedChunker implements RowSink {
     public TimestampedChunker(TimeWindows windows, Map<String, long[]> channelsByField, ChunkSink sink) {
         this.windows = windows;
         this.sink = sink;
-        this.byField = new java.util.HashMap<>();
+        this.byField = new HashMap<>();
         List<SampleBuffer> all = new ArrayList<>();
         channelsByField.forEach((field, channels) -> {
             List<SampleBuffer> buffers = new ArrayList<>();

@@ -1,12 +1,12 @@
 package io.rta.influx.module;
 
 import com.codahale.metrics.health.HealthCheck;
+import io.rta.influx.InfluxOptions;
 import io.rta.influx.InfluxSettings;
 import io.rta.influx.health.UpstreamCheck;
 import io.rta.influx.read.InfluxReads;
 import io.rta.influx.resources.InfluxDataResource;
 import io.rta.influx.store.InfluxClient;
-import io.rta.influx.InfluxOptions;
 import io.rta.service.module.ServiceModule;
 import io.rta.service.schemamapping.SchemaMappingClient;
 import io.rta.topology.limits.InputLimits;

@@ -8,7 +8,9 @@ import io.rta.topology.data.DataKind;
  *
  * @param identity the data identity (an InfluxQL filter expression)
  * @param kind what is asked for
- * @param channels the channels expression as the client wrote it, and parsed; null for events
+ * @param channelsText the channels expression as the client wrote it (passed on to the schema mapping service); null
+ *     for events
+ * @param channels the same, parsed; null for events
  * @param start inclusive start (ns since the epoch), or null for the identity's first point
  * @param end inclusive end, or null for its last point
  * @param bearerToken the caller's token, forwarded to the schema mapping service; null without one
