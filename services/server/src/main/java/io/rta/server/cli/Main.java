@@ -2,6 +2,8 @@ package io.rta.server.cli;
 
 import io.rta.gateway.GatewayOptions;
 import io.rta.gateway.GatewayServer;
+import io.rta.influx.InfluxDataServer;
+import io.rta.influx.InfluxOptions;
 import io.rta.server.RtaServer;
 import io.rta.server.ServerOptions;
 import io.rta.server.StandaloneService;
@@ -37,9 +39,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code ./rta} command line: {@code server}, {@code session-service}, {@code config-service},
- * {@code data-service}, {@code stream-service}, {@code gateway}, {@code cluster}, {@code bench sessions},
- * {@code bench data}, {@code bench live}, {@code bench gateway}, {@code bench auth}, {@code replay},
- * {@code dev-cert}, {@code help}.
+ * {@code data-service}, {@code stream-service}, {@code gateway}, {@code influx-data-service}, {@code cluster},
+ * {@code bench sessions}, {@code bench data}, {@code bench live}, {@code bench gateway}, {@code bench auth},
+ * {@code replay}, {@code dev-cert}, {@code help}.
  */
 public final class Main {
 
@@ -103,6 +105,10 @@ public final class Main {
                     return runStandalone(StandaloneService.Kind.SCHEMA_MAPPING, rest);
                 case "gateway":
                     runUntilStopped(GatewayServer.start(logged("gateway", GatewayOptions.load(rest))));
+                    return OK;
+                case "influx-data-service":
+                    runUntilStopped(InfluxDataServer.start(logged("influx-data-service",
+                            InfluxOptions.load(rest))));
                     return OK;
                 case "cluster":
                     runCluster(logged("cluster", EmbeddedCluster.load(rest)), out);
@@ -213,6 +219,9 @@ public final class Main {
         out.println("  ./rta gateway [...]                 run the gateway alone (HTTP, no gRPC): the REST API for ATLAS in"
                 + " front of the services SessionServiceUri, ConfigServiceUri, DataServiceUris:<source> and"
                 + " StreamServiceUri name");
+        out.println("  ./rta influx-data-service [...]     run the InfluxDB data adapter alone (HTTP, no gRPC, no Kafka):"
+                + " the data REST routes by data identity (an InfluxQL filter expression), read from InfluxUri"
+                + " through the schema mappings of DataSource at SchemaMappingGrpcUri");
         out.println("  ./rta cluster [...]                 run only the embedded single-node Kafka broker and the schema"
                 + " registry (KafkaPort, RegistryPort, DataPath as for server) and print the BootstrapServers and"
                 + " RegistryUrl services use");
@@ -268,6 +277,11 @@ public final class Main {
                 + ", the HTTP limits and the Auth and Tls options above):");
         describe(out, GatewayOptions.OWN);
         describe(out, List.of(GatewayOptions.HTTPS_PORT));
+        out.println();
+        out.println("Options of influx-data-service (besides BindAddress, AdminPort, LogFormat, LogLevel, LogLevels,"
+                + " ServiceInfo:*, the HTTP limits and the Auth and Tls options above):");
+        describe(out, InfluxOptions.OWN);
+        describe(out, List.of(InfluxOptions.HTTPS_PORT));
         out.println();
         out.println("Options of cluster: " + String.join(", ", EmbeddedCluster.OPTIONS.stream().map(OptionDef::name)
                 .toList()) + " (as above).");

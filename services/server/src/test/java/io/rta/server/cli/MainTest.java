@@ -137,6 +137,38 @@ class MainTest {
     }
 
     @Test
+    void shouldRefuseToStartTheInfluxDataServiceWithoutARequiredOptionNamingIt() {
+        assertThat(run("influx-data-service", "--SchemaMappingGrpcUri", "http://127.0.0.1:1/", "--InfluxUri",
+                "http://127.0.0.1:1/")).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("rta influx-data-service: the "
+                + "influx-data-service needs option DataSource").doesNotContain("\tat ");
+
+        err.reset();
+        assertThat(run("influx-data-service", "--DataSource", "influx", "--SchemaMappingGrpcUri",
+                "http://127.0.0.1:1/")).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("needs option InfluxUri");
+
+        err.reset();
+        assertThat(run("influx-data-service", "--DataSource", "influx", "--SchemaMappingGrpcUri",
+                "http://127.0.0.1:1/", "--InfluxUri", "http://127.0.0.1:1/", "--MaxFrequency", "0"))
+                .isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("MaxFrequency '0' is not a positive number");
+    }
+
+    @Test
+    void shouldDescribeTheInfluxDataServiceAndItsOptionsInTheUsage() {
+        assertThat(run("help")).isEqualTo(Main.OK);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("./rta influx-data-service [...]",
+                "Options of influx-data-service", "--DataSource", "--SchemaMappingGrpcUri", "--InfluxUri",
+                "--InfluxHealthCheckPath (default /health)", "--MaxFrequency (default 100)",
+                "--SchemaMappingDefaults:Dialect (default influxql)", "--SchemaMappingDefaults:InfluxQL:Database",
+                "--SchemaMappingDefaults:InfluxQL:RetentionPolicy (default autogen)",
+                "--SchemaMappingDefaults:InfluxQL:Measurement", "--HttpPort (default 2690)",
+                "--Tls:HttpsPort (default 2691)");
+    }
+
+    @Test
     void shouldDescribeTheStandaloneServicesAndTheirPortsInTheUsage() {
         assertThat(run("help")).isEqualTo(Main.OK);
 

@@ -1,0 +1,109 @@
+package io.rta.influx.chunks;
+
+import io.rta.influx.query.TimeWindows;
+import io.rta.influx.store.Row;
+import io.rta.influx.store.RowSink;
+import io.rta.proto.model.data.Event;
+import io.rta.proto.model.data.EventsList;
+import io.rta.proto.toolkit.schemamapping.EventMapping;
+import io.rta.topology.data.ChunkSink;
+import io.rta.topology.data.StoredChunk;
+import io.rta.topology.data.codec.Lz4Block;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns rows into event chunks, one per window of the fixed grid (cut every {@link ChunkLimits#MAX_CHUNK_SAMPLES}
+ * events). An event mapping's {@code source_event} names a field: every point where that field has a value is one
+ * occurrence of the event ({@code target_event_id}, {@code target_event_app}) at the point's time; a string value is
+ * the event's status text; its raw data are the values of {@code source_event_data_fields}, in order (NaN where a
+ * field has no number). Points matching several mappings give one event each, in mapping order.
+ */
+public final class EventChunker implements RowSink {
+
+    private final TimeWindows windows;
+    private final List<EventMapping> mappings;
+    private final ChunkSink sink;
+    private final List<Event> events = new ArrayList<>();
+    private int[] sourceColumns = new int[0];
+    private int[][] dataColumns = new int[0][];
+    private long windowEnd = Long.MIN_VALUE;
+    private long lastTime = Long.MIN_VALUE;
+
+    public EventChunker(TimeWindows windows, List<EventMapping> mappings, ChunkSink sink) {
+        this.windows = windows;
+        this.mappings = List.copyOf(mappings);
+        this.sink = sink;
+    }
+
+    /** The fields a query must select for {@code mappings}: every source event and data field, once. */
+    public static List<String> fields(List<EventMapping> mappings) {
+        Set<String> fields = new LinkedHashSet<>();
+        for (EventMapping mapping : mappings) {
+            fields.add(mapping.getSourceEvent());
+            fields.addAll(mapping.getSourceEventDataFieldsList());
+        }
+        return List.copyOf(fields);
+    }
+
+    @Override
+    public void columns(List<String> columns) {
+        sourceColumns = new int[mappings.size()];
+        dataColumns = new int[mappings.size()][];
+        for (int i = 0; i < mappings.size(); i++) {
+            EventMapping mapping = mappings.get(i);
+            sourceColumns[i] = columns.indexOf(mapping.getSourceEvent());
+            dataColumns[i] = mapping.getSourceEventDataFieldsList().stream().mapToInt(columns::indexOf).toArray();
+        }
+    }
+
+    @Override
+    public void row(Row row) throws IOException {
+        long time = row.time();
+        if (time < lastTime) {
+            throw new IllegalStateException("InfluxDB answered a row at " + time + " after one at " + lastTime
+                    + ": rows out of time order");
+        }
+        lastTime = time;
+        if (time >= windowEnd) {
+            finish();
+            windowEnd = windows.windowEnd(time);
+        }
+        for (int i = 0; i < mappings.size(); i++) {
+            int source = sourceColumns[i];
+            if (source < 1 || !row.isPresent(source)) {
+                continue;
+            }
+            EventMapping mapping = mappings.get(i);
+            Event.Builder event = Event.newBuilder().setEventDefinitionId(mapping.getTargetEventId())
+                    .setAppName(mapping.getTargetEventApp()).setTimestamp(time);
+            String text = row.text(source);
+            if (text != null) {
+                event.setStatusText(text);
+            }
+            for (int column : dataColumns[i]) {
+                event.addRawData(column >= 1 && row.isNumber(column) ? row.number(column) : Double.NaN);
+            }
+            events.add(event.build());
+            if (events.size() == ChunkLimits.MAX_CHUNK_SAMPLES) {
+                finish();
+            }
+        }
+    }
+
+    /** Writes the current window's events as one chunk. */
+    public void finish() throws IOException {
+        if (events.isEmpty()) {
+            return;
+        }
+        byte[] encoded = EventsList.newBuilder().addAllEvents(events).build().toByteArray();
+        byte[] block = Lz4Block.compress(encoded, 0, encoded.length);
+        long first = events.get(0).getTimestamp();
+        long last = events.get(events.size() - 1).getTimestamp();
+        events.clear();
+        sink.accept(new StoredChunk(first, last, new long[0], encoded.length, block, 0, block.length));
+    }
+}
