@@ -6,7 +6,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
-import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.rta.proto.health.HealthCheckRequest;
@@ -17,30 +17,30 @@ import io.rta.proto.toolkit.schemamapping.QuerySchemaMappingRequest;
 import io.rta.proto.toolkit.schemamapping.SchemaMapping;
 import io.rta.proto.toolkit.schemamapping.SchemaMappingStoreGrpc;
 import io.rta.service.net.FreePorts;
-import io.rta.topology.data.ChannelsExpression;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A small in-process schema mapping store on a real gRPC port, standing in for the schema mapping service (being built
- * on its own branch) in the data adapter tests: {@code QuerySchemaMapping} keeps the field mappings whose channel the
- * expression selects (none for an empty one) and the event mappings when asked; an unknown (source, identity) is
- * {@code NOT_FOUND}; {@code grpc.health.v1} says SERVING. It remembers the last {@code authorization} header it got.
- * Kept in this one class so it can be swapped for the real service.
+ * The schema mapping service the data adapter tests read their mappings from: the real one of the shared test server
+ * ({@link TestServer#shared()}: {@code SchemaMappingStore} over the {@code rta.schema-mappings} topic and its view),
+ * reached through a small relay on its own gRPC port that passes every {@code QuerySchemaMapping} and health check on
+ * unchanged and remembers the {@code authorization} metadata it got, so the tests can see the adapter forward its
+ * caller's token (the shared server runs without auth and would not tell).
  */
 final class SchemaMappings implements AutoCloseable {
 
     private static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
-    private final Map<String, SchemaMapping> mappings = new ConcurrentHashMap<>();
+    private final SchemaMappingStoreGrpc.SchemaMappingStoreBlockingStub store;
+    private final HealthGrpc.HealthBlockingStub health;
     private volatile String lastAuthorization;
-    private final Server server;
+    private final Server relay;
 
-    private SchemaMappings() throws IOException {
+    private SchemaMappings(TestServer server) throws IOException {
+        this.store = SchemaMappingStoreGrpc.newBlockingStub(server.channel());
+        this.health = HealthGrpc.newBlockingStub(server.channel());
         ServerInterceptor headers = new ServerInterceptor() {
             @Override
             public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata metadata,
@@ -49,22 +49,24 @@ final class SchemaMappings implements AutoCloseable {
                 return next.startCall(call, metadata);
             }
         };
-        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", FreePorts.next()))
+        relay = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", FreePorts.next()))
                 .addService(ServerInterceptors.intercept(new Store(), headers)).addService(new Health()).build()
                 .start();
     }
 
+    /** Mappings stored in the shared test server's real service. */
     static SchemaMappings start() throws IOException {
-        return new SchemaMappings();
+        return new SchemaMappings(TestServer.shared());
     }
 
-    /** The {@code SchemaMappingGrpcUri} of this store. */
+    /** The {@code SchemaMappingGrpcUri} to give an adapter. */
     String uri() {
-        return "http://127.0.0.1:" + server.getPort() + "/";
+        return "http://127.0.0.1:" + relay.getPort() + "/";
     }
 
+    /** Stores a mapping in the real service (it answers once its view shows it). */
     void put(PutSchemaMappingRequest request) {
-        mappings.put(key(request.getDataSource(), request.getDataIdentity()), request.getSchemaMapping());
+        store.withDeadlineAfter(60, TimeUnit.SECONDS).putSchemaMapping(request);
     }
 
     /** The {@code authorization} metadata of the last call, or null. */
@@ -72,43 +74,32 @@ final class SchemaMappings implements AutoCloseable {
         return lastAuthorization;
     }
 
-    private static String key(String source, String identity) {
-        return source + "\u0000" + identity;
-    }
-
     private final class Store extends SchemaMappingStoreGrpc.SchemaMappingStoreImplBase {
         @Override
         public void querySchemaMapping(QuerySchemaMappingRequest request, StreamObserver<SchemaMapping> answer) {
-            SchemaMapping mapping = mappings.get(key(request.getDataSource(), request.getDataIdentity()));
-            if (mapping == null) {
-                answer.onError(Status.NOT_FOUND.withDescription("no schema mapping").asRuntimeException());
-                return;
+            try {
+                answer.onNext(store.withDeadlineAfter(30, TimeUnit.SECONDS).querySchemaMapping(request));
+                answer.onCompleted();
+            } catch (StatusRuntimeException e) {
+                answer.onError(e.getStatus().asRuntimeException(e.getTrailers()));
             }
-            ChannelsExpression channels = request.getSelectChannels().isEmpty() ? null
-                    : ChannelsExpression.parse(request.getSelectChannels());
-            SchemaMapping.Builder selected = mapping.toBuilder().clearFieldMappings();
-            mapping.getFieldMappingsList().stream().filter(field -> channels != null
-                    && channels.matches(Integer.toUnsignedLong(field.getTargetChannel())))
-                    .forEach(selected::addFieldMappings);
-            if (!request.getSelectEvents()) {
-                selected.clearEventMappings();
-            }
-            answer.onNext(selected.build());
-            answer.onCompleted();
         }
     }
 
-    private static final class Health extends HealthGrpc.HealthImplBase {
+    private final class Health extends HealthGrpc.HealthImplBase {
         @Override
         public void check(HealthCheckRequest request, StreamObserver<HealthCheckResponse> answer) {
-            answer.onNext(HealthCheckResponse.newBuilder().setStatus(HealthCheckResponse.ServingStatus.SERVING)
-                    .build());
-            answer.onCompleted();
+            try {
+                answer.onNext(health.withDeadlineAfter(10, TimeUnit.SECONDS).check(request));
+                answer.onCompleted();
+            } catch (StatusRuntimeException e) {
+                answer.onError(e.getStatus().asRuntimeException(e.getTrailers()));
+            }
         }
     }
 
     @Override
     public void close() throws InterruptedException {
-        server.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
+        relay.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
     }
 }
