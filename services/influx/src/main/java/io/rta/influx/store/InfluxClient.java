@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
 public final class InfluxClient {
 
     /** Rows per chunk InfluxDB sends. */
-    static final int CHUNK_SIZE = 10_000;
+    public static final int CHUNK_SIZE = 10_000;
     /** How much of an error answer is read for its message. */
     private static final int MAX_ERROR_BYTES = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();

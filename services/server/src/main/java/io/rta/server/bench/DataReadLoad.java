@@ -234,7 +234,8 @@ final class DataReadLoad {
         return written;
     }
 
-    private static long decode(ChunkStreamReader reader, BurstSequence.Kind kind) throws IOException {
+    /** Decodes every chunk of the answer and counts its samples (the values are walked, so none is skipped). */
+    static long decode(ChunkStreamReader reader, BurstSequence.Kind kind) throws IOException {
         Unpacker unpacker = new Unpacker();
         long samples = 0;
         long checksum = 0;

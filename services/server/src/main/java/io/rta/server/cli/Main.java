@@ -15,6 +15,8 @@ import io.rta.server.bench.DataBench;
 import io.rta.server.bench.DataBenchOptions;
 import io.rta.server.bench.GatewayBench;
 import io.rta.server.bench.GatewayBenchOptions;
+import io.rta.server.bench.InfluxBench;
+import io.rta.server.bench.InfluxBenchOptions;
 import io.rta.server.bench.LiveBench;
 import io.rta.server.bench.LiveBenchOptions;
 import io.rta.server.bench.SessionBench;
@@ -194,6 +196,8 @@ public final class Main {
                 return GatewayBench.run(options, out, err);
             case "auth":
                 return AuthBench.run(options, out, err);
+            case "influx":
+                return InfluxBench.run(options, out, err);
             default:
                 err.println("Unknown benchmark" + (args.length == 0 ? "" : " '" + args[0] + "'") + ".");
                 usage(err);
@@ -242,6 +246,10 @@ public final class Main {
         out.println("  ./rta bench auth [...]              load the same sessions and telemetry into two embedded servers,"
                 + " one with EnableAuth (an issuer in the same JVM), then time session queries (p99) and data reads"
                 + " (samples/s) on both, interleaved, and print auth on / off");
+        out.println("  ./rta bench influx [...]            write doubles into InfluxDB (a local influxd unless InfluxUri"
+                + " names one), then time the same full read straight from InfluxDB and through the Influx data"
+                + " service in this JVM, interleaved, and print samples/s and adapter time / direct time (schema"
+                + " mappings in an embedded server unless HttpUrl and GrpcAddress name one)");
         out.println("  ./rta replay [...]                  rebuild the views from the live event topics (TopicPrefix)"
                 + " into topics of their own (ReplayPrefix), with progress; Verify compares them with the live"
                 + " views");
@@ -305,6 +313,9 @@ public final class Main {
         out.println("Options of bench auth (and Sessions, Details, Folders, Concurrency, Queries, Warmup, Streams,"
                 + " Channels, Passes, Signal, FlushMiB, Json as above):");
         describe(out, List.of(AuthBenchOptions.SAMPLES));
+        out.println();
+        out.println("Options of bench influx (and HttpUrl, GrpcAddress, Json as above):");
+        describe(out, InfluxBenchOptions.OWN.stream().filter(def -> !BenchOptions.OWN.contains(def)).toList());
         out.println();
         out.println("Options of dev-cert:");
         describe(out, DevCert.OPTIONS);

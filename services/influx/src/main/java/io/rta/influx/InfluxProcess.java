@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real {@code influxd} (the Debian package's InfluxDB 1.6) for tests: on free ports (HTTP, and its RPC bind address),
- * with its own config and meta / data / WAL directories in a temporary directory, no usage reporting. It can be
- * stopped and started again on the same ports (with its data) to play an outage.
+ * A local {@code influxd} (the Debian package's InfluxDB 1.6) for the integration tests and {@code ./rta bench influx}:
+ * on free ports (HTTP, and its RPC bind address), with its own config and meta / data / WAL directories in a temporary
+ * directory, no usage reporting. It can be stopped and started again on the same ports (with its data) to play an
+ * outage. Main code rather than a test fixture, so the benchmark starts the same server the tests do.
  */
 public final class InfluxProcess implements AutoCloseable {
 
@@ -64,6 +65,11 @@ public final class InfluxProcess implements AutoCloseable {
     /** {@code http://127.0.0.1:<port>/}. */
     public String uri() {
         return "http://127.0.0.1:" + httpPort + "/";
+    }
+
+    /** CPU time the running {@code influxd} has used so far, or -1 where the platform does not tell. */
+    public long cpuNanos() {
+        return process == null ? -1 : process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     /** Starts the server again on the same ports, with its data. */
