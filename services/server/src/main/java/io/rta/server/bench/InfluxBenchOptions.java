@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 public final class InfluxBenchOptions {
 
     public static final OptionDef INFLUX_URI = OptionDef.of("InfluxUri", "",
-            "InfluxDB 1.x to benchmark, e.g. http://host:8086/ (the run creates a database of its own there and "
-                    + "leaves it); empty starts a local /usr/bin/influxd on free ports with its own temporary "
-                    + "directories, deleted after the run.");
+            "InfluxDB 1.x to benchmark, e.g. http://host:8086/ (user:password@ in it is sent as basic auth; the "
+                    + "run creates a database of its own there and leaves it); empty starts a local /usr/bin/influxd "
+                    + "on free ports with its own temporary directories, deleted after the run.");
     public static final OptionDef SAMPLES = OptionDef.of("Samples", "4000000",
             "Double samples to write, over Fields fields of one series (rounded up to whole points); every read "
                     + "pass reads them all.");
