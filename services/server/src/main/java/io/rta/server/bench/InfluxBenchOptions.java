@@ -25,9 +25,10 @@ public final class InfluxBenchOptions {
             "Points per second of data time (Hz), 1 to 1000000; also the Influx data service's MaxFrequency.");
     public static final OptionDef BATCH_POINTS = OptionDef.of("BatchPoints", "5000",
             "Points per write request (line protocol, ns precision).");
-    public static final OptionDef PASSES = OptionDef.of("Passes", "5",
+    public static final OptionDef PASSES = OptionDef.of("Passes", "9",
             "Timed rounds, after one untimed round that checks the counts; each round reads everything once "
-                    + "directly from InfluxDB and once through the adapter, the order alternating every round.");
+                    + "directly from InfluxDB and once through the adapter, the order alternating every round; the "
+                    + "figures are medians over the rounds.");
 
     /** The benchmark's own options. */
     public static final List<OptionDef> OWN = List.of(BenchOptions.HTTP_URL, BenchOptions.GRPC_ADDRESS,

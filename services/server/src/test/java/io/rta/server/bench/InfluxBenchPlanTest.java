@@ -9,6 +9,7 @@ import io.rta.proto.toolkit.schemamapping.TargetChannelDataType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InfluxBenchPlanTest {
@@ -30,7 +31,7 @@ class InfluxBenchPlanTest {
         assertThat(plan.points()).isEqualTo(1_000_000);
         assertThat(plan.intervalNanos()).isEqualTo(1_000_000);
         assertThat(plan.maxFrequency()).isEqualTo(1000);
-        assertThat(plan.passes()).isEqualTo(5);
+        assertThat(plan.passes()).isEqualTo(9);
         assertThat(plan.influxUri()).isEmpty();
     }
 
@@ -94,6 +95,15 @@ class InfluxBenchPlanTest {
                 FieldMapping::getTargetChannel, FieldMapping::getTargetChannelDataType).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("f0", 0, TargetChannelDataType.TARGET_CHANNEL_DATA_TYPE_DOUBLE64),
                 org.assertj.core.groups.Tuple.tuple("f1", 1, TargetChannelDataType.TARGET_CHANNEL_DATA_TYPE_DOUBLE64));
+    }
+
+    @Test
+    void shouldJudgeTheMedianOfEachRoundsRatioSoOneStalledPassDoesNotDecide() {
+        List<Double> ratios = InfluxBench.ratios(List.of(1.8, 0.1, 0.1), List.of(0.3, 0.2, 0.25));
+
+        assertThat(ratios).containsExactly(0.3 / 1.8, 2.0, 2.5);
+        assertThat(InfluxBench.median(ratios)).isEqualTo(2.0);
+        assertThat(InfluxBench.median(List.of(1.0, 3.0, 2.0, 4.0))).isEqualTo(3.0);
     }
 
     @Test
