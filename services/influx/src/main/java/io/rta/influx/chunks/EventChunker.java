@@ -24,17 +24,15 @@ import java.util.Set;
  */
 public final class EventChunker implements RowSink {
 
-    private final TimeWindows windows;
+    private final WindowCursor cursor;
     private final List<EventMapping> mappings;
     private final ChunkSink sink;
     private final List<Event> events = new ArrayList<>();
     private int[] sourceColumns = new int[0];
     private int[][] dataColumns = new int[0][];
-    private long windowEnd = Long.MIN_VALUE;
-    private long lastTime = Long.MIN_VALUE;
 
     public EventChunker(TimeWindows windows, List<EventMapping> mappings, ChunkSink sink) {
-        this.windows = windows;
+        this.cursor = new WindowCursor(windows);
         this.mappings = List.copyOf(mappings);
         this.sink = sink;
     }
@@ -63,14 +61,8 @@ public final class EventChunker implements RowSink {
     @Override
     public void row(Row row) throws IOException {
         long time = row.time();
-        if (time < lastTime) {
-            throw new IllegalStateException("InfluxDB answered a row at " + time + " after one at " + lastTime
-                    + ": rows out of time order");
-        }
-        lastTime = time;
-        if (time >= windowEnd) {
+        if (cursor.advance(time)) {
             finish();
-            windowEnd = windows.windowEnd(time);
         }
         for (int i = 0; i < mappings.size(); i++) {
             int source = sourceColumns[i];

@@ -19,17 +19,15 @@ import java.util.Map;
  */
 public final class TimestampedChunker implements RowSink {
 
-    private final TimeWindows windows;
+    private final WindowCursor cursor;
     private final Map<String, List<SampleBuffer>> byField;
     private final List<SampleBuffer> ordered;
     private final ChunkSink sink;
     private List<List<SampleBuffer>> byColumn = List.of();
-    private long windowEnd = Long.MIN_VALUE;
-    private long lastTime = Long.MIN_VALUE;
 
     /** @param channelsByField the channels each field serves */
     public TimestampedChunker(TimeWindows windows, Map<String, long[]> channelsByField, ChunkSink sink) {
-        this.windows = windows;
+        this.cursor = new WindowCursor(windows);
         this.sink = sink;
         this.byField = new HashMap<>();
         List<SampleBuffer> all = new ArrayList<>();
@@ -58,14 +56,8 @@ public final class TimestampedChunker implements RowSink {
     @Override
     public void row(Row row) throws IOException {
         long time = row.time();
-        if (time < lastTime) {
-            throw new IllegalStateException("InfluxDB answered a row at " + time + " after one at " + lastTime
-                    + ": rows out of time order");
-        }
-        lastTime = time;
-        if (time >= windowEnd) {
+        if (cursor.advance(time)) {
             finish();
-            windowEnd = windows.windowEnd(time);
         }
         for (int column = 1; column < row.columns(); column++) {
             if (!row.isNumber(column)) {
