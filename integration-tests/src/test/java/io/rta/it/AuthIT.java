@@ -49,7 +49,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -167,7 +166,7 @@ class AuthIT {
                 "--StreamServiceUri", server.baseUrl(), "--DataServiceUris:" + SOURCE, server.baseUrl()));
         args.addAll(List.of(authArgs));
         return GatewayServer.start(Options.load(GatewayOptions.ALL, args.toArray(String[]::new), Map.of(),
-                Files.createTempDirectory("auth-it-gateway-")));
+                Scratch.dir("auth-it-gateway-")));
     }
 
     @AfterAll
@@ -217,7 +216,8 @@ class AuthIT {
     private static JWTClaimsSet.Builder validClaims() {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder().issuer(issuer).audience(AUDIENCE).subject("forger")
-                .issueTime(Date.from(now)).notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)));
+                .issueTime(Date.from(now)).notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(600)));
     }
 
     /** A refused token (null: none) and what the refusal must say. */
@@ -457,7 +457,10 @@ class AuthIT {
 
     // ---- internal routes and the gateway's own token ----
 
-    /** A client-credentials token with the internal scope in its scope claim (see {@link OidcProviders#startGrantingScopes}). */
+    /**
+     * A client-credentials token with the internal scope in its scope claim (see
+     * {@link OidcProviders#startGrantingScopes}).
+     */
     private static String internalToken() {
         return clientCredentialsToken(AUDIENCE + " " + INTERNAL_SCOPE);
     }

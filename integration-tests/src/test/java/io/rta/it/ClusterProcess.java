@@ -40,7 +40,7 @@ final class ClusterProcess implements AutoCloseable {
     static ClusterProcess start(Duration timeout) {
         ClusterProcess cluster;
         try {
-            cluster = new ClusterProcess(Files.createTempDirectory("rta-it-cluster-"), TestServer.freePort(),
+            cluster = new ClusterProcess(Scratch.dir("rta-it-cluster-"), TestServer.freePort(),
                     TestServer.freePort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,10 +62,9 @@ final class ClusterProcess implements AutoCloseable {
         }
         runs++;
         Path log = dataPath.resolve("cluster-" + runs + ".log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.rta.server.cli.Main", "cluster",
-                "--DataPath", dataPath.toString(), "--KafkaPort", Integer.toString(kafkaPort),
-                "--RegistryPort", Integer.toString(registryPort));
+        List<String> command = ServerProcess.rtaCommand("512m", "cluster");
+        command.addAll(List.of("--DataPath", dataPath.toString(), "--KafkaPort", Integer.toString(kafkaPort),
+                "--RegistryPort", Integer.toString(registryPort)));
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {

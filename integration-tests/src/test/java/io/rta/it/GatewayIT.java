@@ -20,7 +20,6 @@ import io.rta.proto.toolkit.session.SessionUpdate;
 import io.rta.service.config.Options;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +50,7 @@ class GatewayIT {
     @BeforeAll
     static void startGateways() throws Exception {
         TestServer server = TestServer.shared();
-        Path dir = Files.createTempDirectory("gateway-it-");
+        Path dir = Scratch.dir("gateway-it-");
         deadPort = TestServer.freePort();
         gateway = GatewayServer.start(Options.load(GatewayOptions.ALL, new String[] {
             "--HttpPort", Integer.toString(TestServer.freePort()), "--SessionServiceUri", server.baseUrl() + "/",

@@ -34,7 +34,6 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,7 +159,7 @@ class InfluxDataIT {
     }
 
     private static InfluxDataServer start(String influxUri, String mappingsUri, String... more) throws Exception {
-        Path dir = Files.createTempDirectory("influx-it-");
+        Path dir = Scratch.dir("influx-it-");
         List<String> args = new ArrayList<>(List.of("--HttpPort", Integer.toString(FreePorts.next()),
                 "--DataSource", SOURCE, "--SchemaMappingGrpcUri", mappingsUri, "--InfluxUri", influxUri,
                 "--InfluxHealthCheckPath", "/ping", "--MaxFrequency", "300000",
@@ -412,7 +411,7 @@ class InfluxDataIT {
                 CLOSED, SessionUpdate.newBuilder().setSetDataBindings(SessionUpdate.DataBindingsList.newBuilder()
                         .addDataBindings(DataBinding.newBuilder().setKey(DataBindingKey.newBuilder()
                                 .setSource(SOURCE).setIdentity(CAR1)))).build()));
-        Path dir = Files.createTempDirectory("influx-gateway-it-");
+        Path dir = Scratch.dir("influx-gateway-it-");
         try (GatewayServer gateway = GatewayServer.start(Options.load(GatewayOptions.ALL, new String[] {
             "--HttpPort", Integer.toString(FreePorts.next()), "--SessionServiceUri", server.baseUrl(),
             "--ConfigServiceUri", server.baseUrl(), "--DataServiceUris:" + SOURCE,

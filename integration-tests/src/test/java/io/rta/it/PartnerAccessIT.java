@@ -35,7 +35,6 @@ import io.rta.proto.toolkit.session.SessionUpdate;
 import io.rta.service.config.Options;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -116,7 +115,7 @@ class PartnerAccessIT {
             "--Auth:TokenScope", AUDIENCE + " rta.internal",
             "--Auth:Issuers:partner:Authority", partner.issuerUrl(PARTNER_ID).toString(),
             "--Auth:Issuers:partner:Audience", PARTNER_AUDIENCE}, Map.of(),
-                Files.createTempDirectory("partner-it-gateway-")));
+                Scratch.dir("partner-it-gateway-")));
         load();
     }
 
@@ -324,8 +323,8 @@ class PartnerAccessIT {
                 .isTrue();
         String grpc = sessions(car7).getSessionMetamodel(GetSessionMetamodelRequest.getDefaultInstance())
                 .getMetamodelJson();
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(grpc).path("details").path("car").path("constraints").path("values")
-                .toString()).isEqualTo("[\"7\"]");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(grpc).path("details").path("car")
+                .path("constraints").path("values").toString()).isEqualTo("[\"7\"]");
         assertThat(Http.text(get("/rta/v2/session-metamodel/properties?query=car", ours))).contains("car");
         assertThat(Http.json(get("/rta/v2/session-metamodel/properties?query=car", nobody)).size()).isZero();
         assertThat(sessions(nobody).querySessionMetamodel(QuerySessionMetamodelRequest.newBuilder()

@@ -25,7 +25,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -235,7 +234,7 @@ class ReplayIT {
     private static Run replay(String... own) throws Exception {
         List<String> args = new ArrayList<>(List.of("--BootstrapServers", server.bootstrapServers(),
                 "--RegistryUrl", server.registryUrl(), "--TopicPrefix", "rta.",
-                "--DataPath", Files.createTempDirectory("rta-replay-it-").toString()));
+                "--DataPath", Scratch.dir("rta-replay-it-").toString()));
         args.addAll(List.of(own));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -53,7 +52,7 @@ final class SecuredBroker implements AutoCloseable {
     /** Formats a new log in a temporary directory and starts the broker on free ports. */
     static SecuredBroker start() {
         try {
-            Path dataPath = Files.createTempDirectory("rta-it-secured-kafka-");
+            Path dataPath = Scratch.dir("rta-it-secured-kafka-");
             int clientPort = TestServer.freePort();
             int internalPort = TestServer.freePort();
             int controllerPort = TestServer.freePort();

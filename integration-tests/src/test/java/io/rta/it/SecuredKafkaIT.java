@@ -76,7 +76,7 @@ class SecuredKafkaIT {
             broker.addUser(user, PASSWORD);
             broker.allow(DeployManifests.kafkaUserAcls(user));
         }
-        registryHome = Files.createTempDirectory("rta-it-secured-registry-");
+        registryHome = Scratch.dir("rta-it-secured-registry-");
         registry = RegistryProcess.start(ServerOptions.load(new String[] {"--DataPath", registryHome.toString(),
                 "--RegistryPort", Integer.toString(TestServer.freePort())}), broker.internalBootstrapServers());
 
@@ -176,7 +176,7 @@ class SecuredKafkaIT {
 
     @Test
     void shouldRefuseToStartAStandaloneServiceWithAWrongPasswordNamingTheAuthenticationFailure() throws Exception {
-        Path dataPath = Files.createTempDirectory("rta-it-secured-wrong-");
+        Path dataPath = Scratch.dir("rta-it-secured-wrong-");
         try {
             assertRefusedForTheWrongPassword("session-service", "--BootstrapServers", broker.bootstrapServers(),
                     "--RegistryUrl", registry.ccompatUrl(), "--DataPath", dataPath.toString(),
@@ -201,7 +201,7 @@ class SecuredKafkaIT {
     @Test
     void shouldRefuseToStartAServiceWhoseUserHasNoAclsNamingTheAuthorizationFailure() throws Exception {
         broker.addUser("rta-without-acls", PASSWORD);
-        Path dataPath = Files.createTempDirectory("rta-it-secured-no-acls-");
+        Path dataPath = Scratch.dir("rta-it-secured-no-acls-");
         try {
             StandaloneProcess.Exit exit = StandaloneProcess.run("session-service", Duration.ofMinutes(3),
                     "--BootstrapServers", broker.bootstrapServers(), "--RegistryUrl", registry.ccompatUrl(),

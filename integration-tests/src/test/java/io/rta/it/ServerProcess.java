@@ -33,9 +33,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts a server with the options of {@code server} (not started itself) and waits for /health 200. */
     static ServerProcess start(TestServer server, String name, Duration timeout) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"), "io.rta.server.cli.Main",
-                "server"));
+        List<String> command = rtaCommand("1g", "server");
         command.addAll(List.of(server.args()));
         Path log = server.dataPath().resolve(name + ".log");
         try {
@@ -48,6 +46,16 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + String.join(" ", command), e);
         }
+    }
+
+    /**
+     * {@code java ... io.rta.server.cli.Main <command>} with the test classpath, a heap of {@code maxHeap} and this
+     * JVM's temporary directory (inside target/, see the parent pom), so a killed child leaves nothing in /tmp.
+     */
+    static List<String> rtaCommand(String maxHeap, String command) {
+        return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + maxHeap, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-cp", System.getProperty("java.class.path"), "io.rta.server.cli.Main", command));
     }
 
     long pid() {

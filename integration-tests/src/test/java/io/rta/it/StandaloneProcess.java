@@ -54,7 +54,7 @@ final class StandaloneProcess implements AutoCloseable {
     static StandaloneProcess start(String command, String bootstrapServers, String registryUrl,
                                    Map<String, String> environment, Duration timeout, String... options) {
         try {
-            Path dataPath = Files.createTempDirectory("rta-it-" + command + "-");
+            Path dataPath = Scratch.dir("rta-it-" + command + "-");
             int httpPort = TestServer.freePort();
             int grpcPort = TestServer.freePort();
             List<String> args = new ArrayList<>(List.of("--BootstrapServers", bootstrapServers,
@@ -75,7 +75,7 @@ final class StandaloneProcess implements AutoCloseable {
      */
     static StandaloneProcess startHttpOnly(String command, Duration timeout, String... options) {
         try {
-            Path dataPath = Files.createTempDirectory("rta-it-" + command + "-");
+            Path dataPath = Scratch.dir("rta-it-" + command + "-");
             int httpPort = TestServer.freePort();
             List<String> args = new ArrayList<>(List.of("--HttpPort", Integer.toString(httpPort)));
             args.addAll(List.of(options));
@@ -113,9 +113,7 @@ final class StandaloneProcess implements AutoCloseable {
 
     private static Process launch(String command, List<String> args, Map<String, String> environment, Path log)
             throws IOException {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.rta.server.cli.Main",
-                command));
+        List<String> line = ServerProcess.rtaCommand("512m", command);
         line.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);

@@ -87,7 +87,7 @@ class StreamServiceKafkaIT {
 
     @Test
     void refusesToStartWithoutASource() throws Exception {
-        Path emptyDir = Files.createTempDirectory("stream-service-");
+        Path emptyDir = Scratch.dir("stream-service-");
         Options options = Options.load(StreamServer.ALL,
                 new String[] {"--HttpPort", Integer.toString(TestServer.freePort())}, Map.of(), emptyDir);
 

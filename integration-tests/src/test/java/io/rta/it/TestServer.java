@@ -9,7 +9,6 @@ import io.rta.server.ServerOptions;
 import io.rta.service.net.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,8 +41,7 @@ public final class TestServer implements AutoCloseable {
         if (shared == null) {
             shared = create();
             shared.start();
-            TestServer server = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-server-stop"));
+            Scratch.closeAtExit(shared);
         }
         return shared;
     }
@@ -51,7 +49,7 @@ public final class TestServer implements AutoCloseable {
     /** A new, not yet started server with its own data directory and free ports. */
     public static TestServer create() {
         try {
-            Path dataPath = Files.createTempDirectory("rta-it-");
+            Path dataPath = Scratch.dir("rta-it-");
             Map<String, String> options = new LinkedHashMap<>();
             options.put("DataPath", dataPath.toString());
             options.put("HttpPort", Integer.toString(freePort()));

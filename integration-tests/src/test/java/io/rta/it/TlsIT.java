@@ -37,7 +37,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.Principal;
@@ -94,7 +93,7 @@ class TlsIT {
 
     @BeforeAll
     static void startAll() throws Exception {
-        certs = Files.createTempDirectory("tls-it-");
+        certs = Scratch.dir("tls-it-");
         ca = DevCertificates.Authority.create("TlsIT CA");
         DevCertificates.writeTo(certs, ca, ca.issue(List.of("localhost", "127.0.0.1")), true);
         provider = new MockOAuth2Server();

@@ -428,6 +428,8 @@ public final class RegistryProcess implements AutoCloseable {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return List.of(java.toString(),
                 "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                // the server's temporary directory, so an operator's -Djava.io.tmpdir covers the registry too
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 // Without these the journal would be deleted after the broker's default retention of 7 days.
                 "-Dapicurio.kafkasql.topic.retention.ms=-1",
                 "-Dapicurio.kafkasql.topic.retention.bytes=-1",

@@ -27,7 +27,8 @@ class MainLoggingTest {
 
     private Run main(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                .toString(), "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(dir.toFile()).start();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the child JVM ends").isTrue();
