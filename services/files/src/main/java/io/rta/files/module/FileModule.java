@@ -6,8 +6,8 @@ import io.rta.files.FileSettings;
 import io.rta.files.paths.RootPaths;
 import io.rta.files.read.ChunkCache;
 import io.rta.files.read.FileReads;
-import io.rta.files.resources.FileDataResource;
 import io.rta.files.store.DuckDbFiles;
+import io.rta.service.adapter.AdapterDataResource;
 import io.rta.service.module.ServiceModule;
 import io.rta.service.schemamapping.SchemaMappingClient;
 import io.rta.topology.limits.InputLimits;
@@ -32,7 +32,7 @@ public final class FileModule implements ServiceModule {
 
     private final SchemaMappingClient mappings;
     private final DuckDbFiles files;
-    private final FileDataResource resource;
+    private final AdapterDataResource resource;
     private final FileSettings settings;
 
     public FileModule(FileSettings settings, InputLimits limits) throws SQLException {
@@ -45,7 +45,7 @@ public final class FileModule implements ServiceModule {
             mappings.close();
             throw e;
         }
-        this.resource = new FileDataResource(new FileReads(settings.dataSource(),
+        this.resource = new AdapterDataResource("file data service", new FileReads(settings.dataSource(),
                 new RootPaths(settings.root(), settings.maxFiles()), settings.windows(), mappings, files,
                 new ChunkCache(settings.cacheBytes())), limits);
     }
@@ -62,7 +62,7 @@ public final class FileModule implements ServiceModule {
 
     @Override
     public List<String> encodedSlashPaths() {
-        return List.of(FileDataResource.PATH);
+        return List.of(AdapterDataResource.PATH);
     }
 
     @Override

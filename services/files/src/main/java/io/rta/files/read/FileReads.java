@@ -4,6 +4,8 @@ import io.rta.files.paths.FileSet;
 import io.rta.files.paths.RootPaths;
 import io.rta.files.store.DuckDbFiles;
 import io.rta.proto.toolkit.schemamapping.SchemaMapping;
+import io.rta.service.adapter.AdapterRead;
+import io.rta.service.adapter.AdapterReads;
 import io.rta.service.chunks.TimeWindows;
 import io.rta.service.schemamapping.SchemaMappingClient;
 import io.rta.topology.data.ChunkSink;
@@ -24,7 +26,7 @@ import java.util.Map;
  * <p>Events are an empty answer (files hold no event mappings in this version), and so are periodic and row reads:
  * a federated session's read must not fail because one of its bindings has none.
  */
-public final class FileReads {
+public final class FileReads implements AdapterReads {
 
     /** A read spanning more windows than this is computed, not looked up window by window. */
     static final long MAX_CACHED_WINDOWS = 100_000;
@@ -53,21 +55,25 @@ public final class FileReads {
         this.cache = cache;
     }
 
-    /** Checks the identity before anything is read: 400 for one that could leave the root, 404 for no file. */
-    public FileSet resolve(String identity) {
-        RootPaths.check(identity);
-        return paths.resolve(identity);
+    /**
+     * Confines the identity before the answer starts: 400 for one that could leave the root (whether or not a file
+     * or a mapping exists for it), 404 for no file.
+     */
+    @Override
+    public Prepared prepare(AdapterRead read) {
+        FileSet fileSet = paths.resolve(read.identity());
+        return sink -> read(read, fileSet, sink);
     }
 
     /** Writes the read's chunks to {@code sink}, in wire order. */
-    public void read(ReadRequest request, FileSet fileSet, ChunkSink sink) throws IOException {
+    public void read(AdapterRead request, FileSet fileSet, ChunkSink sink) throws IOException {
         switch (request.kind()) {
             case TIMESTAMPED -> timestamped(request, fileSet, sink);
             case EVENTS, PERIODIC, ROW -> { }
         }
     }
 
-    private void timestamped(ReadRequest request, FileSet fileSet, ChunkSink sink) throws IOException {
+    private void timestamped(AdapterRead request, FileSet fileSet, ChunkSink sink) throws IOException {
         SchemaMapping mapping = mappings.query(source, request.identity(), request.channelsText(), false,
                 request.bearerToken());
         FileMapping columns = FileMapping.of(mapping, request.identity(), request.channels());
