@@ -44,6 +44,26 @@ public final class DuckDbFiles implements AutoCloseable {
         properties.setProperty("jdbc_stream_results", "true");
         properties.setProperty("memory_limit", memoryLimit);
         this.database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
+        confine(root);
+    }
+
+    /**
+     * A second wall behind {@link io.rta.files.paths.RootPaths}: DuckDB itself may read only under the root (and
+     * write only its temporary files), and no statement can change that.
+     */
+    private void confine(Path root) throws SQLException {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"), "rta-file-data-service-duckdb-"
+                + ProcessHandle.current().pid());
+        try (Statement statement = database.createStatement()) {
+            statement.execute("SET temp_directory = " + literal(temp.toString()));
+            statement.execute("SET allowed_directories = [" + literal(root + "/") + ", " + literal(temp + "/") + "]");
+            statement.execute("SET enable_external_access = false");
+            statement.execute("SET autoinstall_known_extensions = false");
+            statement.execute("SET lock_configuration = true");
+        } catch (SQLException e) {
+            database.close();
+            throw e;
+        }
     }
 
     /** The time span of the files' data, ns (inclusive), or null when they hold no row with a time. */

@@ -114,6 +114,19 @@ class DuckDbFilesTest {
     }
 
     @Test
+    void shouldLetDuckDbItselfReadNothingOutsideTheRoot() throws Exception {
+        Path outside = Files.createTempDirectory("files-outside-").toRealPath();
+        Files.writeString(outside.resolve("secret.csv"), "time,v\n1,2\n");
+        FileSet smuggled = new FileSet(io.rta.files.paths.FileFormat.CSV, List.of(outside.resolve("secret.csv")),
+                List.of("0:0"));
+
+        assertThatThrownBy(() -> files.scan("secret.csv", smuggled, mapping("time", TimeUnit.NS, "v"), 0, 10,
+                (time, values, present) -> { })).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("could not be read")
+                .hasMessageMatching("(?is).*(permission|not allowed|disabled).*");
+    }
+
+    @Test
     void shouldRefuseAMissingColumnOrAnUnusableTimeColumnNamingThemAndNotTheRoot() throws Exception {
         parquet("run.parquet");
         Files.writeString(root.resolve("bad.csv"), "time,v\nsoon,1\n");
