@@ -1,7 +1,7 @@
 package io.rta.influx;
 
-import io.rta.influx.query.TimeWindows;
 import io.rta.influx.read.MappingDefaults;
+import io.rta.service.chunks.TimeWindows;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.tls.TlsSettings;

@@ -1,11 +1,12 @@
 package io.rta.influx.chunks;
 
-import io.rta.influx.query.TimeWindows;
 import io.rta.influx.store.Row;
 import io.rta.influx.store.RowSink;
 import io.rta.proto.model.data.Event;
 import io.rta.proto.model.data.EventsList;
 import io.rta.proto.toolkit.schemamapping.EventMapping;
+import io.rta.service.chunks.ChunkLimits;
+import io.rta.service.chunks.TimeWindows;
 import io.rta.topology.data.ChunkSink;
 import io.rta.topology.data.StoredChunk;
 import io.rta.topology.data.codec.Lz4Block;

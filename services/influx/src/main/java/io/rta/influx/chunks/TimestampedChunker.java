@@ -1,8 +1,10 @@
 package io.rta.influx.chunks;
 
-import io.rta.influx.query.TimeWindows;
 import io.rta.influx.store.Row;
 import io.rta.influx.store.RowSink;
+import io.rta.service.chunks.ChunkLimits;
+import io.rta.service.chunks.SampleBuffer;
+import io.rta.service.chunks.TimeWindows;
 import io.rta.topology.data.ChunkSink;
 import java.io.IOException;
 import java.util.ArrayList;

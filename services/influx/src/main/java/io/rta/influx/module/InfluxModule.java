@@ -5,8 +5,8 @@ import io.rta.influx.InfluxOptions;
 import io.rta.influx.InfluxSettings;
 import io.rta.influx.health.UpstreamCheck;
 import io.rta.influx.read.InfluxReads;
-import io.rta.influx.resources.InfluxDataResource;
 import io.rta.influx.store.InfluxClient;
+import io.rta.service.adapter.AdapterDataResource;
 import io.rta.service.module.ServiceModule;
 import io.rta.service.schemamapping.SchemaMappingClient;
 import io.rta.topology.limits.InputLimits;
@@ -23,14 +23,14 @@ public final class InfluxModule implements ServiceModule {
 
     private final SchemaMappingClient mappings;
     private final InfluxClient influx;
-    private final InfluxDataResource resource;
+    private final AdapterDataResource resource;
 
     public InfluxModule(InfluxSettings settings, InputLimits limits) {
         this.mappings = SchemaMappingClient.of(InfluxOptions.SCHEMA_MAPPING_GRPC_URI.name(),
                 settings.schemaMappingUri(), settings.timeout(), settings.tls().identity());
         this.influx = new InfluxClient(InfluxOptions.INFLUX_URI.name(), settings.influxUri(),
                 settings.influxHealthPath(), settings.timeout(), settings.tls().identity());
-        this.resource = new InfluxDataResource(new InfluxReads(settings.dataSource(), settings.defaults(),
+        this.resource = new AdapterDataResource("influx data service", new InfluxReads(settings.dataSource(), settings.defaults(),
                 settings.windows(), mappings, influx), limits);
     }
 
@@ -46,7 +46,7 @@ public final class InfluxModule implements ServiceModule {
 
     @Override
     public List<String> encodedSlashPaths() {
-        return List.of(InfluxDataResource.PATH);
+        return List.of(AdapterDataResource.PATH);
     }
 
     @Override

@@ -4,12 +4,14 @@ import io.rta.influx.chunks.EventChunker;
 import io.rta.influx.chunks.TimestampedChunker;
 import io.rta.influx.query.InfluxQl;
 import io.rta.influx.query.InfluxTarget;
-import io.rta.influx.query.TimeWindows;
 import io.rta.influx.store.InfluxClient;
 import io.rta.influx.store.Row;
 import io.rta.influx.store.RowSink;
 import io.rta.proto.toolkit.schemamapping.FieldMapping;
 import io.rta.proto.toolkit.schemamapping.SchemaMapping;
+import io.rta.service.adapter.AdapterRead;
+import io.rta.service.adapter.AdapterReads;
+import io.rta.service.chunks.TimeWindows;
 import io.rta.service.errors.InvalidInputException;
 import io.rta.service.schemamapping.SchemaMappingClient;
 import io.rta.topology.data.ChunkSink;
@@ -31,7 +33,7 @@ import java.util.Map;
  * timestamped (a periodic or row request reaches here when a session's channels of another binding are periodic; an
  * error would fail the whole federated read).
  */
-public final class InfluxReads {
+public final class InfluxReads implements AdapterReads {
 
     /** A read longer than this many queries first asks InfluxDB where the identity's data starts and ends. */
     static final long MAX_BLIND_QUERIES = 16;
@@ -51,8 +53,14 @@ public final class InfluxReads {
         this.influx = influx;
     }
 
+    /** Nothing to check before the answer starts: the mapping lookup's failures come before the first chunk. */
+    @Override
+    public Prepared prepare(AdapterRead read) {
+        return sink -> read(read, sink);
+    }
+
     /** Writes the read's chunks to {@code sink}, in wire order. */
-    public void read(ReadRequest request, ChunkSink sink) throws IOException {
+    public void read(AdapterRead request, ChunkSink sink) throws IOException {
         switch (request.kind()) {
             case TIMESTAMPED -> timestamped(request, sink);
             case EVENTS -> events(request, sink);
@@ -60,7 +68,7 @@ public final class InfluxReads {
         }
     }
 
-    private void timestamped(ReadRequest request, ChunkSink sink) throws IOException {
+    private void timestamped(AdapterRead request, ChunkSink sink) throws IOException {
         SchemaMapping mapping = mappings.query(source, request.identity(), request.channelsText(), false,
                 request.bearerToken());
         Map<String, long[]> channelsByField = channelsByField(mapping, request);
@@ -73,7 +81,7 @@ public final class InfluxReads {
         chunker.finish();
     }
 
-    private void events(ReadRequest request, ChunkSink sink) throws IOException {
+    private void events(AdapterRead request, ChunkSink sink) throws IOException {
         SchemaMapping mapping = mappings.query(source, request.identity(), "", true, request.bearerToken());
         if (mapping.getEventMappingsCount() == 0) {
             return;
@@ -85,7 +93,7 @@ public final class InfluxReads {
     }
 
     /** The requested channels' fields (a field may serve several channels), in mapping order. */
-    static Map<String, long[]> channelsByField(SchemaMapping mapping, ReadRequest request) {
+    static Map<String, long[]> channelsByField(SchemaMapping mapping, AdapterRead request) {
         Map<String, List<Long>> channels = new LinkedHashMap<>();
         for (FieldMapping field : mapping.getFieldMappingsList()) {
             long channel = Integer.toUnsignedLong(field.getTargetChannel());
@@ -127,7 +135,7 @@ public final class InfluxReads {
     }
 
     /** Queries {@code [start, end]}, rounded out to whole windows, at most {@link TimeWindows#queryNanos} a query. */
-    private void run(ReadRequest request, InfluxTarget target, List<String> fields, RowSink rows) throws IOException {
+    private void run(AdapterRead request, InfluxTarget target, List<String> fields, RowSink rows) throws IOException {
         long low = request.start() == null ? 0 : request.start();
         long high = request.end() == null ? TimeWindows.MAX_TIME : Math.min(request.end(), TimeWindows.MAX_TIME);
         if (request.start() == null || request.end() == null || queries(low, high) > MAX_BLIND_QUERIES) {

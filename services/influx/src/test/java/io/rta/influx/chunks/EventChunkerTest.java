@@ -2,11 +2,11 @@ package io.rta.influx.chunks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rta.influx.query.TimeWindows;
 import io.rta.influx.store.ChunkedResults;
 import io.rta.proto.model.data.Event;
 import io.rta.proto.model.data.EventsList;
 import io.rta.proto.toolkit.schemamapping.EventMapping;
+import io.rta.service.chunks.TimeWindows;
 import io.rta.topology.data.StoredChunk;
 import io.rta.topology.data.codec.Lz4Block;
 import java.io.ByteArrayInputStream;

@@ -2,10 +2,11 @@ package io.rta.influx.chunks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rta.influx.query.TimeWindows;
 import io.rta.influx.store.ChunkedResults;
 import io.rta.proto.model.data.TimestampedData;
 import io.rta.proto.model.data.TimestampedDataList;
+import io.rta.service.chunks.ChunkLimits;
+import io.rta.service.chunks.TimeWindows;
 import io.rta.topology.data.StoredChunk;
 import io.rta.topology.data.codec.Lz4Block;
 import java.io.ByteArrayInputStream;

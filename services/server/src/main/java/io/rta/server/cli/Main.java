@@ -1,5 +1,7 @@
 package io.rta.server.cli;
 
+import io.rta.files.FileDataServer;
+import io.rta.files.FileOptions;
 import io.rta.gateway.GatewayOptions;
 import io.rta.gateway.GatewayServer;
 import io.rta.influx.InfluxDataServer;
@@ -41,7 +43,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code ./rta} command line: {@code server}, {@code session-service}, {@code config-service},
- * {@code data-service}, {@code stream-service}, {@code gateway}, {@code influx-data-service}, {@code cluster},
+ * {@code data-service}, {@code stream-service}, {@code gateway}, {@code influx-data-service},
+ * {@code file-data-service}, {@code cluster},
  * {@code bench sessions}, {@code bench data}, {@code bench live}, {@code bench gateway}, {@code bench auth},
  * {@code replay}, {@code dev-cert}, {@code help}.
  */
@@ -111,6 +114,9 @@ public final class Main {
                 case "influx-data-service":
                     runUntilStopped(InfluxDataServer.start(logged("influx-data-service",
                             InfluxOptions.load(rest))));
+                    return OK;
+                case "file-data-service":
+                    runUntilStopped(FileDataServer.start(logged("file-data-service", FileOptions.load(rest))));
                     return OK;
                 case "cluster":
                     runCluster(logged("cluster", EmbeddedCluster.load(rest)), out);
@@ -226,6 +232,9 @@ public final class Main {
         out.println("  ./rta influx-data-service [...]     run the InfluxDB data adapter alone (HTTP, no gRPC, no Kafka):"
                 + " the data REST routes by data identity (an InfluxQL filter expression), read from InfluxUri"
                 + " through the schema mappings of DataSource at SchemaMappingGrpcUri");
+        out.println("  ./rta file-data-service [...]       serve Parquet and CSV files under Root in place (HTTP, no gRPC,"
+                + " no Kafka): the data REST routes by data identity (a file or glob relative to Root) through the"
+                + " schema mappings of DataSource at SchemaMappingGrpcUri");
         out.println("  ./rta cluster [...]                 run only the embedded single-node Kafka broker and the schema"
                 + " registry (KafkaPort, RegistryPort, DataPath as for server) and print the BootstrapServers and"
                 + " RegistryUrl services use");
@@ -290,6 +299,11 @@ public final class Main {
                 + " ServiceInfo:*, the HTTP limits and the Auth and Tls options above):");
         describe(out, InfluxOptions.OWN);
         describe(out, List.of(InfluxOptions.HTTPS_PORT));
+        out.println();
+        out.println("Options of file-data-service (besides BindAddress, AdminPort, LogFormat, LogLevel, LogLevels,"
+                + " ServiceInfo:*, the HTTP limits and the Auth and Tls options above):");
+        describe(out, FileOptions.OWN);
+        describe(out, List.of(FileOptions.HTTPS_PORT));
         out.println();
         out.println("Options of cluster: " + String.join(", ", EmbeddedCluster.OPTIONS.stream().map(OptionDef::name)
                 .toList()) + " (as above).");

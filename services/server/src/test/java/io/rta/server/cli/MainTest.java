@@ -156,6 +156,33 @@ class MainTest {
     }
 
     @Test
+    void shouldRefuseToStartTheFileDataServiceWithoutARootThatExistsNamingTheOption() {
+        assertThat(run("file-data-service", "--SchemaMappingGrpcUri", "http://127.0.0.1:1/")).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("rta file-data-service: the "
+                + "file-data-service needs option Root").doesNotContain("\tat ");
+
+        err.reset();
+        assertThat(run("file-data-service", "--Root", "/no/such/root/dir", "--SchemaMappingGrpcUri",
+                "http://127.0.0.1:1/")).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("option Root '/no/such/root/dir' is not an "
+                + "existing directory");
+
+        err.reset();
+        assertThat(run("file-data-service", "--Root", ".")).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("needs option SchemaMappingGrpcUri");
+    }
+
+    @Test
+    void shouldDescribeTheFileDataServiceAndItsOptionsInTheUsage() {
+        assertThat(run("help")).isEqualTo(Main.OK);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("./rta file-data-service [...]",
+                "Options of file-data-service", "--DataSource (default files)", "--Root", "--CacheSize",
+                "--MaxFiles (default 1000)", "--EngineMemoryLimit (default 1GB)", "--HttpPort (default 2695)",
+                "--Tls:HttpsPort (default 2696)");
+    }
+
+    @Test
     void shouldDescribeTheInfluxDataServiceAndItsOptionsInTheUsage() {
         assertThat(run("help")).isEqualTo(Main.OK);
 

@@ -1,7 +1,5 @@
-package io.rta.influx.resources;
+package io.rta.service.adapter;
 
-import io.rta.influx.read.InfluxReads;
-import io.rta.influx.read.ReadRequest;
 import io.rta.service.auth.Access;
 import io.rta.service.errors.InvalidInputException;
 import io.rta.service.http.StreamedBody;
@@ -23,28 +21,32 @@ import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 
 /**
- * The data service's routes by data identity, answered from InfluxDB:
+ * The data service's routes by data identity, answered by a data adapter (the Influx and file data services):
  * {@code GET /rta/v2/data/{dataIdentity}/{timestamped|periodic|row}/{channels}} and
  * {@code GET /rta/v2/data/{dataIdentity}/events}, with {@code start} / {@code end} (inclusive ns since the epoch), in
  * {@code application/vnd.mat.protobuf+chunked} as the data service answers them. The identity is one percent-encoded
- * path segment (an InfluxQL filter expression such as {@code car='1'}).
+ * path segment (an InfluxQL filter expression such as {@code car='1'}, a file glob such as {@code runs%2F*.parquet}).
  *
- * <p>Errors: bad parameters 400; no schema mapping for the identity 404; a filter InfluxDB refuses 400 with its
- * message; InfluxDB or the schema mapping service unreachable 503. A failure after the first bytes went out drops the
- * connection ({@link StreamedBody}), so a client never takes a partial answer for a whole one.
+ * <p>Errors: bad parameters 400; what the adapter finds wrong before the first chunk (no schema mapping 404, an
+ * identity it refuses 400, an upstream unreachable 503) is a clean answer too (Jersey buffers the first 8 KiB); a
+ * failure after the first bytes went out drops the connection ({@link StreamedBody}), so a client never takes a
+ * partial answer for a whole one.
  */
-@Path(InfluxDataResource.PATH + "{identity}")
-public final class InfluxDataResource {
+@Path(AdapterDataResource.PATH + "{identity}")
+public final class AdapterDataResource {
 
     /** The prefix of every route here (the path whose segments may hold encoded slashes). */
     public static final String PATH = "/rta/v2/data/";
     public static final String CHUNKED_PROTOBUF = "application/vnd.mat.protobuf+chunked";
     private static final String BEARER = "Bearer ";
 
-    private final InfluxReads reads;
+    private final String service;
+    private final AdapterReads reads;
     private final InputLimits limits;
 
-    public InfluxDataResource(InfluxReads reads, InputLimits limits) {
+    /** @param service what to call the service in messages ({@code influx data service}) */
+    public AdapterDataResource(String service, AdapterReads reads, InputLimits limits) {
+        this.service = service;
         this.reads = reads;
         this.limits = limits;
     }
@@ -62,7 +64,7 @@ public final class InfluxDataResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage(), e);
         }
-        return read(new ReadRequest(identity(identity), DataKind.valueOf(kind.toUpperCase(Locale.ROOT)), channels,
+        return read(new AdapterRead(identity(identity), DataKind.valueOf(kind.toUpperCase(Locale.ROOT)), channels,
                 parsed, time("start", start), time("end", end), token(authorization)), request);
     }
 
@@ -72,11 +74,11 @@ public final class InfluxDataResource {
                            @QueryParam("end") String end,
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            @Context HttpServletRequest request) {
-        return read(new ReadRequest(identity(identity), DataKind.EVENTS, null, null, time("start", start),
+        return read(new AdapterRead(identity(identity), DataKind.EVENTS, null, null, time("start", start),
                 time("end", end), token(authorization)), request);
     }
 
-    private Response read(ReadRequest read, HttpServletRequest request) {
+    private Response read(AdapterRead read, HttpServletRequest request) {
         try {
             long low = ReadTimes.bound("start", read.start(), Long.MIN_VALUE);
             long high = ReadTimes.bound("end", read.end(), Long.MAX_VALUE);
@@ -88,10 +90,11 @@ public final class InfluxDataResource {
         // session grants, so only a caller who sees every session reads here. (To serve partners, run it without
         // policies behind a gateway, which checks the caller sees the session before it reads the bindings.)
         if (!Access.of(request).isAll()) {
-            throw new ForbiddenException("the influx data service serves only callers whom the access policies let "
+            throw new ForbiddenException("the " + service + " serves only callers whom the access policies let "
                     + "see every session: it has no session catalog to tell which sessions bind this identity");
         }
-        return Response.ok(StreamedBody.of(request, out -> reads.read(read, new ChunkStreamWriter(out)::write)),
+        AdapterReads.Prepared prepared = reads.prepare(read);
+        return Response.ok(StreamedBody.of(request, out -> prepared.writeTo(new ChunkStreamWriter(out)::write)),
                 CHUNKED_PROTOBUF).build();
     }
 

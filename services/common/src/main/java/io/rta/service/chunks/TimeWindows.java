@@ -1,4 +1,4 @@
-package io.rta.influx.query;
+package io.rta.service.chunks;
 
 /**
  * The fixed time grid that makes chunks stable: chunk windows of one length, aligned to multiples of it since the

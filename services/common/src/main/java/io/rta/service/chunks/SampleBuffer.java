@@ -1,4 +1,4 @@
-package io.rta.influx.chunks;
+package io.rta.service.chunks;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
@@ -10,27 +10,36 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
-/** One channel's samples of the current window, encoded as one timestamped chunk when the window closes. */
-final class SampleBuffer {
+/**
+ * One channel's samples of the current window, encoded as one timestamped chunk when the window closes. Values are
+ * kept as doubles and written in the channel's {@link SampleType} (double unless said otherwise).
+ */
+public final class SampleBuffer {
 
     private final long channelId;
+    private final SampleType type;
     private long[] times = new long[256];
     private double[] values = new double[256];
     private int size;
 
-    SampleBuffer(long channelId) {
-        this.channelId = channelId;
+    public SampleBuffer(long channelId) {
+        this(channelId, SampleType.DOUBLE);
     }
 
-    long channelId() {
+    public SampleBuffer(long channelId, SampleType type) {
+        this.channelId = channelId;
+        this.type = type;
+    }
+
+    public long channelId() {
         return channelId;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    void add(long time, double value) {
+    public void add(long time, double value) {
         if (size == times.length) {
             times = Arrays.copyOf(times, size * 2);
             values = Arrays.copyOf(values, size * 2);
@@ -41,7 +50,7 @@ final class SampleBuffer {
     }
 
     /** The buffered samples as a chunk ({@code TimestampedDataList}, LZ4); empties the buffer. */
-    StoredChunk take() {
+    public StoredChunk take() {
         TimestampedDataList.Builder list = TimestampedDataList.newBuilder();
         for (int from = 0; from < size; from += ChunkLimits.RESULT_SAMPLES) {
             list.addTimestampedData(result(from, Math.min(size, from + ChunkLimits.RESULT_SAMPLES)));
@@ -66,9 +75,9 @@ final class SampleBuffer {
         for (int i = from + 1; i < to; i++) {
             result.addTimestampDeltas((times[i] - times[i - 1]) / scale);
         }
-        ByteBuffer buffer = ByteBuffer.allocate(8 * (to - from)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buffer = ByteBuffer.allocate(type.bytes() * (to - from)).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = from; i < to; i++) {
-            buffer.putDouble(values[i]);
+            type.put(buffer, values[i]);
         }
         ByteString bytes = UnsafeByteOperations.unsafeWrap(buffer.array());
         return result.setBuffer(bytes).build();

@@ -1,4 +1,4 @@
-package io.rta.influx.chunks;
+package io.rta.service.chunks;
 
 /**
  * The devguide's size limits as they apply here: a result holds up to 128 samples (SHOULD; MUST NOT exceed 10,000);

@@ -1,4 +1,4 @@
-package io.rta.influx.query;
+package io.rta.service.chunks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,20 @@
+package io.rta.service.adapter;
+
+import io.rta.topology.data.ChunkSink;
+import java.io.IOException;
+
+/** The core of a data adapter, as {@link AdapterDataResource} calls it. */
+public interface AdapterReads {
+
+    /** A read whose cheap checks passed, ready to write its chunks. */
+    interface Prepared {
+        /** Writes the chunks, in wire order. */
+        void writeTo(ChunkSink sink) throws IOException;
+    }
+
+    /**
+     * Checks what can be checked before the answer starts (those failures are clean 400 / 404 answers) and returns
+     * the read.
+     */
+    Prepared prepare(AdapterRead read);
+}

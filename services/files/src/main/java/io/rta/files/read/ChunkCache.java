@@ -1,0 +1,83 @@
+package io.rta.files.read;
+
+import io.rta.topology.data.StoredChunk;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The computed chunks of one channel's column in one window of the grid, by (the files and their versions, the
+ * time column and unit, the column mapping, the window): a file rewritten has another version, so its old chunks are
+ * never served again and age out. Bounded in bytes (payloads plus a fixed overhead per entry), least recently used
+ * out first. An empty list is kept too: it says the window holds no sample of that channel.
+ */
+public final class ChunkCache {
+
+    /** Bytes an entry costs besides its payloads (key, list, chunk headers). */
+    static final long ENTRY_OVERHEAD = 256;
+
+    /**
+     * @param files {@link io.rta.files.paths.FileSet#signature()}
+     * @param time the time column and unit
+     * @param column the mapped column
+     * @param window the window's start
+     */
+    public record Key(String files, String time, ColumnMapping column, long window) {
+    }
+
+    private final long maxBytes;
+    private final LinkedHashMap<Key, List<StoredChunk>> entries = new LinkedHashMap<>(1024, 0.75f, true);
+    private long bytes;
+
+    public ChunkCache(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /** The window's chunks of the column, or null when they are not (or no longer) cached. */
+    public synchronized List<StoredChunk> get(Key key) {
+        return entries.get(key);
+    }
+
+    /** The chunks of every key, in order, or null when one is not cached (taken at once: none is evicted between). */
+    public synchronized List<List<StoredChunk>> getAll(List<Key> keys) {
+        for (Key key : keys) {
+            if (!entries.containsKey(key)) {
+                return null;
+            }
+        }
+        List<List<StoredChunk>> out = new java.util.ArrayList<>(keys.size());
+        for (Key key : keys) {
+            out.add(entries.get(key));
+        }
+        return out;
+    }
+
+    /** Keeps the chunks unless they alone exceed the bound. */
+    public synchronized void put(Key key, List<StoredChunk> chunks) {
+        long size = size(chunks);
+        if (size > maxBytes) {
+            return;
+        }
+        List<StoredChunk> old = entries.put(key, List.copyOf(chunks));
+        bytes += size - (old == null ? 0 : size(old));
+        Iterator<Map.Entry<Key, List<StoredChunk>>> eldest = entries.entrySet().iterator();
+        while (bytes > maxBytes && eldest.hasNext()) {
+            bytes -= size(eldest.next().getValue());
+            eldest.remove();
+        }
+    }
+
+    /** Bytes held now. */
+    public synchronized long bytes() {
+        return bytes;
+    }
+
+    private static long size(List<StoredChunk> chunks) {
+        long size = ENTRY_OVERHEAD;
+        for (StoredChunk chunk : chunks) {
+            size += chunk.payloadLength() + 64;
+        }
+        return size;
+    }
+}

@@ -1,0 +1,140 @@
+package io.rta.files.read;
+
+import io.rta.files.paths.FileSet;
+import io.rta.files.paths.RootPaths;
+import io.rta.files.store.DuckDbFiles;
+import io.rta.proto.toolkit.schemamapping.SchemaMapping;
+import io.rta.service.adapter.AdapterRead;
+import io.rta.service.adapter.AdapterReads;
+import io.rta.service.chunks.TimeWindows;
+import io.rta.service.schemamapping.SchemaMappingClient;
+import io.rta.topology.data.ChunkSink;
+import io.rta.topology.data.StoredChunk;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The service's core: a data read answered from the files an identity names, through its schema mapping. The
+ * identity is confined to the root first ({@link RootPaths}: hostile ones never reach the file system's answers),
+ * then the mapping is looked up, the range is narrowed to the files' data and rounded out to the chunk grid, and the
+ * windows are served from the cache when every one of them is there, else scanned ({@link DuckDbFiles}) and chunked
+ * as the rows stream in ({@link WindowChunker}), filling the cache.
+ *
+ * <p>Events are an empty answer (files hold no event mappings in this version), and so are periodic and row reads:
+ * a federated session's read must not fail because one of its bindings has none.
+ */
+public final class FileReads implements AdapterReads {
+
+    /** A read spanning more windows than this is computed, not looked up window by window. */
+    static final long MAX_CACHED_WINDOWS = 100_000;
+    private static final int BOUNDS_ENTRIES = 1000;
+
+    private final String source;
+    private final RootPaths paths;
+    private final TimeWindows windows;
+    private final SchemaMappingClient mappings;
+    private final DuckDbFiles files;
+    private final ChunkCache cache;
+    private final Map<String, long[]> bounds = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
+            return size() > BOUNDS_ENTRIES;
+        }
+    };
+
+    public FileReads(String source, RootPaths paths, TimeWindows windows, SchemaMappingClient mappings,
+                     DuckDbFiles files, ChunkCache cache) {
+        this.source = source;
+        this.paths = paths;
+        this.windows = windows;
+        this.mappings = mappings;
+        this.files = files;
+        this.cache = cache;
+    }
+
+    /**
+     * Confines the identity before the answer starts: 400 for one that could leave the root (whether or not a file
+     * or a mapping exists for it), 404 for no file.
+     */
+    @Override
+    public Prepared prepare(AdapterRead read) {
+        FileSet fileSet = paths.resolve(read.identity());
+        return sink -> read(read, fileSet, sink);
+    }
+
+    /** Writes the read's chunks to {@code sink}, in wire order. */
+    public void read(AdapterRead request, FileSet fileSet, ChunkSink sink) throws IOException {
+        switch (request.kind()) {
+            case TIMESTAMPED -> timestamped(request, fileSet, sink);
+            case EVENTS, PERIODIC, ROW -> { }
+        }
+    }
+
+    private void timestamped(AdapterRead request, FileSet fileSet, ChunkSink sink) throws IOException {
+        SchemaMapping mapping = mappings.query(source, request.identity(), request.channelsText(), false,
+                request.bearerToken());
+        FileMapping columns = FileMapping.of(mapping, request.identity(), request.channels());
+        if (columns.columns().isEmpty()) {
+            return;
+        }
+        long[] span = span(request.identity(), fileSet, columns);
+        if (span == null) {
+            return;
+        }
+        long low = request.start() == null ? span[0] : Math.max(request.start(), span[0]);
+        long high = request.end() == null ? span[1] : Math.min(request.end(), span[1]);
+        if (low > high) {
+            return;
+        }
+        long from = windows.windowStart(low);
+        long to = windows.windowEnd(high);
+        String signature = fileSet.signature();
+        String time = columns.timeColumn() + "@" + columns.unit();
+        WindowChunker.CacheKeys keys = (column, window) -> new ChunkCache.Key(signature, time, column, window);
+        List<List<StoredChunk>> cached = cached(columns, from, to, keys);
+        if (cached != null) {
+            for (List<StoredChunk> chunks : cached) {
+                for (StoredChunk chunk : chunks) {
+                    sink.accept(chunk);
+                }
+            }
+            return;
+        }
+        WindowChunker chunker = new WindowChunker(windows, columns, from, sink, cache, keys);
+        files.scan(request.identity(), fileSet, columns, from, to, chunker);
+        chunker.finish(to);
+    }
+
+    /** Every window's chunks of every column, in wire order, or null when one is missing from the cache. */
+    private List<List<StoredChunk>> cached(FileMapping columns, long from, long to, WindowChunker.CacheKeys keys) {
+        if ((double) to - from > (double) MAX_CACHED_WINDOWS * windows.windowNanos()) {
+            return null;
+        }
+        List<ChunkCache.Key> wanted = new ArrayList<>();
+        for (long window = from; window < to && window < windows.windowEnd(window);
+             window = windows.windowEnd(window)) {
+            for (ColumnMapping column : columns.columns()) {
+                wanted.add(keys.key(column, window));
+            }
+        }
+        return cache.getAll(wanted);
+    }
+
+    /** The first and last time of the files' data (cached per files version and time column), or null. */
+    private long[] span(String identity, FileSet fileSet, FileMapping columns) {
+        String key = fileSet.signature() + "\n" + columns.timeColumn() + "@" + columns.unit();
+        synchronized (bounds) {
+            if (bounds.containsKey(key)) {
+                return bounds.get(key);
+            }
+        }
+        long[] span = files.bounds(identity, fileSet, columns);
+        synchronized (bounds) {
+            bounds.put(key, span);
+        }
+        return span;
+    }
+}

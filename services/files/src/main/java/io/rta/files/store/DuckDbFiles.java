@@ -1,0 +1,226 @@
+package io.rta.files.store;
+
+import io.rta.files.paths.FileFormat;
+import io.rta.files.paths.FileSet;
+import io.rta.files.read.FileMapping;
+import io.rta.files.read.TimeUnit;
+import io.rta.service.errors.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Reads Parquet and CSV files in place with DuckDB (an in-process, in-memory database that only ever reads the
+ * files): only the mapped columns are selected and the time bounds go into the {@code WHERE} on the time column's
+ * own values, so Parquet row groups outside them are skipped; results are streamed (DuckDB's streaming result set,
+ * a vector at a time), so memory does not grow with the file. Rows are ordered by time (then by value, so rows with
+ * equal times come out the same way each time); the sort spills to DuckDB's temporary directory beyond
+ * {@code EngineMemoryLimit}.
+ *
+ * <p>Error messages from DuckDB have the root replaced by {@code <Root>}: no path beyond the identity is shown.
+ */
+public final class DuckDbFiles implements AutoCloseable {
+
+    /** Rows a fetch asks for (DuckDB streams in vectors of 2048 rows whatever it is). */
+    static final int FETCH_SIZE = 8192;
+
+    private final DuckDBConnection database;
+    private final Path root;
+
+    public DuckDbFiles(Path root, String memoryLimit) throws SQLException {
+        this.root = root;
+        Properties properties = new Properties();
+        properties.setProperty("jdbc_stream_results", "true");
+        properties.setProperty("memory_limit", memoryLimit);
+        this.database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
+        confine(root);
+    }
+
+    /**
+     * A second wall behind {@link io.rta.files.paths.RootPaths}: DuckDB itself may read only under the root (and
+     * write only its temporary files), and no statement can change that.
+     */
+    private void confine(Path root) throws SQLException {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"), "rta-file-data-service-duckdb-"
+                + ProcessHandle.current().pid());
+        try (Statement statement = database.createStatement()) {
+            statement.execute("SET temp_directory = " + literal(temp.toString()));
+            statement.execute("SET allowed_directories = [" + literal(root + "/") + ", " + literal(temp + "/") + "]");
+            statement.execute("SET enable_external_access = false");
+            statement.execute("SET autoinstall_known_extensions = false");
+            statement.execute("SET lock_configuration = true");
+        } catch (SQLException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The time span of the files' data, ns (inclusive), or null when they hold no row with a time. */
+    public long[] bounds(String identity, FileSet files, FileMapping mapping) {
+        Map<String, String> types = columns(identity, files);
+        String time = timeExpression(identity, files, mapping, types);
+        String sql = "SELECT min(t), max(t) FROM (SELECT " + time + " AS t FROM " + source(files,
+                mapping.timeColumn(), TimeColumn.of(types.get(mapping.timeColumn()))) + ")";
+        try (Connection connection = database.duplicate(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            long low = rows.getLong(1);
+            if (rows.wasNull()) {
+                return null;
+            }
+            return new long[] {low, rows.getLong(2)};
+        } catch (SQLException e) {
+            throw refused(identity, e);
+        }
+    }
+
+    /**
+     * Streams the rows of {@code [low, high)} (ns) of the mapping's columns to {@code rows}, in time order.
+     *
+     * @throws InvalidInputException when a mapped column is not in the files or DuckDB cannot read them
+     */
+    public void scan(String identity, FileSet files, FileMapping mapping, long low, long high, ColumnRows rows)
+            throws IOException {
+        Map<String, String> types = columns(identity, files);
+        List<String> selected = mapping.selectedColumns();
+        for (String column : selected) {
+            if (!types.containsKey(column)) {
+                throw new InvalidInputException("data identity '" + identity + "' has no column '" + column
+                        + "' (mapped to channel " + mapping.columns().stream().filter(c -> c.column().equals(column))
+                        .findFirst().orElseThrow().channel() + ")");
+            }
+        }
+        String time = quote(mapping.timeColumn());
+        String nanos = timeExpression(identity, files, mapping, types);
+        TimeColumn kind = TimeColumn.of(types.get(mapping.timeColumn()));
+        StringBuilder sql = new StringBuilder("SELECT t");
+        for (int i = 0; i < selected.size(); i++) {
+            sql.append(", v").append(i);
+        }
+        sql.append(" FROM (SELECT ").append(nanos).append(" AS t");
+        for (int i = 0; i < selected.size(); i++) {
+            sql.append(", TRY_CAST(").append(quote(selected.get(i))).append(" AS DOUBLE) AS v").append(i);
+        }
+        sql.append(" FROM ").append(source(files, mapping.timeColumn(), kind));
+        // the bounds on the column's own values first, so Parquet statistics skip row groups; then exactly on ns
+        if (kind == TimeColumn.INTEGER) {
+            sql.append(" WHERE ").append(time).append(" >= ? AND ").append(time).append(" < ?");
+        } else if (kind == TimeColumn.DECIMAL) {
+            sql.append(" WHERE ").append(time).append(" >= ? AND ").append(time).append(" <= ?");
+        }
+        sql.append(") WHERE t >= ? AND t < ? ORDER BY t");
+        for (int i = 0; i < selected.size(); i++) {
+            sql.append(", v").append(i).append(" NULLS LAST");
+        }
+        try (Connection connection = database.duplicate();
+             PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            int parameter = 1;
+            TimeUnit unit = mapping.unit();
+            if (kind == TimeColumn.INTEGER) {
+                statement.setLong(parameter++, unit.ceilOf(low));
+                statement.setLong(parameter++, unit.ceilOf(high));
+            } else if (kind == TimeColumn.DECIMAL) {
+                // a little wider than the bounds (double rounding); the exact test is on t
+                double from = (double) low / unit.nanos();
+                double to = (double) high / unit.nanos();
+                statement.setDouble(parameter++, from - Math.abs(from) * 1e-12 - 1e-9);
+                statement.setDouble(parameter++, to + Math.abs(to) * 1e-12 + 1e-9);
+            }
+            statement.setLong(parameter++, low);
+            statement.setLong(parameter, high);
+            statement.setFetchSize(FETCH_SIZE);
+            stream(statement, selected.size(), rows);
+        } catch (SQLException e) {
+            throw refused(identity, e);
+        }
+    }
+
+    private static void stream(PreparedStatement statement, int count, ColumnRows sink)
+            throws SQLException, IOException {
+        double[] values = new double[count];
+        boolean[] present = new boolean[count];
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                long time = rows.getLong(1);
+                for (int i = 0; i < count; i++) {
+                    values[i] = rows.getDouble(i + 2);
+                    present[i] = !rows.wasNull();
+                }
+                sink.row(time, values, present);
+            }
+        }
+    }
+
+    /** The files' columns and their DuckDB types. */
+    Map<String, String> columns(String identity, FileSet files) {
+        Map<String, String> types = new HashMap<>();
+        try (Connection connection = database.duplicate(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("DESCRIBE SELECT * FROM " + source(files, null, null))) {
+            while (rows.next()) {
+                types.put(rows.getString("column_name"), rows.getString("column_type"));
+            }
+        } catch (SQLException e) {
+            throw refused(identity, e);
+        }
+        return types;
+    }
+
+    private static String timeExpression(String identity, FileSet files, FileMapping mapping,
+                                         Map<String, String> types) {
+        String type = types.get(mapping.timeColumn());
+        if (type == null) {
+            throw new InvalidInputException("data identity '" + identity + "' has no time column '"
+                    + mapping.timeColumn() + "' (properties[\"time_column\"] names it; default time)");
+        }
+        TimeColumn kind = TimeColumn.of(type);
+        if (kind == null) {
+            throw new InvalidInputException("data identity '" + identity + "' has a time column '"
+                    + mapping.timeColumn() + "' of type " + type + ": it must hold numbers (or timestamps)");
+        }
+        return kind.nanos(quote(mapping.timeColumn()), mapping.unit());
+    }
+
+    /**
+     * The table function reading the files. A CSV time column that looks decimal is read as {@code DECIMAL(38,9)},
+     * not the sniffed {@code DOUBLE}: seconds since the epoch with nanoseconds need 19 digits, a double keeps 16.
+     */
+    private static String source(FileSet files, String timeColumn, TimeColumn kind) {
+        String list = files.files().stream().map(path -> literal(path.toString()))
+                .collect(Collectors.joining(", ", "[", "]"));
+        if (files.format() == FileFormat.PARQUET) {
+            return "read_parquet(" + list + ", union_by_name = true)";
+        }
+        String types = kind == TimeColumn.DECIMAL ? ", types = {" + literal(timeColumn) + ": 'DECIMAL(38,9)'}" : "";
+        return "read_csv(" + list + ", header = true, union_by_name = true" + types + ")";
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    private InvalidInputException refused(String identity, SQLException e) {
+        String message = String.valueOf(e.getMessage()).replace(root.toString(), "<Root>");
+        return new InvalidInputException("data identity '" + identity + "' could not be read: "
+                + message.lines().findFirst().orElse("").strip(), e);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        database.close();
+    }
+}

@@ -1,0 +1,147 @@
+package io.rta.files.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rta.files.paths.FileSet;
+import io.rta.files.paths.RootPaths;
+import io.rta.files.read.ColumnMapping;
+import io.rta.files.read.FileMapping;
+import io.rta.files.read.TimeUnit;
+import io.rta.service.chunks.SampleType;
+import io.rta.service.errors.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DuckDbFilesTest {
+
+    private static final long T0 = 1_700_000_000_000_000_000L;
+
+    @TempDir
+    Path temp;
+    private Path root;
+    private RootPaths paths;
+    private DuckDbFiles files;
+
+    @BeforeEach
+    void open() throws IOException, SQLException {
+        root = temp.toRealPath();
+        paths = new RootPaths(root, 10);
+        files = new DuckDbFiles(root, "256MB");
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        files.close();
+    }
+
+    /** Rows 0..9 at T0 + i ms (written in reverse order): x = i / 2, y = i * 10 on even rows only. */
+    private void parquet(String name) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT " + T0 + " + i * 1000000 AS time, i / 2 AS x, CASE WHEN i % 2 = 0 THEN "
+                    + "i * 10 END AS y, 'text' AS label FROM range(9, -1, -1) t(i)) TO '" + root.resolve(name)
+                    + "' (FORMAT PARQUET)");
+        }
+    }
+
+    private static FileMapping mapping(String time, TimeUnit unit, String... columns) {
+        List<ColumnMapping> mapped = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            mapped.add(new ColumnMapping(columns[i], i, SampleType.DOUBLE));
+        }
+        return new FileMapping(time, unit, mapped);
+    }
+
+    private List<String> scan(String identity, FileMapping mapping, long low, long high) throws IOException {
+        List<String> rows = new ArrayList<>();
+        FileSet set = paths.resolve(identity);
+        files.scan(identity, set, mapping, low, high, (time, values, present) -> {
+            StringBuilder row = new StringBuilder(Long.toString(time - T0));
+            for (int i = 0; i < values.length; i++) {
+                row.append(' ').append(present[i] ? Double.toString(values[i]) : "-");
+            }
+            rows.add(row.toString());
+        });
+        return rows;
+    }
+
+    @Test
+    void shouldReadTheMappedParquetColumnsOfATimeRangeInTimeOrder() throws Exception {
+        parquet("run.parquet");
+
+        assertThat(scan("run.parquet", mapping("time", TimeUnit.NS, "y", "x"), T0 + 2_000_000, T0 + 5_000_000))
+                .containsExactly("2000000 20.0 1.0", "3000000 - 1.5", "4000000 40.0 2.0");
+        assertThat(scan("run.parquet", mapping("time", TimeUnit.NS, "x"), Long.MIN_VALUE, Long.MAX_VALUE))
+                .hasSize(10).first().isEqualTo("0 0.0");
+        assertThat(scan("run.parquet", mapping("time", TimeUnit.NS, "label"), T0, T0 + 1)).containsExactly("0 -");
+        assertThat(files.bounds("run.parquet", paths.resolve("run.parquet"), mapping("time", TimeUnit.NS, "x")))
+                .containsExactly(T0, T0 + 9_000_000);
+    }
+
+    @Test
+    void shouldReadCsvTimesInMillisecondsAndDecimalSeconds() throws Exception {
+        Files.writeString(root.resolve("ms.csv"), "t_ms,speed\n" + (T0 / 1_000_000 + 1) + ",1.5\n"
+                + (T0 / 1_000_000 + 2) + ",2.5\n" + (T0 / 1_000_000 + 3) + ",\n");
+        Files.writeString(root.resolve("s.csv"), "stamp,speed\n1700000000.000000001,7\n1700000000.5,8\n");
+
+        assertThat(scan("ms.csv", mapping("t_ms", TimeUnit.MS, "speed"), T0 + 1_500_000, T0 + 10_000_000))
+                .containsExactly("2000000 2.5", "3000000 -");
+        assertThat(scan("s.csv", mapping("stamp", TimeUnit.S, "speed"), T0, T0 + 1_000_000_000L))
+                .containsExactly("1 7.0", "500000000 8.0");
+        assertThat(scan("s.csv", mapping("stamp", TimeUnit.S, "speed"), T0 + 2, T0 + 1_000_000_000L))
+                .containsExactly("500000000 8.0");
+    }
+
+    @Test
+    void shouldReadAGlobOfFilesAsOne() throws Exception {
+        Files.writeString(root.resolve("a.csv"), "time,v\n" + (T0 + 5) + ",1\n" + (T0 + 1) + ",2\n");
+        Files.writeString(root.resolve("b.csv"), "time,v\n" + (T0 + 3) + ",3\n");
+
+        assertThat(scan("*.csv", mapping("time", TimeUnit.NS, "v"), T0, T0 + 10))
+                .containsExactly("1 2.0", "3 3.0", "5 1.0");
+    }
+
+    @Test
+    void shouldLetDuckDbItselfReadNothingOutsideTheRoot() throws Exception {
+        Path outside = Files.createTempDirectory("files-outside-").toRealPath();
+        Files.writeString(outside.resolve("secret.csv"), "time,v\n1,2\n");
+        FileSet smuggled = new FileSet(io.rta.files.paths.FileFormat.CSV, List.of(outside.resolve("secret.csv")),
+                List.of("0:0"));
+
+        assertThatThrownBy(() -> files.scan("secret.csv", smuggled, mapping("time", TimeUnit.NS, "v"), 0, 10,
+                (time, values, present) -> { })).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("could not be read")
+                .hasMessageMatching("(?is).*(permission|not allowed|disabled).*");
+    }
+
+    @Test
+    void shouldRefuseAMissingColumnOrAnUnusableTimeColumnNamingThemAndNotTheRoot() throws Exception {
+        parquet("run.parquet");
+        Files.writeString(root.resolve("bad.csv"), "time,v\nsoon,1\n");
+
+        assertThatThrownBy(() -> scan("run.parquet", mapping("time", TimeUnit.NS, "x", "nope"), T0, T0 + 1))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("data identity 'run.parquet' has no column 'nope' (mapped to channel 1)");
+        assertThatThrownBy(() -> scan("run.parquet", mapping("ts", TimeUnit.NS, "x"), T0, T0 + 1))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("has no time column 'ts'");
+        assertThatThrownBy(() -> scan("bad.csv", mapping("time", TimeUnit.NS, "v"), T0, T0 + 1))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("of type VARCHAR");
+        Files.writeString(root.resolve("broken.parquet"), "not parquet at all");
+        assertThatThrownBy(() -> scan("broken.parquet", mapping("time", TimeUnit.NS, "v"), T0, T0 + 1))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("data identity 'broken.parquet' "
+                        + "could not be read: ").satisfies(e -> assertThat(e.getMessage())
+                        .doesNotContain(root.toString()));
+    }
+}
