@@ -1,6 +1,7 @@
 package io.rta.service.chunks;
 
-import java.nio.ByteBuffer;
+import com.google.protobuf.CodedOutputStream;
+import java.io.IOException;
 
 /**
  * How a sample's value is laid out in a {@code TimestampedData} buffer (little-endian): the schema mapping's
@@ -32,17 +33,20 @@ public enum SampleType {
         return bytes;
     }
 
-    /** Writes {@code value} in this type at the buffer's position (NaN as 0 for integer types). */
-    public void put(ByteBuffer buffer, double value) {
+    /** Writes {@code value} in this type, little-endian (NaN as 0 for integer types). */
+    public void write(CodedOutputStream out, double value) throws IOException {
         switch (this) {
-            case DOUBLE -> buffer.putDouble(value);
-            case FLOAT32 -> buffer.putFloat((float) value);
+            case DOUBLE -> out.writeFixed64NoTag(Double.doubleToRawLongBits(value));
+            case FLOAT32 -> out.writeFixed32NoTag(Float.floatToRawIntBits((float) value));
             default -> {
                 long integer = Double.isNaN(value) ? 0 : Math.max(min, Math.min(max, Math.round(value)));
                 switch (bytes) {
-                    case 1 -> buffer.put((byte) integer);
-                    case 2 -> buffer.putShort((short) integer);
-                    default -> buffer.putInt((int) integer);
+                    case 1 -> out.write((byte) integer);
+                    case 2 -> {
+                        out.write((byte) integer);
+                        out.write((byte) (integer >> 8));
+                    }
+                    default -> out.writeFixed32NoTag((int) integer);
                 }
             }
         }
