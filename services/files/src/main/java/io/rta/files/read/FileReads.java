@@ -38,9 +38,9 @@ public final class FileReads implements AdapterReads {
     private final SchemaMappingClient mappings;
     private final DuckDbFiles files;
     private final ChunkCache cache;
-    private final Map<String, long[]> bounds = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<String, DuckDbFiles.Span> bounds = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, DuckDbFiles.Span> eldest) {
             return size() > BOUNDS_ENTRIES;
         }
     };
@@ -80,12 +80,12 @@ public final class FileReads implements AdapterReads {
         if (columns.columns().isEmpty()) {
             return;
         }
-        long[] span = span(request.identity(), fileSet, columns);
+        DuckDbFiles.Span span = span(request.identity(), fileSet, columns);
         if (span == null) {
             return;
         }
-        long low = request.start() == null ? span[0] : Math.max(request.start(), span[0]);
-        long high = request.end() == null ? span[1] : Math.min(request.end(), span[1]);
+        long low = request.start() == null ? span.low() : Math.max(request.start(), span.low());
+        long high = request.end() == null ? span.high() : Math.min(request.end(), span.high());
         if (low > high) {
             return;
         }
@@ -104,7 +104,7 @@ public final class FileReads implements AdapterReads {
             return;
         }
         WindowChunker chunker = new WindowChunker(windows, columns, from, sink, cache, keys);
-        files.scan(request.identity(), fileSet, columns, from, to, chunker);
+        files.scan(request.identity(), fileSet, columns, from, to, span.ordered(), chunker);
         chunker.finish(to);
     }
 
@@ -123,15 +123,15 @@ public final class FileReads implements AdapterReads {
         return cache.getAll(wanted);
     }
 
-    /** The first and last time of the files' data (cached per files version and time column), or null. */
-    private long[] span(String identity, FileSet fileSet, FileMapping columns) {
+    /** The first and last time of the files' data and their order (cached per files version and time column). */
+    private DuckDbFiles.Span span(String identity, FileSet fileSet, FileMapping columns) {
         String key = fileSet.signature() + "\n" + columns.timeColumn() + "@" + columns.unit();
         synchronized (bounds) {
             if (bounds.containsKey(key)) {
                 return bounds.get(key);
             }
         }
-        long[] span = files.bounds(identity, fileSet, columns);
+        DuckDbFiles.Span span = files.bounds(identity, fileSet, columns);
         synchronized (bounds) {
             bounds.put(key, span);
         }

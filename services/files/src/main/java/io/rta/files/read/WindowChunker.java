@@ -29,6 +29,8 @@ final class WindowChunker implements ColumnRows {
     private final ChunkCache cache;
     private long window;
     private long lastTime = Long.MIN_VALUE;
+    /** The end of the window rows are in now (the division finding a row's window is made once per window). */
+    private long windowEnd = Long.MIN_VALUE;
 
     /** Keys of a column's window in the cache. */
     interface CacheKeys {
@@ -60,7 +62,10 @@ final class WindowChunker implements ColumnRows {
             throw new IllegalStateException("the engine gave a row at " + time + " after one at " + lastTime);
         }
         lastTime = time;
-        closeBefore(windows.windowStart(time));
+        if (time >= windowEnd) {
+            closeBefore(windows.windowStart(time));
+            windowEnd = windows.windowEnd(time);
+        }
         for (int i = 0; i < buffers.length; i++) {
             int value = valueIndex[i];
             if (present[value]) {

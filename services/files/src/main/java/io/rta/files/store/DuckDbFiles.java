@@ -24,9 +24,10 @@ import org.duckdb.DuckDBConnection;
  * Reads Parquet and CSV files in place with DuckDB (an in-process, in-memory database that only ever reads the
  * files): only the mapped columns are selected and the time bounds go into the {@code WHERE} on the time column's
  * own values, so Parquet row groups outside them are skipped; results are streamed (DuckDB's streaming result set,
- * a vector at a time), so memory does not grow with the file. Rows are ordered by time (then by value, so rows with
- * equal times come out the same way each time); the sort spills to DuckDB's temporary directory beyond
- * {@code EngineMemoryLimit}.
+ * a vector at a time), so memory does not grow with the file. Files whose rows are in time order already (as
+ * loggers write them; {@link #bounds} tells) are read in their own order; others are sorted by time (then by value,
+ * so rows with equal times come out the same way each time), a sort that spills to DuckDB's temporary directory
+ * beyond {@code EngineMemoryLimit}.
  *
  * <p>Error messages from DuckDB have the root replaced by {@code <Root>}: no path beyond the identity is shown.
  */
@@ -66,20 +67,45 @@ public final class DuckDbFiles implements AutoCloseable {
         }
     }
 
-    /** The time span of the files' data, ns (inclusive), or null when they hold no row with a time. */
-    public long[] bounds(String identity, FileSet files, FileMapping mapping) {
+    /**
+     * The time span of the files' data and whether their rows already come in time order.
+     *
+     * @param low first time, ns
+     * @param high last time, ns (inclusive)
+     * @param ordered whether the rows, in the files' own order (DuckDB keeps it for a statement without
+     *     {@code ORDER BY}: {@code preserve_insertion_order} is on), never go back in time, so a scan need not sort
+     */
+    public record Span(long low, long high, boolean ordered) {
+    }
+
+    /**
+     * The files' {@link Span}, or null when they hold no row with a time. The time column is streamed once (a file's
+     * span is cached by its caller per version), so loggers' files, written in time order, are read without a sort.
+     */
+    public Span bounds(String identity, FileSet files, FileMapping mapping) {
         Map<String, String> types = columns(identity, files);
         String time = timeExpression(identity, files, mapping, types);
-        String sql = "SELECT min(t), max(t) FROM (SELECT " + time + " AS t FROM " + source(files,
-                mapping.timeColumn(), TimeColumn.of(types.get(mapping.timeColumn()))) + ")";
-        try (Connection connection = database.duplicate(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            long low = rows.getLong(1);
-            if (rows.wasNull()) {
-                return null;
+        String sql = "SELECT t FROM (SELECT " + time + " AS t FROM " + source(files, mapping.timeColumn(),
+                TimeColumn.of(types.get(mapping.timeColumn()))) + ") WHERE t IS NOT NULL";
+        try (Connection connection = database.duplicate(); Statement statement = connection.createStatement()) {
+            statement.setFetchSize(FETCH_SIZE);
+            try (ResultSet rows = statement.executeQuery(sql)) {
+                if (!rows.next()) {
+                    return null;
+                }
+                long low = rows.getLong(1);
+                long high = low;
+                long last = low;
+                boolean ordered = true;
+                while (rows.next()) {
+                    long t = rows.getLong(1);
+                    ordered &= t >= last;
+                    low = Math.min(low, t);
+                    high = Math.max(high, t);
+                    last = t;
+                }
+                return new Span(low, high, ordered);
             }
-            return new long[] {low, rows.getLong(2)};
         } catch (SQLException e) {
             throw refused(identity, e);
         }
@@ -88,10 +114,11 @@ public final class DuckDbFiles implements AutoCloseable {
     /**
      * Streams the rows of {@code [low, high)} (ns) of the mapping's columns to {@code rows}, in time order.
      *
+     * @param ordered the files' rows are in time order already ({@link Span#ordered()}): they are not sorted again
      * @throws InvalidInputException when a mapped column is not in the files or DuckDB cannot read them
      */
-    public void scan(String identity, FileSet files, FileMapping mapping, long low, long high, ColumnRows rows)
-            throws IOException {
+    public void scan(String identity, FileSet files, FileMapping mapping, long low, long high, boolean ordered,
+                     ColumnRows rows) throws IOException {
         Map<String, String> types = columns(identity, files);
         List<String> selected = mapping.selectedColumns();
         for (String column : selected) {
@@ -119,9 +146,13 @@ public final class DuckDbFiles implements AutoCloseable {
         } else if (kind == TimeColumn.DECIMAL) {
             sql.append(" WHERE ").append(time).append(" >= ? AND ").append(time).append(" <= ?");
         }
-        sql.append(") WHERE t >= ? AND t < ? ORDER BY t");
-        for (int i = 0; i < selected.size(); i++) {
-            sql.append(", v").append(i).append(" NULLS LAST");
+        sql.append(") WHERE t >= ? AND t < ?");
+        if (!ordered) {
+            // equal times ordered by their values, so every read of them gives the same chunks
+            sql.append(" ORDER BY t");
+            for (int i = 0; i < selected.size(); i++) {
+                sql.append(", v").append(i).append(" NULLS LAST");
+            }
         }
         try (Connection connection = database.duplicate();
              PreparedStatement statement = connection.prepareStatement(sql.toString())) {

@@ -64,10 +64,21 @@ class DuckDbFilesTest {
         return new FileMapping(time, unit, mapped);
     }
 
+    /** The rows, sorted by DuckDB; when the files are in time order, also read in their order: the same rows. */
     private List<String> scan(String identity, FileMapping mapping, long low, long high) throws IOException {
-        List<String> rows = new ArrayList<>();
         FileSet set = paths.resolve(identity);
-        files.scan(identity, set, mapping, low, high, (time, values, present) -> {
+        List<String> sorted = scan(identity, set, mapping, low, high, false);
+        DuckDbFiles.Span span = files.bounds(identity, set, mapping);
+        if (span != null && span.ordered()) {
+            assertThat(scan(identity, set, mapping, low, high, true)).isEqualTo(sorted);
+        }
+        return sorted;
+    }
+
+    private List<String> scan(String identity, FileSet set, FileMapping mapping, long low, long high,
+                              boolean ordered) throws IOException {
+        List<String> rows = new ArrayList<>();
+        files.scan(identity, set, mapping, low, high, ordered, (time, values, present) -> {
             StringBuilder row = new StringBuilder(Long.toString(time - T0));
             for (int i = 0; i < values.length; i++) {
                 row.append(' ').append(present[i] ? Double.toString(values[i]) : "-");
@@ -87,7 +98,25 @@ class DuckDbFilesTest {
                 .hasSize(10).first().isEqualTo("0 0.0");
         assertThat(scan("run.parquet", mapping("time", TimeUnit.NS, "label"), T0, T0 + 1)).containsExactly("0 -");
         assertThat(files.bounds("run.parquet", paths.resolve("run.parquet"), mapping("time", TimeUnit.NS, "x")))
-                .containsExactly(T0, T0 + 9_000_000);
+                .as("written in reverse: a scan must sort").isEqualTo(new DuckDbFiles.Span(T0, T0 + 9_000_000, false));
+    }
+
+    @Test
+    void shouldTellFilesInTimeOrderSoTheyAreReadWithoutASort() throws Exception {
+        Files.writeString(root.resolve("ordered.csv"), "time,v\n" + T0 + ",1\n" + T0 + ",0\n" + (T0 + 5) + ",\n"
+                + (T0 + 7) + ",3\n");
+        Files.writeString(root.resolve("shuffled.csv"), "time,v\n" + (T0 + 7) + ",3\n" + T0 + ",1\n");
+        FileMapping mapping = mapping("time", TimeUnit.NS, "v");
+
+        assertThat(files.bounds("ordered.csv", paths.resolve("ordered.csv"), mapping))
+                .isEqualTo(new DuckDbFiles.Span(T0, T0 + 7, true));
+        assertThat(files.bounds("shuffled.csv", paths.resolve("shuffled.csv"), mapping))
+                .isEqualTo(new DuckDbFiles.Span(T0, T0 + 7, false));
+        // equal times: in the file's order when not sorted, by value when sorted; each read the same
+        assertThat(scan("ordered.csv", paths.resolve("ordered.csv"), mapping, T0, T0 + 8, true))
+                .containsExactly("0 1.0", "0 0.0", "5 -", "7 3.0");
+        assertThat(scan("shuffled.csv", paths.resolve("shuffled.csv"), mapping, T0, T0 + 8, false))
+                .containsExactly("0 1.0", "7 3.0");
     }
 
     @Test
@@ -120,7 +149,7 @@ class DuckDbFilesTest {
         FileSet smuggled = new FileSet(io.rta.files.paths.FileFormat.CSV, List.of(outside.resolve("secret.csv")),
                 List.of("0:0"));
 
-        assertThatThrownBy(() -> files.scan("secret.csv", smuggled, mapping("time", TimeUnit.NS, "v"), 0, 10,
+        assertThatThrownBy(() -> files.scan("secret.csv", smuggled, mapping("time", TimeUnit.NS, "v"), 0, 10, false,
                 (time, values, present) -> { })).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("could not be read")
                 .hasMessageMatching("(?is).*(permission|not allowed|disabled).*");
