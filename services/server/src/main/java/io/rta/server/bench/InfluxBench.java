@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -320,16 +321,17 @@ public final class InfluxBench {
             return;
         }
         steps.phase(plan.passes() + " timed rounds, direct and adapter interleaved ...");
-        Timing directTimes = new Timing();
-        Timing adapterTimes = new Timing();
+        LongSupplier influxCpu = local == null ? RoundTimes.NO_PROCESS : local::cpuNanos;
+        RoundTimes directTimes = new RoundTimes("influxd", influxCpu);
+        RoundTimes adapterTimes = new RoundTimes("influxd", influxCpu);
         if (!report.attempt("timed rounds", () -> {
             for (int pass = 0; pass < plan.passes(); pass++) {
                 boolean directFirst = pass % 2 == 0;
                 for (int turn = 0; turn < 2; turn++) {
                     if ((turn == 0) == directFirst) {
-                        directTimes.time(local, () -> check("direct read", countDirect(direct), plan));
+                        directTimes.time(() -> check("direct read", countDirect(direct), plan));
                     } else {
-                        adapterTimes.time(local, () -> check("adapter read", countAdapted(adapted), plan));
+                        adapterTimes.time(() -> check("adapter read", countAdapted(adapted), plan));
                     }
                 }
                 steps.status(String.format(Locale.ROOT, "  round %d of %d: direct %.2f s, adapter %.2f s",
@@ -338,6 +340,7 @@ public final class InfluxBench {
         })) {
             return;
         }
+        List<Double> ratios = RoundTimes.ratios(directTimes.seconds(), adapterTimes.seconds());
         // medians, not sums: one pass the machine's other work stalls (1.8 s against 0.1-0.15 s, seen at load 14)
         // would otherwise decide the figure; each round's ratio compares two reads made under the same conditions
         report.row("read, direct from InfluxDB", Math.rint(plan.samples() / directTimes.median()),
@@ -345,31 +348,12 @@ public final class InfluxBench {
                 .row("read, through the adapter", Math.rint(plan.samples() / adapterTimes.median()),
                         SAMPLES_PER_SECOND, null)
                 .row("read, adapter time / direct time (median of rounds)",
-                        median(ratios(directTimes, adapterTimes)), "x direct", RATIO_TARGET)
+                        RoundTimes.median(ratios), "x direct", RATIO_TARGET)
                 .fact("read passes, direct", directTimes.describe())
                 .fact("read passes, adapter", adapterTimes.describe())
-                .fact("read ratio per round", String.join(" ", ratios(directTimes, adapterTimes).stream()
-                        .map(ratio -> String.format(Locale.ROOT, "%.2f", ratio)).toList())
+                .fact("read ratio per round", RoundTimes.describe(ratios)
                         + String.format(Locale.ROOT, "; of the summed times %.2f",
                         adapterTimes.totalSeconds() / directTimes.totalSeconds()));
-    }
-
-    /** Each round's adapter time / direct time, in round order. */
-    static List<Double> ratios(List<Double> directSeconds, List<Double> adapterSeconds) {
-        List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < Math.min(directSeconds.size(), adapterSeconds.size()); i++) {
-            ratios.add(adapterSeconds.get(i) / directSeconds.get(i));
-        }
-        return ratios;
-    }
-
-    private static List<Double> ratios(Timing direct, Timing adapter) {
-        return ratios(direct.seconds, adapter.seconds);
-    }
-
-    /** The middle value (the upper one of an even count), as the other benchmarks' pass medians. */
-    static double median(List<Double> values) {
-        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     private static void check(String what, long samples, Plan plan) {
@@ -472,53 +456,5 @@ public final class InfluxBench {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** One way's timed reads: wall time, and the CPU this JVM and a local influxd used meanwhile. */
-    private static final class Timing {
-        private final List<Double> seconds = new ArrayList<>();
-        private long jvmCpuNanos;
-        private long influxCpuNanos;
-
-        void time(InfluxProcess local, BenchReport.Step read) throws Exception {
-            long jvmBefore = Machine.processCpuNanos();
-            long influxBefore = local == null ? -1 : local.cpuNanos();
-            long start = System.nanoTime();
-            read.run();
-            seconds.add((System.nanoTime() - start) / 1e9);
-            jvmCpuNanos = add(jvmCpuNanos, jvmBefore, Machine.processCpuNanos());
-            influxCpuNanos = add(influxCpuNanos, influxBefore, local == null ? -1 : local.cpuNanos());
-        }
-
-        private static long add(long total, long before, long after) {
-            return total < 0 || before < 0 || after < 0 ? -1 : total + after - before;
-        }
-
-        double last() {
-            return seconds.isEmpty() ? Double.NaN : seconds.get(seconds.size() - 1);
-        }
-
-        double median() {
-            return InfluxBench.median(seconds);
-        }
-
-        double totalSeconds() {
-            return seconds.stream().mapToDouble(Double::doubleValue).sum();
-        }
-
-        /** Pass times in order (median first), then the CPU used per pass, as a share of the wall time. */
-        String describe() {
-            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "median %.2f s; s:", median()));
-            for (double s : seconds) {
-                out.append(String.format(Locale.ROOT, " %.2f", s));
-            }
-            out.append(cpu("; CPU of this JVM", jvmCpuNanos)).append(cpu("; CPU of influxd", influxCpuNanos));
-            return out.toString();
-        }
-
-        private String cpu(String label, long nanos) {
-            return nanos < 0 ? "" : String.format(Locale.ROOT, "%s %.2f s per pass (%.0f%% of a core)", label,
-                    nanos / 1e9 / seconds.size(), 100.0 * nanos / 1e9 / totalSeconds());
-        }
     }
 }

@@ -15,6 +15,8 @@ import io.rta.server.bench.AuthBenchOptions;
 import io.rta.server.bench.BenchOptions;
 import io.rta.server.bench.DataBench;
 import io.rta.server.bench.DataBenchOptions;
+import io.rta.server.bench.FileBench;
+import io.rta.server.bench.FileBenchOptions;
 import io.rta.server.bench.GatewayBench;
 import io.rta.server.bench.GatewayBenchOptions;
 import io.rta.server.bench.InfluxBench;
@@ -204,6 +206,8 @@ public final class Main {
                 return AuthBench.run(options, out, err);
             case "influx":
                 return InfluxBench.run(options, out, err);
+            case "files":
+                return FileBench.run(options, out, err);
             default:
                 err.println("Unknown benchmark" + (args.length == 0 ? "" : " '" + args[0] + "'") + ".");
                 usage(err);
@@ -259,6 +263,10 @@ public final class Main {
                 + " names one), then time the same full read straight from InfluxDB and through the Influx data"
                 + " service in this JVM, interleaved, and print samples/s and adapter time / direct time (schema"
                 + " mappings in an embedded server unless HttpUrl and GrpcAddress name one)");
+        out.println("  ./rta bench files [...]             write a Parquet file of doubles with DuckDB, then time a bare"
+                + " DuckDB scan of its columns and the file data service's read of them in this JVM, interleaved, and"
+                + " print samples/s and service rate / bare rate (schema mappings in an embedded server unless"
+                + " HttpUrl and GrpcAddress name one)");
         out.println("  ./rta replay [...]                  rebuild the views from the live event topics (TopicPrefix)"
                 + " into topics of their own (ReplayPrefix), with progress; Verify compares them with the live"
                 + " views");
@@ -330,6 +338,9 @@ public final class Main {
         out.println();
         out.println("Options of bench influx (and HttpUrl, GrpcAddress, Json as above):");
         describe(out, InfluxBenchOptions.OWN.stream().filter(def -> !BenchOptions.OWN.contains(def)).toList());
+        out.println();
+        out.println("Options of bench files (and HttpUrl, GrpcAddress, Json as above):");
+        describe(out, FileBenchOptions.OWN.stream().filter(def -> !BenchOptions.OWN.contains(def)).toList());
         out.println();
         out.println("Options of dev-cert:");
         describe(out, DevCert.OPTIONS);

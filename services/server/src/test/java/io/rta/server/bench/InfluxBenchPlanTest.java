@@ -99,11 +99,11 @@ class InfluxBenchPlanTest {
 
     @Test
     void shouldJudgeTheMedianOfEachRoundsRatioSoOneStalledPassDoesNotDecide() {
-        List<Double> ratios = InfluxBench.ratios(List.of(1.8, 0.1, 0.1), List.of(0.3, 0.2, 0.25));
+        List<Double> ratios = RoundTimes.ratios(List.of(1.8, 0.1, 0.1), List.of(0.3, 0.2, 0.25));
 
         assertThat(ratios).containsExactly(0.3 / 1.8, 2.0, 2.5);
-        assertThat(InfluxBench.median(ratios)).isEqualTo(2.0);
-        assertThat(InfluxBench.median(List.of(1.0, 3.0, 2.0, 4.0))).isEqualTo(3.0);
+        assertThat(RoundTimes.median(ratios)).isEqualTo(2.0);
+        assertThat(RoundTimes.median(List.of(1.0, 3.0, 2.0, 4.0))).isEqualTo(3.0);
     }
 
     @Test
