@@ -28,6 +28,9 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
 import io.grpc.stub.MetadataUtils;
+import io.rta.files.index.FileIndex;
+import io.rta.files.index.IndexOptions;
+import io.rta.files.index.IndexPlan;
 import io.rta.gateway.GatewayOptions;
 import io.rta.gateway.GatewayServer;
 import io.rta.it.live.LiveSocket;
@@ -42,6 +45,8 @@ import io.rta.proto.toolkit.session.SessionStoreGrpc;
 import io.rta.proto.toolkit.session.SessionElements;
 import io.rta.proto.toolkit.session.SessionUpdate;
 import io.rta.service.config.Options;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,6 +54,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -599,5 +606,40 @@ class AuthIT {
 
     private static Http through(GatewayServer gateway) {
         return new Http(baseUrl(gateway));
+    }
+
+    /**
+     * {@code ./rta index files} against services with auth on: without a token each file is reported as refused;
+     * with the index's own client ({@code Auth:ClientId}, client credentials, a token carrying the write scope) the
+     * file is indexed.
+     */
+    @Test
+    void shouldIndexFilesWithTheIndexsOwnClientTokenAndReportEachFileRefusedWithoutOne() throws Exception {
+        Path root = Scratch.dir("auth-index-").toRealPath();
+        Files.writeString(root.resolve("run.csv"), "time,speed\n1000,1.5\n2000,2.5\n");
+        String grpc = "http://127.0.0.1:" + server.grpcPort() + "/";
+        String source = "files-auth-" + UUID.randomUUID();
+        List<String> args = new ArrayList<>(List.of("--Root", root.toString(), "--SessionServiceUri", grpc,
+                "--ConfigServiceUri", grpc, "--SchemaMappingGrpcUri", grpc, "--DataSource", source));
+        ByteArrayOutputStream refused = new ByteArrayOutputStream();
+
+        int refusedExit = FileIndex.run(Options.load(IndexOptions.ALL, args.toArray(String[]::new), Map.of(),
+                root), new PrintStream(refused, true, StandardCharsets.UTF_8));
+
+        assertThat(refusedExit).isEqualTo(FileIndex.FAILED);
+        assertThat(refused.toString(StandardCharsets.UTF_8))
+                .contains("run.csv: SKIPPED: the config was not stored: UNAUTHENTICATED");
+
+        args.addAll(List.of("--Auth:Authority", issuer, "--Auth:ClientId", "rta-indexer", "--Auth:ClientSecret",
+                "indexer-secret", "--Auth:TokenScope", AUDIENCE + " " + INTERNAL_SCOPE + " rta.write"));
+        ByteArrayOutputStream indexed = new ByteArrayOutputStream();
+
+        int indexedExit = FileIndex.run(Options.load(IndexOptions.ALL, args.toArray(String[]::new), Map.of(),
+                root), new PrintStream(indexed, true, StandardCharsets.UTF_8));
+
+        assertThat(indexedExit).as(indexed.toString(StandardCharsets.UTF_8)).isEqualTo(FileIndex.OK);
+        assertThat(sessions(writeToken()).getSession(GetSessionRequest.newBuilder()
+                .setIdentity(IndexPlan.sessionIdentity(source, "run.csv")).setElements(SessionElements.newBuilder()
+                        .setDataBindings(true)).build()).getDataBindings(0).getKey().getSource()).isEqualTo(source);
     }
 }

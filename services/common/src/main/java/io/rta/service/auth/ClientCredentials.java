@@ -40,6 +40,14 @@ public record ClientCredentials(String clientId, String clientSecret, String sco
      * @throws IllegalArgumentException naming the option that is missing or wrong
      */
     public static Optional<ClientCredentials> from(Options options) {
+        return from(options, AuthSettings.INTERNAL_SCOPE);
+    }
+
+    /**
+     * As {@link #from(Options)}, asking for the scopes of {@code defaultScope} when {@code Auth:TokenScope} is
+     * empty (a client that writes asks for {@code Auth:WriteScope}).
+     */
+    public static Optional<ClientCredentials> from(Options options, OptionDef defaultScope) {
         String clientId = options.getString(CLIENT_ID).strip();
         String secret = options.getString(CLIENT_SECRET);
         if (clientId.isEmpty()) {
@@ -60,7 +68,7 @@ public record ClientCredentials(String clientId, String clientSecret, String sco
         URI uri = AuthSettings.providerUrl(AuthSettings.AUTHORITY.name(), authority);
         String scope = options.getString(TOKEN_SCOPE).strip().replaceAll("\\s+", " ");
         if (scope.isEmpty()) {
-            scope = options.getString(AuthSettings.INTERNAL_SCOPE).strip();
+            scope = options.getString(defaultScope).strip();
         }
         return Optional.of(new ClientCredentials(clientId, secret, scope, uri));
     }

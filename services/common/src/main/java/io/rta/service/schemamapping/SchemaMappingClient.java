@@ -4,7 +4,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import io.rta.proto.health.HealthCheckRequest;
 import io.rta.proto.health.HealthCheckResponse;
@@ -15,13 +14,10 @@ import io.rta.proto.toolkit.schemamapping.SchemaMappingStoreGrpc;
 import io.rta.service.errors.InvalidInputException;
 import io.rta.service.errors.NotFoundException;
 import io.rta.service.errors.UnavailableException;
-import io.rta.service.tls.TlsContexts;
+import io.rta.service.grpc.GrpcChannels;
 import io.rta.service.tls.TlsSettings;
 import jakarta.ws.rs.ForbiddenException;
-import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -73,31 +69,8 @@ public final class SchemaMappingClient implements AutoCloseable {
      */
     public static SchemaMappingClient of(String option, String uri, Duration deadline,
                                          Optional<TlsSettings.Identity> identity) {
-        URI parsed = parse(option, uri);
-        boolean tls = parsed.getScheme().equalsIgnoreCase("https");
-        int port = parsed.getPort() != -1 ? parsed.getPort() : tls ? 443 : 80;
-        NettyChannelBuilder builder = NettyChannelBuilder.forAddress(parsed.getHost(), port);
-        if (tls) {
-            builder.sslContext(TlsContexts.grpcClient(identity));
-        } else {
-            builder.usePlaintext();
-        }
-        return new SchemaMappingClient(parsed.getHost() + ":" + port, builder.build(), deadline, System::nanoTime);
-    }
-
-    private static URI parse(String option, String uri) {
-        try {
-            URI parsed = new URI(Objects.requireNonNull(uri, option).strip());
-            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || parsed.getHost() == null) {
-                throw new IllegalArgumentException("option " + option + " '" + uri + "' is not an http:// or "
-                        + "https:// URI with a host (e.g. http://localhost:2682/)");
-            }
-            return parsed;
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("option " + option + " '" + uri + "' is not a URI: "
-                    + e.getMessage(), e);
-        }
+        GrpcChannels.Target target = GrpcChannels.of(option, uri, identity);
+        return new SchemaMappingClient(target.target(), target.channel(), deadline, System::nanoTime);
     }
 
     /** Where it calls, host:port. */

@@ -6,6 +6,7 @@ import io.rta.files.read.FileMapping;
 import io.rta.files.read.TimeUnit;
 import io.rta.service.errors.InvalidInputException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,7 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -112,6 +113,46 @@ public final class DuckDbFiles implements AutoCloseable {
     }
 
     /**
+     * What the index needs to know of the files: their columns, rows, time span (by {@code mapping}'s time column
+     * and unit) and, for Parquet, the key-value metadata of their footers (the first file's value wins for a key).
+     *
+     * @throws InvalidInputException when the time column is missing or not a time, or DuckDB cannot read the files
+     */
+    public FileFacts describe(String identity, FileSet files, FileMapping mapping) {
+        Map<String, String> types = columns(identity, files);
+        String time = timeExpression(identity, files, mapping, types);
+        String sql = "SELECT count(*), min(t), max(t) FROM (SELECT " + time + " AS t FROM " + source(files,
+                mapping.timeColumn(), TimeColumn.of(types.get(mapping.timeColumn()))) + ")";
+        try (Connection connection = database.duplicate(); Statement statement = connection.createStatement()) {
+            long count;
+            Long low;
+            Long high;
+            try (ResultSet rows = statement.executeQuery(sql)) {
+                rows.next();
+                count = rows.getLong(1);
+                low = rows.getObject(2) == null ? null : rows.getLong(2);
+                high = rows.getObject(3) == null ? null : rows.getLong(3);
+            }
+            Map<String, String> metadata = new LinkedHashMap<>();
+            if (files.format() == FileFormat.PARQUET) {
+                try (ResultSet rows = statement.executeQuery("SELECT key, value FROM parquet_kv_metadata("
+                        + list(files) + ") ORDER BY file_name")) {
+                    while (rows.next()) {
+                        metadata.putIfAbsent(text(rows.getBytes(1)), text(rows.getBytes(2)));
+                    }
+                }
+            }
+            return new FileFacts(types, count, low, high, metadata);
+        } catch (SQLException e) {
+            throw refused(identity, e);
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
      * Streams the rows of {@code [low, high)} (ns) of the mapping's columns to {@code rows}, in time order.
      *
      * @param ordered the files' rows are in time order already ({@link Span#ordered()}): they are not sorted again
@@ -193,9 +234,9 @@ public final class DuckDbFiles implements AutoCloseable {
         }
     }
 
-    /** The files' columns and their DuckDB types. */
+    /** The files' columns and their DuckDB types, in the files' order. */
     Map<String, String> columns(String identity, FileSet files) {
-        Map<String, String> types = new HashMap<>();
+        Map<String, String> types = new LinkedHashMap<>();
         try (Connection connection = database.duplicate(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("DESCRIBE SELECT * FROM " + source(files, null, null))) {
             while (rows.next()) {
@@ -227,13 +268,17 @@ public final class DuckDbFiles implements AutoCloseable {
      * not the sniffed {@code DOUBLE}: seconds since the epoch with nanoseconds need 19 digits, a double keeps 16.
      */
     private static String source(FileSet files, String timeColumn, TimeColumn kind) {
-        String list = files.files().stream().map(path -> literal(path.toString()))
-                .collect(Collectors.joining(", ", "[", "]"));
+        String list = list(files);
         if (files.format() == FileFormat.PARQUET) {
             return "read_parquet(" + list + ", union_by_name = true)";
         }
         String types = kind == TimeColumn.DECIMAL ? ", types = {" + literal(timeColumn) + ": 'DECIMAL(38,9)'}" : "";
         return "read_csv(" + list + ", header = true, union_by_name = true" + types + ")";
+    }
+
+    private static String list(FileSet files) {
+        return files.files().stream().map(path -> literal(path.toString()))
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static String literal(String text) {

@@ -173,4 +173,33 @@ class DuckDbFilesTest {
                         + "could not be read: ").satisfies(e -> assertThat(e.getMessage())
                         .doesNotContain(root.toString()));
     }
+
+    @Test
+    void shouldDescribeColumnsRowsTimeSpanAndParquetMetadata() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT " + T0 + " + i * 1000000 AS time, (i * 0.5)::DOUBLE AS speed, "
+                    + "'x' AS label FROM range(10) t(i)) TO '" + root.resolve("meta.parquet")
+                    + "' (FORMAT PARQUET, KV_METADATA "
+                    + "{'unit:speed': 'm/s²', driver: 'Ann'})");
+        }
+        Files.writeString(root.resolve("plain.csv"), "t,speed\n3,1.5\n1,2\n,4\n");
+
+        FileFacts parquet = files.describe("meta.parquet", paths.resolve("meta.parquet"),
+                mapping("time", TimeUnit.NS));
+        FileFacts csv = files.describe("plain.csv", paths.resolve("plain.csv"), mapping("t", TimeUnit.S));
+
+        assertThat(parquet.columns()).containsExactly(java.util.Map.entry("time", "BIGINT"),
+                java.util.Map.entry("speed", "DOUBLE"), java.util.Map.entry("label", "VARCHAR"));
+        assertThat(parquet.rows()).isEqualTo(10);
+        assertThat(parquet.minTime()).isEqualTo(T0);
+        assertThat(parquet.maxTime()).isEqualTo(T0 + 9_000_000);
+        assertThat(parquet.metadata()).containsEntry("unit:speed", "m/s²").containsEntry("driver", "Ann");
+        assertThat(csv.rows()).isEqualTo(3);
+        assertThat(csv.minTime()).isEqualTo(1_000_000_000L);
+        assertThat(csv.maxTime()).isEqualTo(3_000_000_000L);
+        assertThat(csv.metadata()).isEmpty();
+        assertThatThrownBy(() -> files.describe("plain.csv", paths.resolve("plain.csv"), mapping("time", TimeUnit.S)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("has no time column 'time'");
+    }
 }

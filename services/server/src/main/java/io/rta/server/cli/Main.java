@@ -2,6 +2,8 @@ package io.rta.server.cli;
 
 import io.rta.files.FileDataServer;
 import io.rta.files.FileOptions;
+import io.rta.files.index.FileIndex;
+import io.rta.files.index.IndexOptions;
 import io.rta.gateway.GatewayOptions;
 import io.rta.gateway.GatewayServer;
 import io.rta.influx.InfluxDataServer;
@@ -48,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * {@code data-service}, {@code stream-service}, {@code gateway}, {@code influx-data-service},
  * {@code file-data-service}, {@code cluster},
  * {@code bench sessions}, {@code bench data}, {@code bench live}, {@code bench gateway}, {@code bench auth},
- * {@code replay}, {@code dev-cert}, {@code help}.
+ * {@code replay}, {@code index files}, {@code dev-cert}, {@code help}.
  */
 public final class Main {
 
@@ -74,8 +76,9 @@ public final class Main {
      * @return {@link #OK}, or {@link #USAGE} after saying which logging option is bad
      */
     static int configureLogging(String[] args, Map<String, String> env, Path workingDir, PrintStream err) {
-        // a bench's and a replay's stdout is their report; their progress lines go to stderr
-        boolean bench = args.length > 0 && (args[0].equals("bench") || args[0].equals("replay"));
+        // a bench's, a replay's and an index's stdout is their report; their logs go to stderr
+        boolean bench = args.length > 0 && (args[0].equals("bench") || args[0].equals("replay")
+                || args[0].equals("index"));
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         try {
             LogSettings settings = LogSettings.load(rest, env, workingDir, bench ? Level.WARN : Level.INFO);
@@ -127,6 +130,8 @@ public final class Main {
                     return bench(rest, out, err);
                 case "replay":
                     return Replay.run(rest, out, err);
+                case "index":
+                    return index(rest, out, err);
                 case "dev-cert":
                     return DevCert.run(rest, out);
                 case "help":
@@ -215,6 +220,16 @@ public final class Main {
         }
     }
 
+    /** Runs an index: one line per file and a summary to {@code out}. */
+    private static int index(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (args.length == 0 || !args[0].equals("files")) {
+            err.println("Unknown index" + (args.length == 0 ? "" : " '" + args[0] + "'") + ": use ./rta index files.");
+            usage(err);
+            return USAGE;
+        }
+        return FileIndex.run(Arrays.copyOfRange(args, 1, args.length), out);
+    }
+
     private static void usage(PrintStream out) {
         out.println("Usage:");
         out.println("  ./rta server [--Option value ...]   run the all-in-one server (embedded broker and registry"
@@ -270,6 +285,10 @@ public final class Main {
         out.println("  ./rta replay [...]                  rebuild the views from the live event topics (TopicPrefix)"
                 + " into topics of their own (ReplayPrefix), with progress; Verify compares them with the live"
                 + " views");
+        out.println("  ./rta index files [...]             index Parquet and CSV files under Root in place: per file, a"
+                + " config from its numeric columns (ConfigServiceUri), its schema mapping (SchemaMappingGrpcUri) and"
+                + " a session bound to DataSource (SessionServiceUri); re-running changes nothing; exit code 1 when a"
+                + " file was skipped");
         out.println("  ./rta dev-cert [--Dir d --Hosts h]  make a local CA and a certificate it signs for this machine"
                 + " (ca.pem, ca-key.pem, cert.pem, key.pem), to try TLS; prints the Tls options to use");
         out.println("  ./rta help                          show this help");
@@ -341,6 +360,13 @@ public final class Main {
         out.println();
         out.println("Options of bench files (and HttpUrl, GrpcAddress, Json as above):");
         describe(out, FileBenchOptions.OWN.stream().filter(def -> !BenchOptions.OWN.contains(def)).toList());
+        out.println();
+        out.println("Options of index files (and LogFormat, LogLevel, LogLevels as above; logs go to stderr at WARN"
+                + " unless LogLevel is set):");
+        describe(out, IndexOptions.OWN);
+        out.println("  Auth:ClientId, Auth:ClientSecret, Auth:TokenScope, Auth:Authority: when the services need a"
+                + " token, the index's own OAuth 2.0 client (client-credentials flow); the token asks for"
+                + " Auth:WriteScope (default rta.write) unless Auth:TokenScope is set.");
         out.println();
         out.println("Options of dev-cert:");
         describe(out, DevCert.OPTIONS);

@@ -183,6 +183,42 @@ class MainTest {
     }
 
     @Test
+    void shouldRefuseToIndexFilesWithoutARequiredOptionNamingIt(@TempDir Path root) {
+        assertThat(run("index", "files", "--SessionServiceUri", "http://127.0.0.1:1/")).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("rta index: option Root is required")
+                .doesNotContain("\tat ");
+
+        err.reset();
+        assertThat(run("index", "files", "--Root", root.toString(), "--SessionServiceUri", "http://127.0.0.1:1/",
+                "--ConfigServiceUri", "http://127.0.0.1:1/")).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("option SchemaMappingGrpcUri is required");
+
+        err.reset();
+        assertThat(run("index", "files", "--Root", root.toString(), "--TimeUnit", "days")).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("option TimeUnit 'days': use ns, us, ms or s");
+
+        err.reset();
+        assertThat(run("index", "files", "--Root", root.toString(), "--SessionServiceUri", "localhost:2652",
+                "--ConfigServiceUri", "http://127.0.0.1:1/", "--SchemaMappingGrpcUri", "http://127.0.0.1:1/"))
+                .isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("option SessionServiceUri 'localhost:2652' is not "
+                + "an http:// or https:// URI");
+
+        err.reset();
+        assertThat(run("index", "sessions")).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Unknown index 'sessions'");
+    }
+
+    @Test
+    void shouldDescribeIndexFilesAndItsOptionsInTheUsage() {
+        assertThat(run("help")).isEqualTo(Main.OK);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("./rta index files [...]",
+                "Options of index files", "--SessionServiceUri", "--ConfigServiceUri", "--TimeColumn (default time)",
+                "--TimeUnit (default ns)", "--App (default Files)", "Auth:ClientId, Auth:ClientSecret");
+    }
+
+    @Test
     void shouldDescribeTheInfluxDataServiceAndItsOptionsInTheUsage() {
         assertThat(run("help")).isEqualTo(Main.OK);
 

@@ -1,0 +1,230 @@
+package io.rta.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.ByteString;
+import io.rta.files.FileDataServer;
+import io.rta.files.FileOptions;
+import io.rta.files.index.FileIndex;
+import io.rta.files.index.IndexOptions;
+import io.rta.files.index.IndexPlan;
+import io.rta.gateway.GatewayOptions;
+import io.rta.gateway.GatewayServer;
+import io.rta.it.data.ChunkedWireDecoder;
+import io.rta.it.data.Samples;
+import io.rta.it.data.Samples.Sample;
+import io.rta.proto.toolkit.config.GetConfigRequest;
+import io.rta.proto.toolkit.session.DataBinding;
+import io.rta.proto.toolkit.session.GetSessionRequest;
+import io.rta.proto.toolkit.session.ListSessionsRequest;
+import io.rta.proto.toolkit.session.Session;
+import io.rta.proto.toolkit.session.SessionElements;
+import io.rta.service.config.Options;
+import io.rta.service.net.FreePorts;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./rta index files} (called in-process) over a root holding a Parquet file with units and metadata, a CSV
+ * file and three files it cannot index, against the shared test server's real session, config and schema mapping
+ * services. Then the indexed sessions are read through a gateway in front of an in-process file data service, and
+ * compared sample by sample with what was written; a second run changes nothing.
+ *
+ * <p>Each run of the class uses its own DataSource, so the sessions it makes are its own in the shared server.
+ */
+class FileIndexIT {
+
+    private static final String CAR1 = "runs/car1.parquet";
+    private static final String CAR2 = "runs/2024/car2.csv";
+    private static final long T0 = 1_700_000_000_123_456_789L;
+    private static final long MS = 1_000_000L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String source;
+    private static Path root;
+    private static final List<Sample> CAR1_SAMPLES = new ArrayList<>();
+    private static final List<Sample> CAR2_SAMPLES = new ArrayList<>();
+    private static String firstOutput;
+    private static int firstExit;
+
+    @BeforeAll
+    static void indexOnce() throws Exception {
+        source = "files-" + UUID.randomUUID().toString().substring(0, 8);
+        root = Files.createDirectories(Scratch.dir("file-index-it-").resolve("root")).toRealPath();
+        writeFiles();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        firstExit = index(out);
+        firstOutput = out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * car 1 (Parquet, rows in reverse order): speed (double, unit km/h in the footer) every 10 ms, rpm (integer) on
+     * even rows, a text label; car 2 (CSV): speed every 5 ms. Odd files: a CSV without a time column, one with text
+     * only, a Parquet file that is not Parquet, and a text file that is not a data file at all.
+     */
+    private static void writeFiles() throws Exception {
+        Files.createDirectories(root.resolve("runs/2024"));
+        Files.createDirectories(root.resolve("odd"));
+        for (int i = 0; i < 300; i++) {
+            CAR1_SAMPLES.add(sample(0, T0 + i * 10 * MS, i * 0.25));
+            if (i % 2 == 0) {
+                CAR1_SAMPLES.add(sample(1, T0 + i * 10 * MS, 4000 + i));
+            }
+        }
+        CAR1_SAMPLES.sort(Samples.READ_ORDER);
+        StringBuilder csv = new StringBuilder("time,speed\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append(T0 + i * 5 * MS).append(',').append(-i * 1.5).append('\n');
+            CAR2_SAMPLES.add(sample(0, T0 + i * 5 * MS, -i * 1.5));
+        }
+        Files.writeString(root.resolve(CAR2), csv);
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+             Statement sql = duckdb.createStatement()) {
+            sql.execute("COPY (SELECT " + T0 + " + i * 10000000 AS time, (i * 0.25)::DOUBLE AS speed, CASE WHEN "
+                    + "i % 2 = 0 THEN 4000 + i END AS rpm, 'pit' AS label FROM range(299, -1, -1) t(i)) TO '"
+                    + root.resolve(CAR1) + "' (FORMAT PARQUET, KV_METADATA {'unit:speed': 'km/h', driver: 'Ann'})");
+        }
+        Files.writeString(root.resolve("odd/notime.csv"), "t,speed\n1,2\n");
+        Files.writeString(root.resolve("odd/text.csv"), "time,label\n1,pit\n");
+        Files.writeString(root.resolve("odd/broken.parquet"), "this is not parquet");
+        Files.writeString(root.resolve("odd/readme.txt"), "not data");
+    }
+
+    private static Sample sample(long channel, long time, double value) {
+        return new Sample(channel, time, ByteString.copyFrom(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
+                .putDouble(value).array()));
+    }
+
+    private static int index(ByteArrayOutputStream out) throws Exception {
+        String grpc = "http://127.0.0.1:" + TestServer.shared().grpcPort() + "/";
+        Options options = Options.load(IndexOptions.ALL, new String[] {"--Root", root.toString(),
+            "--SessionServiceUri", grpc, "--ConfigServiceUri", grpc, "--SchemaMappingGrpcUri", grpc,
+            "--DataSource", source}, Map.of(), Scratch.dir("file-index-it-config-"));
+        return FileIndex.run(options, new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    private static Session session(String identity) {
+        return TestServer.shared().sessions().getSession(GetSessionRequest.newBuilder()
+                .setIdentity(IndexPlan.sessionIdentity(source, identity)).setElements(SessionElements.newBuilder()
+                        .setJson(true).setDataBindings(true)).build());
+    }
+
+    private static JsonNode json(Session session) throws Exception {
+        return JSON.readTree(session.getJson());
+    }
+
+    /** Every session of the shared server bound to this run's source. */
+    private static List<String> sessionsOfThisSource() {
+        return TestServer.shared().sessions().listSessions(ListSessionsRequest.newBuilder().setPageSize(10_000)
+                        .setSessionElements(SessionElements.newBuilder().setDataBindings(true)).build())
+                .getSessionsList().stream().filter(s -> s.getDataBindingsList().stream()
+                        .anyMatch(b -> b.getKey().getSource().equals(source))).map(Session::getIdentity).sorted()
+                .toList();
+    }
+
+    @Test
+    void shouldReportEachFileAndSkipTheOddOnesByName() {
+        assertThat(firstExit).isEqualTo(FileIndex.FAILED);
+        assertThat(firstOutput).contains("[1/5] odd/broken.parquet: SKIPPED: data identity 'odd/broken.parquet' "
+                        + "could not be read", "odd/notime.csv: SKIPPED: data identity 'odd/notime.csv' has no time "
+                        + "column 'time'", "odd/text.csv: SKIPPED: no numeric column besides the time column 'time'",
+                CAR2 + ": 200 rows, 1 channels, 2023-11-14T22:13:20.123456789Z .. ",
+                CAR1 + ": 300 rows, 2 channels", "indexed 2 of 5 file(s), 3 skipped or failed; 2 new config(s)")
+                .doesNotContain("readme.txt").doesNotContain(root + "/odd");
+    }
+
+    @Test
+    void shouldCreateASessionPerFileWithItsDetailsTimeRangeAndBindings() throws Exception {
+        Session car1 = session(CAR1);
+        JsonNode json = json(car1);
+
+        assertThat(json.path("identifier").asText()).isEqualTo(CAR1);
+        assertThat(json.path("state").asText()).isEqualTo("closed");
+        assertThat(json.at("/timeRange/startTime").asLong()).isEqualTo(T0);
+        assertThat(json.at("/timeRange/endTime").asLong()).isEqualTo(T0 + 299 * 10 * MS);
+        assertThat(json.at("/details/file").asText()).isEqualTo(CAR1);
+        assertThat(json.at("/details/rows").asText()).isEqualTo("300");
+        assertThat(json.at("/details/format").asText()).isEqualTo("parquet");
+        assertThat(json.at("/details/driver").asText()).isEqualTo("Ann");
+        assertThat(json.at("/details/unit:speed").isMissingNode()).isTrue();
+        DataBinding binding = car1.getDataBindings(0);
+        assertThat(car1.getDataBindingsCount()).isEqualTo(1);
+        assertThat(binding.getKey().getSource()).isEqualTo(source);
+        assertThat(binding.getKey().getIdentity()).isEqualTo(CAR1);
+        assertThat(binding.getDataChannelBindings(0).getLastSessionChannel()).isEqualTo(1);
+        assertThat(json(session(CAR2)).at("/details/format").asText()).isEqualTo("csv");
+        assertThat(sessionsOfThisSource()).containsExactlyInAnyOrder(IndexPlan.sessionIdentity(source, CAR1),
+                IndexPlan.sessionIdentity(source, CAR2));
+    }
+
+    @Test
+    void shouldPublishAConfigWithAParameterAndChannelPerNumericColumnAndItsUnit() throws Exception {
+        String identifier = json(session(CAR1)).at("/configBindings/0/identifier").asText();
+        JsonNode config = JSON.readTree(TestServer.shared().configs().getConfig(GetConfigRequest.newBuilder()
+                .setIdentifier(identifier).build()).getData().toStringUtf8()).get("Files");
+
+        assertThat(config.at("/tree/params").toString()).isEqualTo("[\"speed:Files\",\"rpm:Files\"]");
+        assertThat(config.at("/parameters/0/unit").asText()).isEqualTo("km/h");
+        assertThat(config.at("/parameters/1/channels/0").asInt()).isEqualTo(1);
+        assertThat(config.at("/channels/1/name").asText()).isEqualTo("rpm");
+        assertThat(config.at("/channels/1/source").asText()).isEqualTo("timestamped");
+        assertThat(json(session(CAR2)).at("/configBindings/0/identifier").asText()).isNotEqualTo(identifier);
+    }
+
+    @Test
+    void shouldServeTheIndexedFilesThroughTheGatewayByTheirSessions() throws Exception {
+        TestServer server = TestServer.shared();
+        String grpc = "http://127.0.0.1:" + server.grpcPort() + "/";
+        try (FileDataServer files = FileDataServer.start(Options.load(FileOptions.ALL, new String[] {
+            "--HttpPort", Integer.toString(FreePorts.next()), "--Root", root.toString(), "--SchemaMappingGrpcUri",
+            grpc, "--DataSource", source, "--MaxFrequency", "10000"}, Map.of(), Scratch.dir("file-index-it-svc-")));
+             GatewayServer gateway = GatewayServer.start(Options.load(GatewayOptions.ALL, new String[] {
+                 "--HttpPort", Integer.toString(FreePorts.next()), "--SessionServiceUri", server.baseUrl(),
+                 "--ConfigServiceUri", server.baseUrl(), "--DataServiceUris:" + source,
+                 "http://127.0.0.1:" + files.httpPort() + "/"}, Map.of(), Scratch.dir("file-index-it-gw-")))) {
+            Http through = new Http("http://127.0.0.1:" + gateway.httpPort());
+
+            assertThat(read(through, CAR1, "0-1")).containsExactlyElementsOf(CAR1_SAMPLES);
+            assertThat(read(through, CAR2, "0")).containsExactlyElementsOf(CAR2_SAMPLES);
+        }
+    }
+
+    private static List<Sample> read(Http through, String identity, String channels) throws Exception {
+        byte[] body = Http.ok(through.get("/rta/v2/sessions/" + IndexPlan.sessionIdentity(source, identity)
+                + "/data/timestamped/" + channels)).body();
+        List<Sample> samples = new ArrayList<>(Samples.ofTimestampedChunks(ChunkedWireDecoder.timestamped(body)));
+        samples.sort(Samples.READ_ORDER);
+        return samples;
+    }
+
+    @Test
+    void shouldChangeNothingWhenRunAgain() throws Exception {
+        String car1 = session(CAR1).toString();
+        String car2 = session(CAR2).toString();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThat(index(out)).isEqualTo(FileIndex.FAILED);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("indexed 2 of 5 file(s), 3 skipped or failed; "
+                + "0 new config(s)").doesNotContain("(new)");
+        assertThat(session(CAR1).toString()).isEqualTo(car1);
+        assertThat(session(CAR2).toString()).isEqualTo(car2);
+        assertThat(sessionsOfThisSource()).hasSize(2);
+    }
+}

@@ -1,0 +1,79 @@
+package io.rta.files.index;
+
+import io.rta.files.FileOptions;
+import io.rta.files.store.DuckDbFiles;
+import io.rta.service.config.Options;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./rta index files}: the "index in place" step of the data adapter tutorial for the file data service.
+ * Exit code {@link #OK} when every file was indexed, {@link #FAILED} when any was skipped or refused.
+ */
+public final class FileIndex {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    private static final Set<String> UNITS = Set.of("ns", "us", "ms", "s");
+    private static final Pattern APP = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private FileIndex() {
+    }
+
+    /** @throws IllegalArgumentException naming the option that is missing or wrong */
+    public static int run(String[] args, PrintStream out) throws IOException, SQLException {
+        return run(IndexOptions.load(args), out);
+    }
+
+    /** @throws IllegalArgumentException naming the option that is missing or wrong */
+    public static int run(Options options, PrintStream out) throws IOException, SQLException {
+        Path root = root(options);
+        IndexPlan.Settings settings = settings(options);
+        try (IndexClients clients = new IndexClients(options);
+             DuckDbFiles files = new DuckDbFiles(root, options.getString(FileOptions.ENGINE_MEMORY))) {
+            FileIndexer.Outcome outcome = new FileIndexer(root, files, clients, settings, out).run();
+            out.flush();
+            return outcome.failed() ? FAILED : OK;
+        }
+    }
+
+    private static Path root(Options options) throws IOException {
+        String root = options.getString(IndexOptions.ROOT).strip();
+        if (root.isEmpty()) {
+            throw new IllegalArgumentException("option Root is required: the directory to index");
+        }
+        Path path = Path.of(root);
+        if (!Files.isDirectory(path)) {
+            throw new IllegalArgumentException("option Root '" + root + "' is not a directory");
+        }
+        return path.toRealPath();
+    }
+
+    static IndexPlan.Settings settings(Options options) {
+        String source = options.getString(IndexOptions.DATA_SOURCE).strip();
+        if (source.isEmpty()) {
+            throw new IllegalArgumentException("option DataSource must not be empty");
+        }
+        String time = options.getString(IndexOptions.TIME_COLUMN).strip();
+        if (time.isEmpty()) {
+            throw new IllegalArgumentException("option TimeColumn must not be empty");
+        }
+        String unit = options.getString(IndexOptions.TIME_UNIT).strip().toLowerCase(Locale.ROOT);
+        if (!UNITS.contains(unit)) {
+            throw new IllegalArgumentException("option TimeUnit '" + options.getString(IndexOptions.TIME_UNIT)
+                    + "': use ns, us, ms or s");
+        }
+        String app = options.getString(IndexOptions.APP).strip();
+        if (!APP.matcher(app).matches()) {
+            throw new IllegalArgumentException("option App '" + app + "': use letters, digits and _, not starting "
+                    + "with a digit");
+        }
+        return new IndexPlan.Settings(source, time, unit, app);
+    }
+}

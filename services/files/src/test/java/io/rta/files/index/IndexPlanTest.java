@@ -1,0 +1,146 @@
+package io.rta.files.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rta.proto.toolkit.schemamapping.FieldMapping;
+import io.rta.proto.toolkit.schemamapping.PutSchemaMappingRequest;
+import io.rta.proto.toolkit.session.CreateOrUpdateSessionRequest;
+import io.rta.proto.toolkit.session.SessionUpdate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IndexPlanTest {
+
+    private static final IndexPlan.Settings SETTINGS = new IndexPlan.Settings("files", "time", "ms", "Files");
+    private static final long T0 = 1_700_000_000_123_000_000L;
+
+    private static Map<String, String> columns(String... nameTypes) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (int i = 0; i < nameTypes.length; i += 2) {
+            columns.put(nameTypes[i], nameTypes[i + 1]);
+        }
+        return columns;
+    }
+
+    private static IndexPlan plan(String identity, Map<String, String> columns, Map<String, String> metadata) {
+        return new IndexPlan(identity, "parquet", ColumnChannels.of(columns, "time", metadata), 42, T0, T0 + 5,
+                metadata, SETTINGS);
+    }
+
+    @Test
+    void shouldMakeAChannelOfEveryNumericColumnButTheTimeInFileOrder() {
+        List<IndexedColumn> channels = ColumnChannels.of(columns("label", "VARCHAR", "speed", "DOUBLE", "time",
+                "BIGINT", "gear", "TINYINT", "ok", "BOOLEAN", "torque", "DECIMAL(18,3)", "rpm", "UBIGINT",
+                "when", "TIMESTAMP", "temp", "FLOAT"), "time", Map.of());
+
+        assertThat(channels).extracting(IndexedColumn::column)
+                .containsExactly("speed", "gear", "torque", "rpm", "temp");
+        assertThat(channels).extracting(IndexedColumn::channel).containsExactly(0, 1, 2, 3, 4);
+    }
+
+    @Test
+    void shouldNameParametersAsCLikeIdentifiersWithoutCollisions() {
+        List<IndexedColumn> channels = ColumnChannels.of(columns("Speed (km/h)", "DOUBLE", "speed__km_h_",
+                "DOUBLE", "2nd gear", "INTEGER", "", "DOUBLE", "Öl", "DOUBLE"), "time", Map.of());
+
+        assertThat(channels).extracting(IndexedColumn::name)
+                .containsExactly("Speed__km_h_", "speed__km_h__2", "_2nd_gear", "_", "_l");
+    }
+
+    @Test
+    void shouldTakeUnitsFromTheFilesMetadataInAnyOfItsThreeSpellings() {
+        List<IndexedColumn> channels = ColumnChannels.of(columns("speed", "DOUBLE", "rpm", "DOUBLE", "temp", "DOUBLE",
+                "gear", "DOUBLE"), "time", Map.of("unit:speed", "km/h", "rpm.unit", "1/min",
+                "units", "{\"temp\": \"°C\", \"speed\": \"ignored\"}"));
+
+        assertThat(channels).extracting(IndexedColumn::unit).containsExactly("km/h", "1/min", "°C", "");
+        assertThat(ColumnChannels.of(columns("speed", "DOUBLE"), "time", Map.of("units", "not json")))
+                .extracting(IndexedColumn::unit).containsExactly("");
+    }
+
+    @Test
+    void shouldGenerateAConfigWithAParameterAndATimestampedChannelPerColumn() throws Exception {
+        IndexPlan plan = plan("runs/car1.parquet", columns("time", "BIGINT", "speed", "DOUBLE", "rpm", "INTEGER"),
+                Map.of("unit:speed", "km/h"));
+
+        JsonNode app = new ObjectMapper().readTree(plan.configJson()).get("Files");
+        assertThat(app.at("/tree/params").toString()).isEqualTo("[\"speed:Files\",\"rpm:Files\"]");
+        assertThat(app.at("/parameters/0/id").asText()).isEqualTo("speed:Files");
+        assertThat(app.at("/parameters/0/unit").asText()).isEqualTo("km/h");
+        assertThat(app.at("/parameters/1/channels").toString()).isEqualTo("[1]");
+        assertThat(app.at("/parameters/1/unit").isMissingNode()).isTrue();
+        assertThat(app.at("/channels/1").toString())
+                .isEqualTo("{\"id\":1,\"name\":\"rpm\",\"source\":\"timestamped\",\"type\":\"f64\"}");
+        assertThat(app.at("/conversions/0/rational/coeffs").toString()).isEqualTo("[0,1,0,0,1,0]");
+    }
+
+    @Test
+    void shouldDeriveTheConfigIdentifierFromTheColumnsOnly() {
+        IndexPlan car1 = plan("runs/car1.parquet", columns("time", "BIGINT", "speed", "DOUBLE"), Map.of());
+        IndexPlan car2 = plan("runs/car2.parquet", columns("speed", "DOUBLE", "time", "BIGINT"), Map.of());
+        IndexPlan other = plan("runs/car1.parquet", columns("time", "BIGINT", "speed", "DOUBLE"),
+                Map.of("unit:speed", "m/s"));
+
+        assertThat(car1.configIdentifier()).matches("files-[0-9a-f]{24}").isEqualTo(car2.configIdentifier())
+                .isNotEqualTo(other.configIdentifier());
+        assertThat(plan("runs/car1.parquet", columns("time", "BIGINT", "speed", "DOUBLE"), Map.of())
+                .configIdentifier()).isEqualTo(car1.configIdentifier());
+    }
+
+    @Test
+    void shouldDeriveTheSessionIdentityFromTheSourceAndPath() {
+        String car1 = IndexPlan.sessionIdentity("files", "runs/car1.parquet");
+
+        assertThat(car1).isEqualTo(IndexPlan.sessionIdentity("files", "runs/car1.parquet"))
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(IndexPlan.sessionIdentity("files", "runs/car2.parquet")).isNotEqualTo(car1);
+        assertThat(IndexPlan.sessionIdentity("archive", "runs/car1.parquet")).isNotEqualTo(car1);
+    }
+
+    @Test
+    void shouldMapEachColumnToItsChannelWithTheTimeColumnAndUnit() {
+        PutSchemaMappingRequest mapping = plan("runs/car1.parquet", columns("time", "BIGINT", "speed", "DOUBLE",
+                "rpm", "INTEGER"), Map.of()).mapping();
+
+        assertThat(mapping.getDataSource()).isEqualTo("files");
+        assertThat(mapping.getDataIdentity()).isEqualTo("runs/car1.parquet");
+        assertThat(mapping.getSchemaMapping().getPropertiesMap())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("time_column", "time", "time_unit", "ms"));
+        assertThat(mapping.getSchemaMapping().getFieldMappingsList()).extracting(FieldMapping::getSourceField,
+                FieldMapping::getTargetChannel).containsExactly(org.assertj.core.groups.Tuple.tuple("speed", 0),
+                org.assertj.core.groups.Tuple.tuple("rpm", 1));
+    }
+
+    @Test
+    void shouldSetTheSessionsRangeDetailsAndBindingsOnEveryRun() {
+        IndexPlan plan = plan("runs/car1.parquet", columns("time", "BIGINT", "speed", "DOUBLE", "rpm", "INTEGER"),
+                Map.of("driver", "Ann", "ARROW:schema", "xx", "unit:speed", "km/h", "rows", "shadowed",
+                        "note", "x".repeat(IndexPlan.MAX_DETAIL_LENGTH + 1)));
+        CreateOrUpdateSessionRequest session = plan.session();
+
+        assertThat(session.getIdentity()).isEqualTo(plan.sessionIdentity());
+        assertThat(session.getCreateIfNotExists().getIdentifier()).isEqualTo("runs/car1.parquet");
+        assertThat(session.getCreateIfNotExists().getTimestamp()).isEqualTo("2023-11-14T22:13:20.123Z");
+        SessionUpdate range = session.getUpdatesList().stream().filter(SessionUpdate::hasSetTimeRange).findFirst()
+                .orElseThrow();
+        assertThat(range.getSetTimeRange().getStartTime()).isEqualTo(T0);
+        assertThat(range.getSetTimeRange().getEndTime()).isEqualTo(T0 + 5);
+        Map<String, String> details = session.getUpdatesList().stream().filter(SessionUpdate::hasSetDetails)
+                .findFirst().orElseThrow().getSetDetails().getDetailsMap();
+        assertThat(details).containsExactlyInAnyOrderEntriesOf(Map.of("driver", "Ann", "file", "runs/car1.parquet",
+                "format", "parquet", "rows", "42", "channels", "2", "timeColumn", "time"));
+        assertThat(session.getUpdatesList().stream().filter(SessionUpdate::hasSetConfigBindings).findFirst()
+                .orElseThrow().getSetConfigBindings().getConfigBindings(0).getIdentifier())
+                .isEqualTo(plan.configIdentifier());
+        var data = session.getUpdatesList().stream().filter(SessionUpdate::hasSetDataBindings).findFirst()
+                .orElseThrow().getSetDataBindings().getDataBindings(0);
+        assertThat(data.getKey().getSource()).isEqualTo("files");
+        assertThat(data.getKey().getIdentity()).isEqualTo("runs/car1.parquet");
+        assertThat(data.getDataChannelBindings(0).getLastSessionChannel()).isEqualTo(1);
+        assertThat(plan.session()).isEqualTo(session);
+    }
+}
