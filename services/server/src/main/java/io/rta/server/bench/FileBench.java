@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * service in this JVM twice: with its cache off (the timed reads: every pass reads the file) and on (a repeated
  * read, for context). Then, in rounds whose order alternates, it times a bare DuckDB scan of the same columns in this
  * JVM (JDBC, streamed, every value fetched) and the service's read of every channel through its HTTP route (every
- * chunk unpacked and parsed, its samples counted).
+ * chunk unpacked and walked by {@link SampleWalk}, every value read). Both sides' counts and value sums are checked
+ * against what was written, every pass.
  */
 public final class FileBench {
 
@@ -148,6 +149,23 @@ public final class FileBench {
                     + "' (FORMAT PARQUET)";
         }
 
+        /** The value of column {@code field} in row {@code row}, as {@link #copy} writes it. */
+        static double value(long row, int field) {
+            return (row % 10_000) * 0.125 + field + 0.5;
+        }
+
+        /** The sum of every value written. */
+        double valueSum() {
+            double sum = 0;
+            for (long row = 0; row < Math.min(rows, 10_000); row++) {
+                long times = rows / 10_000 + (row < rows % 10_000 ? 1 : 0);
+                for (int f = 0; f < fields; f++) {
+                    sum += times * value(row, f);
+                }
+            }
+            return sum;
+        }
+
         /** The schema mapping of the file: column {@code f<n>} to channel n, doubles, ns times in {@code time}. */
         SchemaMapping mapping() {
             SchemaMapping.Builder mapping = SchemaMapping.newBuilder().putProperties("time_column", "time")
@@ -170,8 +188,9 @@ public final class FileBench {
                 .fact("reads", String.format(Locale.ROOT, "%d timed rounds after one checked round; each reads every "
                         + "sample with a bare DuckDB scan in this JVM (SELECT time and the columns FROM read_parquet, "
                         + "streamed over JDBC, every value fetched) and through the file data service (CacheSize 0; "
-                        + "its HTTP route, every chunk unpacked and parsed to count samples), the order alternating "
-                        + "every round", plan.passes()))
+                        + "its HTTP route; every chunk unpacked and walked on the wire, its samples counted and every "
+                        + "value read), the order alternating every round; both sides sum the values they see and "
+                        + "are checked against the values written", plan.passes()))
                 .fact("load before", Machine.loadAverage());
         BenchTarget target = null;
         FileDataServer uncached = null;
@@ -255,9 +274,9 @@ public final class FileBench {
             throws InterruptedException {
         steps.phase("one untimed round, counts checked ...");
         if (!report.attempt("checked round", () -> {
-            check("bare scan", countScan(duckdb, scan, plan.fields()), plan);
-            check("service read", countRead(uncached), plan);
-            check("cached service read", countRead(cached), plan);
+            check("bare scan", scan(duckdb, scan, plan.fields()), plan);
+            check("service read", read(uncached), plan);
+            check("cached service read", read(cached), plan);
         })) {
             return;
         }
@@ -270,12 +289,12 @@ public final class FileBench {
                 boolean bareFirst = pass % 2 == 0;
                 for (int turn = 0; turn < 2; turn++) {
                     if ((turn == 0) == bareFirst) {
-                        bareTimes.time(() -> check("bare scan", countScan(duckdb, scan, plan.fields()), plan));
+                        bareTimes.time(() -> check("bare scan", scan(duckdb, scan, plan.fields()), plan));
                     } else {
-                        serviceTimes.time(() -> check("service read", countRead(uncached), plan));
+                        serviceTimes.time(() -> check("service read", read(uncached), plan));
                     }
                 }
-                cachedTimes.time(() -> check("cached service read", countRead(cached), plan));
+                cachedTimes.time(() -> check("cached service read", read(cached), plan));
                 steps.status(String.format(Locale.ROOT, "  round %d of %d: bare %.2f s, service %.2f s, cached "
                         + "%.2f s", pass + 1, plan.passes(), bareTimes.last(), serviceTimes.last(), cachedTimes.last()));
             }
@@ -298,35 +317,47 @@ public final class FileBench {
                         "; of the summed times %.2f", bareTimes.totalSeconds() / serviceTimes.totalSeconds()));
     }
 
-    private static void check(String what, long samples, Plan plan) {
-        if (samples != plan.samples()) {
+    /** What a read saw: samples, and the sum of their values. */
+    record Seen(long samples, double sum) {
+    }
+
+    /** Every sample written was seen, with the values written (their sum, to a relative 1e-9: orders differ). */
+    private static void check(String what, Seen seen, Plan plan) {
+        if (seen.samples() != plan.samples()) {
             throw new IllegalStateException(String.format(Locale.ROOT, "the %s counted %,d samples; %,d were "
-                    + "written", what, samples, plan.samples()));
+                    + "written", what, seen.samples(), plan.samples()));
+        }
+        double expected = plan.valueSum();
+        if (Math.abs(seen.sum() - expected) > Math.abs(expected) * 1e-9) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "the %s's values sum to %.6f; the values "
+                    + "written sum to %.6f", what, seen.sum(), expected));
         }
     }
 
-    /** The bare scan: every row streamed, its time and every value fetched, the non-null values counted. */
-    static long countScan(Connection duckdb, String scan, int fields) throws SQLException {
+    /** The bare scan: every row streamed, its time and every value fetched, the non-null values counted and summed. */
+    static Seen scan(Connection duckdb, String scan, int fields) throws SQLException {
         long samples = 0;
+        double sum = 0;
         try (Statement statement = duckdb.createStatement()) {
             statement.setFetchSize(8192);
             try (ResultSet rows = statement.executeQuery(scan)) {
                 while (rows.next()) {
                     rows.getLong(1);
                     for (int f = 0; f < fields; f++) {
-                        rows.getDouble(f + 2);
+                        double value = rows.getDouble(f + 2);
                         if (!rows.wasNull()) {
                             samples++;
+                            sum += value;
                         }
                     }
                 }
             }
         }
-        return samples;
+        return new Seen(samples, sum);
     }
 
-    /** The service's route: every chunk read with the server's {@link ChunkStreamReader}, unpacked and parsed. */
-    private long countRead(URI read) throws IOException, InterruptedException {
+    /** The service's route: every chunk unpacked and walked, every sample counted and value summed. */
+    private Seen read(URI read) throws IOException, InterruptedException {
         HttpResponse<InputStream> answer = http.send(HttpRequest.newBuilder(read).timeout(TIMEOUT).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = new BufferedInputStream(answer.body(), 64 * 1024)) {
@@ -334,7 +365,8 @@ public final class FileBench {
                 throw new IOException("the file data service answered " + answer.statusCode() + ": "
                         + new String(body.readNBytes(4096), StandardCharsets.UTF_8));
             }
-            return DataReadLoad.countTimestamped(new ChunkStreamReader(body));
+            SampleWalk walk = new SampleWalk().walk(new ChunkStreamReader(body));
+            return new Seen(walk.samples(), walk.sum());
         }
     }
 }
