@@ -1,6 +1,6 @@
 package io.rta.influx.chunks;
 
-import io.rta.influx.query.TimeWindows;
+import io.rta.service.chunks.TimeWindows;
 
 /** Where a chunker is on the time grid: rows must come in time order, and a row past the window starts the next one. */
 final class WindowCursor {
