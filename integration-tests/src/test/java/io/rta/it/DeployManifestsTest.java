@@ -52,7 +52,7 @@ class DeployManifestsTest {
                 .forEach(workload -> collectSecrets(workload.path("spec").path("template"), read));
 
         assertThat(users).contains("rta-server", "rta-session-service", "rta-config-service", "rta-data-service",
-                "rta-stream-service", "apicurio-registry");
+                "rta-schema-mapping-service", "rta-stream-service", "apicurio-registry");
         assertThat(read).contains(CLUSTER_CA).isSubsetOf(union(users, CLUSTER_CA));
     }
 
