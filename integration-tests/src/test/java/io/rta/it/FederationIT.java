@@ -17,8 +17,10 @@ import io.rta.influx.InfluxProcess;
 import io.rta.it.data.ChunkedWireDecoder;
 import io.rta.it.data.Samples;
 import io.rta.it.data.Samples.Sample;
+import io.rta.proto.model.data.Event;
 import io.rta.proto.toolkit.config.PutConfigRequest;
 import io.rta.proto.toolkit.data.WriteDataStreamMessage;
+import io.rta.proto.toolkit.schemamapping.EventMapping;
 import io.rta.proto.toolkit.schemamapping.FieldMapping;
 import io.rta.proto.toolkit.schemamapping.PutSchemaMappingRequest;
 import io.rta.proto.toolkit.schemamapping.SchemaMapping;
@@ -39,6 +41,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +103,10 @@ class FederationIT {
     private static final List<Sample> INFLUX_SAMPLES = new ArrayList<>();
     private static final List<Sample> FILE_SAMPLES = new ArrayList<>();
     private static final List<Sample> ALL_SAMPLES = new ArrayList<>();
+    /** Every event a read of the session must return, in session time, by time. */
+    private static final List<Event> ALL_EVENTS = new ArrayList<>();
+    private static final Comparator<Event> BY_TIME = Comparator.comparingLong(Event::getTimestamp)
+            .thenComparing(Event::getAppName);
 
     private static InfluxProcess influx;
     private static SchemaMappings mappings;
@@ -118,7 +125,9 @@ class FederationIT {
         mappings.put(PutSchemaMappingRequest.newBuilder().setDataSource(INFLUX).setDataIdentity(INFLUX_IDENTITY)
                 .setSchemaMapping(SchemaMapping.newBuilder().putProperties("measurement", "telemetry")
                         .addFieldMappings(field("speed", 0)).addFieldMappings(field("rpm", 1))
-                        .addFieldMappings(field("gear", 2))).build());
+                        .addFieldMappings(field("gear", 2))
+                        .addEventMappings(EventMapping.newBuilder().setSourceEvent("lap").setTargetEventApp("fed")
+                                .setTargetEventId(7).addSourceEventDataFields("laptime"))).build());
         influxService = InfluxDataServer.start(Options.load(InfluxOptions.ALL, new String[] {
             "--HttpPort", Integer.toString(FreePorts.next()), "--DataSource", INFLUX,
             "--SchemaMappingGrpcUri", mappings.uri(), "--InfluxUri", influx.uri(), "--InfluxHealthCheckPath", "/ping",
@@ -146,6 +155,7 @@ class FederationIT {
             ALL_SAMPLES.addAll(source);
         }
         ALL_SAMPLES.sort(Samples.READ_ORDER);
+        ALL_EVENTS.sort(BY_TIME);
     }
 
     @AfterAll
@@ -167,17 +177,19 @@ class FederationIT {
             long start = T0 + k * Telemetry.BURST;
             written.add(Telemetry.timestamped(0, start, MS, 50, 8, k, i -> 10));
             written.add(Telemetry.timestamped(1, start + 3 * MS, MS, 10, 8, k, i -> 50));
+            written.add(Telemetry.event(k, 250 * MS, 1));
         }
         try (WriteStreamClient stream = WriteStreamClient.open(server.channel())) {
             stream.identity(KAFKA_IDENTITY).send(written).flush("federation");
             stream.complete();
         }
         KAFKA_SAMPLES.addAll(Samples.ofTimestamped(Telemetry.timestamped(written)));
+        ALL_EVENTS.addAll(Telemetry.events(written));
     }
 
     /**
      * 10 s recorded an hour before the session: speed at 100 Hz, rpm at 50 Hz, an integer gear every second (served as
-     * double), 5 ms after the Kafka samples' data times.
+     * double), 5 ms after the Kafka samples' data times; laps (a string event with a lap time) between samples.
      */
     private static String influxLines() {
         StringBuilder lines = new StringBuilder();
@@ -196,6 +208,14 @@ class FederationIT {
                         i / 100 % 6 + 1));
             }
             lines.append(' ').append(time).append('\n');
+            if (i % 250 == 7) {
+                double lapTime = 80 + i / 1000.0;
+                lines.append("telemetry,run=").append(RUN).append(" lap=\"Lap ").append(i / 250).append("\",laptime=")
+                        .append(lapTime).append(' ').append(time + 5 * MS).append('\n');
+                ALL_EVENTS.add(Event.newBuilder().setEventDefinitionId(7).setAppName("fed")
+                        .setTimestamp(time + 5 * MS + INFLUX_OFFSET).setStatusText("Lap " + i / 250)
+                        .addRawData(lapTime).build());
+            }
         }
         return lines.toString();
     }
@@ -357,6 +377,27 @@ class FederationIT {
                 + "/timestamped/0?start=" + (start - INFLUX_OFFSET) + "&end=" + (end - INFLUX_OFFSET))).body())))
                 .isNotEmpty().allSatisfy(sample -> assertThat(sample.channelId()).isZero())
                 .allSatisfy(sample -> assertThat(sample.time()).isLessThan(T0 - INFLUX_OFFSET + 10 * S));
+    }
+
+    private static List<Event> events(String query) throws IOException {
+        List<Event> events = new ArrayList<>(ChunkedWireDecoder.events(Http.ok(gateway().get("/rta/v2/sessions/"
+                + SESSION + "/data/events" + query)).body()).stream()
+                .flatMap(chunk -> chunk.list().getEventsList().stream()).toList());
+        events.sort(BY_TIME);
+        return events;
+    }
+
+    /** The events of the Kafka-backed store and of the Influx event mappings, merged, the Influx ones shifted. */
+    @Test
+    void shouldMergeTheEventsOfEverySourceInSessionTime() throws IOException {
+        long start = T0 + 2 * S;
+        long end = T0 + 3 * S - 1;
+
+        assertThat(ALL_EVENTS).hasSize(BURSTS + 4).extracting(Event::getAppName).contains("it", "fed");
+        assertThat(events("")).containsExactlyElementsOf(ALL_EVENTS);
+        assertThat(events("?start=" + start + "&end=" + end)).isSubsetOf(ALL_EVENTS).containsAll(ALL_EVENTS.stream()
+                .filter(event -> event.getTimestamp() >= start && event.getTimestamp() <= end).toList())
+                .extracting(Event::getAppName).contains("it", "fed");
     }
 
     /** ATLAS reads the config bound to the session through the gateway: it describes every channel the data serves. */
