@@ -76,7 +76,7 @@ class FileDataIT {
 
     @BeforeAll
     static void load() throws Exception {
-        base = Files.createTempDirectory("files-it-").toRealPath();
+        base = Scratch.dir("files-it-").toRealPath();
         root = Files.createDirectories(base.resolve("root/runs/laps")).getParent().getParent();
         Files.writeString(base.resolve("secret.csv"), "time,speed\n1,2\n");
         Files.createSymbolicLink(root.resolve("escape.csv"), base.resolve("secret.csv"));
@@ -162,7 +162,7 @@ class FileDataIT {
     }
 
     private static FileDataServer start(String... more) throws Exception {
-        Path dir = Files.createTempDirectory("files-it-config-");
+        Path dir = Scratch.dir("files-it-config-");
         List<String> args = new ArrayList<>(List.of("--HttpPort", Integer.toString(FreePorts.next()),
                 "--Root", root.toString(), "--SchemaMappingGrpcUri", mappings.uri(), "--MaxFrequency", "300000"));
         args.addAll(List.of(more));
@@ -315,7 +315,7 @@ class FileDataIT {
                 CLOSED, SessionUpdate.newBuilder().setSetDataBindings(SessionUpdate.DataBindingsList.newBuilder()
                         .addDataBindings(DataBinding.newBuilder().setKey(DataBindingKey.newBuilder()
                                 .setSource(SOURCE).setIdentity(CAR1)))).build()));
-        Path dir = Files.createTempDirectory("files-gateway-it-");
+        Path dir = Scratch.dir("files-gateway-it-");
         try (GatewayServer gateway = GatewayServer.start(Options.load(GatewayOptions.ALL, new String[] {
             "--HttpPort", Integer.toString(FreePorts.next()), "--SessionServiceUri", server.baseUrl(),
             "--ConfigServiceUri", server.baseUrl(), "--DataServiceUris:" + SOURCE,

@@ -5,6 +5,9 @@ import com.google.protobuf.WireFormat;
 import io.rta.topology.data.StoredChunk;
 import io.rta.topology.data.codec.Lz4Block;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -13,7 +16,15 @@ import java.util.Arrays;
  */
 public final class SampleBuffer {
 
+    /** Regular samples' scaled deltas on the wire: a varint 1 each. */
+    private static final byte[] ONES = ones(ChunkLimits.RESULT_SAMPLES);
+
+    private static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
     private final long channelId;
+    /** One result's double values, as written. */
+    private final byte[] doubles = new byte[ChunkLimits.RESULT_SAMPLES * Long.BYTES];
     private final SampleType type;
     private long[] times = new long[256];
     private double[] values = new double[256];
@@ -96,12 +107,25 @@ public final class SampleBuffer {
 
     /** Bytes of the packed deltas (the first is 0). */
     private int deltaBytes(int from, int to, long scale) {
+        if (regular(from, to, scale)) {
+            return to - from;
+        }
         int bytes = 1;
         for (int i = from + 1; i < to; i++) {
             long delta = times[i] - times[i - 1];
             bytes += CodedOutputStream.computeInt64SizeNoTag(scale == 1 ? delta : delta / scale);
         }
         return bytes;
+    }
+
+    /** Whether every delta of samples {@code [from, to)} is the scale: each is written as the one byte 1. */
+    private boolean regular(int from, int to, long scale) {
+        for (int i = from + 1; i < to; i++) {
+            if (times[i] - times[i - 1] != scale) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Bytes of a {@code TimestampedData} of samples {@code [from, to)}; proto3 leaves out fields at their default. */
@@ -127,15 +151,33 @@ public final class SampleBuffer {
         out.writeTag(4, WireFormat.WIRETYPE_LENGTH_DELIMITED);
         out.writeUInt32NoTag(deltaBytes);
         out.writeInt64NoTag(0);
-        for (int i = from + 1; i < to; i++) {
-            long delta = times[i] - times[i - 1];
-            out.writeInt64NoTag(scale == 1 ? delta : delta / scale);
+        if (regular(from, to, scale)) {
+            out.writeRawBytes(ONES, 0, to - from - 1);
+        } else {
+            for (int i = from + 1; i < to; i++) {
+                long delta = times[i] - times[i - 1];
+                out.writeInt64NoTag(scale == 1 ? delta : delta / scale);
+            }
         }
         out.writeTag(5, WireFormat.WIRETYPE_LENGTH_DELIMITED);
         out.writeUInt32NoTag(type.bytes() * (to - from));
-        for (int i = from; i < to; i++) {
-            type.write(out, values[i]);
+        if (type == SampleType.DOUBLE) {
+            // the common case in one copy: the values laid out little-endian in a scratch array first
+            for (int i = from; i < to; i++) {
+                LITTLE_ENDIAN_LONGS.set(doubles, (i - from) * Long.BYTES, Double.doubleToRawLongBits(values[i]));
+            }
+            out.writeRawBytes(doubles, 0, (to - from) * Long.BYTES);
+        } else {
+            for (int i = from; i < to; i++) {
+                type.write(out, values[i]);
+            }
         }
+    }
+
+    private static byte[] ones(int count) {
+        byte[] ones = new byte[count];
+        Arrays.fill(ones, (byte) 1);
+        return ones;
     }
 
     private static long gcd(long a, long b) {

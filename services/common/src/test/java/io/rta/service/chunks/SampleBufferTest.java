@@ -35,7 +35,8 @@ class SampleBufferTest {
                     default -> random.nextGaussian() * 300;
                 };
                 buffer.add(times[i], values[i]);
-                time += random.nextInt(4) == 0 ? step * random.nextInt(50) : step;
+                // every fourth run regular (each delta the scale: written as ones), the others with gaps and repeats
+                time += run % 4 == 3 || random.nextInt(4) != 0 ? step : step * random.nextInt(50);
             }
             StoredChunk chunk = buffer.take();
             byte[] unpacked = new byte[chunk.unpackedLength()];
