@@ -20,7 +20,7 @@ class AuthBenchTest {
     @Test
     void shouldResolveFivePercentWithManyRequestsAndPassesByDefault() {
         var options = AuthBenchOptions.load(new String[0]);
-        assertThat(options.getInt(AuthBenchOptions.QUERIES)).isEqualTo(20_000);
+        assertThat(options.getInt(AuthBenchOptions.QUERIES)).isEqualTo(60_000);
         assertThat(GatewayBench.Plan.of(options, AuthBenchOptions.SAMPLES, AuthBenchOptions.PASSES).passes())
                 .isEqualTo(200);
         assertThat(GatewayBench.Plan.of(AuthBenchOptions.load(new String[] {"--Passes", "7"}),
