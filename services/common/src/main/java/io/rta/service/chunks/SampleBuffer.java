@@ -65,6 +65,7 @@ public final class SampleBuffer {
     public StoredChunk take() {
         int results = (size + ChunkLimits.RESULT_SAMPLES - 1) / ChunkLimits.RESULT_SAMPLES;
         long[] scales = new long[results];
+        boolean[] regular = new boolean[results];
         int[] deltaBytes = new int[results];
         int[] resultBytes = new int[results];
         int total = 0;
@@ -72,7 +73,8 @@ public final class SampleBuffer {
             int from = r * ChunkLimits.RESULT_SAMPLES;
             int to = Math.min(size, from + ChunkLimits.RESULT_SAMPLES);
             scales[r] = scale(from, to);
-            deltaBytes[r] = deltaBytes(from, to, scales[r]);
+            regular[r] = regular(from, to, scales[r]);
+            deltaBytes[r] = regular[r] ? to - from : deltaBytes(from, to, scales[r]);
             resultBytes[r] = resultBytes(from, to, scales[r], deltaBytes[r]);
             total += 1 + CodedOutputStream.computeUInt32SizeNoTag(resultBytes[r]) + resultBytes[r];
         }
@@ -83,7 +85,8 @@ public final class SampleBuffer {
                 int from = r * ChunkLimits.RESULT_SAMPLES;
                 out.writeTag(1, WireFormat.WIRETYPE_LENGTH_DELIMITED);
                 out.writeUInt32NoTag(resultBytes[r]);
-                writeResult(out, from, Math.min(size, from + ChunkLimits.RESULT_SAMPLES), scales[r], deltaBytes[r]);
+                writeResult(out, from, Math.min(size, from + ChunkLimits.RESULT_SAMPLES), scales[r], regular[r],
+                        deltaBytes[r]);
             }
             out.checkNoSpaceLeft();
         } catch (IOException e) {
@@ -107,9 +110,6 @@ public final class SampleBuffer {
 
     /** Bytes of the packed deltas (the first is 0). */
     private int deltaBytes(int from, int to, long scale) {
-        if (regular(from, to, scale)) {
-            return to - from;
-        }
         int bytes = 1;
         for (int i = from + 1; i < to; i++) {
             long delta = times[i] - times[i - 1];
@@ -139,7 +139,7 @@ public final class SampleBuffer {
     }
 
     /** A {@code TimestampedData} of samples {@code [from, to)}, in field order. */
-    private void writeResult(CodedOutputStream out, int from, int to, long scale, int deltaBytes)
+    private void writeResult(CodedOutputStream out, int from, int to, long scale, boolean regular, int deltaBytes)
             throws IOException {
         if (channelId != 0) {
             out.writeUInt32(1, (int) channelId);
@@ -151,7 +151,7 @@ public final class SampleBuffer {
         out.writeTag(4, WireFormat.WIRETYPE_LENGTH_DELIMITED);
         out.writeUInt32NoTag(deltaBytes);
         out.writeInt64NoTag(0);
-        if (regular(from, to, scale)) {
+        if (regular) {
             out.writeRawBytes(ONES, 0, to - from - 1);
         } else {
             for (int i = from + 1; i < to; i++) {
