@@ -54,6 +54,19 @@ final class OidcProviders {
         return provider;
     }
 
+    /**
+     * A provider on a free port with the bundled keys whose tokens from {@code issuerId} (every grant, the
+     * authorization-code flow included) are for {@code audience}, as a real provider is set up for the viewer's client
+     * (mock-oauth2-server's default makes the client id the audience of authorization-code tokens).
+     */
+    static MockOAuth2Server startWithAudience(String issuerId, String audience) throws java.io.IOException {
+        MockOAuth2Server provider = new MockOAuth2Server(new OAuth2Config(false, null, null, false,
+                new OAuth2TokenProvider(), Set.of(new DefaultOAuth2TokenCallback(issuerId, "viewer-user",
+                        JOSEObjectType.JWT.getType(), List.of(audience), Map.of(), 3600))));
+        provider.start(TestServer.freePort());
+        return provider;
+    }
+
     private static final class GrantedScopes extends DefaultOAuth2TokenCallback {
         private final String scope;
 

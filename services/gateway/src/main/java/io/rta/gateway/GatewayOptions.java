@@ -7,6 +7,7 @@ import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import io.rta.service.tls.TlsSettings;
+import io.rta.ui.UiOptions;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -57,7 +58,8 @@ public final class GatewayOptions {
             Stream.of(RtaOptions.BIND_ADDRESS, RtaOptions.ADMIN_PORT, RtaOptions.LOG_FORMAT, RtaOptions.LOG_LEVEL,
                     RtaOptions.LOG_LEVELS, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION),
             LimitOptions.EDGE.stream(), LimitOptions.INPUT.stream(), AuthSettings.OPTIONS.stream(),
-            ClientCredentials.OPTIONS.stream(), TlsSettings.options(HTTPS_PORT).stream()).flatMap(s -> s).toList();
+            ClientCredentials.OPTIONS.stream(), TlsSettings.options(HTTPS_PORT).stream(), UiOptions.ALL.stream())
+            .flatMap(s -> s).toList();
 
     private GatewayOptions() {
     }

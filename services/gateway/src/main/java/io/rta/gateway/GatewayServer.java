@@ -16,6 +16,8 @@ import io.rta.service.metrics.ProcessMetrics;
 import io.rta.service.module.ServiceHost;
 import io.rta.service.module.ServiceModule;
 import java.util.List;
+import io.rta.ui.UiModule;
+import io.rta.ui.UiSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +52,8 @@ public final class GatewayServer implements AutoCloseable {
         Authenticator auth = Authenticator.of(AuthSettings.from(options)); // fails fast on bad Auth options
         ProcessMetrics metrics = parts.own(ProcessMetrics.create());
         HealthCheckRegistry health = new HealthCheckRegistry();
-        List<ServiceModule> modules = List.of(new GatewayModule(settings, metrics.registry()));
+        List<ServiceModule> modules = List.of(new GatewayModule(settings, metrics.registry()),
+                new UiModule(UiSettings.from(options, auth.settings())));
         ServiceHost.registerHealthChecks(health, modules);
         ServiceInfo info = new ServiceInfo("rta-gateway", ServiceInfo.buildVersion(), ServiceHost.features(modules),
                 options.getString(RtaOptions.SERVICE_LABEL), options.getString(RtaOptions.SERVICE_DESCRIPTION),

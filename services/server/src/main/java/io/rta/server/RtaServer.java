@@ -39,6 +39,8 @@ import io.rta.service.tls.TlsSettings;
 import io.rta.service.view.SessionView;
 import io.rta.session.module.SessionModule;
 import io.rta.stream.module.StreamModule;
+import io.rta.ui.UiModule;
+import io.rta.ui.UiSettings;
 import io.rta.topology.Topics;
 import io.rta.topology.errors.DeadLetters;
 import io.rta.topology.limits.InputLimits;
@@ -182,7 +184,8 @@ public final class RtaServer implements AutoCloseable {
                         DataAccess.boundIdentities(sessionView.views().catalog()))),
                 own(new StreamModule(options, metrics, () -> StreamModule.kafkaSource(options, topics,
                         topics.applicationId(), KafkaSettings.consumer(bootstrapServers, options), admin, sessionView.views(),
-                        metrics))));
+                        metrics))),
+                new UiModule(UiSettings.from(options, auth.settings())));
         HealthCheckRegistry health = ServiceHost.registerHealthChecks(new HealthCheckRegistry(), modules);
         if (embeddedRegistry != null) {
             FunctionCounter.builder("rta.registry.restarts", embeddedRegistry.restarts(), Meter::getCount)

@@ -9,6 +9,7 @@ import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import io.rta.service.tls.TlsSettings;
 import io.rta.stream.StreamOptions;
+import io.rta.ui.UiOptions;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -54,7 +55,8 @@ public final class ServerOptions {
             Stream.of(COMMIT_INTERVAL, STREAM_THREADS, GRPC_MAX_MESSAGE_SIZE, MAX_CONFIG_SIZE, MAX_SCHEMA_MAPPING_SIZE,
                     LOG_FORMAT, LOG_LEVEL, LOG_LEVELS, STARTUP_TIMEOUT, ADVERTISED_HOST, STANDBY_REPLICAS, STREAMS_TASK_TIMEOUT,
                     IDLE_READ_TIMEOUT),
-            StreamOptions.ALL.stream(), AuthSettings.OPTIONS.stream(), TlsSettings.options(HTTPS_PORT).stream())
+            StreamOptions.ALL.stream(), AuthSettings.OPTIONS.stream(), TlsSettings.options(HTTPS_PORT).stream(),
+            UiOptions.ALL.stream())
             .flatMap(s -> s).toList();
 
     /** {@link #STANDBY_REPLICAS}, or its default for where the server runs. */

@@ -13,6 +13,8 @@ import io.rta.server.ServerOptions;
 import io.rta.server.StandaloneService;
 import io.rta.server.StartupPhases;
 import io.rta.server.bench.AuthBench;
+import io.rta.server.demo.Demo;
+import io.rta.server.demo.DemoOptions;
 import io.rta.server.bench.AuthBenchOptions;
 import io.rta.server.bench.BenchOptions;
 import io.rta.server.bench.DataBench;
@@ -26,6 +28,8 @@ import io.rta.server.bench.InfluxBenchOptions;
 import io.rta.server.bench.LiveBench;
 import io.rta.server.bench.LiveBenchOptions;
 import io.rta.server.bench.SessionBench;
+import io.rta.server.bench.ViewerBench;
+import io.rta.server.bench.ViewerBenchOptions;
 import io.rta.server.embedded.EmbeddedCluster;
 import ch.qos.logback.classic.Level;
 import io.rta.server.replay.Replay;
@@ -33,6 +37,7 @@ import io.rta.server.replay.ReplayOptions;
 import io.rta.service.config.EffectiveOptions;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
+import io.rta.service.config.RtaOptions;
 import io.rta.service.logging.LogSettings;
 import io.rta.service.logging.LogSetup;
 import io.rta.stream.StreamServer;
@@ -50,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * {@code data-service}, {@code stream-service}, {@code gateway}, {@code influx-data-service},
  * {@code file-data-service}, {@code cluster},
  * {@code bench sessions}, {@code bench data}, {@code bench live}, {@code bench gateway}, {@code bench auth},
- * {@code replay}, {@code index files}, {@code dev-cert}, {@code help}.
+ * {@code replay}, {@code index files}, {@code demo}, {@code dev-cert}, {@code help}.
  */
 public final class Main {
 
@@ -134,6 +139,8 @@ public final class Main {
                     return index(rest, out, err);
                 case "dev-cert":
                     return DevCert.run(rest, out);
+                case "demo":
+                    return Demo.run(rest, out, err);
                 case "help":
                 case "--help":
                 case "-h":
@@ -213,6 +220,8 @@ public final class Main {
                 return InfluxBench.run(options, out, err);
             case "files":
                 return FileBench.run(options, out, err);
+            case "viewer":
+                return ViewerBench.run(options, out, err);
             default:
                 err.println("Unknown benchmark" + (args.length == 0 ? "" : " '" + args[0] + "'") + ".");
                 usage(err);
@@ -282,6 +291,10 @@ public final class Main {
                 + " DuckDB scan of its columns and the file data service's read of them in this JVM, interleaved, and"
                 + " print samples/s and service rate / bare rate (schema mappings in an embedded server unless"
                 + " HttpUrl and GrpcAddress name one)");
+        out.println("  ./rta bench viewer [...]            in a headless Chromium (Debian chromium + chromium-driver), time"
+                + " the viewer's first plot of the demo race's 10 M-sample channel and its frame times while"
+                + " following a live session of 50 channels at 1 kHz (an embedded server unless HttpUrl and"
+                + " GrpcAddress name one)");
         out.println("  ./rta replay [...]                  rebuild the views from the live event topics (TopicPrefix)"
                 + " into topics of their own (ReplayPrefix), with progress; Verify compares them with the live"
                 + " views");
@@ -291,6 +304,9 @@ public final class Main {
                 + " file was skipped");
         out.println("  ./rta dev-cert [--Dir d --Hosts h]  make a local CA and a certificate it signs for this machine"
                 + " (ca.pem, ca-key.pem, cert.pem, key.pem), to try TLS; prints the Tls options to use");
+        out.println("  ./rta demo [...]                    write demo sessions to a running server over gRPC (GrpcUri): a"
+                + " race with laps, events and a 10 M-sample channel, test sessions in folders, optionally a live"
+                + " session (LiveSeconds) - to look at in the viewer at /ui/");
         out.println("  ./rta help                          show this help");
         out.println();
         out.println("Options (also RTA_<NAME> environment variables, ':' written '__', or a JSON --Config file):");
@@ -361,12 +377,19 @@ public final class Main {
         out.println("Options of bench files (and HttpUrl, GrpcAddress, Json as above):");
         describe(out, FileBenchOptions.OWN.stream().filter(def -> !BenchOptions.OWN.contains(def)).toList());
         out.println();
+        out.println("Options of bench viewer (and HttpUrl, GrpcAddress, Json as above):");
+        describe(out, ViewerBenchOptions.OWN.stream().filter(def -> !BenchOptions.OWN.contains(def)).toList());
+        out.println();
         out.println("Options of index files (and LogFormat, LogLevel, LogLevels as above; logs go to stderr at WARN"
                 + " unless LogLevel is set):");
         describe(out, IndexOptions.OWN);
         out.println("  Auth:ClientId, Auth:ClientSecret, Auth:TokenScope, Auth:Authority: when the services need a"
                 + " token, the index's own OAuth 2.0 client (client-credentials flow); the token asks for"
                 + " Auth:WriteScope (default rta.write) unless Auth:TokenScope is set.");
+        out.println();
+        out.println("Options of demo (a server without EnableAuth):");
+        describe(out, DemoOptions.ALL.stream().filter(def -> def != RtaOptions.CONFIG && def != RtaOptions.LOG_LEVEL
+                && def != RtaOptions.LOG_LEVELS).toList());
         out.println();
         out.println("Options of dev-cert:");
         describe(out, DevCert.OPTIONS);
