@@ -36,7 +36,7 @@ class OperationsIT {
 
         assertThat(root.get("name").asText()).isEqualTo("rta-server");
         assertThat(root.get("version").asText()).isNotBlank();
-        Expect.json(root.get("features"), "[\"sessions\", \"configs\", \"schema-mappings\", \"data\", \"stream\"]");
+        Expect.json(root.get("features"), "[\"sessions\", \"configs\", \"schema-mappings\", \"data\", \"stream\", \"viewer\"]");
     }
 
     @Test

@@ -19,6 +19,13 @@ const viewer = globalThis.rtaViewer = {
   timings: { firstPlotMs: null, lastFetchMs: null, lastDrawMs: null, frames: [] },
   lastQuery: null,
   plots: () => (current && current.plots ? current.plots.snapshot() : []),
+  /** Seconds between the wall clock and the newest sample of any plot (cheap: no data copied). */
+  liveLagSeconds: () => {
+    const list = current && current.plots ? current.plots.list : [];
+    let last = -Infinity;
+    for (const p of list) if (p.data && p.data.n) last = Math.max(last, p.data.last);
+    return Number.isFinite(last) ? Date.now() / 1000 - last : null;
+  },
 };
 let current = null;   // the active view controller ({kind, dispose(), update?(params), plots?})
 
@@ -859,6 +866,7 @@ class PlotSet {
       if (viewer.timings.firstPlotMs == null || !this.firstDone) {
         this.firstDone = true;
         viewer.timings.firstPlotMs = Math.round(performance.now() - this.view.t0);
+        viewer.timings.firstPlotAt = Math.round(performance.now());
       }
     } catch (e) {
       p.loading = false; p.pending = null;
