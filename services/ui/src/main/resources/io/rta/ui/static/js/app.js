@@ -9,6 +9,10 @@ const TOL = 1e-6;               // seconds: default for 'same sample' (REST/stre
 const LIVE_WINDOWS = [10, 30, 60, 300, 900];
 const TOP_PROPS = ['identity', 'state', 'timestamp', 'identifier', 'type', 'quality', 'group', 'version', 'startTimestamp', 'endTimestamp'];
 const OPS = ['$eq', '$neq', '$gt', '$gte', '$lt', '$lte', '$contains', '$startsWith', '$endsWith'];
+const SUMMARY_THRESHOLD = 2000000; // reads projected beyond this many samples come back as a min/max summary
+const SUMMARY_BUCKETS = 8192;       // buckets of such a summary (<= 4 points each)
+const LIVE_FRAME_MS = 30;           // while following live: redraw at most ~30 times a second
+const LIVE_KEEP_S = 30;             // while following live: keep this much more than the live window in memory
 const COLORS = ['#1f6feb', '#d92d20', '#079455', '#9e77ed', '#f79009', '#0e9384', '#dd2590', '#475467'];
 
 let uPlot, rta, LiveStream, client, auth;
@@ -19,6 +23,8 @@ const viewer = globalThis.rtaViewer = {
   timings: { firstPlotMs: null, lastFetchMs: null, lastDrawMs: null, frames: [] },
   lastQuery: null,
   plots: () => (current && current.plots ? current.plots.snapshot() : []),
+  /** Zoom every plot to [t0, t1] (seconds since the epoch), as a user zoom does. */
+  zoom: (t0, t1) => { if (current && current.plots) current.plots.userX(+t0, +t1); },
   /** Seconds between the wall clock and the newest sample of any plot (cheap: no data copied). */
   liveLagSeconds: () => {
     const list = current && current.plots ? current.plots.list : [];
@@ -480,10 +486,37 @@ async function parallelRead(identity, channel, startNs, endNs) {
   return { t, v };
 }
 
+/** Index of the first event at or after time x (events sorted by t). */
+function lowerIndex(events, x) {
+  let lo = 0, hi = events.length;
+  while (lo < hi) { const m = (lo + hi) >>> 1; if (events[m].t < x) lo = m + 1; else hi = m; }
+  return lo;
+}
+
+/** A Date whose local fields read as the UTC time of ts (seconds): uPlot's tzDate for 'Etc/UTC' without Intl per tick. */
+function utcDate(ts) {
+  const d = new Date(ts * 1e3);
+  return new Date(d.getTime() + d.getTimezoneOffset() * 6e4);
+}
+
 // ================================================================= sample buffers
 /** Growable sorted (t, v) buffer; append tolerates overlap and out-of-order batches. */
 class Series {
-  constructor(t = new Float64Array(0), v = new Float64Array(0), tol = TOL) { this.t = t; this.v = v; this.n = t.length; this.tol = tol; }
+  constructor(t = new Float64Array(0), v = new Float64Array(0), tol = TOL) {
+    this.t = t; this.v = v; this.n = t.length; this.tol = tol;
+    this.summary = null;   // a min/max summary (rta.MinMaxSummary result) instead of every sample
+    this.mod = 0;          // bumped when samples other than new last ones change (insert, trim)
+    this.trimmed = false;  // older samples were dropped (live)
+  }
+  /** Drops the samples before time x, at most once a quarter of the buffer is stale (amortized). */
+  trimBefore(x) {
+    const k = this.lower(x);
+    if (k < 4096 || k < this.n / 4) return;
+    this.t.copyWithin(0, k, this.n); this.v.copyWithin(0, k, this.n);
+    this.n -= k; this.mod++; this.trimmed = true;
+  }
+  /** Samples read for [x0, x1]: the points themselves, or for a min/max summary the samples folded into it. */
+  countIn(x0, x1) { return this.summary ? rta.summaryCount(this.summary, x0, x1) : this.upper(x1) - this.lower(x0); }
   get first() { return this.n ? this.t[0] : NaN; }
   get last() { return this.n ? this.t[this.n - 1] : NaN; }
   reserve(n) {
@@ -526,7 +559,7 @@ class Series {
     while (i < this.n || j < ts.length) {
       if (j >= ts.length || (i < this.n && this.t[i] <= ts[j])) { t[o] = this.t[i]; v[o++] = this.v[i++]; } else { t[o] = ts[j]; v[o++] = vs[j++]; }
     }
-    this.t = t; this.v = v; this.n = o;
+    this.t = t; this.v = v; this.n = o; this.mod++;
   }
 }
 
@@ -732,14 +765,29 @@ class PlotSet {
     this.fetchTimer = 0; this.raf = 0;
     this.box.append(el('div', { class: 'muted', id: 'plots-empty' }, 'Pick channels on the left to plot them.'));
     this.buildToolbar();
-    this.onResize = () => { for (const p of this.list) p.u.setSize({ width: this.width(), height: p.u.height }); this.scheduleRedraw(); };
+    this.onResize = () => { this.laneGeom = null; this.plotWidth = 0; for (const p of this.list) { p.u.setSize({ width: this.width(), height: p.u.height }); p.key = null; } this.scheduleRedraw(); };
     window.addEventListener('resize', this.onResize);
+    this.lastRedraw = -Infinity;
+    this.laneGeom = null;   // cached plot-area geometry of the events lane (no layout read per frame)
+    this.ro = typeof ResizeObserver === 'function' ? new ResizeObserver(() => { this.laneGeom = null; this.plotWidth = 0; }) : null;
+    if (this.ro) this.ro.observe(this.lane);
+    // plots scrolled out of view are not redrawn while live (marked stale; drawn when they come into view)
+    this.io = typeof IntersectionObserver === 'function' ? new IntersectionObserver((entries) => {
+      let show = false;
+      for (const e of entries) {
+        const p = this.list.find((q) => q.div === e.target);
+        if (!p) continue;
+        p.visible = e.isIntersecting;
+        if (p.visible && p.key === null) show = true;
+      }
+      if (show) this.scheduleRedraw();
+    }, { rootMargin: '100px 0px' }) : null;
   }
 
   buildToolbar() {
     this.status = el('span', { id: 'live-status', class: 'off' }, 'off');
     this.followBtn = el('button', { id: 'live-follow', hidden: true, onclick: () => this.setFollow(!this.follow) }, 'Pause');
-    const win = el('select', { id: 'live-window', hidden: true, title: 'live window', onchange: () => { this.liveWindow = +win.value; this.setFollow(true); } },
+    const win = el('select', { id: 'live-window', hidden: true, title: 'live window', onchange: () => { const before = this.liveWindow; this.liveWindow = +win.value; this.setFollow(true); if (this.liveWindow > before) this.backfill(); } },
       LIVE_WINDOWS.map((w) => el('option', { value: w, selected: w === this.liveWindow }, w < 60 ? `${w} s` : `${w / 60} min`)));
     this.winSel = win;
     const pan = (f) => { if (!this.x) return; const d = (this.x[1] - this.x[0]) * f; this.userX(this.x[0] + d, this.x[1] + d); };
@@ -766,6 +814,8 @@ class PlotSet {
     this.stopLive(null);
     clearTimeout(this.fetchTimer); cancelAnimationFrame(this.raf);
     window.removeEventListener('resize', this.onResize);
+    if (this.io) this.io.disconnect();
+    if (this.ro) this.ro.disconnect();
     for (const p of this.list) { if (p.abort) p.abort.abort(); p.u.destroy(); }
     this.list = [];
   }
@@ -782,11 +832,12 @@ class PlotSet {
     this.box.append(div);
     const fmt = param.conv && param.conv.numeric === false ? (v) => String(param.conv.apply(v)) : cFormatter(param.format);
     const tol = param.channel && param.channel.interval > 0 ? Math.max(TOL, param.channel.interval * 0.45e-9) : TOL;
-    const p = { param, div, msg, color, tol, data: new Series(undefined, undefined, tol), zoom: null, drawn: 0, loadedCount: 0, pending: null, loading: true, fmt };
+    const p = { param, div, msg, color, tol, data: new Series(undefined, undefined, tol), zoom: null, drawn: 0, loadedCount: 0, pending: null, loading: true, fmt,
+      visible: true, key: null, attrs: {} };
     const self = this;
     p.u = new uPlot({
       width: this.width(), height: 170,
-      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),   // UTC, like the tables
+      tzDate: utcDate,   // UTC, like the tables
       legend: { show: true, live: true },
       scales: { x: { time: true, auto: false } },
       cursor: {
@@ -808,6 +859,8 @@ class PlotSet {
     }, [[], []], div);
     p.u.over.addEventListener('wheel', (e) => this.onWheel(e, p.u), { passive: false });
     this.list.push(p);
+    this.laneGeom = null;
+    if (this.io) this.io.observe(div);
     if (this.live) this.subscribe();
     this.load(p);
   }
@@ -817,6 +870,8 @@ class PlotSet {
     if (i < 0) return;
     const [p] = this.list.splice(i, 1);
     if (p.abort) p.abort.abort();
+    if (this.io) this.io.unobserve(p.div);
+    this.laneGeom = null;
     p.u.destroy(); p.div.remove();
     if (!this.list.length) this.box.append(el('div', { class: 'muted', id: 'plots-empty' }, 'Pick channels on the left to plot them.'));
     this.scheduleRedraw();
@@ -826,7 +881,11 @@ class PlotSet {
   convert(p, v) {
     const c = p.param.conv, off = p.param.offset, cv = p.param.conversion;
     const identity = !cv || (!cv.table && !cv.text && (!cv.rational || ['0,1,0,0,1,0', '0,1,0,0,0,1'].includes(String(cv.rational.coeffs))));
-    if (c && c.numeric !== false && !identity) for (let i = 0; i < v.length; i++) v[i] = +c.apply(v[i]);
+    const lin = c && c.linear;
+    if (lin && !identity) {   // tight loop, the same arithmetic as c.apply
+      const a = lin.scale, b = lin.offset, d = lin.divisor;
+      for (let i = 0; i < v.length; i++) v[i] = (a * v[i] + b) / d;
+    } else if (c && c.numeric !== false && !identity) for (let i = 0; i < v.length; i++) v[i] = +c.apply(v[i]);
     if (off && (!c || c.numeric !== false)) for (let i = 0; i < v.length; i++) v[i] += off;
     return v;
   }
@@ -836,14 +895,26 @@ class PlotSet {
     const ac = (p.abort = new AbortController());
     const t = performance.now();
     const ns0 = toNs(startS), ns1 = toNs(endS);
-    const r = (await parallelRead(this.identity, p.param.channel, ns0, ns1).catch((e) => { if (e instanceof rta.RtaError) throw e; console.warn(e); return null; }))
-      || await client.readChannel(this.identity, p.param.channel,
-      ns0, ns1,
-      { signal: ac.signal, onProgress: p.loading ? (pr) => { p.msg.textContent = `loading… ${(pr.samples || 0).toLocaleString()} samples`; } : undefined });
+    let r = await parallelRead(this.identity, p.param.channel, ns0, ns1).catch((e) => { if (e instanceof rta.RtaError) throw e; console.warn(e); return null; });
+    if (r) this.convert(p, r.v);
+    // long reads come back as a min/max summary over [ns0, ns1] (values converted before folding); short ones exact
+    else r = await client.readChannel(this.identity, p.param.channel, ns0, ns1, {
+      signal: ac.signal,
+      transform: (v) => this.convert(p, v),
+      summarize: { threshold: SUMMARY_THRESHOLD, buckets: SUMMARY_BUCKETS },
+      onProgress: p.loading ? (pr) => {   // at most every 100 ms: no DOM write per network read
+        const now = performance.now();
+        if (now - (p.progressAt || 0) < 100) return;
+        p.progressAt = now;
+        p.msg.textContent = `loading… ${(pr.samples || 0).toLocaleString()} samples`;
+      } : undefined,
+    });
     if (ac.signal.aborted) throw new DOMException('superseded', 'AbortError');
     viewer.timings.lastFetchMs = Math.round(performance.now() - t);
     if (p.abort === ac) p.abort = null;
-    return new Series(r.t, this.convert(p, r.v), p.tol);
+    const s = new Series(r.t, r.v, p.tol);
+    if (r.summary) s.summary = r.summary;
+    return s;
   }
 
   /** Initial load: the whole session (up to now when live); streamed samples queue in p.pending meanwhile. */
@@ -858,7 +929,7 @@ class PlotSet {
       const pending = p.pending || [];
       p.data = s; p.pending = null; p.loading = false;
       for (const [t, v] of pending) p.data.append(t, v);
-      p.msg.textContent = `${p.data.n.toLocaleString()} samples`;
+      p.msg.textContent = s.summary ? `${s.summary.count.toLocaleString()} samples (min/max summary; zoom in for detail)` : `${p.data.n.toLocaleString()} samples`;
       if (!this.full && p.data.n) { this.full = [p.data.first, Math.max(p.data.last, p.data.first + 1e-3)]; }
       if (!this.x && this.full) this.x = [...this.full];
       if (this.live && this.follow) this.x = null;
@@ -878,7 +949,7 @@ class PlotSet {
   /** Source used for the visible range: the range fetch when it covers it, else the whole-session data. */
   source(p) {
     const z = p.zoom;
-    if (z && this.x && z.t0 <= this.x[0] && z.t1 >= this.x[1] && !this.live) return z.data;
+    if (z && this.x && z.t0 <= this.x[0] && z.t1 >= this.x[1] && !(this.live && this.follow)) return z.data;
     return p.data;
   }
 
@@ -907,13 +978,14 @@ class PlotSet {
 
   /** After zoom/pan settles: fetch just the visible range for each plot (whole-session data stays for zooming out). */
   async fetchVisible() {
-    if (!this.x || this.live) return;
+    if (!this.x || (this.live && this.follow)) return;
     const [x0, x1] = this.x;
     const f = this.extent();
     await Promise.all(this.list.map(async (p) => {
       if (p.loading || !p.param.channel) return;
-      if (f && x0 <= f[0] && x1 >= f[1]) { p.zoom = null; return; }   // whole range: already loaded
-      if (p.zoom && p.zoom.t0 <= x0 && p.zoom.t1 >= x1) return;
+      if (f && x0 <= f[0] && x1 >= f[1] && !p.data.trimmed && !this.live) { p.zoom = null; return; }   // whole range: already loaded
+      // an exact range fetch covering the view serves it; a summary only while the view is about as wide as it
+      if (p.zoom && p.zoom.t0 <= x0 && p.zoom.t1 >= x1 && (!p.zoom.data.summary || x1 - x0 >= 0.9 * (p.zoom.t1 - p.zoom.t0))) return;
       try {
         const data = await this.read(p, x0, x1);
         if (this.disposed || !this.list.includes(p)) return;
@@ -942,8 +1014,11 @@ class PlotSet {
   // ---- drawing
   scheduleRedraw() {
     if (this.raf || this.disposed) return;
-    this.raf = requestAnimationFrame(() => {
+    const frame = (now) => {
+      // following live: at most ~30 redraws a second (the other animation frames stay free for the browser)
+      if (this.live && this.follow && now - this.lastRedraw < LIVE_FRAME_MS) { this.raf = requestAnimationFrame(frame); return; }
       this.raf = 0;
+      this.lastRedraw = now;
       const t = performance.now();
       this.drawAll();
       if (this.live) {
@@ -951,7 +1026,8 @@ class PlotSet {
         fr.push(+(performance.now() - t).toFixed(2));
         if (fr.length > 2000) fr.splice(0, fr.length - 2000);
       }
-    });
+    };
+    this.raf = requestAnimationFrame(frame);
   }
 
   drawAll() {
@@ -962,26 +1038,83 @@ class PlotSet {
     }
     if (!this.x) return;
     const t = performance.now();
-    for (const p of this.list) this.drawPlot(p);
+    const live = this.live;
+    for (const p of this.list) {
+      if (live && !p.visible) {   // out of view while live: drawn when it scrolls in; its counts kept current (1/s)
+        p.key = null;
+        if (!(t - (p.metaAt || 0) < 1000)) { p.metaAt = t; this.updateMeta(p); }
+        continue;
+      }
+      this.drawPlot(p);
+    }
     viewer.timings.lastDrawMs = +(performance.now() - t).toFixed(1);   // decimate + draw, all plots
     this.drawEvents();
-    this.rangeLabel.textContent = `${fmtTime(this.x[0])} — ${fmtDuration(this.x[1] - this.x[0])}`;
+    const label = `${fmtTime(this.x[0])} — ${fmtDuration(this.x[1] - this.x[0])}`;
+    if (label !== this.rangeText) this.rangeLabel.textContent = this.rangeText = label;
+  }
+
+  /** Live window made longer: read what the live buffers dropped (or never had) for the new window. */
+  async backfill() {
+    if (!this.live) return;
+    let end = this.liveEnd != null ? this.liveEnd : -Infinity;
+    for (const p of this.list) if (p.data.n) end = Math.max(end, p.data.last);
+    if (!isFinite(end)) return;
+    const from = end - this.liveWindow;
+    await Promise.all(this.list.map(async (p) => {
+      if (p.loading || !p.param.channel || !p.data.n || p.data.first <= from) return;
+      try {
+        const s = await this.read(p, from, p.data.first);
+        if (this.disposed || !this.list.includes(p) || s.summary) return;
+        p.data.append(s.t.subarray(0, s.n), s.v.subarray(0, s.n));
+        p.key = null;
+        this.scheduleRedraw();
+      } catch (e) {
+        if (e.name !== 'AbortError') console.warn('backfill', e);
+      }
+    }));
+  }
+
+  /** range / loaded count / data-loaded of a plot that is not redrawn (out of view). */
+  updateMeta(p) {
+    const [x0, x1] = this.x;
+    const s = this.source(p);
+    p.range = [x0, x1];
+    p.loadedCount = s.countIn(x0, x1);
+    this.setAttrs(p, p.drawn, p.loadedCount, s.summary ? 'true' : 'false');
+  }
+
+  /** Sets p.div's data attributes that changed (no DOM write for an unchanged value). */
+  setAttrs(p, points, loaded, summary) {
+    const a = p.attrs, d = p.div.dataset;
+    if (a.points !== points) d.points = String(a.points = points);
+    if (a.loaded !== loaded) d.loaded = String(a.loaded = loaded);
+    if (a.summary !== summary) d.summary = a.summary = summary;
   }
 
   drawPlot(p) {
     const [x0, x1] = this.x;
     const s = this.source(p);
-    let lo = s.lower(x0), hi = s.upper(x1);
-    p.loadedCount = hi - lo;
+    // nothing to redraw when the range, the source and the samples it shows (with one neighbour each side) are
+    // the same as last time (e.g. paused while live samples arrive after the view)
+    const lo = s.summary ? 0 : s.lower(x0), hi = s.summary ? s.n : s.upper(x1);
+    const key = p.key;
+    if (key && key.x0 === x0 && key.x1 === x1 && key.s === s && key.mod === s.mod && key.lo === lo && key.hi === hi
+        && key.edge === Math.min(hi + 1, s.n)) return;
+    p.key = { x0, x1, s, mod: s.mod, lo, hi, edge: Math.min(hi + 1, s.n) };
+    p.loadedCount = s.summary ? s.countIn(x0, x1) : hi - lo;
     p.range = [x0, x1];
     // ~2 points per pixel (first/min/max/last per 2-px bucket), plus one neighbour either side of the range
-    const buckets = Math.max(50, Math.round((p.u.over.clientWidth || this.width()) / 2));
+    if (!this.plotWidth) this.plotWidth = p.u.over.clientWidth || this.width();
+    const buckets = Math.max(50, Math.round(this.plotWidth / 2));
     const d = rta.minMaxDecimate(s.t.subarray(0, s.n), s.v.subarray(0, s.n), x0, x1, buckets);
     p.drawn = d.t.length;
-    p.u.setData([d.t, d.v], false);
+    p.u.setData([d.t, d.v], false);            // one uPlot commit (a microtask) for both
     p.u.setScale('x', { min: x0, max: x1 });
-    p.div.dataset.points = String(p.drawn);
-    p.div.dataset.loaded = String(p.loadedCount);
+    this.setAttrs(p, p.drawn, p.loadedCount, s.summary ? 'true' : 'false');
+    if (!this.live && !p.loading && s !== p.shownSource && !p.msg.classList.contains('error')) {
+      p.shownSource = s;
+      p.msg.textContent = s.summary ? `${p.loadedCount.toLocaleString()} samples (min/max summary; zoom in for detail)` : `${p.loadedCount.toLocaleString()} samples`;
+    }
   }
 
   drawMarkers(u, labels) {
@@ -1022,25 +1155,46 @@ class PlotSet {
   }
   drawEvents() {
     const lane = this.lane;
-    for (const t of lane.querySelectorAll('.tick')) t.remove();
-    if (!this.x || !this.events.length) { lane.dataset.events = '0'; return; }
-    const ref = this.list[0] && this.list[0].u.over;
-    const laneBox = lane.getBoundingClientRect();
-    let left = 0, width = laneBox.width;
-    if (ref) { const r = ref.getBoundingClientRect(); left = r.left - laneBox.left; width = r.width; }
-    const [x0, x1] = this.x;
-    let shown = 0, lastPx = -10;
-    for (const ev of this.events) {
-      if (ev.t < x0 || ev.t > x1) continue;
-      const px = left + (ev.t - x0) / (x1 - x0) * width;
-      if (px - lastPx < 2) continue;   // at most one tick every 2 px
-      lastPx = px;
-      const def = this.view.eventDefs && (this.view.eventDefs.get(`${ev.appName}:${ev.id}`) || null);
-      const label = [fmtTime(ev.t), def && def.desc, ev.appName, ev.statusText, ev.rawData && ev.rawData.length ? `data ${ev.rawData.join(', ')}` : ''].filter(Boolean).join(' · ');
-      lane.append(el('span', { class: 'tick ' + ((def && def.pri) || ''), style: `left:${px.toFixed(1)}px`, title: label, dataset: { eventId: ev.id } }));
-      if (++shown > 3000) break;
+    if (!this.ticks) this.ticks = [];
+    const ticks = this.ticks;
+    let shown = 0;
+    if (this.x && this.events.length) {
+      if (!this.laneGeom || !this.live) {   // live: layout read only when the plots or their sizes change
+        const ref = this.list[0] && this.list[0].u.over;
+        const laneBox = lane.getBoundingClientRect();
+        let left = 0, width = laneBox.width;
+        if (ref) { const r = ref.getBoundingClientRect(); left = r.left - laneBox.left; width = r.width; }
+        this.laneGeom = { left, width };
+      }
+      const { left, width } = this.laneGeom;
+      const [x0, x1] = this.x;
+      let lastPx = -10;
+      const i0 = lowerIndex(this.events, x0);
+      for (let i = i0; i < this.events.length; i++) {
+        const ev = this.events[i];
+        if (ev.t > x1) break;
+        const px = left + (ev.t - x0) / (x1 - x0) * width;
+        if (px - lastPx < 2) continue;   // at most one tick every 2 px
+        lastPx = px;
+        let tick = ticks[shown];
+        if (!tick) { tick = ticks[shown] = el('span', { class: 'tick' }); tick._ev = null; }
+        if (tick._ev !== ev) {
+          tick._ev = ev;
+          const def = this.view.eventDefs && (this.view.eventDefs.get(`${ev.appName}:${ev.id}`) || null);
+          tick.className = 'tick ' + ((def && def.pri) || '');
+          tick.title = [fmtTime(ev.t), def && def.desc, ev.appName, ev.statusText, ev.rawData && ev.rawData.length ? `data ${ev.rawData.join(', ')}` : ''].filter(Boolean).join(' · ');
+          tick.dataset.eventId = ev.id;
+        }
+        const leftCss = `${px.toFixed(1)}px`;
+        if (tick._left !== leftCss) tick.style.left = tick._left = leftCss;
+        if (!tick.isConnected) lane.append(tick);
+        if (++shown > 3000) break;
+      }
     }
-    lane.dataset.events = String(shown);
+    for (let i = shown; i < ticks.length; i++) if (ticks[i].isConnected) ticks[i].remove();
+    if (ticks.length > shown + 500) ticks.length = shown;
+    const n = String(shown);
+    if (lane.dataset.events !== n) lane.dataset.events = n;
   }
 
   // ---- live
@@ -1053,6 +1207,8 @@ class PlotSet {
     const feed = (p, t, v) => {
       if (p.loading) { (p.pending || (p.pending = [])).push([t, v]); return; }
       p.data.append(t, v);
+      // bounded live buffers: while following, samples older than the window (plus a margin) are dropped
+      if (this.follow && p.data.n) p.data.trimBefore(p.data.last - this.liveWindow - LIVE_KEEP_S);
       this.scheduleRedraw();
     };
     try {
@@ -1119,7 +1275,7 @@ class PlotSet {
       let v = Array.from(s.v.subarray(lo, hi));
       if (conv && conv.numeric === false) v = v.map((x) => conv.apply(x));
       return { channel: p.param.name, id: p.param.channel && p.param.channel.id, unit: p.param.unit,
-        loaded: { t: Array.from(s.t.subarray(lo, hi)), v }, drawn: p.drawn, range: [x0, x1] };
+        loaded: { t: Array.from(s.t.subarray(lo, hi)), v }, drawn: p.drawn, range: [x0, x1], summary: !!s.summary };
     });
   }
 }

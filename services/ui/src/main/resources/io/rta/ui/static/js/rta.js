@@ -355,6 +355,57 @@ export function decodePeriodicList(payload, type, cols, what = 'PeriodicDataList
   return cols.n - before;
 }
 
+/**
+ * PeriodicDataList folded into a MinMaxSummary: each PeriodicData's values are decoded into window (reused
+ * Columns; its v only), transformed in place (transform(v)), and folded with their times computed, not stored.
+ * Returns the number of samples.
+ */
+export function foldPeriodicList(payload, type, summary, window, transform, what = 'PeriodicDataList') {
+  const size = sampleSize(type);
+  const r = new Reader(payload, 0, payload.length, what);
+  const view = r.view;
+  let added = 0;
+  for (let tag = r.tag(); tag !== 0; tag = r.tag()) {
+    if (tag !== 10) { r.skip(tag & 7); continue; }
+    const len = r.length();
+    const end = r.pos + len;
+    const outerEnd = r.end;
+    r.end = end;
+    let startNs = 0n;
+    let interval = 0;
+    let samples = 0;
+    let bufPos = 0;
+    let bufLen = 0;
+    let channelId = 0;
+    for (let t = r.tag(); t !== 0; t = r.tag()) {
+      switch (t) {
+        case 8: channelId = r.uint32(); break;
+        case 17: startNs = r.sfixed64(); break;
+        case 24: interval = r.int64(); break;
+        case 32: samples = r.int32(); break;
+        case 42: bufLen = r.length(); bufPos = r.pos; r.pos += bufLen; break;
+        default: r.skip(t & 7);
+      }
+    }
+    r.end = outerEnd;
+    if (samples < 0) r.fail(`PeriodicData of channel ${channelId} has ${samples} samples`);
+    if (samples * size > bufLen) {
+      r.fail(`PeriodicData of channel ${channelId}: its ${bufLen}-byte buffer holds fewer than its ${samples} ${type} samples`);
+    }
+    if (samples > 0) {
+      const [s0, f0] = splitNs(startNs);
+      window.n = 0;
+      window.ensure(samples);
+      const v = window.v;
+      writeSamples(view, bufPos, samples, type, v, 0);
+      if (transform) transform(v.subarray(0, samples));
+      summary.addPeriodic(s0, f0, interval, v, samples);
+      added += samples;
+    }
+  }
+  return added;
+}
+
 /** TimestampedDataList -> cols. Returns the number of samples added. */
 export function decodeTimestampedList(payload, type, cols, what = 'TimestampedDataList') {
   const size = sampleSize(type);
@@ -476,7 +527,7 @@ export function converter(conversion) {
   const unit = conversion?.unit ?? '';
   const format = conversion?.format;
   const base = { numeric: true, unit, format, unsupported: null };
-  if (!conversion) return { ...base, apply: (raw) => raw };
+  if (!conversion) return { ...base, linear: { scale: 1, offset: 0, divisor: 1 }, apply: (raw) => raw };
   if (conversion.rational && Array.isArray(conversion.rational.coeffs)) {
     let [c1, c2, c3, c4, c5, c6] = conversion.rational.coeffs.map(Number);
     // Spec decision (README, "Spec decisions"): the spec writes 1:1 as [0,1,0,0,1,0] and a +5 offset as
@@ -484,8 +535,9 @@ export function converter(conversion) {
     // raw / raw; so when the denominator has no raw^2 and no constant term (c4 = c6 = 0), its c5 is the constant.
     if (c4 === 0 && c6 === 0 && c5 !== 0) { c6 = c5; c5 = 0; }
     if (c1 === 0 && c4 === 0 && c5 === 0) {
-      if (c2 === 1 && c3 === 0 && c6 === 1) return { ...base, apply: (raw) => raw };
-      return { ...base, apply: (raw) => (c2 * raw + c3) / c6 };
+      if (c2 === 1 && c3 === 0 && c6 === 1) return { ...base, linear: { scale: 1, offset: 0, divisor: 1 }, apply: (raw) => raw };
+      // linear: (scale * raw + offset) / divisor, the same arithmetic as apply, for callers' tight loops
+      return { ...base, linear: { scale: c2, offset: c3, divisor: c6 }, apply: (raw) => (c2 * raw + c3) / c6 };
     }
     return { ...base, apply: (raw) => (c1 * raw * raw + c2 * raw + c3) / (c4 * raw * raw + c5 * raw + c6) };
   }
@@ -619,6 +671,186 @@ export function minMaxDecimate(t, v, t0, t1, buckets) {
   }
   if (last < hi) { outT[m] = t[last]; outV[m++] = v[last]; }
   return { t: outT.slice(0, m), v: outV.slice(0, m) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// min/max summary (long reads)
+
+/** Reads projected to hold more samples than this are folded into a MinMaxSummary instead of kept sample by sample. */
+export const SUMMARY_THRESHOLD = 2000000;
+/** Buckets of a summary: first/min/max/last of each (at most 4 points a bucket). */
+export const SUMMARY_BUCKETS = 8192;
+
+/**
+ * A min/max summary of time-ordered (mostly; any order is handled) samples over [t0, t1] in `buckets` equal buckets:
+ * per bucket the first, min, max and last sample (as minMaxDecimate keeps them), plus the nearest sample outside
+ * each edge. Memory is O(buckets) whatever the number of samples folded in with add().
+ */
+export class MinMaxSummary {
+  constructor(t0, t1, buckets = SUMMARY_BUCKETS) {
+    if (!(t1 > t0)) t1 = t0 + 1e-9;
+    this.t0 = t0;
+    this.t1 = t1;
+    this.buckets = Math.max(1, Math.floor(buckets));
+    const B = this.buckets;
+    this.inv = B / (t1 - t0);
+    this.cnt = new Float64Array(B);
+    this.fT = new Float64Array(B); this.fV = new Float64Array(B);
+    this.lT = new Float64Array(B); this.lV = new Float64Array(B);
+    this.nT = new Float64Array(B); this.nV = new Float64Array(B);
+    this.xT = new Float64Array(B); this.xV = new Float64Array(B);
+    this.beforeT = -Infinity; this.beforeV = NaN;
+    this.afterT = Infinity; this.afterV = NaN;
+    this.count = 0;   // samples inside [t0, t1]
+    this.total = 0;   // samples folded in
+  }
+
+  /** Folds samples t[from, to), v[from, to) in. */
+  add(t, v, from = 0, to = t.length) {
+    const { t0, t1, inv } = this;
+    const B = this.buckets;
+    this.total += to - from;
+    let cb = -1; // bucket being accumulated in locals (runs of time-ordered samples stay in registers)
+    let c = 0, ft = 0, fv = 0, lt = 0, lv = 0, nt = 0, nv = 0, xt = 0, xv = 0;
+    let inRange = 0;
+    let bStart = Infinity, bEnd = -Infinity; // [bStart, bEnd): times of bucket cb (fast path for ordered samples)
+    const w = (t1 - t0) / B;
+    for (let i = from; i < to; i++) {
+      const x = t[i];
+      const y = v[i];
+      let same = x >= bStart && x < bEnd;
+      if (!same) {
+        if (!(x >= t0 && x <= t1)) {
+          if (x < t0) { if (x > this.beforeT) { this.beforeT = x; this.beforeV = y; } } else if (x > t1) { if (x < this.afterT) { this.afterT = x; this.afterV = y; } }
+          continue;
+        }
+        let b = Math.floor((x - t0) * inv);
+        if (b >= B) b = B - 1;
+        if (b !== cb) {
+          if (cb >= 0) this._merge(cb, c, ft, fv, lt, lv, nt, nv, xt, xv);
+          cb = b; c = 1; ft = lt = nt = xt = x; fv = lv = nv = xv = y;
+          bStart = t0 + b * w;
+          bEnd = b === B - 1 ? t1 : t0 + (b + 1) * w;
+          inRange++;
+          continue;
+        }
+      }
+      c++;
+      inRange++;
+      if (x >= lt) { lt = x; lv = y; } else if (x < ft) { ft = x; fv = y; }
+      if (y < nv) { nv = y; nt = x; } else if (y > xv) { xv = y; xt = x; } else if (nv !== nv && y === y) { nv = xv = y; nt = xt = x; }
+    }
+    if (cb >= 0) this._merge(cb, c, ft, fv, lt, lv, nt, nv, xt, xv);
+    this.count += inRange;
+  }
+
+  _merge(b, c, ft, fv, lt, lv, nt, nv, xt, xv) {
+    const { cnt, fT, fV, lT, lV, nT, nV, xT, xV } = this;
+    if (cnt[b] === 0) {
+      cnt[b] = c; fT[b] = ft; fV[b] = fv; lT[b] = lt; lV[b] = lv; nT[b] = nt; nV[b] = nv; xT[b] = xt; xV[b] = xv;
+      return;
+    }
+    cnt[b] += c;
+    if (ft < fT[b]) { fT[b] = ft; fV[b] = fv; }
+    if (lt >= lT[b]) { lT[b] = lt; lV[b] = lv; }
+    if (nv < nV[b] || (nV[b] !== nV[b] && nv === nv)) { nV[b] = nv; nT[b] = nt; }
+    if (xv > xV[b] || (xV[b] !== xV[b] && xv === xv)) { xV[b] = xv; xT[b] = xt; }
+  }
+
+  /**
+   * Folds n periodic samples v[0, n) in without their times: sample i is at s0 + (f0 + i * interval) / 1e9 seconds
+   * (the formula decodePeriodicList uses), so only the values are scanned per sample.
+   */
+  addPeriodic(s0, f0, interval, v, n) {
+    if (n <= 0) return;
+    const time = (i) => s0 + (f0 + i * interval) / 1e9;
+    if (!(interval > 0)) { // degenerate: no spacing; the general path
+      const t = new Float64Array(n);
+      for (let i = 0; i < n; i++) t[i] = time(i);
+      this.add(t, v, 0, n);
+      return;
+    }
+    this.total += n;
+    const { t0, t1, inv } = this;
+    const B = this.buckets;
+    const w = (t1 - t0) / B;
+    // first index at or after time T (estimate, then fixed against the exact formula)
+    const indexAt = (T, lo, hi) => {
+      let i = Math.ceil(((T - s0) * 1e9 - f0) / interval);
+      if (!(i >= lo)) i = lo; else if (i > hi) i = hi;
+      while (i > lo && time(i - 1) >= T) i--;
+      while (i < hi && time(i) < T) i++;
+      return i;
+    };
+    const iLo = indexAt(t0, 0, n);
+    let iHi = indexAt(t1, iLo, n); // first index past t1
+    while (iHi < n && time(iHi) <= t1) iHi++;
+    if (iLo > 0) { const x = time(iLo - 1); if (x > this.beforeT) { this.beforeT = x; this.beforeV = v[iLo - 1]; } }
+    if (iHi < n) { const x = time(iHi); if (x < this.afterT) { this.afterT = x; this.afterV = v[iHi]; } }
+    let i = iLo;
+    while (i < iHi) {
+      const x = time(i);
+      let b = Math.floor((x - t0) * inv);
+      if (b >= B) b = B - 1;
+      if (b < 0) b = 0;
+      const j = b === B - 1 ? iHi : Math.max(i + 1, indexAt(t0 + (b + 1) * w, i, iHi));
+      let kMin = i, kMax = i, vMin = v[i], vMax = v[i];
+      for (let k = i + 1; k < j; k++) {
+        const y = v[k];
+        if (y < vMin) { vMin = y; kMin = k; } else if (y > vMax) { vMax = y; kMax = k; } else if (vMin !== vMin && y === y) { vMin = vMax = y; kMin = kMax = k; }
+      }
+      this._merge(b, j - i, x, v[i], time(j - 1), v[j - 1], time(kMin), vMin, time(kMax), vMax);
+      this.count += j - i;
+      i = j;
+    }
+  }
+
+  /**
+   * The summary points in time order: {t, v, counts (samples per bucket), t0, t1, buckets, count (samples inside
+   * [t0, t1]), total (samples folded in)}.
+   */
+  result() {
+    const B = this.buckets;
+    const { cnt, fT, fV, lT, lV, nT, nV, xT, xV } = this;
+    let room = 2;
+    for (let b = 0; b < B; b++) if (cnt[b]) room += cnt[b] < 4 ? cnt[b] : 4;
+    const t = new Float64Array(room);
+    const v = new Float64Array(room);
+    let m = 0;
+    if (this.beforeT > -Infinity) { t[m] = this.beforeT; v[m++] = this.beforeV; }
+    for (let b = 0; b < B; b++) {
+      if (!cnt[b]) continue;
+      const f = fT[b];
+      t[m] = f; v[m++] = fV[b];
+      let at = nT[b], av = nV[b], ct = xT[b], cv = xV[b];
+      if (ct < at) { const tt = at, vv = av; at = ct; av = cv; ct = tt; cv = vv; }
+      let prev = f;
+      if (at > prev) { t[m] = at; v[m++] = av; prev = at; }
+      if (ct > prev) { t[m] = ct; v[m++] = cv; prev = ct; }
+      if (lT[b] > prev) { t[m] = lT[b]; v[m++] = lV[b]; }
+    }
+    if (this.afterT < Infinity) { t[m] = this.afterT; v[m++] = this.afterV; }
+    return {
+      t: m === room ? t : t.slice(0, m), v: m === room ? v : v.slice(0, m),
+      counts: cnt, t0: this.t0, t1: this.t1, buckets: B, count: this.count, total: this.total,
+    };
+  }
+}
+
+/** Samples of a summary (MinMaxSummary.result()) inside [x0, x1]: exact for whole buckets, pro rata for partial ones. */
+export function summaryCount(summary, x0, x1) {
+  const { t0, t1, buckets: B, counts } = summary;
+  if (x0 <= t0 && x1 >= t1) return summary.count;
+  const w = (t1 - t0) / B;
+  const a = Math.max(0, (x0 - t0) / w), b = Math.min(B, (x1 - t0) / w);
+  if (!(b > a)) return 0;
+  let n = 0;
+  const ia = Math.floor(a), ib = Math.ceil(b);
+  for (let k = ia; k < ib; k++) {
+    const lo = Math.max(a, k), hi = Math.min(b, k + 1);
+    n += counts[k] * (hi - lo);
+  }
+  return Math.round(n);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -794,7 +1026,7 @@ export class RtaClient {
    * All samples of one channel in [startNs, endNs] (the server may send more: whole chunks).
    * @returns {Promise<{t: Float64Array, v: Float64Array, chunks: number, bytes: number}>}
    */
-  async readChannel(identity, channel, startNs, endNs, { signal, onProgress } = {}) {
+  async readChannel(identity, channel, startNs, endNs, { signal, onProgress, transform, summarize } = {}) {
     const source = channel.source ?? 'row';
     const type = channel.type ?? 'f64';
     sampleSize(type);
@@ -810,13 +1042,52 @@ export class RtaClient {
     const cols = new Columns();
     const decode = kind === 'periodic' ? decodePeriodicList : decodeTimestampedList;
     const what = kind === 'periodic' ? 'PeriodicDataList' : 'TimestampedDataList';
+    // summary mode: when the read is projected to exceed the threshold, each chunk is decoded into the same small
+    // window (cols, reset after each chunk) and folded into a MinMaxSummary: memory stays small, no fresh pages
+    const canSummarize = !!summarize && startNs !== undefined && startNs !== null && endNs !== undefined && endNs !== null;
+    const threshold = canSummarize ? (summarize.threshold ?? SUMMARY_THRESHOLD) : Infinity;
+    const r0 = canSummarize ? nsToSeconds(BigInt(nsParam(startNs))) : 0;
+    const r1 = canSummarize ? nsToSeconds(BigInt(nsParam(endNs))) : 0;
+    let summary = null;
+    let decoded = 0;
     const { chunks, bytes } = await this.readChunks(url, (header, payload) => {
+      const before = cols.n;
+      if (summary && kind === 'periodic') { // values only: times computed where needed
+        try {
+          decoded += foldPeriodicList(payload, type, summary, cols, transform, `${what} of chunk ${header.index}`);
+        } catch (e) {
+          throw e instanceof RtaError ? e : new RtaError(e.message);
+        }
+        cols.n = 0;
+        return;
+      }
       try {
         decode(payload, type, cols, `${what} of chunk ${header.index}`);
       } catch (e) {
         throw e instanceof RtaError ? e : new RtaError(e.message);
       }
-    }, { signal, onProgress: onProgress && ((p) => onProgress({ ...p, samples: cols.n })) });
+      const n = cols.n;
+      decoded += n - before;
+      if (transform && n > before) transform(cols.v.subarray(before, n), cols.t.subarray(before, n));
+      if (summary) {
+        summary.add(cols.t, cols.v, 0, n);
+        cols.n = 0;
+      } else if (canSummarize && n > 0) {
+        // projected count: the density so far over the whole range (2x margin before the threshold is reached)
+        const first = cols.t[0], last = cols.t[n - 1];
+        const span = Math.min(last, r1) - Math.max(first, r0);
+        const projected = span > 0 && n >= 4096 ? n / (last - first || 1) * (r1 - r0) : 0;
+        if (n > threshold || projected > 2 * threshold) {
+          summary = new MinMaxSummary(r0, r1, summarize.buckets ?? SUMMARY_BUCKETS);
+          summary.add(cols.t, cols.v, 0, n);
+          cols.n = 0;
+        }
+      }
+    }, { signal, onProgress: onProgress && ((p) => onProgress({ ...p, samples: decoded })) });
+    if (summary) {
+      const s = summary.result();
+      return { t: s.t, v: s.v, chunks, bytes, summary: s };
+    }
     const { t, v } = cols.result();
     return { t, v, chunks, bytes };
   }
