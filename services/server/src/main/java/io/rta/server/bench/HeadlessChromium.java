@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.openqa.selenium.JavascriptExecutor;
@@ -45,8 +46,10 @@ public final class HeadlessChromium implements AutoCloseable {
                         + "RTA_CHROMEDRIVER");
             }
         }
+        // the browser's profile and scratch files go where this JVM keeps its own (a test module's target/), not /tmp
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
-                .usingAnyFreePort().withSilent(true).build();
+                .usingAnyFreePort().withSilent(true)
+                .withEnvironment(Map.of("TMPDIR", System.getProperty("java.io.tmpdir"))).build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
