@@ -173,7 +173,8 @@ public final class ViewerBench {
         }
         String status = String.valueOf(browser.script(
                 "const s = document.getElementById('live-status'); return s && s.textContent.trim()"));
-        writer.cancel(true);
+        demo.stopLive();
+        writer.get(60, java.util.concurrent.TimeUnit.SECONDS); // flushed and the session closed
         if (frames.isEmpty()) {
             throw new IllegalStateException("the page recorded no frames while following the live session");
         }

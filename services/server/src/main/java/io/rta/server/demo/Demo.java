@@ -51,6 +51,7 @@ public final class Demo {
     private final ManagedChannel channel;
     private final SessionStoreGrpc.SessionStoreBlockingStub sessions;
     private final ConfigStoreGrpc.ConfigStoreBlockingStub configs;
+    private volatile boolean liveStopping;
 
     private Demo(Options options, PrintStream err) {
         this(options, err, GrpcChannels.of(DemoOptions.GRPC_URI.name(), options.getString(DemoOptions.GRPC_URI),
@@ -95,7 +96,12 @@ public final class Demo {
         tests();
     }
 
-    /** Writes the live session for LiveSeconds, then closes it (blocks meanwhile); lines to {@code out}. */
+    /** Ends {@link #writeLive} early: it flushes, closes the session and returns. */
+    public void stopLive() {
+        liveStopping = true;
+    }
+
+    /** Writes the live session for LiveSeconds (or until {@link #stopLive}), then closes it (blocks meanwhile). */
     public void writeLive(PrintStream out) throws Exception {
         live(out);
     }
@@ -318,7 +324,7 @@ public final class Demo {
         long deadline = start + seconds * 1_000_000_000L;
         long lastRange = 0;
         try (StreamWriter writer = new StreamWriter(channel, identity)) {
-            while (next + burstNanos <= deadline) {
+            while (!liveStopping && next + burstNanos <= deadline) {
                 long due = next + burstNanos; // a burst is sent once its last sample's time has come
                 long wait = due - System.currentTimeMillis() * 1_000_000L;
                 if (wait > 0) {
