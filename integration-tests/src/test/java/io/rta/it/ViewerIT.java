@@ -345,6 +345,65 @@ class ViewerIT {
         }
     }
 
+    @Test
+    @Order(8)
+    void shouldFoldALongReadIntoTheSameMinMaxSummaryInWorkersAsOnTheMainThread() throws Exception {
+        // a read projected beyond the summary threshold (lowered here from 2,000,000 to 20,000 samples, so the race's
+        // 200,000-sample channel takes the path of a 10-million-sample one) is folded into a min/max summary: read in
+        // time segments by the decoding workers and merged, or on the main thread when workers are turned off
+        open(ui + "#/sessions?folder=" + PREFIX);
+        browser.script("localStorage.setItem('rta.viewer.summaryThreshold', '20000')");
+        try {
+            Map<?, ?> workers = summaryRead("on");
+            Map<?, ?> mainThread = summaryRead("off");
+            shot("11-summary");
+            List<?> t = (List<?>) ((Map<?, ?>) workers.get("loaded")).get("t");
+            List<?> v = (List<?>) ((Map<?, ?>) workers.get("loaded")).get("v");
+            assertThat(t).as("the summary's points").hasSizeBetween(1_000, 4 * 8192 + 2);
+            assertThat(((Map<?, ?>) mainThread.get("loaded")).get("t")).as("times, main thread vs workers")
+                    .isEqualTo(t);
+            assertThat(((Map<?, ?>) mainThread.get("loaded")).get("v")).as("values, main thread vs workers")
+                    .isEqualTo(v);
+            // every point is a sample that was written (time and converted value), and the extremes are kept
+            long start = Demo.RACE_START.getEpochSecond();
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (long i = 0; i < SAMPLES; i++) {
+                min = Math.min(min, DemoRace.speedRaw(i) * 0.01);
+                max = Math.max(max, DemoRace.speedRaw(i) * 0.01);
+            }
+            double drawnMin = Double.POSITIVE_INFINITY;
+            double drawnMax = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < t.size(); i++) {
+                double seconds = ((Number) t.get(i)).doubleValue() - start;
+                long index = Math.round(seconds * 1000);
+                assertThat(seconds).as("time of point %d", i).isCloseTo(index / 1000.0, within(1e-6));
+                double value = ((Number) v.get(i)).doubleValue();
+                assertThat(value).as("point %d (sample %d) in km/h", i, index)
+                        .isCloseTo(DemoRace.speedRaw(index) * 0.01, within(1e-9));
+                drawnMin = Math.min(drawnMin, value);
+                drawnMax = Math.max(drawnMax, value);
+            }
+            assertThat(drawnMin).as("the lowest sample is kept").isEqualTo(min);
+            assertThat(drawnMax).as("the highest sample is kept").isEqualTo(max);
+        } finally {
+            browser.script("localStorage.removeItem('rta.viewer.summaryThreshold');"
+                    + " localStorage.removeItem('rta.viewer.workers')");
+        }
+    }
+
+    /** Opens the race with vCar plotted, workers "on" or "off", and returns the plot once read as a summary. */
+    private static Map<?, ?> summaryRead(String workers) {
+        browser.script("localStorage.setItem('rta.viewer.workers', arguments[0])", workers);
+        open(ui + "#/session/" + demo.raceIdentity() + "?p=vCar:demo");
+        browser.await("vCar read as a min/max summary of all its samples (workers " + workers + ")", WAIT,
+                () -> "true".equals(find("[data-channel='vCar']").getAttribute("data-summary"))
+                        && loaded("vCar") == SAMPLES);
+        assertThat(browser.script("return window.rtaViewer.timings.lastReadPath"))
+                .isEqualTo("on".equals(workers) ? "workers" : "main");
+        return plot("vCar");
+    }
+
     private static String liveStatus() {
         return String.valueOf(browser.script(
                 "const s = document.getElementById('live-status'); return s && s.textContent.trim()"));

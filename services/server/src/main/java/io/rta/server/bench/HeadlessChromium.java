@@ -54,7 +54,10 @@ public final class HeadlessChromium implements AutoCloseable {
         options.setBinary(browser);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--no-first-run", "--disable-extensions", "--window-size=" + width + "," + height,
-                "--force-device-scale-factor=1");
+                "--force-device-scale-factor=1",
+                // a headless page counts as a background tab: without these its renderer runs at a lower CPU
+                // priority (nice 5 on Linux) and is throttled, which a user's foreground tab is not
+                "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows");
         return new HeadlessChromium(new ChromeDriver(service, options));
     }
 

@@ -58,6 +58,11 @@ public final class ViewerBench {
 
     private void run(Options options) throws Exception {
         report.options(options);
+        String workers = options.getString(ViewerBenchOptions.WORKERS).strip();
+        if (!workers.matches("on|off|[1-8]")) {
+            throw new IllegalArgumentException("--Workers must be 'on', 'off' or a count from 1 to 8, not '" + workers
+                    + "'");
+        }
         steps.phase(options.getString(BenchOptions.HTTP_URL).isBlank()
                 ? "starting an embedded server ..." : "connecting to " + options.getString(BenchOptions.HTTP_URL));
         BenchTarget opened = report.attemptResult("server start", () -> BenchTarget.open(options));
@@ -86,6 +91,9 @@ public final class ViewerBench {
             try (HeadlessChromium browser = HeadlessChromium.start(1400, 1000)) {
                 String ui = target.httpUrl() + "/ui/";
                 report.fact("browser", String.valueOf(browser.script("return navigator.userAgent")));
+                browser.driver().get(ui);
+                browser.script("localStorage.setItem('rta.viewer.workers', arguments[0])", workers);
+                report.fact("workers", workers);
                 report.attempt("first plot", () -> firstPlots(browser, ui, demo.raceIdentity(),
                         BenchOptions.atLeast(options, ViewerBenchOptions.RUNS, 1),
                         options.getLong(ViewerBenchOptions.SAMPLES), screenshots));
@@ -104,6 +112,7 @@ public final class ViewerBench {
         double[] plot = new double[runs];
         double[] page = new double[runs];
         double[] fetch = new double[runs];
+        java.util.Set<String> paths = new java.util.TreeSet<>();
         for (int run = 0; run < runs; run++) {
             steps.phase("first plot " + (run + 1) + " of " + runs + ": " + ui + "#/session/" + race
                     + "?p=vCar:demo ...");
@@ -115,6 +124,7 @@ public final class ViewerBench {
             plot[run] = number(browser.script("return window.rtaViewer.timings.firstPlotMs"));
             page[run] = number(browser.script("return window.rtaViewer.timings.firstPlotAt"));
             fetch[run] = number(browser.script("return window.rtaViewer.timings.lastFetchMs"));
+            paths.add(String.valueOf(browser.script("return window.rtaViewer.timings.lastReadPath")));
             long loaded = (long) number(browser.script(
                     "return Number(document.querySelector('[data-channel=\"vCar\"]').dataset.loaded)"));
             if (loaded != samples) {
@@ -134,8 +144,10 @@ public final class ViewerBench {
                 .row("first plot: the channel's read (fetch + decode), median", median(fetch), "ms", null)
                 .row("page load to first plot, median", median(page), "ms", null);
         report.fact("first plot", "from the plot's request (the page's deep link to the session with vCar) to "
-                + "uPlot's first draw holding every sample: session JSON, config, the channel's chunks (one streamed "
-                + "response), decoding, decimation, drawing; 'page load to first plot' counts from navigation start");
+                + "uPlot's first draw holding every sample: session JSON, config, the channel's chunks (streamed "
+                + "responses: one per decoding worker, or one on the main thread), decoding, folding into the min/max "
+                + "summary, drawing; 'page load to first plot' counts from navigation start; read by: "
+                + String.join(", ", paths));
     }
 
     private void live(HeadlessChromium browser, String ui, BenchTarget target, Demo demo, int channels, int rate,

@@ -9,7 +9,9 @@ const TOL = 1e-6;               // seconds: default for 'same sample' (REST/stre
 const LIVE_WINDOWS = [10, 30, 60, 300, 900];
 const TOP_PROPS = ['identity', 'state', 'timestamp', 'identifier', 'type', 'quality', 'group', 'version', 'startTimestamp', 'endTimestamp'];
 const OPS = ['$eq', '$neq', '$gt', '$gte', '$lt', '$lte', '$contains', '$startsWith', '$endsWith'];
-const SUMMARY_THRESHOLD = 2000000; // reads projected beyond this many samples come back as a min/max summary
+// reads projected beyond this many samples come back as a min/max summary (localStorage rta.viewer.summaryThreshold
+// lowers it: for tests, and for a small device)
+const SUMMARY_THRESHOLD = Math.max(1, Number(localStorage.getItem('rta.viewer.summaryThreshold')) || 2000000);
 const SUMMARY_BUCKETS = 8192;       // buckets of such a summary (<= 4 points each)
 const LIVE_FRAME_MS = 30;           // while following live: redraw at most ~30 times a second
 const LIVE_KEEP_S = 30;             // while following live: keep this much more than the live window in memory
@@ -20,7 +22,7 @@ let readyResolve;
 const viewer = globalThis.rtaViewer = {
   ready: new Promise((r) => { readyResolve = r; }),
   state: { view: null, identity: null },
-  timings: { firstPlotMs: null, lastFetchMs: null, lastDrawMs: null, frames: [] },
+  timings: { firstPlotMs: null, lastFetchMs: null, lastDrawMs: null, lastReadPath: null, frames: [] },
   lastQuery: null,
   plots: () => (current && current.plots ? current.plots.snapshot() : []),
   /** Zoom every plot to [t0, t1] (seconds since the epoch), as a user zoom does. */
@@ -411,79 +413,78 @@ class SessionsView {
   }
 }
 
-/**
- * The RTA docs write a 1:1 rational as [0,1,0, 0,1,0] and a +5 offset as [0,1,5, 0,1,0] (and the demo config
- * x0.01 as [0,0.01,0, 0,1,0]); read literally, a denominator of c5*raw would cancel the raw value. So a
- * denominator (0, k, 0) is taken as the constant k, i.e. rewritten to the unambiguous (0, 0, k).
- */
-// ================================================================= parallel reads
-// Big periodic reads are split into time segments decoded in module workers (this module itself, see workerMain):
-// decoding leaves the UI thread and uses several cores. Any worker problem falls back to the main thread.
+// ================================================================= parallel summary reads
+// A read projected beyond SUMMARY_THRESHOLD samples of a periodic channel is split into time segments, each read,
+// decoded and folded into a min/max summary over the whole range by a module worker (decoder.js; same origin, as
+// the strict CSP requires), and the summaries merged: the decoding leaves the UI thread and overlaps the transfer.
+// A worker that cannot start or fails unexpectedly makes the read fall back to the main thread; an RTA error (HTTP
+// status with a JSON body) is the read's error.
+// Opt-in (localStorage rta.viewer.workers = 'on', or a number of segments 1-8): on the 2-core machines we measure
+// on, with the server on the same machine, one main-thread read was faster (README, "Viewer").
+const WORKERS_SETTING = localStorage.getItem('rta.viewer.workers');
+const WORKERS = WORKERS_SETTING === 'on' ? Math.max(2, Math.min(4, navigator.hardwareConcurrency || 2))
+  : Number(WORKERS_SETTING) > 0 ? Math.min(8, Math.floor(Number(WORKERS_SETTING))) : 0;
 let pool = null;
 function workerPool() {
   if (pool !== null) return pool;
   try {
-    // this very module, run as a worker (see workerMain): a same-origin script, as a strict CSP requires
-    const n = Math.max(2, Math.min(4, navigator.hardwareConcurrency || 2));
+    if (!WORKERS) throw new Error('workers turned off (localStorage rta.viewer.workers)');
     const p = { workers: [], waiting: new Map(), seq: 0, broken: false };
-    for (let i = 0; i < n; i++) {
-      const w = new Worker(import.meta.url, { type: 'module', name: 'rta-decoder' });
+    for (let i = 0; i < WORKERS; i++) {
+      const w = new Worker(new URL('./decoder.js', import.meta.url), { type: 'module', name: 'rta-decoder' });
       w.onmessage = ({ data }) => { const cb = p.waiting.get(data.id); if (cb) { p.waiting.delete(data.id); cb(data); } };
-      w.onerror = (e) => { p.broken = true; for (const cb of p.waiting.values()) cb({ fallback: true, error: e.message || 'worker failed' }); p.waiting.clear(); };
+      w.onerror = (e) => {
+        p.broken = true;
+        for (const cb of p.waiting.values()) cb({ fallback: true, error: e.message || 'worker failed' });
+        p.waiting.clear();
+      };
       p.workers.push(w);
     }
     pool = p;
   } catch (e) {
-    console.warn('no workers', e);
+    console.warn('viewer: no decoding workers, reads stay on the main thread:', e.message || e);
     pool = false;
   }
   return pool;
 }
 
-/** Worker side: read and decode one time segment, keep [keepFrom, keepTo), transfer the arrays back. */
-function workerMain() {
-  self.onmessage = async ({ data: m }) => {
-    try {
-      const { RtaClient } = await import('./rta.js');
-      const c = new RtaClient({ base: m.base, token: async () => m.token });
-      const r = await c.readChannel(m.identity, m.channel, BigInt(m.start), BigInt(m.end));
-      let lo = 0, hi = r.t.length;
-      if (m.keepFrom != null) while (lo < hi && r.t[lo] < m.keepFrom) lo++;
-      if (m.keepTo != null) while (hi > lo && r.t[hi - 1] >= m.keepTo) hi--;
-      const t = r.t.slice(lo, hi), v = r.v.slice(lo, hi);
-      self.postMessage({ id: m.id, t, v }, [t.buffer, v.buffer]);
-    } catch (e) {
-      self.postMessage({ id: m.id, error: String((e && e.message) || e), status: (e && e.status) || 0, body: (e && e.body) || null });
-    }
-  };
-}
-
-/** readChannel over [startNs, endNs] in segments decoded in parallel; null when not worth it or not possible. */
-async function parallelRead(identity, channel, startNs, endNs) {
+/**
+ * readChannel of a long periodic read as a min/max summary, in segments read in parallel by the workers; null when
+ * the read is not projected to need a summary or workers are unavailable (the caller reads on the main thread).
+ */
+async function parallelSummaryRead(identity, param, startNs, endNs, signal) {
+  const channel = param.channel;
   if (startNs == null || endNs == null || !(channel.interval > 0) || !/^(periodic|subSampledPeriodic)$/.test(channel.source)) return null;
-  if (Number(endNs - startNs) / channel.interval < 1.5e6) return null;
-  // opt-in (localStorage rta.viewer.workers = 'on'): on a 2-core box with a gzipping server it measured slower
-  if (localStorage.getItem('rta.viewer.workers') !== 'on') return null;
+  if (Number(endNs - startNs) / channel.interval <= SUMMARY_THRESHOLD) return null;
   const p = workerPool();
   if (!p || p.broken) return null;
   const k = BigInt(p.workers.length);
   const bounds = Array.from({ length: p.workers.length + 1 }, (_, i) => startNs + ((endNs - startNs) * BigInt(i)) / k);
+  const range = [rta.nsToSeconds(startNs), rta.nsToSeconds(endNs)];
   const token = auth ? auth.tokenNow() : null;
+  const ids = [];
   const parts = await Promise.all(p.workers.map((w, i) => new Promise((resolve) => {
     const id = ++p.seq;
+    ids.push([w, id]);
     p.waiting.set(id, resolve);
-    w.postMessage({ id, base: apiBase.href, token, identity, channel: { ...channel },
-      start: String(bounds[i]), end: String(bounds[i + 1]),
-      keepFrom: i > 0 ? rta.nsToSeconds(bounds[i]) : null, keepTo: i < p.workers.length - 1 ? rta.nsToSeconds(bounds[i + 1]) : null });
+    w.postMessage({
+      id, base: apiBase.href, token, identity, channel: { ...channel }, conversion: param.conversion ?? null, offset: param.offset || 0,
+      start: String(bounds[i]), end: String(bounds[i + 1]), range, buckets: SUMMARY_BUCKETS,
+      // each segment folds only its own samples (the server answers whole chunks, which overlap the next segment)
+      clip: [i > 0 ? rta.nsToSeconds(bounds[i]) : null, i < p.workers.length - 1 ? rta.nsToSeconds(bounds[i + 1]) : null],
+    });
+    if (signal) signal.addEventListener('abort', () => w.postMessage({ abort: id }), { once: true });
   })));
-  if (parts.some((r) => r.fallback)) return null;
-  const bad = parts.find((r) => r.error);
+  if (signal && signal.aborted) throw new DOMException('superseded', 'AbortError');
+  const bad = parts.find((r) => r.error && r.rta);
   if (bad) throw new rta.RtaError(bad.error, bad.status, bad.body);
-  const n = parts.reduce((a, r) => a + r.t.length, 0);
-  const t = new Float64Array(n), v = new Float64Array(n);
-  let o = 0;
-  for (const r of parts) { t.set(r.t, o); v.set(r.v, o); o += r.t.length; }
-  return { t, v };
+  const broken = parts.find((r) => r.error);
+  if (broken) { console.warn('viewer: a decoding worker failed, reading on the main thread:', broken.error); return null; }
+  const summary = new rta.MinMaxSummary(range[0], range[1], SUMMARY_BUCKETS);
+  for (const r of parts) summary.mergeState(r.state);
+  const s = summary.result();
+  viewer.timings.lastReadPath = 'workers';
+  return { t: s.t, v: s.v, summary: s, chunks: parts.reduce((a, r) => a + r.chunks, 0), bytes: parts.reduce((a, r) => a + r.bytes, 0) };
 }
 
 /** Index of the first event at or after time x (events sorted by t). */
@@ -701,7 +702,7 @@ class SessionView {
         unit: p.unit != null ? p.unit : (conv && conv.unit) || '',
         format: p.format || (conv && conv.format) || '',
         conversion: conv, offset: +p.offset || 0,
-        conv: rta.converter(conv),
+        conv: rta.converter(conv), transform: rta.valueTransform(conv, +p.offset || 0),
         channel: ch ? { id: ch.id + offset, source: ch.source || 'row', type: ch.type || 'f64', interval: ch.interval || 0 } : null,
       };
       if (!this.params.has(p.id)) this.params.set(p.id, info);
@@ -877,28 +878,18 @@ class PlotSet {
     this.scheduleRedraw();
   }
 
-  /** Convert raw decoded values in place (numeric conversions); text conversions keep raw values for plotting. */
-  convert(p, v) {
-    const c = p.param.conv, off = p.param.offset, cv = p.param.conversion;
-    const identity = !cv || (!cv.table && !cv.text && (!cv.rational || ['0,1,0,0,1,0', '0,1,0,0,0,1'].includes(String(cv.rational.coeffs))));
-    const lin = c && c.linear;
-    if (lin && !identity) {   // tight loop, the same arithmetic as c.apply
-      const a = lin.scale, b = lin.offset, d = lin.divisor;
-      for (let i = 0; i < v.length; i++) v[i] = (a * v[i] + b) / d;
-    } else if (c && c.numeric !== false && !identity) for (let i = 0; i < v.length; i++) v[i] = +c.apply(v[i]);
-    if (off && (!c || c.numeric !== false)) for (let i = 0; i < v.length; i++) v[i] += off;
-    return v;
-  }
+  /** Convert raw decoded values in place (rta.valueTransform: numeric conversions, then the offset). */
+  convert(p, v) { const f = p.param.transform; return f ? f(v) : v; }
 
   async read(p, startS, endS) {
     if (p.abort) p.abort.abort();
     const ac = (p.abort = new AbortController());
     const t = performance.now();
     const ns0 = toNs(startS), ns1 = toNs(endS);
-    let r = await parallelRead(this.identity, p.param.channel, ns0, ns1).catch((e) => { if (e instanceof rta.RtaError) throw e; console.warn(e); return null; });
-    if (r) this.convert(p, r.v);
     // long reads come back as a min/max summary over [ns0, ns1] (values converted before folding); short ones exact
-    else r = await client.readChannel(this.identity, p.param.channel, ns0, ns1, {
+    let r = await parallelSummaryRead(this.identity, p.param, ns0, ns1, ac.signal);
+    if (!r) viewer.timings.lastReadPath = 'main';
+    if (!r) r = await client.readChannel(this.identity, p.param.channel, ns0, ns1, {
       signal: ac.signal,
       transform: (v) => this.convert(p, v),
       summarize: { threshold: SUMMARY_THRESHOLD, buckets: SUMMARY_BUCKETS },
@@ -1302,9 +1293,9 @@ async function main() {
   }
   if (auth.error) showMessage(auth.error, { action: { label: 'Sign in', run: () => auth.login().catch((e) => showError(e, 'Sign-in')) } });
   client = new rta.RtaClient({ base: apiBase, token: auth.token });
+  if (WORKERS) workerPool();   // the decoding workers load their modules while the page loads its first view
   window.addEventListener('hashchange', route);
   await route();
   readyResolve();
 }
-if (typeof document === 'undefined') workerMain();   // loaded as a decoding worker
-else main().catch((e) => { showError(e); readyResolve(); });
+main().catch((e) => { showError(e); readyResolve(); });

@@ -517,6 +517,27 @@ export function channelsExpression(ids) {
 }
 
 /**
+ * The in-place value transform the viewer plots with: the conversion (numeric ones; text conversions keep the raw
+ * value, which is what gets plotted) and then the parameter's offset. v => v; null when it changes nothing.
+ */
+export function valueTransform(conversion, offset = 0) {
+  const c = converter(conversion);
+  const cv = conversion;
+  const identity = !cv || (!cv.table && !cv.text && (!cv.rational || ['0,1,0,0,1,0', '0,1,0,0,0,1'].includes(String(cv.rational.coeffs))));
+  const steps = [];
+  const lin = c.linear;
+  if (lin && !identity) {   // tight loop, the same arithmetic as c.apply
+    const a = lin.scale, b = lin.offset, d = lin.divisor;
+    steps.push((v) => { for (let i = 0; i < v.length; i++) v[i] = (a * v[i] + b) / d; });
+  } else if (c.numeric !== false && !identity) {
+    steps.push((v) => { for (let i = 0; i < v.length; i++) v[i] = +c.apply(v[i]); });
+  }
+  if (offset && c.numeric !== false) steps.push((v) => { for (let i = 0; i < v.length; i++) v[i] += offset; });
+  if (!steps.length) return null;
+  return steps.length === 1 ? (v) => { steps[0](v); return v; } : (v) => { steps[0](v); steps[1](v); return v; };
+}
+
+/**
  * A config Conversion -> {apply(raw) -> number|string, numeric, unit, format}.
  * rational: (c1 r^2 + c2 r + c3) / (c4 r^2 + c5 r + c6); table: interpolated between entries (clamped at the
  * ends), or else the entry with the largest raw value <= raw (the first entry below the table); text: the value
@@ -682,6 +703,19 @@ export const SUMMARY_THRESHOLD = 2000000;
 export const SUMMARY_BUCKETS = 8192;
 
 /**
+ * First index i in [lo, hi] of periodic samples at s0 + (f0 + i * interval) / 1e9 seconds whose time is at or after
+ * T: an estimate, then fixed against that exact formula.
+ */
+function periodicIndexAt(s0, f0, interval, T, lo, hi) {
+  const time = (i) => s0 + (f0 + i * interval) / 1e9;
+  let i = Math.ceil(((T - s0) * 1e9 - f0) / interval);
+  if (!(i >= lo)) i = lo; else if (i > hi) i = hi;
+  while (i > lo && time(i - 1) >= T) i--;
+  while (i < hi && time(i) < T) i++;
+  return i;
+}
+
+/**
  * A min/max summary of time-ordered (mostly; any order is handled) samples over [t0, t1] in `buckets` equal buckets:
  * per bucket the first, min, max and last sample (as minMaxDecimate keeps them), plus the nearest sample outside
  * each edge. Memory is O(buckets) whatever the number of samples folded in with add().
@@ -703,6 +737,42 @@ export class MinMaxSummary {
     this.afterT = Infinity; this.afterV = NaN;
     this.count = 0;   // samples inside [t0, t1]
     this.total = 0;   // samples folded in
+    this.c0 = -Infinity; // clip [c0, c1): samples outside are not folded in at all (a segment of a parallel read)
+    this.c1 = Infinity;
+  }
+
+  /** Folds only samples at times in [c0, c1) from now on (null: unbounded); returns this. */
+  clip(c0, c1) {
+    this.c0 = c0 === null || c0 === undefined ? -Infinity : c0;
+    this.c1 = c1 === null || c1 === undefined ? Infinity : c1;
+    return this;
+  }
+
+  /** The whole state, as plain data whose arrays can be transferred (postMessage) and merged (mergeState). */
+  state() {
+    const { t0, t1, buckets, cnt, fT, fV, lT, lV, nT, nV, xT, xV, beforeT, beforeV, afterT, afterV, count, total } = this;
+    return { t0, t1, buckets, cnt, fT, fV, lT, lV, nT, nV, xT, xV, beforeT, beforeV, afterT, afterV, count, total };
+  }
+
+  /** The buffers of state() (for postMessage's transfer list). */
+  static transferables(st) {
+    return [st.cnt, st.fT, st.fV, st.lT, st.lV, st.nT, st.nV, st.xT, st.xV].map((a) => a.buffer);
+  }
+
+  /** Folds another summary's state() in: it must cover the same [t0, t1] with the same buckets. */
+  mergeState(st) {
+    if (st.t0 !== this.t0 || st.t1 !== this.t1 || st.buckets !== this.buckets) {
+      throw new Error('summaries over different ranges or buckets cannot be merged');
+    }
+    const { cnt, fT, fV, lT, lV, nT, nV, xT, xV } = st;
+    for (let b = 0; b < this.buckets; b++) {
+      if (cnt[b]) this._merge(b, cnt[b], fT[b], fV[b], lT[b], lV[b], nT[b], nV[b], xT[b], xV[b]);
+    }
+    if (st.beforeT > this.beforeT) { this.beforeT = st.beforeT; this.beforeV = st.beforeV; }
+    if (st.afterT < this.afterT) { this.afterT = st.afterT; this.afterV = st.afterV; }
+    this.count += st.count;
+    this.total += st.total;
+    return this;
   }
 
   /** Folds samples t[from, to), v[from, to) in. */
@@ -715,9 +785,11 @@ export class MinMaxSummary {
     let inRange = 0;
     let bStart = Infinity, bEnd = -Infinity; // [bStart, bEnd): times of bucket cb (fast path for ordered samples)
     const w = (t1 - t0) / B;
+    const { c0, c1 } = this;
     for (let i = from; i < to; i++) {
       const x = t[i];
       const y = v[i];
+      if (!(x >= c0 && x < c1)) { this.total--; continue; }
       let same = x >= bStart && x < bEnd;
       if (!same) {
         if (!(x >= t0 && x <= t1)) {
@@ -770,18 +842,25 @@ export class MinMaxSummary {
       this.add(t, v, 0, n);
       return;
     }
+    const indexAt = (T, lo, hi) => periodicIndexAt(s0, f0, interval, T, lo, hi);
+    if (this.c0 > -Infinity || this.c1 < Infinity) { // clipped: the samples in [c0, c1) only, same times
+      const a = this.c0 > -Infinity ? indexAt(this.c0, 0, n) : 0;
+      const b = this.c1 < Infinity ? indexAt(this.c1, a, n) : n;
+      if (a > 0 || b < n) {
+        if (b > a) this._addPeriodic(s0, f0 + a * interval, interval, v.subarray(a, b), b - a);
+        return;
+      }
+    }
+    this._addPeriodic(s0, f0, interval, v, n);
+  }
+
+  _addPeriodic(s0, f0, interval, v, n) {
+    const time = (i) => s0 + (f0 + i * interval) / 1e9;
     this.total += n;
     const { t0, t1, inv } = this;
     const B = this.buckets;
     const w = (t1 - t0) / B;
-    // first index at or after time T (estimate, then fixed against the exact formula)
-    const indexAt = (T, lo, hi) => {
-      let i = Math.ceil(((T - s0) * 1e9 - f0) / interval);
-      if (!(i >= lo)) i = lo; else if (i > hi) i = hi;
-      while (i > lo && time(i - 1) >= T) i--;
-      while (i < hi && time(i) < T) i++;
-      return i;
-    };
+    const indexAt = (T, lo, hi) => periodicIndexAt(s0, f0, interval, T, lo, hi);
     const iLo = indexAt(t0, 0, n);
     let iHi = indexAt(t1, iLo, n); // first index past t1
     while (iHi < n && time(iHi) <= t1) iHi++;
@@ -1023,8 +1102,11 @@ export class RtaClient {
   }
 
   /**
-   * All samples of one channel in [startNs, endNs] (the server may send more: whole chunks).
-   * @returns {Promise<{t: Float64Array, v: Float64Array, chunks: number, bytes: number}>}
+   * All samples of one channel in [startNs, endNs] (the server may send more: whole chunks). transform(v, t) converts
+   * decoded values in place. summarize {threshold, buckets, range?: [t0, t1] seconds, clip?: [c0, c1), raw?}: a read
+   * projected beyond threshold samples is folded into a MinMaxSummary over range (default the read's) of the samples
+   * in clip (default all); raw returns its state() (for MinMaxSummary.mergeState) instead of points.
+   * @returns {Promise<{t: Float64Array, v: Float64Array, chunks: number, bytes: number, summary?}>}
    */
   async readChannel(identity, channel, startNs, endNs, { signal, onProgress, transform, summarize } = {}) {
     const source = channel.source ?? 'row';
@@ -1046,8 +1128,11 @@ export class RtaClient {
     // window (cols, reset after each chunk) and folded into a MinMaxSummary: memory stays small, no fresh pages
     const canSummarize = !!summarize && startNs !== undefined && startNs !== null && endNs !== undefined && endNs !== null;
     const threshold = canSummarize ? (summarize.threshold ?? SUMMARY_THRESHOLD) : Infinity;
-    const r0 = canSummarize ? nsToSeconds(BigInt(nsParam(startNs))) : 0;
-    const r1 = canSummarize ? nsToSeconds(BigInt(nsParam(endNs))) : 0;
+    // the summary's range: the read's, or summarize.range (a segment of a parallel read folds into the whole range)
+    const r0 = canSummarize ? (summarize.range ? summarize.range[0] : nsToSeconds(BigInt(nsParam(startNs)))) : 0;
+    const r1 = canSummarize ? (summarize.range ? summarize.range[1] : nsToSeconds(BigInt(nsParam(endNs)))) : 0;
+    const newSummary = () => new MinMaxSummary(r0, r1, summarize.buckets ?? SUMMARY_BUCKETS)
+      .clip(summarize.clip ? summarize.clip[0] : null, summarize.clip ? summarize.clip[1] : null);
     let summary = null;
     let decoded = 0;
     const { chunks, bytes } = await this.readChunks(url, (header, payload) => {
@@ -1078,12 +1163,16 @@ export class RtaClient {
         const span = Math.min(last, r1) - Math.max(first, r0);
         const projected = span > 0 && n >= 4096 ? n / (last - first || 1) * (r1 - r0) : 0;
         if (n > threshold || projected > 2 * threshold) {
-          summary = new MinMaxSummary(r0, r1, summarize.buckets ?? SUMMARY_BUCKETS);
+          summary = newSummary();
           summary.add(cols.t, cols.v, 0, n);
           cols.n = 0;
         }
       }
     }, { signal, onProgress: onProgress && ((p) => onProgress({ ...p, samples: decoded })) });
+    if (summarize && summarize.raw) { // the summary's state(), for mergeState (also for a read that stayed small)
+      if (!summary) { summary = newSummary(); summary.add(cols.t, cols.v, 0, cols.n); }
+      return { state: summary.state(), chunks, bytes, samples: decoded };
+    }
     if (summary) {
       const s = summary.result();
       return { t: s.t, v: s.v, chunks, bytes, summary: s };
