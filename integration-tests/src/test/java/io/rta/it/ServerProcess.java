@@ -53,9 +53,15 @@ final class ServerProcess implements AutoCloseable {
      * JVM's temporary directory (inside target/, see the parent pom), so a killed child leaves nothing in /tmp.
      */
     static List<String> rtaCommand(String maxHeap, String command) {
-        return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                "-cp", System.getProperty("java.class.path"), "io.rta.server.cli.Main", command));
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + maxHeap, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
+        // JVM options of every child (the parent pom's rta.it.childJvmOptions): start-up CPU, not behaviour
+        String options = System.getProperty("rta.it.childJvmOptions", "").strip();
+        if (!options.isEmpty()) {
+            line.addAll(List.of(options.split("\\s+")));
+        }
+        line.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.rta.server.cli.Main", command));
+        return line;
     }
 
     long pid() {
