@@ -69,8 +69,10 @@ class FaultInjectionIT {
     /** Longer than the task timeout, and than a Streams producer's blocked commit (max.block.ms, 60 s). */
     private static final Duration OUTAGE = Duration.ofSeconds(75);
     private static final long IDLE_READ_TIMEOUT_MS = 3_000;
-    /** Past Jetty's idle timeout (30 s, Dropwizard's default) for a REST client that stopped reading. */
-    private static final Duration REST_IDLE_WAIT = Duration.ofSeconds(50);
+    /** The server's HttpIdleTimeout: a REST client that stopped reading is closed after it. */
+    private static final long HTTP_IDLE_TIMEOUT_MS = 5_000;
+    /** Well past HttpIdleTimeout. */
+    private static final Duration REST_IDLE_WAIT = Duration.ofSeconds(20);
     private static final List<Status.Code> CLEAN_WRITE_FAILURES = List.of(Status.Code.UNAVAILABLE,
             Status.Code.DEADLINE_EXCEEDED);
 
@@ -84,7 +86,8 @@ class FaultInjectionIT {
                 .option("BootstrapServers", cluster.bootstrapServers())
                 .option("StandbyReplicas", "0")
                 .option("StreamsTaskTimeout", Long.toString(STREAMS_TASK_TIMEOUT_MS))
-                .option("IdleReadTimeout", Long.toString(IDLE_READ_TIMEOUT_MS));
+                .option("IdleReadTimeout", Long.toString(IDLE_READ_TIMEOUT_MS))
+                .option("HttpIdleTimeout", Long.toString(HTTP_IDLE_TIMEOUT_MS));
         try {
             server.start();
         } catch (RuntimeException e) {

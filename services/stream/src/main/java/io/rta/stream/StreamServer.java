@@ -62,7 +62,8 @@ public final class StreamServer implements AutoCloseable {
     /** The edge limits (read by {@code LimitOptions.edgeLimits}; only the HTTP ones bind a service without gRPC). */
     private static final List<OptionDef> EDGE_OPTIONS = List.of(LimitOptions.MAX_REQUEST_BODY_SIZE,
             LimitOptions.MAX_CONCURRENT_READS, LimitOptions.MAX_QUEUED_READS, LimitOptions.MAX_HEALTH_WATCHERS,
-            LimitOptions.GRPC_MAX_CONCURRENT_STREAMS, LimitOptions.GRPC_FLOW_CONTROL_WINDOW);
+            LimitOptions.GRPC_MAX_CONCURRENT_STREAMS, LimitOptions.GRPC_FLOW_CONTROL_WINDOW,
+            LimitOptions.HTTP_IDLE_TIMEOUT);
 
     /** The stream service's options: where its data comes from, its port, and live streaming's own and the limits. */
     public static final List<OptionDef> ALL = Stream.of(Stream.of(RtaOptions.CONFIG, HTTP_PORT,

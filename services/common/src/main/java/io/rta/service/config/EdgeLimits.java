@@ -10,9 +10,11 @@ package io.rta.service.config;
  * @param maxHealthWatchers      open gRPC {@code Health.Watch} calls
  * @param grpcMaxConcurrentStreams concurrent gRPC calls per connection
  * @param grpcFlowControlWindow  HTTP/2 flow-control window of a gRPC connection and call (bytes)
+ * @param httpIdleTimeoutMillis  how long an HTTP connection may make no progress (a client that stops reading a
+ *                               response, or sending a request) before the server closes it
  */
 public record EdgeLimits(int maxRequestBodySize, int maxConcurrentReads, int maxQueuedReads, int maxHealthWatchers,
-                         int grpcMaxConcurrentStreams, int grpcFlowControlWindow) {
+                         int grpcMaxConcurrentStreams, int grpcFlowControlWindow, int httpIdleTimeoutMillis) {
 
     public static final String MAX_REQUEST_BODY_SIZE = "MaxRequestBodySize";
     public static final String MAX_CONCURRENT_READS = "MaxConcurrentReads";
@@ -20,6 +22,7 @@ public record EdgeLimits(int maxRequestBodySize, int maxConcurrentReads, int max
     public static final String MAX_HEALTH_WATCHERS = "MaxHealthWatchers";
     public static final String GRPC_MAX_CONCURRENT_STREAMS = "GrpcMaxConcurrentStreams";
     public static final String GRPC_FLOW_CONTROL_WINDOW = "GrpcFlowControlWindow";
+    public static final String HTTP_IDLE_TIMEOUT = "HttpIdleTimeout";
 
     public static final int DEFAULT_MAX_REQUEST_BODY_SIZE = 1024 * 1024;
     public static final int DEFAULT_MAX_CONCURRENT_READS = 64;
@@ -27,6 +30,8 @@ public record EdgeLimits(int maxRequestBodySize, int maxConcurrentReads, int max
     public static final int DEFAULT_MAX_HEALTH_WATCHERS = 100;
     public static final int DEFAULT_GRPC_MAX_CONCURRENT_STREAMS = 128;
     public static final int DEFAULT_GRPC_FLOW_CONTROL_WINDOW = 1024 * 1024;
+    /** Jetty's and Dropwizard's default. */
+    public static final int DEFAULT_HTTP_IDLE_TIMEOUT_MILLIS = 30_000;
 
     public EdgeLimits {
         atLeast(MAX_REQUEST_BODY_SIZE, maxRequestBodySize, 1024);
@@ -35,11 +40,13 @@ public record EdgeLimits(int maxRequestBodySize, int maxConcurrentReads, int max
         atLeast(MAX_HEALTH_WATCHERS, maxHealthWatchers, 0);
         atLeast(GRPC_MAX_CONCURRENT_STREAMS, grpcMaxConcurrentStreams, 1);
         atLeast(GRPC_FLOW_CONTROL_WINDOW, grpcFlowControlWindow, 65_535);
+        atLeast(HTTP_IDLE_TIMEOUT, httpIdleTimeoutMillis, 1_000);
     }
 
     public static EdgeLimits defaults() {
         return new EdgeLimits(DEFAULT_MAX_REQUEST_BODY_SIZE, DEFAULT_MAX_CONCURRENT_READS, DEFAULT_MAX_QUEUED_READS,
-                DEFAULT_MAX_HEALTH_WATCHERS, DEFAULT_GRPC_MAX_CONCURRENT_STREAMS, DEFAULT_GRPC_FLOW_CONTROL_WINDOW);
+                DEFAULT_MAX_HEALTH_WATCHERS, DEFAULT_GRPC_MAX_CONCURRENT_STREAMS, DEFAULT_GRPC_FLOW_CONTROL_WINDOW,
+                DEFAULT_HTTP_IDLE_TIMEOUT_MILLIS);
     }
 
     private static void atLeast(String option, int value, int minimum) {

@@ -73,6 +73,11 @@ public final class LimitOptions {
             Integer.toString(EdgeLimits.DEFAULT_GRPC_FLOW_CONTROL_WINDOW),
             "HTTP/2 flow-control window of a gRPC connection and of each call (bytes a client may have in flight "
                     + "before the server reads them).");
+    public static final OptionDef HTTP_IDLE_TIMEOUT = OptionDef.of(EdgeLimits.HTTP_IDLE_TIMEOUT,
+            Integer.toString(EdgeLimits.DEFAULT_HTTP_IDLE_TIMEOUT_MILLIS),
+            "Milliseconds an HTTP connection may make no progress (a client that stops reading a response or "
+                    + "sending a request) before the server closes it; at least 1000. Live WebSocket connections "
+                    + "have their own ping-based timeout.");
 
     /** The options of {@link InputLimits}, in documentation order (a service that reads only these lists them). */
     public static final List<OptionDef> INPUT = List.of(MAX_IDENTITY_LENGTH, MAX_QUERY_DEPTH, MAX_QUERY_TERMS,
@@ -81,7 +86,7 @@ public final class LimitOptions {
 
     /** The options of {@link EdgeLimits}, in documentation order (all read by {@link #edgeLimits}). */
     public static final List<OptionDef> EDGE = List.of(MAX_REQUEST_BODY_SIZE, MAX_CONCURRENT_READS, MAX_QUEUED_READS,
-            MAX_HEALTH_WATCHERS, GRPC_MAX_CONCURRENT_STREAMS, GRPC_FLOW_CONTROL_WINDOW);
+            MAX_HEALTH_WATCHERS, GRPC_MAX_CONCURRENT_STREAMS, GRPC_FLOW_CONTROL_WINDOW, HTTP_IDLE_TIMEOUT);
 
     /** Every limit option, in documentation order. */
     public static final List<OptionDef> ALL = Stream.concat(INPUT.stream(), EDGE.stream()).toList();
@@ -103,6 +108,7 @@ public final class LimitOptions {
     public static EdgeLimits edgeLimits(Options options) {
         return new EdgeLimits(options.getInt(MAX_REQUEST_BODY_SIZE), options.getInt(MAX_CONCURRENT_READS),
                 options.getInt(MAX_QUEUED_READS), options.getInt(MAX_HEALTH_WATCHERS),
-                options.getInt(GRPC_MAX_CONCURRENT_STREAMS), options.getInt(GRPC_FLOW_CONTROL_WINDOW));
+                options.getInt(GRPC_MAX_CONCURRENT_STREAMS), options.getInt(GRPC_FLOW_CONTROL_WINDOW),
+                options.getInt(HTTP_IDLE_TIMEOUT));
     }
 }

@@ -161,6 +161,7 @@ public final class HttpServer implements AutoCloseable {
         https.setBindHost(http.getBindHost());
         https.setPort(settings.tls().httpsPort());
         https.setUriCompliance(http.getUriCompliance());
+        https.setIdleTimeout(http.getIdleTimeout());
         connectors.add(https);
         if (settings.tls().disableHttp()) {
             connectors.remove(http);
@@ -259,7 +260,8 @@ public final class HttpServer implements AutoCloseable {
                   applicationConnectors:
                     - type: http
                       bindHost: %s
-                      port: %d%s
+                      port: %d
+                      idleTimeout: %dms%s
                   adminConnectors:%s
                   requestLog:
                     appenders: []
@@ -267,7 +269,8 @@ public final class HttpServer implements AutoCloseable {
                     excludedMimeTypes: %s
                 logging:
                   type: external
-                """.formatted(quoted(settings.bindAddress()), settings.port(), compliance, admin, NOT_GZIPPED);
+                """.formatted(quoted(settings.bindAddress()), settings.port(), settings.limits().httpIdleTimeoutMillis(),
+                        compliance, admin, NOT_GZIPPED);
     }
 
     /** A YAML double-quoted scalar (JSON string syntax is valid YAML). */

@@ -166,7 +166,7 @@ class GrpcServerEdgeTest {
 
     @Test
     void shouldListenOnTheBindAddressWithTheEdgeLimits() {
-        EdgeLimits limits = new EdgeLimits(1024 * 1024, 4, 4, 4, 2, 65_535);
+        EdgeLimits limits = new EdgeLimits(1024 * 1024, 4, 4, 4, 2, 65_535, 30_000);
         GrpcServer netty = new GrpcServer(GrpcServer.netty("127.0.0.1", 0, 1024 * 1024, limits), List.of(),
                 new HealthCheckRegistry(), limits, new ReadLimiter(4, 4));
         netty.start();

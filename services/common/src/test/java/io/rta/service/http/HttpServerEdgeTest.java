@@ -48,7 +48,7 @@ class HttpServerEdgeTest {
 
     @BeforeAll
     static void start() throws Exception {
-        EdgeLimits limits = new EdgeLimits(BODY_LIMIT, 1, 1, 10, 10, 65_535);
+        EdgeLimits limits = new EdgeLimits(BODY_LIMIT, 1, 1, 10, 10, 65_535, 30_000);
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, OptionalInt.of(freePort()), "text", limits, READS);
         server = HttpServer.start(new ServiceInfo("edge-test", "dev", List.of(), "test", "test", false), settings,
                 ProcessMetrics.bare(), new HealthCheckRegistry(), jersey -> jersey.register(RESOURCE), env -> { });
