@@ -309,12 +309,14 @@ function splitNs(ns) {
   return [Number(s), Number(ns - s * NS_PER_S)];
 }
 
-/** PeriodicDataList -> cols. Returns the number of samples added. */
-export function decodePeriodicList(payload, type, cols, what = 'PeriodicDataList') {
+/**
+ * Calls each(channelId, startNs, interval, samples, view, bufPos) for every PeriodicData of a PeriodicDataList
+ * payload that holds samples, after checking its buffer holds them (a clear error naming the channel otherwise).
+ */
+function eachPeriodicData(payload, type, what, each) {
   const size = sampleSize(type);
   const r = new Reader(payload, 0, payload.length, what);
   const view = r.view;
-  const before = cols.n;
   for (let tag = r.tag(); tag !== 0; tag = r.tag()) {
     if (tag !== 10) { r.skip(tag & 7); continue; }
     const len = r.length();
@@ -342,16 +344,22 @@ export function decodePeriodicList(payload, type, cols, what = 'PeriodicDataList
     if (samples * size > bufLen) {
       r.fail(`PeriodicData of channel ${channelId}: its ${bufLen}-byte buffer holds fewer than its ${samples} ${type} samples`);
     }
-    if (samples > 0) {
-      const [s0, f0] = splitNs(startNs);
-      cols.ensure(samples);
-      const t = cols.t;
-      const o = cols.n;
-      for (let i = 0; i < samples; i++) t[o + i] = s0 + (f0 + i * interval) / 1e9;
-      writeSamples(view, bufPos, samples, type, cols.v, o);
-      cols.n = o + samples;
-    }
+    if (samples > 0) each(channelId, startNs, interval, samples, view, bufPos);
   }
+}
+
+/** PeriodicDataList -> cols. Returns the number of samples added. */
+export function decodePeriodicList(payload, type, cols, what = 'PeriodicDataList') {
+  const before = cols.n;
+  eachPeriodicData(payload, type, what, (channelId, startNs, interval, samples, view, bufPos) => {
+    const [s0, f0] = splitNs(startNs);
+    cols.ensure(samples);
+    const t = cols.t;
+    const o = cols.n;
+    for (let i = 0; i < samples; i++) t[o + i] = s0 + (f0 + i * interval) / 1e9;
+    writeSamples(view, bufPos, samples, type, cols.v, o);
+    cols.n = o + samples;
+  });
   return cols.n - before;
 }
 
@@ -361,48 +369,17 @@ export function decodePeriodicList(payload, type, cols, what = 'PeriodicDataList
  * Returns the number of samples.
  */
 export function foldPeriodicList(payload, type, summary, window, transform, what = 'PeriodicDataList') {
-  const size = sampleSize(type);
-  const r = new Reader(payload, 0, payload.length, what);
-  const view = r.view;
   let added = 0;
-  for (let tag = r.tag(); tag !== 0; tag = r.tag()) {
-    if (tag !== 10) { r.skip(tag & 7); continue; }
-    const len = r.length();
-    const end = r.pos + len;
-    const outerEnd = r.end;
-    r.end = end;
-    let startNs = 0n;
-    let interval = 0;
-    let samples = 0;
-    let bufPos = 0;
-    let bufLen = 0;
-    let channelId = 0;
-    for (let t = r.tag(); t !== 0; t = r.tag()) {
-      switch (t) {
-        case 8: channelId = r.uint32(); break;
-        case 17: startNs = r.sfixed64(); break;
-        case 24: interval = r.int64(); break;
-        case 32: samples = r.int32(); break;
-        case 42: bufLen = r.length(); bufPos = r.pos; r.pos += bufLen; break;
-        default: r.skip(t & 7);
-      }
-    }
-    r.end = outerEnd;
-    if (samples < 0) r.fail(`PeriodicData of channel ${channelId} has ${samples} samples`);
-    if (samples * size > bufLen) {
-      r.fail(`PeriodicData of channel ${channelId}: its ${bufLen}-byte buffer holds fewer than its ${samples} ${type} samples`);
-    }
-    if (samples > 0) {
-      const [s0, f0] = splitNs(startNs);
-      window.n = 0;
-      window.ensure(samples);
-      const v = window.v;
-      writeSamples(view, bufPos, samples, type, v, 0);
-      if (transform) transform(v.subarray(0, samples));
-      summary.addPeriodic(s0, f0, interval, v, samples);
-      added += samples;
-    }
-  }
+  eachPeriodicData(payload, type, what, (channelId, startNs, interval, samples, view, bufPos) => {
+    const [s0, f0] = splitNs(startNs);
+    window.n = 0;
+    window.ensure(samples);
+    const v = window.v;
+    writeSamples(view, bufPos, samples, type, v, 0);
+    if (transform) transform(v.subarray(0, samples));
+    summary.addPeriodic(s0, f0, interval, v, samples);
+    added += samples;
+  });
   return added;
 }
 
