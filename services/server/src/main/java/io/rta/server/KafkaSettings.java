@@ -3,6 +3,7 @@ package io.rta.server;
 import io.rta.service.config.KafkaClientOptions;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
+import io.rta.service.kafka.FetchSettings;
 import io.rta.topology.Topics;
 import io.rta.topology.errors.DeadLetterDeserializationHandler;
 import io.rta.topology.errors.DeadLetterProcessingHandler;
@@ -104,7 +105,8 @@ public final class KafkaSettings {
         config.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 512 * 1024);
         config.put(StreamsConfig.POLL_MS_CONFIG, pollMillis(options.getLong(ServerOptions.COMMIT_INTERVAL)));
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 8 * 1024 * 1024);
-        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 10);
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
+                FetchSettings.IDLE_FETCH_WAIT_MS);
         // A task that cannot make progress (broker unreachable) fails its thread after this long; StreamsRunner
         // replaces the thread, so it bounds how long a thread waits, not how long an outage may last.
         config.put(StreamsConfig.TASK_TIMEOUT_MS_CONFIG, options.getLong(ServerOptions.STREAMS_TASK_TIMEOUT));

@@ -3,6 +3,7 @@ package io.rta.service.view;
 import io.dropwizard.lifecycle.Managed;
 import io.rta.schemas.RegistryUnavailableException;
 import io.rta.service.kafka.ClientLag;
+import io.rta.service.kafka.FetchSettings;
 import io.rta.service.metrics.ProcessMetrics;
 import com.codahale.metrics.health.HealthCheck;
 import java.time.Duration;
@@ -117,7 +118,7 @@ public final class TopicViewLoader implements Managed, AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        props.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+        props.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FetchSettings.IDLE_FETCH_WAIT_MS);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }

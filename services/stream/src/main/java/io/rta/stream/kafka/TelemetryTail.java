@@ -3,6 +3,7 @@ package io.rta.stream.kafka;
 import io.rta.schemas.AvroSerde;
 import io.rta.schemas.RegistryUnavailableException;
 import io.rta.service.kafka.ClientLag;
+import io.rta.service.kafka.FetchSettings;
 import io.rta.service.metrics.ProcessMetrics;
 import io.rta.topology.data.BurstValidator;
 import io.rta.topology.errors.LogText;
@@ -99,9 +100,9 @@ final class TelemetryTail implements AutoCloseable {
         // Only what the chunk view will also hold: no aborted transactions of pipelines.
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // Live latency: answer a fetch as soon as one record is there.
+        // Live latency: answer a fetch as soon as one record is there (the wait applies only when nothing is new).
         props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
-        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FetchSettings.IDLE_FETCH_WAIT_MS);
         consumer = metrics.bindConsumer(new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()));
         running.set(true);
