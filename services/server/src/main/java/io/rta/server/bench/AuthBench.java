@@ -50,7 +50,6 @@ public final class AuthBench {
 
     private static final Duration WRITABLE_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration WRITE_TIMEOUT = Duration.ofMinutes(30);
-    private static final double SETTLED_CORES = 0.2;
     private static final Duration SETTLE_MAX = Duration.ofSeconds(60);
     private static final String READ = "data read, headers only";
     private static final Logger LOG = LoggerFactory.getLogger(AuthBench.class);
@@ -159,10 +158,7 @@ public final class AuthBench {
                     () -> requireRefused(secured)))) {
                 return;
             }
-            steps.phase("waiting for both servers to settle ...");
-            long settled = Machine.awaitQuiet(SETTLED_CORES, SETTLE_MAX);
-            report.fact("settled", String.format(Locale.ROOT, "%.1f s after the load (the process under %.0f%% of a "
-                    + "core over a second, at most %d s)", settled / 1e3, SETTLED_CORES * 100, SETTLE_MAX.toSeconds()));
+            Machine.settle(report, steps, "settled", "the timed requests (both servers)", SETTLE_MAX);
             Side[] sides = {new Side("auth off", off, null), new Side("auth on", on, bearer)};
             if (queries(sides, data, warmup, queries)) {
                 reads(sides, plan, readPaths);

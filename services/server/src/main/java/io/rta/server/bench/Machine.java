@@ -45,6 +45,23 @@ final class Machine {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
+    /** A process "at rest": under this share of one core over a second. */
+    static final double SETTLED_CORES = 0.2;
+
+    /**
+     * Waits, as {@link #awaitQuiet}, until this process is at rest (under {@link #SETTLED_CORES} of a core over a
+     * second, at most {@code maxWait}) before {@code next}, and records how long that took as the fact {@code fact}.
+     */
+    static void settle(BenchReport report, Progress steps, String fact, String next, Duration maxWait)
+            throws InterruptedException {
+        steps.phase("waiting for the server to settle before " + next + " ...");
+        long waited = awaitQuiet(SETTLED_CORES, maxWait);
+        report.fact(fact, waited < 0 ? "unknown (the platform does not tell the process's CPU)"
+                : String.format(Locale.ROOT, "%s started after %.1f s: once the process used under %.0f%% of a core "
+                        + "over a second (at most %d s)", next, waited / 1000.0, SETTLED_CORES * 100,
+                        maxWait.toSeconds()));
+    }
+
     /** The 1-minute system load average: the machine may be shared. */
     static String loadAverage() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();

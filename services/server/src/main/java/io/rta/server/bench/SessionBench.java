@@ -27,8 +27,6 @@ public final class SessionBench {
     static final BenchReport.Target COLD_INGEST_TARGET = BenchReport.Target.atLeast(5_000, "sessions/s");
 
     private static final Duration WRITABLE_TIMEOUT = Duration.ofMinutes(2);
-    /** Before the queries: the process at rest below this share of one core, waited for at most {@link #SETTLE_MAX}. */
-    private static final double SETTLED_CORES = 0.2;
     private static final Duration SETTLE_MAX = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionBench.class);
@@ -194,14 +192,9 @@ public final class SessionBench {
     /** With an embedded server: waits until it is at rest, and says how long that took. */
     private void settle(BenchReport report, BenchTarget target, String fact, String next)
             throws InterruptedException {
-        if (!target.isEmbedded()) {
-            return;
+        if (target.isEmbedded()) {
+            Machine.settle(report, steps, fact, next, SETTLE_MAX);
         }
-        steps.phase("waiting for the server to settle before " + next + " ...");
-        long waited = Machine.awaitQuiet(SETTLED_CORES, SETTLE_MAX);
-        report.fact(fact, String.format(Locale.ROOT, "%s started after %.1f s: once the process used under %.0f%% "
-                + "of a core over a second (at most %d s)", next, waited / 1000.0, SETTLED_CORES * 100,
-                SETTLE_MAX.toSeconds()));
     }
 
     private static BenchReport targetFacts(BenchReport report, BenchTarget target, Options options) {

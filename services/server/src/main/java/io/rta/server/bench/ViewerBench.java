@@ -38,6 +38,8 @@ public final class ViewerBench {
 
     private static final Logger LOG = LoggerFactory.getLogger(ViewerBench.class);
 
+    private static final Duration SETTLE_MAX = Duration.ofSeconds(30);
+
     private final Progress steps;
     private final PrintStream progress;
     private final BenchReport report = Machine.describe(new BenchReport("bench viewer"));
@@ -85,6 +87,10 @@ public final class ViewerBench {
                     + " samples on its speed channel) ...");
             if (!report.attempt("demo race written", demo::writeRecorded)) {
                 return;
+            }
+            if (target.isEmbedded()) {
+                // as a user opens a recorded session: on a server at rest, not while it still folds the race
+                Machine.settle(report, steps, "settled", "the first plots", SETTLE_MAX);
             }
             String screenshots = options.getString(ViewerBenchOptions.SCREENSHOTS).strip();
             steps.phase("starting headless Chromium ...");
