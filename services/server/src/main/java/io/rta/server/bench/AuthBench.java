@@ -100,7 +100,8 @@ public final class AuthBench {
         List<String> readPaths = dataIdentities.stream().map(identity -> "/rta/v2/data/" + identity + "/periodic/"
                 + plan.channelsExpression(GatewayBench.Way.DIRECT)).toList();
         report.options(options).fact("servers", "two embedded all-in-one servers in this JVM, each with its own "
-                        + "broker and registry, loaded with the same data and restarted (one with auth on); timed side "
+                        + "broker and registry, loaded with the same data and restarted (one with auth on; with --Swap, "
+                        + "timed again after both are restarted with the roles swapped); timed side "
                         + "by side, interleaved in turns of " + BATCH + " requests (or one read pass), the order alternating every turn")
                 .fact("auth on", "EnableAuth with Auth:Authority = an OpenID Connect issuer in this JVM (discovery + "
                         + "JWKS, RS256), Auth:Audience " + BenchIssuer.AUDIENCE + "; one token for every request, "
@@ -146,23 +147,46 @@ public final class AuthBench {
                     }
                 }
             }
-            off = report.attemptResult("server start, auth off", () -> BenchTarget.restartable(options, offData,
-                    offPorts, Map.of()));
-            if (off == null) {
-                return;
+            // With --Swap the pair is timed twice, auth moved from one server to the other in between, so each role
+            // is measured on both servers and a difference between the two servers themselves cancels out.
+            int phases = options.getBoolean(AuthBenchOptions.SWAP) ? 2 : 1;
+            Path[] paths = {offData, onData};
+            BenchTarget.Ports[] ports = {offPorts, onPorts};
+            Timed timed = new Timed();
+            for (int phase = 0; phase < phases; phase++) {
+                int offIndex = phase;
+                int onIndex = 1 - phase;
+                if (phase > 0) {
+                    steps.phase("swapping the roles: restarting both servers, auth now on the other one ...");
+                    off.close();
+                    off = null;
+                    on.close();
+                    on = null;
+                }
+                String[] server = {"server A", "server B"};
+                String offName = phases == 1 ? "auth off" : "auth off (" + server[offIndex] + ")";
+                String onName = phases == 1 ? "auth on" : "auth on (" + server[onIndex] + ")";
+                off = report.attemptResult("server start, " + offName, () -> BenchTarget.restartable(options,
+                        paths[offIndex], ports[offIndex], Map.of()));
+                if (off == null) {
+                    return;
+                }
+                on = report.attemptResult("server start, " + onName, () -> BenchTarget.restartable(options,
+                        paths[onIndex], ports[onIndex], authOn));
+                BenchTarget secured = on;
+                if (secured == null || (!control && !report.attempt(onName + ": refuses a request without a token",
+                        () -> requireRefused(secured)))) {
+                    return;
+                }
+                Machine.settle(report, steps, phases == 1 ? "settled" : "settled, phase " + (phase + 1),
+                        "the timed requests (both servers)", SETTLE_MAX);
+                Side[] sides = {new Side("auth off", off, null), new Side("auth on", on, bearer)};
+                if (!queries(sides, data, warmup, Math.max(1, queries / phases), timed)
+                        || !reads(sides, plan, readPaths, Math.max(1, plan.passes() / phases), timed)) {
+                    return;
+                }
             }
-            on = report.attemptResult("server start, auth on", () -> BenchTarget.restartable(options, onData,
-                    onPorts, authOn));
-            BenchTarget secured = on;
-            if (secured == null || (!control && !report.attempt("auth on: refuses a request without a token",
-                    () -> requireRefused(secured)))) {
-                return;
-            }
-            Machine.settle(report, steps, "settled", "the timed requests (both servers)", SETTLE_MAX);
-            Side[] sides = {new Side("auth off", off, null), new Side("auth on", on, bearer)};
-            if (queries(sides, data, warmup, queries)) {
-                reads(sides, plan, readPaths);
-            }
+            report(timed, phases);
             report.fact("issuer key fetches", issuer.keyFetches() + " (the server with auth on caches the keys)");
         } finally {
             steps.done();
@@ -242,11 +266,22 @@ public final class AuthBench {
         });
     }
 
+    /** What the timed phases measured, per role (0 auth off, 1 auth on), summed over the phases. */
+    private static final class Timed {
+        /** Per query scenario, in order: [role][block], the last block holding the whole run. */
+        final Map<String, Latencies[][]> queries = new java.util.LinkedHashMap<>();
+        final List<List<Double>> passMillis = List.of(new ArrayList<>(), new ArrayList<>());
+        final DataReadLoad.Result[] reads = new DataReadLoad.Result[2];
+    }
+
     /**
-     * Every query scenario on both servers, interleaved; a p99 row per server, their ratio against the target, and the
-     * median of their ratios per block ({@link #BLOCKS}).
+     * Every query scenario on both servers, interleaved, added to {@code timed}: each role's requests in
+     * {@link #BLOCKS} blocks and in all.
+     *
+     * @return false when a scenario failed (its row says why)
      */
-    private boolean queries(Side[] sides, BenchData data, int warmup, int queries) throws InterruptedException {
+    private boolean queries(Side[] sides, BenchData data, int warmup, int queries, Timed timed)
+            throws InterruptedException {
         SessionQueries[] rest = new SessionQueries[sides.length];
         List<List<SessionQueries.Scenario>> scenarios = new ArrayList<>();
         for (int s = 0; s < sides.length; s++) {
@@ -257,14 +292,16 @@ public final class AuthBench {
             String name = scenarios.get(0).get(k).name();
             steps.phase("timing " + name + " on both servers, interleaved ...");
             int scenario = k;
-            Latencies[][] latencies = report.attemptResult(name, () -> {
-                // [side][block]; the last block of each side holds the whole run
+            Latencies[][] latencies = timed.queries.computeIfAbsent(name, key -> {
                 Latencies[][] result = new Latencies[sides.length][BLOCKS + 1];
                 for (Latencies[] side : result) {
                     for (int b = 0; b <= BLOCKS; b++) {
                         side[b] = new Latencies();
                     }
                 }
+                return result;
+            });
+            boolean measured = report.attempt(name, () -> {
                 for (int s = 0; s < sides.length; s++) {
                     for (int i = 0; i < warmup; i++) {
                         rest[s].send(scenarios.get(s).get(scenario));
@@ -276,16 +313,27 @@ public final class AuthBench {
                         int s = (t + turn) % sides.length;
                         for (int i = 0; i < Math.min(BATCH, queries - done); i++) {
                             long nanos = rest[s].send(scenarios.get(s).get(scenario));
-                            result[s][block].record(nanos);
-                            result[s][BLOCKS].record(nanos);
+                            latencies[s][block].record(nanos);
+                            latencies[s][BLOCKS].record(nanos);
                         }
                     }
                 }
-                return result;
             });
-            if (latencies == null) {
+            if (!measured) {
                 return false;
             }
+        }
+        return true;
+    }
+
+    /** The rows of what the phases measured: per scenario each role's p99 and their ratio; the read's rates. */
+    private void report(Timed timed, int phases) {
+        if (phases > 1) {
+            report.fact("roles swapped", "each figure sums two phases: the first server with auth off and the second "
+                    + "with auth on, then both restarted with the roles swapped; each phase took half the requests "
+                    + "and passes");
+        }
+        timed.queries.forEach((name, latencies) -> {
             Latencies off = latencies[0][BLOCKS];
             Latencies on = latencies[1][BLOCKS];
             List<Double> blockRatios = new ArrayList<>();
@@ -303,45 +351,48 @@ public final class AuthBench {
                     .fact(name + " p99 ratio per block", RoundTimes.describe(blockRatios))
                     .fact(name + " p50", String.format(Locale.ROOT, "auth off %.3f ms, auth on %.3f ms",
                             off.percentileMillis(50), on.percentileMillis(50)));
+        });
+        if (timed.reads[0] == null || timed.reads[1] == null) {
+            return;
         }
-        return true;
+        String[] roles = {"auth off", "auth on"};
+        for (int s = 0; s < roles.length; s++) {
+            report.fact(READ + " passes, " + roles[s], passes(timed.passMillis.get(s)));
+        }
+        double offRate = timed.reads[0].samplesPerSecond();
+        double onRate = timed.reads[1].samplesPerSecond();
+        report.row(READ + ", auth off", Math.rint(offRate), "samples/s", null)
+                .row(READ + ", auth on", Math.rint(onRate), "samples/s", null)
+                .row(READ + ", auth on / off", onRate / offRate, "x auth off", READ_RATIO_TARGET);
     }
 
-    /** The telemetry read from both servers: a checked pass each, then timed passes in alternating order. */
-    private void reads(Side[] sides, GatewayBench.Plan plan, List<String> readPaths) throws InterruptedException {
-        steps.phase("reading the telemetry from both servers: a checked pass each, then " + plan.passes()
+    /**
+     * The telemetry read from both servers, added to {@code timed}: a checked pass each, then {@code passes} timed
+     * passes each in alternating order.
+     *
+     * @return false when the read failed (its row says why)
+     */
+    private boolean reads(Side[] sides, GatewayBench.Plan plan, List<String> readPaths, int passes, Timed timed)
+            throws InterruptedException {
+        steps.phase("reading the telemetry from both servers: a checked pass each, then " + passes
                 + " timed passes each, interleaved ...");
         DataReadLoad.Expected expected = plan.expected(GatewayBench.Way.DIRECT);
-        List<List<Double>> passMillis = List.of(new ArrayList<>(), new ArrayList<>());
-        DataReadLoad.Result[] totals = report.attemptResult(READ, () -> {
+        return report.attempt(READ, () -> {
             DataReadLoad[] readers = new DataReadLoad[sides.length];
             for (int s = 0; s < sides.length; s++) {
                 readers[s] = new DataReadLoad(sides[s].target().httpUrl(), sides[s].bearer());
                 readers[s].readPeriodic(readPaths, expected, DataReadLoad.Depth.SAMPLES);
             }
-            DataReadLoad.Result[] result = new DataReadLoad.Result[sides.length];
-            for (int pass = 0; pass < plan.passes(); pass++) {
+            for (int pass = 0; pass < passes; pass++) {
                 for (int t = 0; t < sides.length; t++) {
                     int s = (t + pass) % sides.length;
                     DataReadLoad.Result read = readers[s].readPeriodic(readPaths, expected,
                             DataReadLoad.Depth.HEADERS);
-                    passMillis.get(s).add(read.elapsedNanos() / 1e6);
-                    result[s] = result[s] == null ? read : result[s].plus(read);
+                    timed.passMillis.get(s).add(read.elapsedNanos() / 1e6);
+                    timed.reads[s] = timed.reads[s] == null ? read : timed.reads[s].plus(read);
                 }
             }
-            return result;
         });
-        if (totals == null) {
-            return;
-        }
-        for (int s = 0; s < sides.length; s++) {
-            report.fact(READ + " passes, " + sides[s].name(), passes(passMillis.get(s)));
-        }
-        double offRate = totals[0].samplesPerSecond();
-        double onRate = totals[1].samplesPerSecond();
-        report.row(READ + ", auth off", Math.rint(offRate), "samples/s", null)
-                .row(READ + ", auth on", Math.rint(onRate), "samples/s", null)
-                .row(READ + ", auth on / off", onRate / offRate, "x auth off", READ_RATIO_TARGET);
     }
 
     /** Pass times, fastest first, and their median: a uniform slowdown and a few slow passes read differently. */

@@ -16,6 +16,10 @@ public final class AuthBenchOptions {
             "A control run: the second server starts with auth off too; its requests still carry the token (ignored), "
                     + "so the figures 'auth on / off' show what the set-up (two servers, load order) and the header's "
                     + "bytes alone differ by.");
+    public static final OptionDef SWAP = OptionDef.of("Swap", "true",
+            "Time the pair twice, the roles swapped in between (both servers restarted, auth on the other one), so "
+                    + "each role is measured on both servers and a difference between the two servers themselves "
+                    + "cancels out; each phase takes half of --Queries and --Passes. false: one phase.");
     public static final OptionDef SAMPLES = OptionDef.of("Samples", "200000000",
             "Periodic 16-bit samples written to each server (in total over the data identities) and read by every "
                     + "timed pass.");
@@ -34,7 +38,7 @@ public final class AuthBenchOptions {
             "Timed read passes per server (each reads every sample once).");
 
     /** The benchmark's own options. */
-    public static final List<OptionDef> OWN = List.of(BenchOptions.JSON, CONTROL, BenchOptions.SESSIONS,
+    public static final List<OptionDef> OWN = List.of(BenchOptions.JSON, CONTROL, SWAP, BenchOptions.SESSIONS,
             BenchOptions.DETAILS, BenchOptions.FOLDERS, BenchOptions.CONCURRENCY, QUERIES, WARMUP,
             SAMPLES, GatewayBenchOptions.STREAMS, DataBenchOptions.CHANNELS, PASSES, DataBenchOptions.SIGNAL,
             DataBenchOptions.FLUSH_MIB);
