@@ -337,9 +337,9 @@ public final class AuthBench {
     /** The rows of what the phases measured: per scenario each role's p99 and their ratio; the read's rates. */
     private void report(Timed timed, int phases) {
         if (phases > 1) {
-            report.fact("roles swapped", "each figure sums two phases: the first server with auth off and the second "
-                    + "with auth on, then both restarted with the roles swapped; each phase took half the requests "
-                    + "and passes");
+            report.fact("roles swapped", "each figure sums two phases: server A with auth off and B with auth on (A "
+                    + "started first), then both restarted with the roles and the start order swapped (B off, A on, "
+                    + "A started first); each phase took half the requests and passes");
         }
         timed.queries.forEach((name, latencies) -> {
             Latencies off = latencies[0][BLOCKS];
