@@ -58,11 +58,57 @@ public final class SampleBuffer {
     }
 
     /**
+     * Adds the samples of rows {@code [from, to)} that have a value ({@code present} null: all of them), at most
+     * {@code max} of them: a batch at a time, copied in bulk when every row has one.
+     *
+     * @return the first row not looked at: {@code to}, or less when {@code max} samples were added first
+     */
+    public int addAll(long[] times, double[] values, boolean[] present, int from, int to, int max) {
+        if (present == null) {
+            int count = Math.min(to - from, max);
+            room(count);
+            System.arraycopy(times, from, this.times, size, count);
+            System.arraycopy(values, from, this.values, size, count);
+            size += count;
+            return from + count;
+        }
+        room(Math.min(to - from, max));
+        int row = from;
+        int added = 0;
+        for (; row < to && added < max; row++) {
+            if (present[row]) {
+                this.times[size] = times[row];
+                this.values[size] = values[row];
+                size++;
+                added++;
+            }
+        }
+        return row;
+    }
+
+    /** Room for {@code count} more samples. */
+    private void room(int count) {
+        if (size + count > times.length) {
+            int length = Math.max(size + count, times.length * 2);
+            times = Arrays.copyOf(times, length);
+            values = Arrays.copyOf(values, length);
+        }
+    }
+
+    /**
      * The buffered samples as a chunk ({@code TimestampedDataList}, LZ4); empties the buffer. The list is written
      * straight to its wire form, byte for byte what the generated message classes write ({@code SampleBufferTest}
      * compares them): building messages first cost a third of a file read's request thread.
      */
     public StoredChunk take() {
+        return take(null);
+    }
+
+    /**
+     * {@link #take()} with the caller's {@link Scratch} arrays for the encoding and the compression, so only the
+     * chunk's own block is allocated.
+     */
+    public StoredChunk take(Scratch scratch) {
         int results = (size + ChunkLimits.RESULT_SAMPLES - 1) / ChunkLimits.RESULT_SAMPLES;
         long[] scales = new long[results];
         boolean[] regular = new boolean[results];
@@ -72,14 +118,15 @@ public final class SampleBuffer {
         for (int r = 0; r < results; r++) {
             int from = r * ChunkLimits.RESULT_SAMPLES;
             int to = Math.min(size, from + ChunkLimits.RESULT_SAMPLES);
-            scales[r] = scale(from, to);
-            regular[r] = regular(from, to, scales[r]);
+            long step = evenStep(from, to);
+            regular[r] = step > 0;
+            scales[r] = regular[r] ? step : scale(from, to);
             deltaBytes[r] = regular[r] ? to - from : deltaBytes(from, to, scales[r]);
             resultBytes[r] = resultBytes(from, to, scales[r], deltaBytes[r]);
             total += 1 + CodedOutputStream.computeUInt32SizeNoTag(resultBytes[r]) + resultBytes[r];
         }
-        byte[] encoded = new byte[total];
-        CodedOutputStream out = CodedOutputStream.newInstance(encoded);
+        byte[] encoded = scratch == null ? new byte[total] : scratch.encoded(total);
+        CodedOutputStream out = CodedOutputStream.newInstance(encoded, 0, total);
         try {
             for (int r = 0; r < results; r++) {
                 int from = r * ChunkLimits.RESULT_SAMPLES;
@@ -92,11 +139,58 @@ public final class SampleBuffer {
         } catch (IOException e) {
             throw new IllegalStateException("a chunk's size was miscounted", e);
         }
-        byte[] block = Lz4Block.compress(encoded, 0, encoded.length);
-        StoredChunk chunk = new StoredChunk(times[0], times[size - 1], new long[] {channelId}, encoded.length, block,
-                0, block.length);
+        byte[] block;
+        if (scratch == null) {
+            block = Lz4Block.compress(encoded, 0, total);
+        } else {
+            byte[] room = scratch.block(Lz4Block.maxCompressedLength(total));
+            block = Arrays.copyOf(room, Lz4Block.compress(encoded, 0, total, room, 0));
+        }
+        StoredChunk chunk = new StoredChunk(times[0], times[size - 1], new long[] {channelId}, total, block, 0,
+                block.length);
         size = 0;
         return chunk;
+    }
+
+    /**
+     * The one delta of samples {@code [from, to)} when they are evenly spaced (a result of one sample counts as
+     * even, with step 1), else 0: such a result's scale is that step and each of its deltas the one byte 1, with no
+     * gcd (a division a sample) to work out.
+     */
+    private long evenStep(int from, int to) {
+        if (to - from < 2) {
+            return 1;
+        }
+        long step = times[from + 1] - times[from];
+        if (step <= 0) {
+            return 0;
+        }
+        for (int i = from + 2; i < to; i++) {
+            if (times[i] - times[i - 1] != step) {
+                return 0;
+            }
+        }
+        return step;
+    }
+
+    /** Arrays {@link #take(Scratch)} reuses: one per thread taking chunks (they are not shared), grown as needed. */
+    public static final class Scratch {
+        private byte[] encoded = new byte[0];
+        private byte[] block = new byte[0];
+
+        byte[] encoded(int length) {
+            if (encoded.length < length) {
+                encoded = new byte[Math.max(length, encoded.length * 2)];
+            }
+            return encoded;
+        }
+
+        byte[] block(int length) {
+            if (block.length < length) {
+                block = new byte[Math.max(length, block.length * 2)];
+            }
+            return block;
+        }
     }
 
     /** The greatest common divisor of the deltas of samples {@code [from, to)}, so regular data packs small. */
@@ -116,16 +210,6 @@ public final class SampleBuffer {
             bytes += CodedOutputStream.computeInt64SizeNoTag(scale == 1 ? delta : delta / scale);
         }
         return bytes;
-    }
-
-    /** Whether every delta of samples {@code [from, to)} is the scale: each is written as the one byte 1. */
-    private boolean regular(int from, int to, long scale) {
-        for (int i = from + 1; i < to; i++) {
-            if (times[i] - times[i - 1] != scale) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Bytes of a {@code TimestampedData} of samples {@code [from, to)}; proto3 leaves out fields at their default. */

@@ -50,6 +50,51 @@ class SampleBufferTest {
         }
     }
 
+    @Test
+    void shouldAddABatchAsSampleBySampleAddsWouldStoppingAtTheLimit() {
+        Random random = new Random(16);
+        for (int run = 0; run < 200; run++) {
+            int rows = 1 + random.nextInt(3000);
+            long[] times = new long[rows];
+            double[] values = new double[rows];
+            boolean[] present = new boolean[rows];
+            for (int r = 0; r < rows; r++) {
+                times[r] = 1_000L * r + (r > 0 && random.nextInt(9) == 0 ? 0 : 5);
+                values[r] = random.nextGaussian();
+                present[r] = random.nextInt(4) != 0;
+            }
+            boolean gaps = run % 2 == 0;
+            int from = random.nextInt(rows);
+            int max = 1 + random.nextInt(rows);
+            SampleBuffer batch = new SampleBuffer(3);
+            SampleBuffer single = new SampleBuffer(3);
+            int added = 0;
+            int expectedNext = from;
+            while (expectedNext < rows && added < max) {
+                if (!gaps || present[expectedNext]) {
+                    single.add(times[expectedNext], values[expectedNext]);
+                    added++;
+                }
+                expectedNext++;
+            }
+
+            int next = batch.addAll(times, values, gaps ? present : null, from, rows, max);
+
+            assertThat(next).as("run %d", run).isEqualTo(expectedNext);
+            assertThat(batch.size()).isEqualTo(single.size());
+            if (single.size() > 0) {
+                StoredChunk expected = single.take();
+                StoredChunk actual = batch.take();
+                assertThat(actual.startTime()).isEqualTo(expected.startTime());
+                assertThat(actual.endTime()).isEqualTo(expected.endTime());
+                assertThat(actual.unpackedLength()).isEqualTo(expected.unpackedLength());
+                assertThat(ByteBuffer.wrap(actual.payload(), actual.payloadOffset(), actual.payloadLength()))
+                        .isEqualTo(ByteBuffer.wrap(expected.payload(), expected.payloadOffset(),
+                                expected.payloadLength()));
+            }
+        }
+    }
+
     /** The list as the generated message classes build it: results of 128, deltas scaled by their gcd. */
     private static TimestampedDataList reference(long channel, SampleType type, long[] times, double[] values) {
         TimestampedDataList.Builder list = TimestampedDataList.newBuilder();

@@ -23,6 +23,7 @@ final class WindowChunker implements ColumnRows {
     private final List<ColumnMapping> columns;
     private final int[] valueIndex;
     private final SampleBuffer[] buffers;
+    private final SampleBuffer.Scratch scratch = new SampleBuffer.Scratch();
     private final List<List<StoredChunk>> pending = new ArrayList<>();
     private final ChunkSink sink;
     private final CacheKeys keys;
@@ -57,22 +58,45 @@ final class WindowChunker implements ColumnRows {
     }
 
     @Override
-    public void row(long time, double[] values, boolean[] present) throws IOException {
-        if (time < lastTime) {
-            throw new IllegalStateException("the engine gave a row at " + time + " after one at " + lastTime);
-        }
-        lastTime = time;
-        if (time >= windowEnd) {
-            closeBefore(windows.windowStart(time));
-            windowEnd = windows.windowEnd(time);
-        }
-        for (int i = 0; i < buffers.length; i++) {
-            int value = valueIndex[i];
-            if (present[value]) {
-                buffers[i].add(time, values[value]);
-                if (buffers[i].size() == ChunkLimits.MAX_CHUNK_SAMPLES) {
-                    pending.get(i).add(buffers[i].take());
+    public void rows(int count, long[] times, double[][] values, boolean[][] present) throws IOException {
+        int from = 0;
+        while (from < count) {
+            long time = times[from];
+            if (time < lastTime) {
+                throw new IllegalStateException("the engine gave a row at " + time + " after one at " + lastTime);
+            }
+            if (time >= windowEnd) {
+                closeBefore(windows.windowStart(time));
+                windowEnd = windows.windowEnd(time);
+            }
+            // the rows of this window: [from, to)
+            int to = from + 1;
+            long last = time;
+            while (to < count && times[to] < windowEnd) {
+                if (times[to] < last) {
+                    throw new IllegalStateException("the engine gave a row at " + times[to] + " after one at "
+                            + last);
                 }
+                last = times[to];
+                to++;
+            }
+            lastTime = last;
+            for (int i = 0; i < buffers.length; i++) {
+                int value = valueIndex[i];
+                add(i, times, values[value], present[value], from, to);
+            }
+            from = to;
+        }
+    }
+
+    /** Rows {@code [from, to)} of one column into its buffer, cutting a chunk whenever the buffer is full. */
+    private void add(int column, long[] times, double[] values, boolean[] present, int from, int to) {
+        SampleBuffer buffer = buffers[column];
+        int row = from;
+        while (row < to) {
+            row = buffer.addAll(times, values, present, row, to, ChunkLimits.MAX_CHUNK_SAMPLES - buffer.size());
+            if (buffer.size() == ChunkLimits.MAX_CHUNK_SAMPLES) {
+                pending.get(column).add(buffer.take(scratch));
             }
         }
     }
@@ -87,7 +111,7 @@ final class WindowChunker implements ColumnRows {
             for (int i = 0; i < buffers.length; i++) {
                 List<StoredChunk> chunks = pending.get(i);
                 if (buffers[i].size() > 0) {
-                    chunks.add(buffers[i].take());
+                    chunks.add(buffers[i].take(scratch));
                 }
                 for (StoredChunk chunk : chunks) {
                     sink.accept(chunk);

@@ -2,12 +2,15 @@ package io.rta.files.store;
 
 import java.io.IOException;
 
-/** Receives a scan's rows in time order: the time in ns and the selected columns' values (NaN-free; null = none). */
+/**
+ * Receives a scan's rows in time order, a batch at a time (one DuckDB vector: up to 2,048 rows), column by column.
+ */
 public interface ColumnRows {
 
     /**
-     * One row; {@code present[i]} says whether column {@code i} has a value. The arrays are reused: read them inside
-     * the call.
+     * Rows {@code [0, count)}: {@code times[r]} in ns, and for selected column {@code c} {@code values[c][r]} with
+     * {@code present[c][r]} saying whether the row has a value; {@code present[c]} is null when every row of the
+     * batch has one. The arrays are reused: read them inside the call.
      */
-    void row(long time, double[] values, boolean[] present) throws IOException;
+    void rows(int count, long[] times, double[][] values, boolean[][] present) throws IOException;
 }

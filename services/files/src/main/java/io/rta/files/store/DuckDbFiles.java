@@ -25,7 +25,7 @@ import org.duckdb.DuckDBConnection;
  * Reads Parquet and CSV files in place with DuckDB (an in-process, in-memory database that only ever reads the
  * files): only the mapped columns are selected and the time bounds go into the {@code WHERE} on the time column's
  * own values, so Parquet row groups outside them are skipped; results are streamed (DuckDB's streaming result set,
- * a vector at a time), so memory does not grow with the file. Files whose rows are in time order already (as
+ * handed on in batches of a vector's rows: {@link RowBatches}), so memory does not grow with the file. Files whose rows are in time order already (as
  * loggers write them; {@link #bounds} tells) are read in their own order; others are sorted by time (then by value,
  * so rows with equal times come out the same way each time), a sort that spills to DuckDB's temporary directory
  * beyond {@code EngineMemoryLimit}.
@@ -212,25 +212,9 @@ public final class DuckDbFiles implements AutoCloseable {
             statement.setLong(parameter++, low);
             statement.setLong(parameter, high);
             statement.setFetchSize(FETCH_SIZE);
-            stream(statement, selected.size(), rows);
+            new RowBatches(selected.size()).read(statement, rows);
         } catch (SQLException e) {
             throw refused(identity, e);
-        }
-    }
-
-    private static void stream(PreparedStatement statement, int count, ColumnRows sink)
-            throws SQLException, IOException {
-        double[] values = new double[count];
-        boolean[] present = new boolean[count];
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                long time = rows.getLong(1);
-                for (int i = 0; i < count; i++) {
-                    values[i] = rows.getDouble(i + 2);
-                    present[i] = !rows.wasNull();
-                }
-                sink.row(time, values, present);
-            }
         }
     }
 

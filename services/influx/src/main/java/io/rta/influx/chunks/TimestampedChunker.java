@@ -25,6 +25,8 @@ public final class TimestampedChunker implements RowSink {
     private final Map<String, List<SampleBuffer>> byField;
     private final List<SampleBuffer> ordered;
     private final ChunkSink sink;
+    /** One read's encoding arrays, shared by its channels' buffers (chunks are taken one at a time). */
+    private final SampleBuffer.Scratch scratch = new SampleBuffer.Scratch();
     private List<List<SampleBuffer>> byColumn = List.of();
 
     /** @param channelsByField the channels each field serves */
@@ -69,7 +71,7 @@ public final class TimestampedChunker implements RowSink {
             for (SampleBuffer buffer : byColumn.get(column)) {
                 buffer.add(time, value);
                 if (buffer.size() == ChunkLimits.MAX_CHUNK_SAMPLES) {
-                    sink.accept(buffer.take());
+                    sink.accept(buffer.take(scratch));
                 }
             }
         }
@@ -79,7 +81,7 @@ public final class TimestampedChunker implements RowSink {
     public void finish() throws IOException {
         for (SampleBuffer buffer : ordered) {
             if (buffer.size() > 0) {
-                sink.accept(buffer.take());
+                sink.accept(buffer.take(scratch));
             }
         }
     }

@@ -88,7 +88,7 @@ public final class FileBench {
     }
 
     /** What is written and read: {@code rows} rows of {@code fields} doubles, one every {@code intervalNanos}. */
-    record Plan(long rows, int fields, long intervalNanos, int passes) {
+    record Plan(long rows, int fields, long intervalNanos, int passes, int warmups) {
 
         static Plan of(Options options) {
             int fields = BenchOptions.atLeast(options, FileBenchOptions.FIELDS, 1);
@@ -103,7 +103,8 @@ public final class FileBench {
                         + " must be at most 1000000");
             }
             return new Plan((samples + fields - 1) / fields, fields, 1_000_000_000L / rate,
-                    BenchOptions.atLeast(options, FileBenchOptions.PASSES, 1));
+                    BenchOptions.atLeast(options, FileBenchOptions.PASSES, 1),
+                    BenchOptions.atLeast(options, FileBenchOptions.WARMUP, 1));
         }
 
         long samples() {
@@ -185,12 +186,12 @@ public final class FileBench {
                 .fact("data", String.format(Locale.ROOT, "%,d rows x %d double columns = %,d samples, ns times, "
                                 + "at %,d Hz (%.0f s of data), one Parquet file written by DuckDB", plan.rows(),
                         plan.fields(), plan.samples(), plan.maxFrequency(), plan.rows() * plan.intervalNanos() / 1e9))
-                .fact("reads", String.format(Locale.ROOT, "%d timed rounds after one checked round; each reads every "
+                .fact("reads", String.format(Locale.ROOT, "%d timed rounds after %d untimed ones; each reads every "
                         + "sample with a bare DuckDB scan in this JVM (SELECT time and the columns FROM read_parquet, "
                         + "streamed over JDBC, every value fetched) and through the file data service (CacheSize 0; "
                         + "its HTTP route; every chunk unpacked and walked on the wire, its samples counted and every "
                         + "value read), the order alternating every round; both sides sum the values they see and "
-                        + "are checked against the values written", plan.passes()))
+                        + "are checked against the values written", plan.passes(), plan.warmups()))
                 .fact("load before", Machine.loadAverage());
         BenchTarget target = null;
         FileDataServer uncached = null;
@@ -269,14 +270,16 @@ public final class FileBench {
         });
     }
 
-    /** One checked round, then the timed rounds, interleaved; rows of both rates, their ratio and a cached read. */
+    /** The untimed rounds, then the timed rounds, interleaved; rows of both rates, their ratio and a cached read. */
     private void reads(Plan plan, Connection duckdb, String scan, URI uncached, URI cached)
             throws InterruptedException {
-        steps.phase("one untimed round, counts checked ...");
-        if (!report.attempt("checked round", () -> {
-            check("bare scan", scan(duckdb, scan, plan.fields()), plan);
-            check("service read", read(uncached), plan);
-            check("cached service read", read(cached), plan);
+        steps.phase(plan.warmups() + " untimed rounds, counts checked ...");
+        if (!report.attempt("untimed rounds", () -> {
+            for (int round = 0; round < plan.warmups(); round++) {
+                check("bare scan", scan(duckdb, scan, plan.fields()), plan);
+                check("service read", read(uncached), plan);
+                check("cached service read", read(cached), plan);
+            }
         })) {
             return;
         }

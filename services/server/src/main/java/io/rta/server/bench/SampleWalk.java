@@ -6,7 +6,8 @@ import io.rta.topology.data.StoredChunk;
 import io.rta.topology.data.codec.ChunkStreamReader;
 import io.rta.topology.data.codec.Lz4Block;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
@@ -19,6 +20,9 @@ final class SampleWalk {
 
     /** Field 1 of a {@code TimestampedDataList}, length-delimited. */
     private static final int LIST_ITEM_TAG = 1 << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+
+    private static final VarHandle LITTLE_ENDIAN_DOUBLES = MethodHandles.byteArrayViewVarHandle(double[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     private byte[] unpacked = new byte[64 * 1024];
     private long samples;
@@ -60,9 +64,12 @@ final class SampleWalk {
                     in.popLimit(limit);
                 }
                 case 5 -> {
-                    ByteBuffer buffer = ByteBuffer.wrap(in.readByteArray()).order(ByteOrder.LITTLE_ENDIAN);
-                    while (buffer.remaining() >= Double.BYTES) {
-                        sum += buffer.getDouble();
+                    // read where it lies in the unpacked chunk (the stream was made over that array from 0)
+                    int length = in.readRawVarint32();
+                    int at = in.getTotalBytesRead();
+                    in.skipRawBytes(length);
+                    for (int end = at + length - Double.BYTES; at <= end; at += Double.BYTES) {
+                        sum += (double) LITTLE_ENDIAN_DOUBLES.get(unpacked, at);
                         values++;
                     }
                 }
