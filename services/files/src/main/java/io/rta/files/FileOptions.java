@@ -37,13 +37,18 @@ public final class FileOptions {
             "Most files one data identity (a glob) may match; more is a 400.");
     public static final OptionDef ENGINE_MEMORY = OptionDef.of("EngineMemoryLimit", "1GB",
             "DuckDB's memory_limit for the reads (sorting spills to a temporary directory beyond it).");
+    public static final OptionDef ENGINE_THREADS = OptionDef.of("EngineThreads", "1",
+            "DuckDB's threads (1-256): how many threads one read's scan may use, the one serving the read included. "
+                    + "1 runs each scan on the thread that serves its read: concurrent reads spread over the cores and "
+                    + "a scan does not take CPU from its own chunk encoding. Raise it for few, large reads on many "
+                    + "cores.");
     public static final OptionDef UPSTREAM_TIMEOUT = OptionDef.of("UpstreamTimeout", "10000",
             "Milliseconds the schema mapping service has to answer a lookup or a health check before the read is "
                     + "503.");
 
     /** The service's own options, in documentation order. */
     public static final List<OptionDef> OWN = List.of(HTTP_PORT, DATA_SOURCE, ROOT, SCHEMA_MAPPING_GRPC_URI,
-            MAX_FREQUENCY, CACHE_SIZE, MAX_FILES, ENGINE_MEMORY, UPSTREAM_TIMEOUT);
+            MAX_FREQUENCY, CACHE_SIZE, MAX_FILES, ENGINE_MEMORY, ENGINE_THREADS, UPSTREAM_TIMEOUT);
 
     /** Every option of {@code ./rta file-data-service}. */
     public static final List<OptionDef> ALL = Stream.of(Stream.of(RtaOptions.CONFIG), OWN.stream(),

@@ -20,11 +20,16 @@ import java.util.Locale;
  * @param cacheBytes {@code CacheSize}
  * @param maxFiles {@code MaxFiles}
  * @param engineMemory {@code EngineMemoryLimit}
+ * @param engineThreads {@code EngineThreads}
  * @param timeout {@code UpstreamTimeout}
  * @param tls the {@code Tls:*} options
  */
 public record FileSettings(String dataSource, Path root, String schemaMappingUri, TimeWindows windows,
-                           long cacheBytes, int maxFiles, String engineMemory, Duration timeout, TlsSettings tls) {
+                           long cacheBytes, int maxFiles, String engineMemory, int engineThreads, Duration timeout,
+                           TlsSettings tls) {
+
+    /** Most threads {@code EngineThreads} may ask for. */
+    static final int MAX_ENGINE_THREADS = 256;
 
     /** @throws IllegalArgumentException naming the option when a required one is missing or a value is bad */
     public static FileSettings from(Options options) {
@@ -46,13 +51,18 @@ public record FileSettings(String dataSource, Path root, String schemaMappingUri
             throw new IllegalArgumentException("option " + FileOptions.ENGINE_MEMORY.name() + " '" + memory
                     + "' is not a size such as 512MB or 2GB");
         }
+        int engineThreads = options.getInt(FileOptions.ENGINE_THREADS);
+        if (engineThreads < 1 || engineThreads > MAX_ENGINE_THREADS) {
+            throw new IllegalArgumentException("option " + FileOptions.ENGINE_THREADS.name() + " must be between 1 "
+                    + "and " + MAX_ENGINE_THREADS + " threads; it is " + engineThreads);
+        }
         String dataSource = options.getString(FileOptions.DATA_SOURCE).strip();
         if (dataSource.isEmpty()) {
             throw new IllegalArgumentException("option " + FileOptions.DATA_SOURCE.name() + " must not be empty");
         }
         return new FileSettings(dataSource, root(options),
                 required(options, FileOptions.SCHEMA_MAPPING_GRPC_URI, "e.g. http://localhost:2682/"),
-                windows(options), cacheBytes, maxFiles, memory, timeout,
+                windows(options), cacheBytes, maxFiles, memory, engineThreads, timeout,
                 TlsSettings.from(options, FileOptions.HTTPS_PORT));
     }
 

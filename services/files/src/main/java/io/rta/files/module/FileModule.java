@@ -40,7 +40,7 @@ public final class FileModule implements ServiceModule {
         this.mappings = SchemaMappingClient.of(FileOptions.SCHEMA_MAPPING_GRPC_URI.name(),
                 settings.schemaMappingUri(), settings.timeout(), settings.tls().identity());
         try {
-            this.files = new DuckDbFiles(settings.root(), settings.engineMemory());
+            this.files = new DuckDbFiles(settings.root(), settings.engineMemory(), settings.engineThreads());
         } catch (SQLException | RuntimeException e) {
             mappings.close();
             throw e;

@@ -164,6 +164,52 @@ class DuckDbFilesTest {
     }
 
     @Test
+    void shouldRunConcurrentReadsEachOnItsOwnThreadWithAOneThreadEngine() throws Exception {
+        // EngineThreads 1 (the service's default): no worker threads, each scan runs on the thread fetching its rows;
+        // two reads at once must both finish with every row, one streamed in file order and one DuckDB must sort
+        int rows = 300_000;
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT " + T0 + " + i AS time, i AS v FROM range(" + rows + ") t(i)) TO '"
+                    + root.resolve("up.parquet") + "' (FORMAT PARQUET)");
+            statement.execute("COPY (SELECT " + T0 + " + i AS time, i AS v FROM range(" + (rows - 1)
+                    + ", -1, -1) t(i)) TO '" + root.resolve("down.parquet") + "' (FORMAT PARQUET)");
+        }
+        FileMapping mapping = mapping("time", TimeUnit.NS, "v");
+        try (DuckDbFiles oneThread = new DuckDbFiles(root, "256MB", 1)) {
+            assertThat(oneThread.threads()).isEqualTo(1);
+            assertThat(files.threads()).as("DuckDB's default: a thread per core")
+                    .isEqualTo(Runtime.getRuntime().availableProcessors());
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<long[]>> reads = new ArrayList<>();
+                for (String file : List.of("up.parquet", "down.parquet")) {
+                    reads.add(pool.submit(() -> {
+                        FileSet set = paths.resolve(file);
+                        long[] seen = {0, 0, Long.MIN_VALUE}; // rows, sum of values, last time (in order?)
+                        oneThread.scan(file, set, mapping, T0, T0 + rows, false, (count, times, values, present) -> {
+                            for (int r = 0; r < count; r++) {
+                                assertThat(times[r]).isGreaterThanOrEqualTo(seen[2]);
+                                seen[2] = times[r];
+                                seen[0]++;
+                                seen[1] += (long) values[0][r];
+                            }
+                        });
+                        return seen;
+                    }));
+                }
+                for (java.util.concurrent.Future<long[]> read : reads) {
+                    long[] seen = read.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    assertThat(seen[0]).isEqualTo(rows);
+                    assertThat(seen[1]).isEqualTo((long) rows * (rows - 1) / 2);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void shouldFailAReadThatBreaksPartWayRatherThanAnswerShort() throws Exception {
         // the sniffer sees integers; row 1,950,000 is not one: DuckDB fails after rows were handed on (its data chunk
         // interface, tried, then reports it only on the result: without a check, a short answer)
