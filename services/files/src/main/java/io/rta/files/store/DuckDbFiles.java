@@ -18,6 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBConnection;
 
@@ -25,7 +29,8 @@ import org.duckdb.DuckDBConnection;
  * Reads Parquet and CSV files in place with DuckDB (an in-process, in-memory database that only ever reads the
  * files): only the mapped columns are selected and the time bounds go into the {@code WHERE} on the time column's
  * own values, so Parquet row groups outside them are skipped; results are streamed (DuckDB's streaming result set,
- * handed on in batches of a vector's rows: {@link RowBatches}), so memory does not grow with the file. Files whose rows are in time order already (as
+ * handed on in batches of a vector's rows: {@link RowBatches}, fetched on a thread of their own while the reader's
+ * thread encodes them: {@link FetchAhead}), so memory does not grow with the file. Files whose rows are in time order already (as
  * loggers write them; {@link #bounds} tells) are read in their own order; others are sorted by time (then by value,
  * so rows with equal times come out the same way each time), a sort that spills to DuckDB's temporary directory
  * beyond {@code EngineMemoryLimit}.
@@ -39,6 +44,18 @@ public final class DuckDbFiles implements AutoCloseable {
 
     private final DuckDBConnection database;
     private final Path root;
+    /** The scans' fetching threads (one per scan running), see {@link FetchAhead}. */
+    private final ExecutorService fetchers = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger next = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable run) {
+            Thread thread = new Thread(run, "file-scan-fetch-" + next.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
+    private final FetchAhead fetchAhead = new FetchAhead(fetchers);
 
     /** An engine with DuckDB's own thread count (one per core). */
     public DuckDbFiles(Path root, String memoryLimit) throws SQLException {
@@ -210,27 +227,38 @@ public final class DuckDbFiles implements AutoCloseable {
                 sql.append(", v").append(i).append(" NULLS LAST");
             }
         }
-        try (Connection connection = database.duplicate();
-             PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            int parameter = 1;
-            TimeUnit unit = mapping.unit();
-            if (kind == TimeColumn.INTEGER) {
-                statement.setLong(parameter++, unit.ceilOf(low));
-                statement.setLong(parameter++, unit.ceilOf(high));
-            } else if (kind == TimeColumn.DECIMAL) {
-                // a little wider than the bounds (double rounding); the exact test is on t
-                double from = (double) low / unit.nanos();
-                double to = (double) high / unit.nanos();
-                statement.setDouble(parameter++, from - Math.abs(from) * 1e-12 - 1e-9);
-                statement.setDouble(parameter++, to + Math.abs(to) * 1e-12 + 1e-9);
+        String query = sql.toString();
+        FetchAhead.Fetch fetch = (first, exchange) -> {
+            try (Connection connection = database.duplicate();
+                 PreparedStatement statement = connection.prepareStatement(query)) {
+                bind(statement, kind, mapping.unit(), low, high);
+                RowBatches.read(statement, first, exchange);
             }
-            statement.setLong(parameter++, low);
-            statement.setLong(parameter, high);
-            statement.setFetchSize(FETCH_SIZE);
-            new RowBatches(selected.size()).read(statement, rows);
+        };
+        try {
+            fetchAhead.scan(selected.size(), fetch, rows);
         } catch (SQLException e) {
             throw refused(identity, e);
         }
+    }
+
+    /** The scan's parameters: the bounds on the time column's own values (if any), then exactly on ns. */
+    private static void bind(PreparedStatement statement, TimeColumn kind, TimeUnit unit, long low, long high)
+            throws SQLException {
+        int parameter = 1;
+        if (kind == TimeColumn.INTEGER) {
+            statement.setLong(parameter++, unit.ceilOf(low));
+            statement.setLong(parameter++, unit.ceilOf(high));
+        } else if (kind == TimeColumn.DECIMAL) {
+            // a little wider than the bounds (double rounding); the exact test is on t
+            double from = (double) low / unit.nanos();
+            double to = (double) high / unit.nanos();
+            statement.setDouble(parameter++, from - Math.abs(from) * 1e-12 - 1e-9);
+            statement.setDouble(parameter++, to + Math.abs(to) * 1e-12 + 1e-9);
+        }
+        statement.setLong(parameter++, low);
+        statement.setLong(parameter, high);
+        statement.setFetchSize(FETCH_SIZE);
     }
 
     /** The files' columns and their DuckDB types, in the files' order. */
@@ -305,6 +333,7 @@ public final class DuckDbFiles implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        fetchers.shutdownNow();
         database.close();
     }
 }

@@ -6,9 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Streams a scan's result to {@link ColumnRows} in batches of {@link #BATCH_ROWS} rows (DuckDB's vector size), column
- * by column, so the chunker can copy a column's values in bulk rather than take rows one at a time. The statement's
- * first column is the time ({@code BIGINT} ns), the others {@code DOUBLE} values.
+ * Streams a scan's result in batches of {@link #BATCH_ROWS} rows (DuckDB's vector size), column by column, so the
+ * chunker can copy a column's values in bulk rather than take rows one at a time. The statement's first column is the
+ * time ({@code BIGINT} ns), the others {@code DOUBLE} values. A full batch goes to an {@link Exchange}, which hands it
+ * on and gives back the batch to fill next: on the same thread ({@link #read(PreparedStatement, int, ColumnRows)}), or
+ * to another one ({@link FetchAhead}).
  *
  * <p>Rows are fetched through the JDBC result set (DuckDB's streaming result). DuckDB's data chunk interface
  * ({@code DuckDBPreparedStatement.query()}) was tried and is slower here: measured side by side on the benchmark's file
@@ -20,48 +22,78 @@ final class RowBatches {
 
     static final int BATCH_ROWS = 2048;
 
-    private final long[] times = new long[BATCH_ROWS];
-    private final double[][] values;
-    private final boolean[][] present;
-    private final boolean[][] batchPresent;
-    private final boolean[] gaps;
-
-    RowBatches(int columns) {
-        values = new double[columns][BATCH_ROWS];
-        present = new boolean[columns][BATCH_ROWS];
-        batchPresent = new boolean[columns][];
-        gaps = new boolean[columns];
+    private RowBatches() {
     }
 
-    /** Executes {@code statement} and hands every row of its result to {@code sink}, in the result's order. */
-    void read(PreparedStatement statement, ColumnRows sink) throws SQLException, IOException {
-        int columns = values.length;
+    /** One batch of rows: filled by the fetching side, then handed to a {@link ColumnRows} whole. */
+    static final class Batch {
+
+        final long[] times = new long[BATCH_ROWS];
+        final double[][] values;
+        final boolean[][] present;
+        private final boolean[][] handed;
+        /** Whether column {@code c} has a row without a value in this batch (set as rows are filled). */
+        final boolean[] gaps;
+        private int count;
+
+        Batch(int columns) {
+            values = new double[columns][BATCH_ROWS];
+            present = new boolean[columns][BATCH_ROWS];
+            handed = new boolean[columns][];
+            gaps = new boolean[columns];
+        }
+
+        /** Rows {@code [0, count)} are filled: a column without gaps is handed on without its presence array. */
+        void seal(int count) {
+            this.count = count;
+            for (int c = 0; c < values.length; c++) {
+                handed[c] = gaps[c] ? present[c] : null;
+                gaps[c] = false;
+            }
+        }
+
+        void handTo(ColumnRows sink) throws IOException {
+            sink.rows(count, times, values, handed);
+        }
+    }
+
+    /** Takes a full batch and gives back the one to fill next (the same one once it has been handed on). */
+    interface Exchange {
+        Batch full(Batch batch) throws IOException;
+    }
+
+    /** Executes {@code statement} and hands every row of its result to {@code sink} on this thread, in order. */
+    static void read(PreparedStatement statement, int columns, ColumnRows sink) throws SQLException, IOException {
+        read(statement, new Batch(columns), batch -> {
+            batch.handTo(sink);
+            return batch;
+        });
+    }
+
+    /** Executes {@code statement}, filling {@code first}, then each batch {@code exchange} gives back. */
+    static void read(PreparedStatement statement, Batch first, Exchange exchange) throws SQLException, IOException {
+        Batch batch = first;
+        int columns = batch.values.length;
         try (ResultSet rows = statement.executeQuery()) {
             int count = 0;
             while (rows.next()) {
-                times[count] = rows.getLong(1);
+                batch.times[count] = rows.getLong(1);
                 for (int c = 0; c < columns; c++) {
-                    values[c][count] = rows.getDouble(c + 2);
+                    batch.values[c][count] = rows.getDouble(c + 2);
                     boolean has = !rows.wasNull();
-                    present[c][count] = has;
-                    gaps[c] |= !has;
+                    batch.present[c][count] = has;
+                    batch.gaps[c] |= !has;
                 }
                 if (++count == BATCH_ROWS) {
-                    hand(count, sink);
+                    batch.seal(count);
+                    batch = exchange.full(batch);
                     count = 0;
                 }
             }
             if (count > 0) {
-                hand(count, sink);
+                batch.seal(count);
+                exchange.full(batch);
             }
         }
-    }
-
-    private void hand(int count, ColumnRows sink) throws IOException {
-        for (int c = 0; c < values.length; c++) {
-            batchPresent[c] = gaps[c] ? present[c] : null;
-            gaps[c] = false;
-        }
-        sink.rows(count, times, values, batchPresent);
     }
 }
