@@ -6,7 +6,9 @@ import io.rta.files.read.FileMapping;
 import io.rta.files.read.TimeUnit;
 import io.rta.service.errors.InvalidInputException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -44,6 +48,8 @@ public final class DuckDbFiles implements AutoCloseable {
 
     private final DuckDBConnection database;
     private final Path root;
+    /** DuckDB's temporary directory (sorts spill there), this engine's own: removed by {@link #close}. */
+    private final Path spill;
     /** The scans' fetching threads (one per scan running), see {@link FetchAhead}. */
     private final ExecutorService fetchers = Executors.newCachedThreadPool(new ThreadFactory() {
         private final AtomicInteger next = new AtomicInteger();
@@ -71,13 +77,24 @@ public final class DuckDbFiles implements AutoCloseable {
      */
     public DuckDbFiles(Path root, String memoryLimit, int threads) throws SQLException {
         this.root = root;
+        try {
+            this.spill = Files.createTempDirectory("rta-file-data-service-duckdb-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create DuckDB's temporary directory under "
+                    + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
+        }
         Properties properties = new Properties();
         properties.setProperty("jdbc_stream_results", "true");
         properties.setProperty("memory_limit", memoryLimit);
         if (threads > 0) {
             properties.setProperty("threads", Integer.toString(threads));
         }
-        this.database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
+        try {
+            this.database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
+        } catch (SQLException | RuntimeException e) {
+            removeSpill();
+            throw e;
+        }
         confine(root);
     }
 
@@ -86,8 +103,7 @@ public final class DuckDbFiles implements AutoCloseable {
      * write only its temporary files), and no statement can change that.
      */
     private void confine(Path root) throws SQLException {
-        Path temp = Path.of(System.getProperty("java.io.tmpdir"), "rta-file-data-service-duckdb-"
-                + ProcessHandle.current().pid());
+        Path temp = spill;
         try (Statement statement = database.createStatement()) {
             statement.execute("SET temp_directory = " + literal(temp.toString()));
             statement.execute("SET allowed_directories = [" + literal(root + "/") + ", " + literal(temp + "/") + "]");
@@ -96,6 +112,7 @@ public final class DuckDbFiles implements AutoCloseable {
             statement.execute("SET lock_configuration = true");
         } catch (SQLException e) {
             database.close();
+            removeSpill();
             throw e;
         }
     }
@@ -322,6 +339,29 @@ public final class DuckDbFiles implements AutoCloseable {
                 + message.lines().findFirst().orElse("").strip(), e);
     }
 
+    /** This engine's temporary directory. */
+    Path spillDirectory() {
+        return spill;
+    }
+
+    /** Removes the temporary directory and whatever DuckDB left in it; a file that cannot be removed is skipped. */
+    private void removeSpill() {
+        if (!Files.exists(spill)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(spill)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    // left behind: the OS's temporary directory is cleaned eventually
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // as above
+        }
+    }
+
     /** DuckDB's {@code threads} setting in effect. */
     long threads() throws SQLException {
         try (Connection connection = database.duplicate(); Statement statement = connection.createStatement();
@@ -334,6 +374,10 @@ public final class DuckDbFiles implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         fetchers.shutdownNow();
-        database.close();
+        try {
+            database.close();
+        } finally {
+            removeSpill();
+        }
     }
 }

@@ -210,6 +210,44 @@ class DuckDbFilesTest {
     }
 
     @Test
+    void shouldSpillASortToItsOwnTemporaryDirectoryAndRemoveItOnClose() throws Exception {
+        // 3 M rows written in reverse: the read must sort them, and with 64 MB of memory the sort spills
+        int rows = 3_000_000;
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT " + T0 + " + i AS time, i AS v, i * 2 AS w FROM range(" + (rows - 1)
+                    + ", -1, -1) t(i)) TO '" + root.resolve("reverse.parquet") + "' (FORMAT PARQUET)");
+        }
+        DuckDbFiles small = new DuckDbFiles(root, "64MB", 1);
+        Path spill = small.spillDirectory();
+        assertThat(spill).isDirectory().isNotEqualTo(files.spillDirectory());
+        boolean[] spilled = {false};
+        long[] seen = {0, Long.MIN_VALUE};
+        try {
+            small.scan("reverse.parquet", paths.resolve("reverse.parquet"), mapping("time", TimeUnit.NS, "v", "w"), T0,
+                    T0 + rows, false, (count, times, values, present) -> {
+                        if (!spilled[0]) {
+                            try (java.util.stream.Stream<Path> inside = Files.list(spill)) {
+                                spilled[0] = inside.findAny().isPresent();
+                            }
+                        }
+                        for (int r = 0; r < count; r++) {
+                            assertThat(times[r]).isGreaterThan(seen[1]);
+                            seen[1] = times[r];
+                        }
+                        seen[0] += count;
+                    });
+        } finally {
+            small.close();
+        }
+
+        assertThat(seen[0]).isEqualTo(rows);
+        assertThat(spilled[0]).as("the sort spilled to the engine's directory").isTrue();
+        assertThat(spill).doesNotExist();
+        assertThat(files.spillDirectory()).as("another engine's directory stays").isDirectory();
+    }
+
+    @Test
     void shouldFailAReadThatBreaksPartWayRatherThanAnswerShort() throws Exception {
         // the sniffer sees integers; row 1,950,000 is not one: DuckDB fails after rows were handed on (its data chunk
         // interface, tried, then reports it only on the result: without a check, a short answer)
