@@ -5,6 +5,7 @@ import io.rta.files.paths.FileSet;
 import io.rta.files.read.FileMapping;
 import io.rta.files.read.TimeUnit;
 import io.rta.service.errors.InvalidInputException;
+import io.rta.service.lifecycle.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads Parquet and CSV files in place with DuckDB (an in-process, in-memory database that only ever reads the
@@ -42,6 +43,8 @@ import org.duckdb.DuckDBConnection;
  * <p>Error messages from DuckDB have the root replaced by {@code <Root>}: no path beyond the identity is shown.
  */
 public final class DuckDbFiles implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DuckDbFiles.class);
 
     /** Rows a fetch asks for (DuckDB streams in vectors of 2048 rows whatever it is). */
     static final int FETCH_SIZE = 8192;
@@ -344,22 +347,9 @@ public final class DuckDbFiles implements AutoCloseable {
         return spill;
     }
 
-    /** Removes the temporary directory and whatever DuckDB left in it; a file that cannot be removed is skipped. */
+    /** Removes the temporary directory and whatever DuckDB left in it. */
     private void removeSpill() {
-        if (!Files.exists(spill)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(spill)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    // left behind: the OS's temporary directory is cleaned eventually
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // as above
-        }
+        Directories.deleteRecursively(spill, "DuckDB's temporary files", LOG);
     }
 
     /** DuckDB's {@code threads} setting in effect. */

@@ -14,13 +14,10 @@ import io.rta.server.ServerOptions;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
+import io.rta.service.lifecycle.Directories;
 import io.rta.service.net.FreePorts;
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -211,22 +208,6 @@ final class BenchTarget implements AutoCloseable {
 
     /** Best effort: a temporary directory left behind is logged, not fatal. */
     static void deleteRecursively(Path root) {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("Could not delete the benchmark's data directory {}: {}", root, e.toString());
-        }
+        Directories.deleteRecursively(root, "the benchmark's data directory", LOG);
     }
 }

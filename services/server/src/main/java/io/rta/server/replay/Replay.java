@@ -9,23 +9,20 @@ import io.rta.service.config.Options;
 import io.rta.service.config.RtaOptions;
 import io.rta.service.kafka.StreamsRunner;
 import io.rta.service.kafka.TopicCreator;
+import io.rta.service.lifecycle.Directories;
 import io.rta.topology.Topic;
 import io.rta.topology.Topics;
 import io.rta.topology.errors.DeadLetters;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
@@ -234,19 +231,6 @@ public final class Replay {
     }
 
     private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    LOG.warn("Cannot delete {} of the replay's local state: {}", path, e.getMessage());
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("Cannot delete the replay's local state in {}: {}", dir, e.getMessage());
-        }
+        Directories.deleteRecursively(dir, "the replay's local state", LOG);
     }
 }
