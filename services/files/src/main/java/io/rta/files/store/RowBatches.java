@@ -8,9 +8,8 @@ import java.sql.SQLException;
 /**
  * Streams a scan's result in batches of {@link #BATCH_ROWS} rows (DuckDB's vector size), column by column, so the
  * chunker can copy a column's values in bulk rather than take rows one at a time. The statement's first column is the
- * time ({@code BIGINT} ns), the others {@code DOUBLE} values. A full batch goes to an {@link Exchange}, which hands it
- * on and gives back the batch to fill next: on the same thread ({@link #read(PreparedStatement, int, ColumnRows)}), or
- * to another one ({@link FetchAhead}).
+ * time ({@code BIGINT} ns), the others {@code DOUBLE} values. A full batch goes to an {@link Exchange}, which passes it
+ * to the reading thread and gives back the batch to fill next ({@link FetchAhead}).
  *
  * <p>Rows are fetched through the JDBC result set (DuckDB's streaming result). DuckDB's data chunk interface
  * ({@code DuckDBPreparedStatement.query()}) was tried and is slower here: measured side by side on the benchmark's file
@@ -60,14 +59,6 @@ final class RowBatches {
     /** Takes a full batch and gives back the one to fill next (the same one once it has been handed on). */
     interface Exchange {
         Batch full(Batch batch) throws IOException;
-    }
-
-    /** Executes {@code statement} and hands every row of its result to {@code sink} on this thread, in order. */
-    static void read(PreparedStatement statement, int columns, ColumnRows sink) throws SQLException, IOException {
-        read(statement, new Batch(columns), batch -> {
-            batch.handTo(sink);
-            return batch;
-        });
     }
 
     /** Executes {@code statement}, filling {@code first}, then each batch {@code exchange} gives back. */
