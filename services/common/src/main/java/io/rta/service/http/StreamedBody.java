@@ -2,6 +2,7 @@ package io.rta.service.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
@@ -9,16 +10,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A streamed response body that fails honestly. An error while nothing has left the server (Jersey still buffers the
- * first 8 KiB) is thrown on, so the exception mappers answer it with its own status and JSON body. An error after
- * bytes went out drops the connection, so the client sees a broken transfer and retries: Jersey alone would end the body cleanly and the client would take a truncated
- * {@code 200} for the whole answer. A client that went away is not our failure and is passed on as before.
+ * A streamed response body that fails honestly. An error while nothing has left the server (the body's own write
+ * buffer holds the first 128 KiB, then Jersey buffers 8 KiB) is thrown on, so the exception mappers answer it with its
+ * own status and JSON body. An error after bytes went out drops the connection, so the client sees a broken transfer
+ * and retries: Jersey alone would end the body cleanly and the client would take a truncated {@code 200} for the
+ * whole answer. A client that went away is not our failure and is passed on as before.
+ *
+ * <p>The write buffer gathers a body's many small writes (a chunk is a header of a few bytes and a payload of up to
+ * 64 KiB) into writes of {@value #WRITE_BUFFER_BYTES} bytes: Jetty sends each write larger than its own small
+ * aggregation buffer as a socket write of its own, and a system call per chunk cost the file data service's reads
+ * 2–9% of their CPU (measured A/B, README "File data service").
  */
 public final class StreamedBody implements StreamingOutput {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamedBody.class);
     /** Jersey's response buffer ({@code ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER}, default): it commits past it. */
     private static final int JERSEY_BUFFER_BYTES = 8192;
+    /** What the body gathers before it writes on (see the class comment). */
+    static final int WRITE_BUFFER_BYTES = 128 * 1024;
 
     /** Writes a body; may fail part-way. */
     public interface Writer {
@@ -42,7 +51,9 @@ public final class StreamedBody implements StreamingOutput {
     public void write(OutputStream out) throws IOException {
         ClientOutput counted = new ClientOutput(out);
         try {
-            writer.writeTo(counted);
+            BufferedOutputStream buffered = new BufferedOutputStream(counted, WRITE_BUFFER_BYTES);
+            writer.writeTo(buffered);
+            buffered.flush();
         } catch (IOException | RuntimeException e) {
             if (counted.written() == 0 || counted.clientFailed() || request == null) {
                 throw e;
