@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Streams a scan's result in batches of {@link #BATCH_ROWS} rows (DuckDB's vector size), column by column, so the
- * chunker can copy a column's values in bulk rather than take rows one at a time. The statement's first column is the
+ * Streams a scan's result in batches of rows ({@link #rowsFor}: one to four of DuckDB's vectors), column by column, so
+ * the chunker can copy a column's values in bulk rather than take rows one at a time. The statement's first column is the
  * time ({@code BIGINT} ns), the others {@code DOUBLE} values. A full batch goes to an {@link Exchange}, which passes it
  * to the reading thread and gives back the batch to fill next ({@link FetchAhead}).
  *
@@ -19,7 +19,24 @@ import java.sql.SQLException;
  */
 final class RowBatches {
 
-    static final int BATCH_ROWS = 2048;
+    /** DuckDB's vector size: a batch holds whole vectors. */
+    static final int VECTOR_ROWS = 2048;
+    /** A batch holds at most this many vectors ... */
+    static final int MAX_VECTORS = 4;
+    /** ... and as many as fit this many bytes of arrays (at least one vector, however wide the rows). */
+    static final int BATCH_BYTES = 512 * 1024;
+
+    /**
+     * Rows per batch for rows of {@code columns} values: a few columns take four vectors a batch, so the fetching and
+     * the reading thread hand batches over a quarter as often (measured on the benchmark's four columns: 2.5-12% less
+     * CPU a read than a vector a batch, in two of three A/B pairs, README "File data service"); wide rows keep a
+     * vector a batch, so a read's {@link FetchAhead#BATCHES} batches stay within a few MB.
+     */
+    static int rowsFor(int columns) {
+        long rowBytes = Long.BYTES + (long) columns * (Double.BYTES + 1);
+        long vectors = BATCH_BYTES / (VECTOR_ROWS * rowBytes);
+        return VECTOR_ROWS * (int) Math.max(1, Math.min(MAX_VECTORS, vectors));
+    }
 
     private RowBatches() {
     }
@@ -27,7 +44,7 @@ final class RowBatches {
     /** One batch of rows: filled by the fetching side, then handed to a {@link ColumnRows} whole. */
     static final class Batch {
 
-        final long[] times = new long[BATCH_ROWS];
+        final long[] times;
         final double[][] values;
         final boolean[][] present;
         private final boolean[][] handed;
@@ -36,8 +53,10 @@ final class RowBatches {
         private int count;
 
         Batch(int columns) {
-            values = new double[columns][BATCH_ROWS];
-            present = new boolean[columns][BATCH_ROWS];
+            int rows = rowsFor(columns);
+            times = new long[rows];
+            values = new double[columns][rows];
+            present = new boolean[columns][rows];
             handed = new boolean[columns][];
             gaps = new boolean[columns];
         }
@@ -65,6 +84,7 @@ final class RowBatches {
     static void read(PreparedStatement statement, Batch first, Exchange exchange) throws SQLException, IOException {
         Batch batch = first;
         int columns = batch.values.length;
+        int rowsPerBatch = batch.times.length;
         try (ResultSet rows = statement.executeQuery()) {
             int count = 0;
             while (rows.next()) {
@@ -75,7 +95,7 @@ final class RowBatches {
                     batch.present[c][count] = has;
                     batch.gaps[c] |= !has;
                 }
-                if (++count == BATCH_ROWS) {
+                if (++count == rowsPerBatch) {
                     batch.seal(count);
                     batch = exchange.full(batch);
                     count = 0;
