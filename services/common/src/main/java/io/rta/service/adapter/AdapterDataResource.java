@@ -28,7 +28,7 @@ import java.util.Locale;
  * path segment (an InfluxQL filter expression such as {@code car='1'}, a file glob such as {@code runs%2F*.parquet}).
  *
  * <p>Errors: bad parameters 400; what the adapter finds wrong before the first chunk (no schema mapping 404, an
- * identity it refuses 400, an upstream unreachable 503) is a clean answer too (Jersey buffers the first 8 KiB); a
+ * identity it refuses 400, an upstream unreachable 503) is a clean answer too (nothing has been sent yet); a
  * failure after the first bytes went out drops the connection ({@link StreamedBody}), so a client never takes a
  * partial answer for a whole one.
  */
@@ -94,7 +94,8 @@ public final class AdapterDataResource {
                     + "see every session: it has no session catalog to tell which sessions bind this identity");
         }
         AdapterReads.Prepared prepared = reads.prepare(read);
-        return Response.ok(StreamedBody.of(request, out -> prepared.writeTo(new ChunkStreamWriter(out)::write)),
+        StreamedBody.Writer body = out -> prepared.writeTo(new ChunkStreamWriter(out)::write);
+        return Response.ok(reads.local() ? StreamedBody.gathered(request, body) : StreamedBody.of(request, body),
                 CHUNKED_PROTOBUF).build();
     }
 

@@ -17,4 +17,13 @@ public interface AdapterReads {
      * the read.
      */
     Prepared prepare(AdapterRead read);
+
+    /**
+     * Whether the chunks are made as fast as they can be sent (a local scan), so the answer may gather them into large
+     * writes ({@code StreamedBody.gathered}); false for an adapter fed by a store over the network, whose chunks are
+     * sent as they come.
+     */
+    default boolean local() {
+        return false;
+    }
 }

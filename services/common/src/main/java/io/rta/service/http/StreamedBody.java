@@ -10,16 +10,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A streamed response body that fails honestly. An error while nothing has left the server (the body's own write
- * buffer holds the first 128 KiB, then Jersey buffers 8 KiB) is thrown on, so the exception mappers answer it with its
- * own status and JSON body. An error after bytes went out drops the connection, so the client sees a broken transfer
- * and retries: Jersey alone would end the body cleanly and the client would take a truncated {@code 200} for the
- * whole answer. A client that went away is not our failure and is passed on as before.
+ * A streamed response body that fails honestly. An error while nothing has left the server (Jersey buffers the first
+ * 8 KiB; a {@link #gathered} body first fills its own 128 KiB) is thrown on, so the exception mappers answer it with
+ * its own status and JSON body. An error after bytes went out drops the connection, so the client sees a broken
+ * transfer and retries: Jersey alone would end the body cleanly and the client would take a truncated {@code 200} for
+ * the whole answer. A client that went away is not our failure and is passed on as before.
  *
- * <p>The write buffer gathers a body's many small writes (a chunk is a header of a few bytes and a payload of up to
- * 64 KiB) into writes of {@value #WRITE_BUFFER_BYTES} bytes: Jetty sends each write larger than its own small
+ * <p>A {@link #gathered} body collects its many small writes (a chunk is a header of a few bytes and a payload of up
+ * to 64 KiB) into writes of {@value #WRITE_BUFFER_BYTES} bytes: Jetty sends each write larger than its own small
  * aggregation buffer as a socket write of its own, and a system call per chunk cost the file data service's reads
- * 2–9% of their CPU (measured A/B, README "File data service").
+ * 2–9% of their CPU (measured A/B, README "File data service"). Only for bodies made as fast as they can be sent (a
+ * local scan or store read): bytes gathered wait for the next ones, so a body fed by a slow upstream (a relay, an
+ * InfluxDB answer) is sent as it comes ({@link #of}).
  */
 public final class StreamedBody implements StreamingOutput {
 
@@ -36,24 +38,39 @@ public final class StreamedBody implements StreamingOutput {
 
     private final HttpServletRequest request;
     private final Writer writer;
+    private final int gather;
 
-    private StreamedBody(HttpServletRequest request, Writer writer) {
+    private StreamedBody(HttpServletRequest request, Writer writer, int gather) {
         this.request = request;
         this.writer = writer;
+        this.gather = gather;
     }
 
-    /** @param request the request being answered (null outside a servlet container: errors are then thrown on) */
+    /**
+     * A body sent as it is written.
+     *
+     * @param request the request being answered (null outside a servlet container: errors are then thrown on)
+     */
     public static StreamingOutput of(HttpServletRequest request, Writer writer) {
-        return new StreamedBody(request, writer);
+        return new StreamedBody(request, writer, 0);
+    }
+
+    /** A body whose writes are gathered into {@value #WRITE_BUFFER_BYTES} bytes (see the class comment). */
+    public static StreamingOutput gathered(HttpServletRequest request, Writer writer) {
+        return new StreamedBody(request, writer, WRITE_BUFFER_BYTES);
     }
 
     @Override
     public void write(OutputStream out) throws IOException {
         ClientOutput counted = new ClientOutput(out);
         try {
-            BufferedOutputStream buffered = new BufferedOutputStream(counted, WRITE_BUFFER_BYTES);
-            writer.writeTo(buffered);
-            buffered.flush();
+            if (gather > 0) {
+                BufferedOutputStream buffered = new BufferedOutputStream(counted, gather);
+                writer.writeTo(buffered);
+                buffered.flush();
+            } else {
+                writer.writeTo(counted);
+            }
         } catch (IOException | RuntimeException e) {
             if (counted.written() == 0 || counted.clientFailed() || request == null) {
                 throw e;

@@ -36,7 +36,7 @@ class StreamedBodyTest {
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         ClientStream client = new ClientStream();
 
-        StreamedBody.of(null, out -> {
+        StreamedBody.gathered(null, out -> {
             for (int i = 0; i < 300; i++) {
                 java.util.Arrays.fill(piece, (byte) i);
                 out.write(piece);
@@ -51,11 +51,24 @@ class StreamedBodyTest {
     }
 
     @Test
+    void shouldSendEachWriteAsItComesUnlessGathered() throws IOException {
+        ClientStream client = new ClientStream();
+
+        StreamedBody.of(null, out -> {
+            for (int i = 0; i < 3; i++) {
+                out.write(new byte[100]);
+            }
+        }).write(client);
+
+        assertThat(client.writes).containsExactly(100, 100, 100);
+    }
+
+    @Test
     void shouldThrowAFailureOnWithNothingSentWhileTheBodyStillFitsTheBuffer() {
         ClientStream client = new ClientStream();
         IOException failure = new IOException("the store broke off");
 
-        assertThatThrownBy(() -> StreamedBody.of(null, out -> {
+        assertThatThrownBy(() -> StreamedBody.gathered(null, out -> {
             out.write(new byte[StreamedBody.WRITE_BUFFER_BYTES - 1]);
             throw failure;
         }).write(client)).isSameAs(failure);
@@ -66,7 +79,7 @@ class StreamedBodyTest {
     void shouldHaveSentWhatFilledTheBufferBeforeAFailure() {
         ClientStream client = new ClientStream();
 
-        assertThatThrownBy(() -> StreamedBody.of(null, out -> {
+        assertThatThrownBy(() -> StreamedBody.gathered(null, out -> {
             out.write(new byte[StreamedBody.WRITE_BUFFER_BYTES + 10]);
             throw new IllegalStateException("late");
         }).write(client)).hasMessage("late");

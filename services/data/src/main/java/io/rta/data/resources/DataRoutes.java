@@ -78,7 +78,9 @@ public abstract sealed class DataRoutes permits DataResource, DataIdentityResour
     }
 
     private Response local(DataRoute route, HttpServletRequest request) {
-        StreamingOutput body = StreamedBody.of(request, out -> route.local().read(route.read(), encoder.open(out)));
+        // a local read is made as fast as it can be sent: gathered into large writes
+        StreamingOutput body = StreamedBody.gathered(request,
+                out -> route.local().read(route.read(), encoder.open(out)));
         return Response.ok(body, CHUNKED_PROTOBUF).build();
     }
 

@@ -55,6 +55,12 @@ public final class FileReads implements AdapterReads {
         this.cache = cache;
     }
 
+    /** A scan of local files: its chunks come as fast as they can be sent. */
+    @Override
+    public boolean local() {
+        return true;
+    }
+
     /**
      * Confines the identity before the answer starts: 400 for one that could leave the root (whether or not a file
      * or a mapping exists for it), 404 for no file.
