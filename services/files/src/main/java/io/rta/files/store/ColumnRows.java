@@ -3,7 +3,8 @@ package io.rta.files.store;
 import java.io.IOException;
 
 /**
- * Receives a scan's rows in time order, a batch at a time (one DuckDB vector: up to 2,048 rows), column by column.
+ * Receives a scan's rows in time order, a batch at a time (one to four DuckDB vectors: up to 8,192 rows), column by
+ * column.
  */
 public interface ColumnRows {
 

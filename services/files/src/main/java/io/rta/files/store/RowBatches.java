@@ -7,9 +7,9 @@ import java.sql.SQLException;
 
 /**
  * Streams a scan's result in batches of rows ({@link #rowsFor}: one to four of DuckDB's vectors), column by column, so
- * the chunker can copy a column's values in bulk rather than take rows one at a time. The statement's first column is the
- * time ({@code BIGINT} ns), the others {@code DOUBLE} values. A full batch goes to an {@link Exchange}, which passes it
- * to the reading thread and gives back the batch to fill next ({@link FetchAhead}).
+ * the chunker can copy a column's values in bulk rather than take rows one at a time. The statement's first column is
+ * the time ({@code BIGINT} ns), the others {@code DOUBLE} values. A full batch goes to an {@link Exchange}, which passes
+ * it to the reading thread and gives back the batch to fill next ({@link FetchAhead}).
  *
  * <p>Rows are fetched through the JDBC result set (DuckDB's streaming result). DuckDB's data chunk interface
  * ({@code DuckDBPreparedStatement.query()}) was tried and is slower here: measured side by side on the benchmark's file
