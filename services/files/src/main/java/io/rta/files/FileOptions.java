@@ -38,9 +38,9 @@ public final class FileOptions {
     public static final OptionDef ENGINE_MEMORY = OptionDef.of("EngineMemoryLimit", "1GB",
             "DuckDB's memory_limit for the reads (sorting spills to a temporary directory beyond it).");
     public static final OptionDef ENGINE_THREADS = OptionDef.of("EngineThreads", "1",
-            "DuckDB's threads (1-256): how many threads one read's scan may use, the one serving the read included. "
-                    + "1 runs each scan on the thread that serves its read: concurrent reads spread over the cores and "
-                    + "a scan does not take CPU from its own chunk encoding. Raise it for few, large reads on many "
+            "DuckDB's threads (1-256): how many threads one read's scan may use, the one fetching its rows "
+                    + "included. 1 runs each scan on that one thread: concurrent reads spread over the cores and a "
+                    + "scan does not take CPU from its own chunk encoding. Raise it for few, large reads on many "
                     + "cores.");
     public static final OptionDef UPSTREAM_TIMEOUT = OptionDef.of("UpstreamTimeout", "10000",
             "Milliseconds the schema mapping service has to answer a lookup or a health check before the read is "

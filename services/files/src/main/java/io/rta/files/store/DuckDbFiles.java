@@ -34,11 +34,11 @@ import org.slf4j.LoggerFactory;
  * Reads Parquet and CSV files in place with DuckDB (an in-process, in-memory database that only ever reads the
  * files): only the mapped columns are selected and the time bounds go into the {@code WHERE} on the time column's
  * own values, so Parquet row groups outside them are skipped; results are streamed (DuckDB's streaming result set,
- * handed on in batches of a vector's rows: {@link RowBatches}, fetched on a thread of their own while the reader's
- * thread encodes them: {@link FetchAhead}), so memory does not grow with the file. Files whose rows are in time order already (as
- * loggers write them; {@link #bounds} tells) are read in their own order; others are sorted by time (then by value,
- * so rows with equal times come out the same way each time), a sort that spills to DuckDB's temporary directory
- * beyond {@code EngineMemoryLimit}.
+ * handed on in batches of one to four vectors' rows: {@link RowBatches}, fetched on a thread of their own while the
+ * reader's thread encodes them: {@link FetchAhead}), so memory does not grow with the file. Files whose rows are in
+ * time order already (as loggers write them; {@link #bounds} tells) are read in their own order; others are sorted by
+ * time (then by value, so rows with equal times come out the same way each time), a sort that spills to DuckDB's
+ * temporary directory beyond {@code EngineMemoryLimit}.
  *
  * <p>Error messages from DuckDB have the root replaced by {@code <Root>}: no path beyond the identity is shown.
  */

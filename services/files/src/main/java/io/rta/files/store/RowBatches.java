@@ -28,9 +28,10 @@ final class RowBatches {
 
     /**
      * Rows per batch for rows of {@code columns} values: a few columns take four vectors a batch, so the fetching and
-     * the reading thread hand batches over a quarter as often (measured on the benchmark's four columns: 2.5-12% less
-     * CPU a read than a vector a batch, in two of three A/B pairs, README "File data service"); wide rows keep a
-     * vector a batch, so a read's {@link FetchAhead#BATCHES} batches stay within a few MB.
+     * the reading thread hand batches over a quarter as often (measured on the benchmark's four columns: 14% and 19%
+     * less CPU a read than a vector a batch in two of three A/B pairs, 3% more in the third, README "File data
+     * service"); rows wider than {@link #BATCH_BYTES} allows for two vectors keep one vector a batch, as all rows did
+     * before, so the batches grow with the row's width only where they always did.
      */
     static int rowsFor(int columns) {
         long rowBytes = Long.BYTES + (long) columns * (Double.BYTES + 1);
