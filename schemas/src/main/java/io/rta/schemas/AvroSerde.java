@@ -106,6 +106,11 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
                 | (data[4] & 0xff));
     }
 
+    /** Whether serializing for {@code topic} needs no registry call: its schema id is known. */
+    public boolean knowsSchemaId(String topic) {
+        return idsBySubject.containsKey(subject(topic));
+    }
+
     private int schemaId(String topic) {
         try {
             return idsBySubject.computeIfAbsent(subject(topic), subject -> registry.register(subject, readerSchema));

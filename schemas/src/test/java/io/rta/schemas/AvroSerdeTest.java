@@ -39,6 +39,16 @@ class AvroSerdeTest {
     }
 
     @Test
+    void shouldKnowItsSchemaIdOnlyOnceItHasAskedTheRegistry() {
+        assertThat(serde.knowsSchemaId(TOPIC)).as("the first write asks the registry").isFalse();
+
+        serde.serializer().serialize(TOPIC, Events.sessionState());
+
+        assertThat(serde.knowsSchemaId(TOPIC)).isTrue();
+        assertThat(serde.knowsSchemaId("another-topic")).isFalse();
+    }
+
+    @Test
     void shouldRoundTripSessionUpdateBatch() {
         AvroSerde<SessionUpdateBatch> batchSerde = new AvroSerde<>(registry, SessionUpdateBatch.class, false);
         SessionUpdateBatch batch = Events.sessionUpdateBatch();

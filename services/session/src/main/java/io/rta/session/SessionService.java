@@ -55,6 +55,11 @@ public final class SessionService {
         this.inputs = new SessionInputs(limits);
     }
 
+    /** Whether a write can be handed to the writer without blocking ({@link SessionWriter#writesWithoutBlocking}). */
+    public boolean writesWithoutBlocking() {
+        return writer.writesWithoutBlocking();
+    }
+
     public CompletableFuture<Void> createOrUpdate(CreateOrUpdateSessionRequest request) {
         String identity = inputs.requireIdentity("identity", request.getIdentity());
         SessionUpdateBatch batch = SessionProtoMapper.toBatch(request, clock);

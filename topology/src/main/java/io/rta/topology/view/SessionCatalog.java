@@ -70,7 +70,8 @@ public final class SessionCatalog {
     private final FolderTree folders;
     /** Fair, so that a busy consumer thread cannot keep barging ahead of waiting readers. */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
-    private final Map<String, SessionValues> byIdentity = new HashMap<>();
+    /** Written under the write lock; {@link #get(String)} reads it without the lock. */
+    private final Map<String, SessionValues> byIdentity = new ConcurrentHashMap<>();
     private final NavigableSet<SessionValues> byTimestamp = new TreeSet<>(DEFAULT_ORDER);
     /** Sessions by each folder they link to, whether or not that folder exists. */
     private final Map<String, Set<SessionValues>> byFolder = new HashMap<>();
@@ -166,14 +167,13 @@ public final class SessionCatalog {
         }
     }
 
+    /**
+     * The stored session, without taking the lock (a writer's dry run calls it on the transport's thread, which must
+     * not wait for a long read such as a sort index being built): the latest state applied for this identity.
+     */
     public Optional<SessionState> get(String identity) {
-        lock.readLock().lock();
-        try {
-            SessionValues values = byIdentity.get(identity);
-            return values == null ? Optional.empty() : Optional.of(values.session());
-        } finally {
-            lock.readLock().unlock();
-        }
+        SessionValues values = byIdentity.get(identity);
+        return values == null ? Optional.empty() : Optional.of(values.session());
     }
 
     /** The session when it exists and {@code visibility} admits it: an invisible session is as good as absent. */

@@ -69,6 +69,23 @@ public final class Authenticator {
         return verifier.verify(bearerToken(authorization));
     }
 
+    /**
+     * Whether {@link #authorize} answers for this {@code Authorization} value (null when absent) without asking the
+     * identity provider, so a caller may run it on a thread that must not block: auth is off, the header is missing or
+     * malformed (refused at once), or its token was verified before and has not expired. A token not seen yet may
+     * need the provider's keys fetched.
+     */
+    public boolean answersAtOnce(String authorization) {
+        if (!enabled()) {
+            return true;
+        }
+        try {
+            return verifier.knows(bearerToken(authorization));
+        } catch (AuthException refusedAtOnce) {
+            return true;
+        }
+    }
+
     /** Which sessions {@code principal} (null when auth is off) may see: see {@link AccessPolicies}. */
     public Visibility visibility(Principal principal) {
         return settings.policies().visibility(principal);

@@ -25,7 +25,8 @@ public final class BearerAuthInterceptor implements ServerInterceptor {
      */
     public static final Context.Key<Boolean> INTERNALS_ALLOWED = Context.keyWithDefault("rta-internals-allowed",
             Boolean.TRUE);
-    static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
+    /** The metadata key of the bearer token. */
+    public static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
             Metadata.ASCII_STRING_MARSHALLER);
 
     private final Authenticator authenticator;

@@ -106,6 +106,12 @@ public final class TokenVerifier {
         return principal;
     }
 
+    /** Whether {@link #verify} would answer {@code token} from what it remembers: verified before and not expired. */
+    public boolean knows(String token) {
+        Principal known = token == null ? null : verified.get(token);
+        return known != null && clock.getAsLong() < known.expiresAtMillis() + settings.clockSkew().toMillis();
+    }
+
     private Principal check(String token) throws AuthException {
         JWT jwt;
         try {

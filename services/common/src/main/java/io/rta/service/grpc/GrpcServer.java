@@ -19,8 +19,13 @@ import io.rta.service.edge.ReadLimiter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -33,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Every service is {@link GuardedService guarded} (an unparseable request is {@code INVALID_ARGUMENT}, a handler's
  * unexpected exception {@code INTERNAL} with a correlation id); the given services' read calls take a slot of the
- * {@link ReadLimiter} they share with REST; {@code Health.Watch} calls are at most {@code MaxHealthWatchers}.
+ * {@link ReadLimiter} they share with REST; {@code Health.Watch} calls are at most {@code MaxHealthWatchers}. A
+ * call runs on the transport's thread or on the handler pool as {@link CallPlacement} decides.
  */
 public final class GrpcServer implements Managed, AutoCloseable {
 
@@ -41,6 +47,17 @@ public final class GrpcServer implements Managed, AutoCloseable {
 
     private final Server server;
     private final HealthService healthService;
+    /** Where calls run that do not run on the transport's thread ({@link CallPlacement}). */
+    private final ExecutorService handlers = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread thread = new Thread(r, "grpc-handler-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
     private final ScheduledExecutorService healthTimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "grpc-health-watch");
         thread.setDaemon(true);
@@ -74,9 +91,17 @@ public final class GrpcServer implements Managed, AutoCloseable {
     public GrpcServer(ServerBuilder<?> builder, List<BindableService> services, HealthCheckRegistry health,
                       EdgeLimits limits, ReadLimiter reads, MeterRegistry meters, Authenticator auth) {
         MetricCollectingServerInterceptor calls = new MetricCollectingServerInterceptor(meters);
-        // server interceptors run in reverse order of adding: the metrics first, then auth
+        // server interceptors run in reverse order of adding: where the call runs first, then metrics, then auth
         builder.intercept(new BearerAuthInterceptor(auth));
         builder.intercept(calls);
+        Map<String, NonBlockingCalls> nonBlocking = new HashMap<>();
+        services.forEach(service -> {
+            if (service instanceof NonBlockingCalls inPlace) {
+                nonBlocking.put(service.bindService().getServiceDescriptor().getName(), inPlace);
+            }
+        });
+        builder.directExecutor();
+        builder.intercept(new CallPlacement(nonBlocking, auth, handlers));
         ReadLimitInterceptor readLimit = new ReadLimitInterceptor(reads);
         services.forEach(service -> builder.addService(
                 ServerInterceptors.intercept(GuardedService.wrap(service.bindService()), readLimit)));
@@ -136,6 +161,8 @@ public final class GrpcServer implements Managed, AutoCloseable {
         } catch (InterruptedException e) {
             server.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            handlers.shutdown();
         }
     }
 }

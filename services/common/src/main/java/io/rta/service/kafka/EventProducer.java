@@ -1,6 +1,7 @@
 package io.rta.service.kafka;
 
 import io.dropwizard.lifecycle.Managed;
+import io.rta.schemas.AvroSerde;
 import io.rta.schemas.RegistryUnavailableException;
 import io.rta.service.errors.UnavailableException;
 import io.rta.service.metrics.ProcessMetrics;
@@ -121,6 +122,18 @@ public final class EventProducer implements Managed, AutoCloseable {
                     + topic.name() + " was not sent to Kafka", e));
         }
         return result;
+    }
+
+    /**
+     * Whether {@link #send} to {@code topic} returns without waiting on I/O: its serdes know their schema ids (an
+     * Avro serde registers its schema on first use, which asks the registry).
+     */
+    public boolean encodesAtOnce(Topic<?, ?> topic) {
+        return encodesAtOnce(topic.keySerde(), topic.name()) && encodesAtOnce(topic.valueSerde(), topic.name());
+    }
+
+    private static boolean encodesAtOnce(Object serde, String topic) {
+        return !(serde instanceof AvroSerde<?> avro) || avro.knowsSchemaId(topic);
     }
 
     /**

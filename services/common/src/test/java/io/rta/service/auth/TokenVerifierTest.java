@@ -47,6 +47,20 @@ class TokenVerifierTest {
     }
 
     @Test
+    void shouldKnowATokenOnlyOnceItWasVerifiedAndUntilItExpires() throws Exception {
+        long now = System.currentTimeMillis();
+        String token = provider.token(AUDIENCE, c -> c);
+        String expired = provider.token(AUDIENCE, c -> c.expirationTime(new Date(now - 120_000)));
+        assertThat(verifier.knows(token)).as("checking it may need the provider's keys").isFalse();
+
+        verifier.verify(token);
+
+        assertThat(verifier.knows(token)).isTrue();
+        assertThat(verifier.knows(expired)).isFalse();
+        assertThat(verifier.knows(null)).isFalse();
+    }
+
+    @Test
     void shouldAcceptTokensOfEveryConfiguredIssuerEachWithItsOwnKeys() throws Exception {
         assertThat(verifier.verify(partner.token("rta-partner", c -> c)).issuer()).isEqualTo("partner");
         // the partner's issuer, signed with our provider's key

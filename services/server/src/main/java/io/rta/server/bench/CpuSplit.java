@@ -24,7 +24,8 @@ final class CpuSplit {
     enum Component {
         CLIENT("client (bench gRPC writers)", "bench-grpc-client-.*"),
         GRPC_TRANSPORT("gRPC server transport (Netty)", "grpc-default-(worker|boss)-.*|grpc-nio-.*|grpc-epoll-.*"),
-        GRPC_CALLS("gRPC server calls (parse, checks, packing, Avro)", "grpc-default-executor-.*"),
+        GRPC_CALLS("gRPC server calls (parse, checks, packing, Avro)",
+                "grpc-handler-.*|grpc-default-executor-.*"),
         WRITER("writer to Kafka (timer, kafka-send, producer)",
                 "write-timer-.*|kafka-send|committed-offsets|kafka-producer-network-thread \\| producer-.*"),
         BROKER("broker (requests, log, raft, coordinators)",

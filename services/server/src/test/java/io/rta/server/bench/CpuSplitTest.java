@@ -12,6 +12,7 @@ class CpuSplitTest {
     void shouldTellEachThreadsComponentByItsName() {
         assertThat(Component.of("bench-grpc-client-3-1")).isEqualTo(Component.CLIENT);
         assertThat(Component.of("grpc-default-worker-ELG-3-2")).isEqualTo(Component.GRPC_TRANSPORT);
+        assertThat(Component.of("grpc-handler-4")).isEqualTo(Component.GRPC_CALLS);
         assertThat(Component.of("grpc-default-executor-4")).isEqualTo(Component.GRPC_CALLS);
         assertThat(Component.of("kafka-send")).isEqualTo(Component.WRITER);
         assertThat(Component.of("kafka-producer-network-thread | producer-1")).isEqualTo(Component.WRITER);

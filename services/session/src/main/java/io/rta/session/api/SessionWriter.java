@@ -15,4 +15,12 @@ public interface SessionWriter {
     CompletableFuture<Void> putFolder(SessionFolder folder);
 
     CompletableFuture<Void> deleteFolder(String identity);
+
+    /**
+     * Whether {@link #apply} and {@link #putFolder} return without blocking right now (nothing they do waits on I/O,
+     * e.g. for a schema registry): then a caller may run them on a thread that must not block.
+     */
+    default boolean writesWithoutBlocking() {
+        return false;
+    }
 }

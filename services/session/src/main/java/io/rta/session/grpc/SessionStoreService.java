@@ -27,6 +27,7 @@ import io.rta.proto.toolkit.session.SessionStoreGrpc;
 import io.rta.service.auth.Access;
 import io.rta.service.auth.BearerAuthInterceptor;
 import io.rta.service.errors.GrpcErrors;
+import io.rta.service.grpc.NonBlockingCalls;
 import io.rta.session.SessionService;
 import io.rta.topology.json.Json;
 import io.rta.topology.json.SessionJson;
@@ -34,13 +35,26 @@ import io.rta.topology.view.FolderNode;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** The toolkit SessionStore gRPC API over {@link SessionService}. Writes answer once they are readable here. */
-public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImplBase {
+/**
+ * The toolkit SessionStore gRPC API over {@link SessionService}. Writes answer once they are readable here.
+ * {@code CreateOrUpdateSession} runs on the transport's thread ({@link NonBlockingCalls}) once the writer can encode
+ * without the registry: its handler checks the request against the session's stored state (read without a lock) and
+ * hands the event to the producer, and the answer comes later from the view loader's thread.
+ */
+public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImplBase implements NonBlockingCalls {
+
+    private static final String CREATE_OR_UPDATE = SessionStoreGrpc.getCreateOrUpdateSessionMethod()
+            .getFullMethodName();
 
     private final SessionService sessions;
 
     public SessionStoreService(SessionService sessions) {
         this.sessions = sessions;
+    }
+
+    @Override
+    public boolean neverBlocks(String fullMethodName) {
+        return CREATE_OR_UPDATE.equals(fullMethodName) && sessions.writesWithoutBlocking();
     }
 
     @Override

@@ -33,6 +33,12 @@ public final class KafkaSessionWriter implements SessionWriter {
                 .thenCompose(written -> sessionsApplied.await(written.partition(), written.offset()));
     }
 
+    /** Once both topics' schemas are registered (the first write of each asks the registry). */
+    @Override
+    public boolean writesWithoutBlocking() {
+        return producer.encodesAtOnce(topics.sessionUpdates()) && producer.encodesAtOnce(topics.folders());
+    }
+
     @Override
     public CompletableFuture<Void> putFolder(SessionFolder folder) {
         return producer.send(topics.folders(), folder.getIdentity(), folder)

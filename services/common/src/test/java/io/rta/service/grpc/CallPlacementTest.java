@@ -1,0 +1,210 @@
+package io.rta.service.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codahale.metrics.health.HealthCheckRegistry;
+import io.grpc.BindableService;
+import io.grpc.Context;
+import io.grpc.Deadline;
+import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.protobuf.ProtoUtils;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.ServerCalls;
+import io.grpc.stub.StreamObserver;
+import io.rta.proto.health.HealthCheckRequest;
+import io.rta.proto.health.HealthCheckResponse;
+import io.rta.proto.health.HealthCheckResponse.ServingStatus;
+import io.rta.service.config.EdgeLimits;
+import io.rta.service.edge.ReadLimiter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where calls run, over a real socket: a service's non-blocking calls with small requests on the transport's thread;
+ * large requests, other calls and a service that says "not now" on the handler pool, in the call's context; a stream
+ * handed over mid-way keeps its messages in order and intact.
+ */
+class CallPlacementTest {
+
+    private static final String SERVICE = "test.Places";
+    private static final MethodDescriptor<HealthCheckRequest, HealthCheckResponse> QUICK =
+            method("Quick", MethodDescriptor.MethodType.UNARY);
+    private static final MethodDescriptor<HealthCheckRequest, HealthCheckResponse> OTHER =
+            method("Other", MethodDescriptor.MethodType.UNARY);
+    private static final MethodDescriptor<HealthCheckRequest, HealthCheckResponse> MANY =
+            method("Many", MethodDescriptor.MethodType.CLIENT_STREAMING);
+    private static final String POOL = "grpc-handler-";
+
+    private final Places places = new Places();
+    private GrpcServer server;
+    private ManagedChannel channel;
+
+    @BeforeEach
+    void start() {
+        EdgeLimits limits = EdgeLimits.defaults();
+        server = new GrpcServer(GrpcServer.netty("127.0.0.1", 0, 4 * 1024 * 1024, limits), List.of(places),
+                new HealthCheckRegistry(), limits, ReadLimiter.of(limits));
+        server.start();
+        channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    }
+
+    @AfterEach
+    void stop() {
+        channel.shutdownNow();
+        server.close();
+    }
+
+    @Test
+    void shouldRunANonBlockingCallWithASmallRequestOnTheTransportsThread() {
+        call(QUICK, "small");
+
+        assertThat(places.seen).singleElement().satisfies(seen -> {
+            assertThat(seen.thread()).as("a Netty event loop").contains("worker-ELG");
+            assertThat(seen.request()).isEqualTo("small");
+        });
+    }
+
+    @Test
+    void shouldHandALargeRequestToThePoolIntact() {
+        String large = "x".repeat(CallPlacement.IN_PLACE_MAX_BYTES + 1);
+
+        call(QUICK, large);
+
+        assertThat(places.seen).singleElement().satisfies(seen -> {
+            assertThat(seen.thread()).startsWith(POOL);
+            assertThat(seen.request()).isEqualTo(large);
+        });
+    }
+
+    @Test
+    void shouldRunOtherCallsOnThePoolInTheCallsContext() {
+        ClientCalls.blockingUnaryCall(channel, OTHER,
+                io.grpc.CallOptions.DEFAULT.withDeadline(Deadline.after(30, TimeUnit.SECONDS)),
+                HealthCheckRequest.newBuilder().setService("other").build());
+
+        assertThat(places.seen).singleElement().satisfies(seen -> {
+            assertThat(seen.thread()).startsWith(POOL);
+            assertThat(seen.deadline()).as("the call's deadline is in its context").isTrue();
+        });
+    }
+
+    @Test
+    void shouldHandOverWhileTheServiceSaysItWouldBlock() {
+        places.wouldBlock = true;
+
+        call(QUICK, "small");
+
+        assertThat(places.seen).singleElement().satisfies(seen -> assertThat(seen.thread()).startsWith(POOL));
+    }
+
+    @Test
+    void shouldKeepAStreamInOrderWhenALargeMessageHandsItOver() throws Exception {
+        List<String> sent = List.of("a", "b", "c".repeat(CallPlacement.IN_PLACE_MAX_BYTES * 2), "d", "e");
+        CompletableFuture<HealthCheckResponse> answer = new CompletableFuture<>();
+        StreamObserver<HealthCheckRequest> requests = ClientCalls.asyncClientStreamingCall(
+                channel.newCall(MANY, io.grpc.CallOptions.DEFAULT), new StreamObserver<>() {
+                    @Override
+                    public void onNext(HealthCheckResponse value) {
+                        answer.complete(value);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        answer.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+        sent.forEach(text -> requests.onNext(HealthCheckRequest.newBuilder().setService(text).build()));
+        requests.onCompleted();
+
+        assertThat(answer.get(30, TimeUnit.SECONDS).getStatus()).isEqualTo(ServingStatus.SERVING);
+        assertThat(places.seen).extracting(Seen::request).containsExactlyElementsOf(sent);
+        assertThat(places.seen.subList(2, sent.size())).allSatisfy(seen -> assertThat(seen.thread())
+                .as("everything from the large message on runs on the pool").startsWith(POOL));
+        assertThat(places.completedOn).startsWith(POOL);
+    }
+
+    private void call(MethodDescriptor<HealthCheckRequest, HealthCheckResponse> method, String text) {
+        HealthCheckResponse response = ClientCalls.blockingUnaryCall(channel, method, io.grpc.CallOptions.DEFAULT,
+                HealthCheckRequest.newBuilder().setService(text).build());
+        assertThat(response.getStatus()).isEqualTo(ServingStatus.SERVING);
+    }
+
+    private static MethodDescriptor<HealthCheckRequest, HealthCheckResponse> method(
+            String name, MethodDescriptor.MethodType type) {
+        return MethodDescriptor.<HealthCheckRequest, HealthCheckResponse>newBuilder()
+                .setType(type)
+                .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, name))
+                .setRequestMarshaller(ProtoUtils.marshaller(HealthCheckRequest.getDefaultInstance()))
+                .setResponseMarshaller(ProtoUtils.marshaller(HealthCheckResponse.getDefaultInstance()))
+                .build();
+    }
+
+    private record Seen(String thread, String request, boolean deadline) {
+    }
+
+    /** Records where each request was handled; {@code Quick} and {@code Many} never block unless told otherwise. */
+    private static final class Places implements BindableService, NonBlockingCalls {
+
+        final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+        volatile boolean wouldBlock;
+        volatile String completedOn = "";
+
+        @Override
+        public boolean neverBlocks(String fullMethodName) {
+            return !wouldBlock && !fullMethodName.equals(OTHER.getFullMethodName());
+        }
+
+        @Override
+        public ServerServiceDefinition bindService() {
+            return ServerServiceDefinition.builder(SERVICE)
+                    .addMethod(QUICK, ServerCalls.asyncUnaryCall(this::one))
+                    .addMethod(OTHER, ServerCalls.asyncUnaryCall(this::one))
+                    .addMethod(MANY, ServerCalls.asyncClientStreamingCall(this::many))
+                    .build();
+        }
+
+        private void one(HealthCheckRequest request, StreamObserver<HealthCheckResponse> response) {
+            record(request);
+            response.onNext(HealthCheckResponse.newBuilder().setStatus(ServingStatus.SERVING).build());
+            response.onCompleted();
+        }
+
+        private StreamObserver<HealthCheckRequest> many(StreamObserver<HealthCheckResponse> response) {
+            return new StreamObserver<>() {
+                @Override
+                public void onNext(HealthCheckRequest request) {
+                    record(request);
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                }
+
+                @Override
+                public void onCompleted() {
+                    completedOn = Thread.currentThread().getName();
+                    response.onNext(HealthCheckResponse.newBuilder().setStatus(ServingStatus.SERVING).build());
+                    response.onCompleted();
+                }
+            };
+        }
+
+        private void record(HealthCheckRequest request) {
+            seen.add(new Seen(Thread.currentThread().getName(), request.getService(),
+                    Context.current().getDeadline() != null));
+        }
+    }
+}
