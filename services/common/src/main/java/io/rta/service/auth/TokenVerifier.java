@@ -53,6 +53,8 @@ public final class TokenVerifier {
     public static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
             JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
             JWSAlgorithm.ES384, JWSAlgorithm.ES512, JWSAlgorithm.Ed25519, JWSAlgorithm.EdDSA);
+    /** How long a remembered token must stay valid for {@link #knows} to count it. */
+    static final Duration KNOWN_MARGIN = Duration.ofSeconds(30);
     /** Shortest time between two fetches of an issuer's keys. */
     public static final Duration KEY_REFETCH_INTERVAL = Duration.ofSeconds(30);
     /** How long fetched keys are used before they are fetched again. */
@@ -106,10 +108,14 @@ public final class TokenVerifier {
         return principal;
     }
 
-    /** Whether {@link #verify} would answer {@code token} from what it remembers: verified before and not expired. */
+    /**
+     * Whether {@link #verify} would answer {@code token} from what it remembers: verified before and valid for at
+     * least {@link #KNOWN_MARGIN} more (so it does not expire between this check and the verification).
+     */
     public boolean knows(String token) {
         Principal known = token == null ? null : verified.get(token);
-        return known != null && clock.getAsLong() < known.expiresAtMillis() + settings.clockSkew().toMillis();
+        return known != null && clock.getAsLong() + KNOWN_MARGIN.toMillis()
+                < known.expiresAtMillis() + settings.clockSkew().toMillis();
     }
 
     private Principal check(String token) throws AuthException {

@@ -2,6 +2,7 @@ package io.rta.service.grpc;
 
 import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.Context;
+import io.grpc.Detachable;
 import io.grpc.KnownLength;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
@@ -15,7 +16,6 @@ import io.rta.service.errors.InternalErrors;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,9 +32,8 @@ import java.util.concurrent.RejectedExecutionException;
  * cut the CPU per written session by about a quarter (the README's Performance section has the A/B).
  * <p>
  * A handed-over call's callbacks run on the pool one at a time and in order ({@code newSequentialExecutor}), in the
- * call's {@link Context} (deadline, cancellation), as grpc-java's own executor runs them. A request message is read
- * into memory before it is handed over, because grpc-java releases the transport's buffers once {@code onMessage}
- * returns.
+ * call's {@link Context} (deadline, cancellation), as grpc-java's own executor runs them. A handed-over request
+ * message keeps its buffers ({@link Detachable}), because grpc-java releases them once {@code onMessage} returns.
  */
 final class CallPlacement implements ServerInterceptor {
 
@@ -63,7 +62,7 @@ final class CallPlacement implements ServerInterceptor {
             placed.listener = next.startCall(call, headers);
         } else {
             placed.handOver();
-            placed.run(() -> placed.listener = next.startCall(call, headers));
+            placed.run(() -> placed.listener = next.startCall(call, headers), false);
         }
         return placed;
     }
@@ -87,6 +86,8 @@ final class CallPlacement implements ServerInterceptor {
         private Executor serial;
         /** The handler's listener: set in place, or by the first task handed over (which every later one follows). */
         private ServerCall.Listener<Q> listener = new ServerCall.Listener<>() { };
+        /** Set by {@link #fail}, on the pool: messages, half-close and readiness no longer reach the listener. */
+        private boolean failed;
 
         Placed(ServerCall<Q, A> call, Executor pool) {
             this.call = call;
@@ -107,38 +108,62 @@ final class CallPlacement implements ServerInterceptor {
                 handOver();
             }
             Q held = held(message);
-            run(() -> listener.onMessage(held));
+            if (!run(() -> {
+                try {
+                    if (!failed) {
+                        listener.onMessage(held);
+                    }
+                } finally {
+                    release(held);
+                }
+            }, false)) {
+                release(held);
+            }
         }
 
         @Override
         public void onHalfClose() {
-            dispatch(() -> listener.onHalfClose());
-        }
-
-        @Override
-        public void onCancel() {
-            dispatch(() -> listener.onCancel());
-        }
-
-        @Override
-        public void onComplete() {
-            dispatch(() -> listener.onComplete());
+            dispatch(() -> {
+                if (!failed) {
+                    listener.onHalfClose();
+                }
+            }, false);
         }
 
         @Override
         public void onReady() {
-            dispatch(() -> listener.onReady());
+            dispatch(() -> {
+                if (!failed) {
+                    listener.onReady();
+                }
+            }, false);
         }
 
-        private void dispatch(Runnable task) {
+        /** Always delivered, also after a failure: the listeners inside release what the call holds (a read slot). */
+        @Override
+        public void onCancel() {
+            dispatch(() -> listener.onCancel(), true);
+        }
+
+        /** Always delivered, like {@link #onCancel}. */
+        @Override
+        public void onComplete() {
+            dispatch(() -> listener.onComplete(), true);
+        }
+
+        private void dispatch(Runnable task, boolean always) {
             if (serial == null) {
                 task.run();
             } else {
-                run(task);
+                run(task, always);
             }
         }
 
-        void run(Runnable task) {
+        /**
+         * Runs {@code task} on the pool after the call's earlier tasks, in its context; false when the pool refused it
+         * (the server is shutting down): then the call is closed, and a task that must always run runs here.
+         */
+        boolean run(Runnable task, boolean always) {
             try {
                 serial.execute(() -> {
                     Context previous = context.attach();
@@ -150,14 +175,25 @@ final class CallPlacement implements ServerInterceptor {
                         context.detach(previous);
                     }
                 });
+                return true;
             } catch (RejectedExecutionException e) {
                 close(Status.UNAVAILABLE.withDescription("the server is shutting down"));
+                if (always) {
+                    task.run();
+                }
+                return false;
             }
         }
 
-        /** A last resort: the guarded handlers turn their own failures into the call's status. */
+        /**
+         * A last resort: the guarded handlers turn their own failures into the call's status, so this is an error
+         * thrown past them. The call is closed; only {@code onCancel} and {@code onComplete} still reach the listener.
+         */
         private void fail(Throwable error) {
-            listener = new ServerCall.Listener<>() { };
+            if (failed) {
+                return;
+            }
+            failed = true;
             close(Status.INTERNAL.withDescription(InternalErrors.report(
                     call.getMethodDescriptor().getFullMethodName(), error)));
         }
@@ -179,34 +215,60 @@ final class CallPlacement implements ServerInterceptor {
             }
         }
 
-        /** The message's bytes copied out of the transport's buffers, which are released once onMessage returns. */
+        /**
+         * The message, kept past this callback: grpc-java releases the transport's buffers once {@code onMessage}
+         * returns. An uncompressed message's buffers are detached from it (no copy); a compressed one is read into
+         * memory here. A message that cannot be read fails when the handler reads it, as it would have there.
+         */
         @SuppressWarnings("unchecked")
         private static <Q> Q held(Q message) {
             if (!(message instanceof InputStream stream)) {
                 return message;
             }
             try {
-                byte[] bytes = new byte[stream instanceof KnownLength ? stream.available() : 0];
-                int read = stream.readNBytes(bytes, 0, bytes.length);
-                byte[] rest = stream.readAllBytes();
-                if (read < bytes.length || rest.length > 0) {
-                    byte[] all = new byte[read + rest.length];
-                    System.arraycopy(bytes, 0, all, 0, read);
-                    System.arraycopy(rest, 0, all, read, rest.length);
-                    bytes = all;
+                if (stream instanceof Detachable detachable) {
+                    return (Q) detachable.detach();
                 }
-                return (Q) new HeldMessage(bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the request message: " + e.getMessage(), e);
+                return (Q) new HeldMessage(stream.readAllBytes());
+            } catch (IOException | RuntimeException e) {
+                return (Q) new UnreadableMessage(e);
+            }
+        }
+
+        private static void release(Object held) {
+            if (held instanceof InputStream stream) {
+                try {
+                    stream.close();
+                } catch (IOException e) {
+                    // nothing held
+                }
             }
         }
     }
 
-    /** A request's bytes, with their length known (so grpc-java's protobuf parser reads them in one piece). */
+    /** A compressed request's bytes, with their length known (so the protobuf parser reads them in one piece). */
     static final class HeldMessage extends ByteArrayInputStream implements KnownLength {
 
         HeldMessage(byte[] bytes) {
             super(bytes);
+        }
+    }
+
+    /** A request whose reading failed: the handler's read fails the same way, and the call's status says so. */
+    static final class UnreadableMessage extends InputStream {
+
+        private final Exception failure;
+
+        UnreadableMessage(Exception failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            throw (RuntimeException) failure;
         }
     }
 }

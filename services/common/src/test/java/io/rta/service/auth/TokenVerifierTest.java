@@ -57,6 +57,9 @@ class TokenVerifierTest {
 
         assertThat(verifier.knows(token)).isTrue();
         assertThat(verifier.knows(expired)).isFalse();
+        String soonExpiring = provider.token(AUDIENCE, c -> c.expirationTime(new Date(now - 10_000))); // 20 s of skew left
+        verifier.verify(soonExpiring);
+        assertThat(verifier.knows(soonExpiring)).as("it may expire before it is checked again").isFalse();
         assertThat(verifier.knows(null)).isFalse();
     }
 

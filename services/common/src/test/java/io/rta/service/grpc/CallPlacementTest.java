@@ -42,6 +42,9 @@ class CallPlacementTest {
             method("Other", MethodDescriptor.MethodType.UNARY);
     private static final MethodDescriptor<HealthCheckRequest, HealthCheckResponse> MANY =
             method("Many", MethodDescriptor.MethodType.CLIENT_STREAMING);
+    /** A read (it takes a read slot) whose handler throws an Error past the guarded handler. */
+    private static final MethodDescriptor<HealthCheckRequest, HealthCheckResponse> GET_BROKEN =
+            method("GetBroken", MethodDescriptor.MethodType.UNARY);
     private static final String POOL = "grpc-handler-";
 
     private final Places places = new Places();
@@ -52,7 +55,7 @@ class CallPlacementTest {
     void start() {
         EdgeLimits limits = EdgeLimits.defaults();
         server = new GrpcServer(GrpcServer.netty("127.0.0.1", 0, 4 * 1024 * 1024, limits), List.of(places),
-                new HealthCheckRegistry(), limits, ReadLimiter.of(limits));
+                new HealthCheckRegistry(), limits, new ReadLimiter(1, 0));
         server.start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
     }
@@ -83,6 +86,33 @@ class CallPlacementTest {
             assertThat(seen.thread()).startsWith(POOL);
             assertThat(seen.request()).isEqualTo(large);
         });
+    }
+
+    @Test
+    void shouldHandACompressedLargeRequestToThePoolIntact() {
+        String large = "z".repeat(CallPlacement.IN_PLACE_MAX_BYTES * 3);
+
+        HealthCheckResponse response = ClientCalls.blockingUnaryCall(channel, QUICK,
+                io.grpc.CallOptions.DEFAULT.withCompression("gzip"),
+                HealthCheckRequest.newBuilder().setService(large).build());
+
+        assertThat(response.getStatus()).isEqualTo(ServingStatus.SERVING);
+        assertThat(places.seen).singleElement().satisfies(seen -> {
+            assertThat(seen.thread()).startsWith(POOL);
+            assertThat(seen.request()).isEqualTo(large);
+        });
+    }
+
+    @Test
+    void shouldReleaseWhatAHandedOverCallHoldsWhenItsHandlerThrowsAnError() {
+        for (int i = 0; i < 3; i++) {
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> ClientCalls.blockingUnaryCall(
+                    channel, GET_BROKEN, io.grpc.CallOptions.DEFAULT, HealthCheckRequest.getDefaultInstance()));
+
+            assertThat(io.grpc.Status.fromThrowable(failure).getCode())
+                    .as("call %d: INTERNAL, not RESOURCE_EXHAUSTED (the one read slot was released)", i)
+                    .isEqualTo(io.grpc.Status.Code.INTERNAL);
+        }
     }
 
     @Test
@@ -131,6 +161,8 @@ class CallPlacementTest {
 
         assertThat(answer.get(30, TimeUnit.SECONDS).getStatus()).isEqualTo(ServingStatus.SERVING);
         assertThat(places.seen).extracting(Seen::request).containsExactlyElementsOf(sent);
+        assertThat(places.seen.subList(0, 2)).allSatisfy(seen -> assertThat(seen.thread())
+                .as("the small messages before it run in place").contains("worker-ELG"));
         assertThat(places.seen.subList(2, sent.size())).allSatisfy(seen -> assertThat(seen.thread())
                 .as("everything from the large message on runs on the pool").startsWith(POOL));
         assertThat(places.completedOn).startsWith(POOL);
@@ -164,7 +196,8 @@ class CallPlacementTest {
 
         @Override
         public boolean neverBlocks(String fullMethodName) {
-            return !wouldBlock && !fullMethodName.equals(OTHER.getFullMethodName());
+            return !wouldBlock && !fullMethodName.equals(OTHER.getFullMethodName())
+                    && !fullMethodName.equals(GET_BROKEN.getFullMethodName());
         }
 
         @Override
@@ -173,6 +206,9 @@ class CallPlacementTest {
                     .addMethod(QUICK, ServerCalls.asyncUnaryCall(this::one))
                     .addMethod(OTHER, ServerCalls.asyncUnaryCall(this::one))
                     .addMethod(MANY, ServerCalls.asyncClientStreamingCall(this::many))
+                    .addMethod(GET_BROKEN, ServerCalls.asyncUnaryCall((request, response) -> {
+                        throw new AssertionError("an Error the guarded handler does not catch");
+                    }))
                     .build();
         }
 

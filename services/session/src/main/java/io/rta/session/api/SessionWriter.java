@@ -17,8 +17,8 @@ public interface SessionWriter {
     CompletableFuture<Void> deleteFolder(String identity);
 
     /**
-     * Whether {@link #apply} and {@link #putFolder} return without blocking right now (nothing they do waits on I/O,
-     * e.g. for a schema registry): then a caller may run them on a thread that must not block.
+     * Whether {@link #apply} returns without blocking right now (nothing it does waits on I/O, e.g. for a schema
+     * registry): then a caller may run it on a thread that must not block.
      */
     default boolean writesWithoutBlocking() {
         return false;

@@ -33,10 +33,10 @@ public final class KafkaSessionWriter implements SessionWriter {
                 .thenCompose(written -> sessionsApplied.await(written.partition(), written.offset()));
     }
 
-    /** Once both topics' schemas are registered (the first write of each asks the registry). */
+    /** Once the session-updates topic's schema is registered (its first write asks the registry). */
     @Override
     public boolean writesWithoutBlocking() {
-        return producer.encodesAtOnce(topics.sessionUpdates()) && producer.encodesAtOnce(topics.folders());
+        return producer.encodesAtOnce(topics.sessionUpdates());
     }
 
     @Override
