@@ -35,6 +35,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SessionService {
 
+    /** From about this size on, a stored session is {@link #isLarge large}. */
+    public static final long LARGE_SESSION_BYTES = 64 * 1024;
+
     private final SessionCatalog catalog;
     private final FolderTree folders;
     private final SessionWriter writer;
@@ -53,6 +56,14 @@ public final class SessionService {
         this.writer = writer;
         this.clock = clock;
         this.inputs = new SessionInputs(limits);
+    }
+
+    /**
+     * Whether the stored session {@code identity} is large (about {@link #LARGE_SESSION_BYTES} or more): an update's
+     * dry run copies and measures the whole stored state, which then takes milliseconds.
+     */
+    public boolean isLarge(String identity) {
+        return catalog.approximateBytes(identity) >= LARGE_SESSION_BYTES;
     }
 
     /** Whether a write can be handed to the writer without blocking ({@link SessionWriter#writesWithoutBlocking}). */

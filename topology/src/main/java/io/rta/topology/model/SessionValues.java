@@ -47,6 +47,11 @@ public final class SessionValues {
     /** Raw extDetails values (converted when read: most are never queried): String, Long, Double, Boolean, Iso. */
     private final Object[][] extValues;
 
+    /** What {@link #approximateBytes} counts per element of a list (markers, bindings, references, ...). */
+    static final int ITEM_BYTES = 32;
+
+    private final long approximateBytes;
+
     private SessionValues(SessionState session) {
         this.session = session;
         this.identity = session.getIdentity();
@@ -73,6 +78,13 @@ public final class SessionValues {
             detailValues[i] = toValue(details.get(i).getValue());
         }
         this.folders = List.copyOf(session.getFolders());
+        long size = ITEM_BYTES * ((long) session.getMarkers().size() + session.getConfigBindings().size()
+                + session.getDataBindings().size() + session.getFolders().size() + session.getRefAnchors().size()
+                + session.getChildOfRefs().size() + session.getAlternateOfRefs().size() + session.getChildren().size()
+                + session.getAlternates().size());
+        for (Detail detail : details) {
+            size += detailBytes(detail);
+        }
         List<DetailCategory> ext = session.getExtDetails();
         this.extNames = new String[ext.size()];
         this.extKeys = new String[ext.size()][];
@@ -85,14 +97,29 @@ public final class SessionValues {
             extValues[c] = new Object[items.size()];
             for (int i = 0; i < items.size(); i++) {
                 extKeys[c][i] = items.get(i).getKey();
+                size += detailBytes(items.get(i));
                 Object raw = items.get(i).getValue();
                 extValues[c][i] = raw instanceof DateTimeValue dt ? new Iso(dt.getIso()) : raw;
             }
         }
+        this.approximateBytes = size;
     }
 
     public static SessionValues of(SessionState session) {
         return new SessionValues(session);
+    }
+
+    /**
+     * About how many bytes the session takes encoded, counted cheaply while its values are taken apart: its details'
+     * keys and text, and {@link #ITEM_BYTES} per element of its other lists. Tells a small session from a large one.
+     */
+    public long approximateBytes() {
+        return approximateBytes;
+    }
+
+    private static long detailBytes(Detail detail) {
+        Object value = detail.getValue();
+        return detail.getKey().length() + (value instanceof CharSequence text ? text.length() : ITEM_BYTES);
     }
 
     /** The wrapped record, for rendering; it must not be changed. */

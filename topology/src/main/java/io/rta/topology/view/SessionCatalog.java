@@ -176,6 +176,12 @@ public final class SessionCatalog {
         return values == null ? Optional.empty() : Optional.of(values.session());
     }
 
+    /** About how many bytes the stored session takes ({@link SessionValues#approximateBytes}); 0 when absent. */
+    public long approximateBytes(String identity) {
+        SessionValues values = byIdentity.get(identity);
+        return values == null ? 0 : values.approximateBytes();
+    }
+
     /** The session when it exists and {@code visibility} admits it: an invisible session is as good as absent. */
     public Optional<SessionState> get(String identity, Visibility visibility) {
         Optional<SessionState> session = get(identity);

@@ -2,6 +2,7 @@ package io.rta.service.grpc;
 
 import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.Context;
+import io.grpc.Contexts;
 import io.grpc.Detachable;
 import io.grpc.KnownLength;
 import io.grpc.Metadata;
@@ -40,6 +41,9 @@ final class CallPlacement implements ServerInterceptor {
     /** The largest request message a call runs in place with; a larger one is handed to the pool. */
     static final int IN_PLACE_MAX_BYTES = 16 * 1024;
 
+    /** In the context of a call placed in place: the call, which knows whether it still runs there. */
+    private static final Context.Key<Placed<?, ?>> IN_PLACE = Context.key("rta-in-place");
+
     private final Map<String, NonBlockingCalls> nonBlocking;
     private final Authenticator auth;
     private final Executor pool;
@@ -59,12 +63,28 @@ final class CallPlacement implements ServerInterceptor {
                                                        ServerCallHandler<Q, A> next) {
         Placed<Q, A> placed = new Placed<>(call, pool);
         if (runsInPlace(call.getMethodDescriptor(), headers)) {
-            placed.listener = next.startCall(call, headers);
+            placed.listener = Contexts.interceptCall(Context.current().withValue(IN_PLACE, placed), call, headers,
+                    next);
         } else {
             placed.handOver();
             placed.run(() -> placed.listener = next.startCall(call, headers), false);
         }
         return placed;
+    }
+
+    /** See {@link NonBlockingCalls#moveOffTransport}. */
+    static void moveOffTransport(Runnable task) {
+        Placed<?, ?> placed = IN_PLACE.get();
+        if (placed == null || placed.serial != null) {
+            task.run();
+            return;
+        }
+        Runnable inContext = Context.current().wrap(task);
+        try {
+            placed.pool.execute(inContext);
+        } catch (RejectedExecutionException shuttingDown) {
+            inContext.run();
+        }
     }
 
     private boolean runsInPlace(MethodDescriptor<?, ?> method, Metadata headers) {

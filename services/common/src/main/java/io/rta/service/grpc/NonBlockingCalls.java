@@ -13,4 +13,13 @@ public interface NonBlockingCalls {
      * can anything it calls right now, e.g. the first use of a schema, which asks the registry).
      */
     boolean neverBlocks(String fullMethodName);
+
+    /**
+     * Runs {@code task} on the handler pool when the current call runs on the transport's thread, else here: for a
+     * handler that finds, once it sees its request, that this one would take long (in the call's context, after
+     * the handler returns; its answer goes out from the pool).
+     */
+    static void moveOffTransport(Runnable task) {
+        CallPlacement.moveOffTransport(task);
+    }
 }

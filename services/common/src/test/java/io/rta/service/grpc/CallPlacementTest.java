@@ -42,6 +42,9 @@ class CallPlacementTest {
             method("Other", MethodDescriptor.MethodType.UNARY);
     private static final MethodDescriptor<HealthCheckRequest, HealthCheckResponse> MANY =
             method("Many", MethodDescriptor.MethodType.CLIENT_STREAMING);
+    /** Declared in place; its handler moves its work off the transport's thread. */
+    private static final MethodDescriptor<HealthCheckRequest, HealthCheckResponse> MOVED =
+            method("Moved", MethodDescriptor.MethodType.UNARY);
     /** A read (it takes a read slot) whose handler throws an Error past the guarded handler. */
     private static final MethodDescriptor<HealthCheckRequest, HealthCheckResponse> GET_BROKEN =
             method("GetBroken", MethodDescriptor.MethodType.UNARY);
@@ -113,6 +116,19 @@ class CallPlacementTest {
                     .as("call %d: INTERNAL, not RESOURCE_EXHAUSTED (the one read slot was released)", i)
                     .isEqualTo(io.grpc.Status.Code.INTERNAL);
         }
+    }
+
+    @Test
+    void shouldLetAnInPlaceHandlerMoveItsWorkToThePoolInTheCallsContext() {
+        ClientCalls.blockingUnaryCall(channel, MOVED,
+                io.grpc.CallOptions.DEFAULT.withDeadline(Deadline.after(30, TimeUnit.SECONDS)),
+                HealthCheckRequest.newBuilder().setService("moved").build());
+
+        assertThat(places.seen).singleElement().satisfies(seen -> {
+            assertThat(seen.thread()).startsWith(POOL);
+            assertThat(seen.deadline()).isTrue();
+        });
+        assertThat(places.movedFrom).as("the handler itself ran in place").contains("worker-ELG");
     }
 
     @Test
@@ -193,6 +209,7 @@ class CallPlacementTest {
         final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
         volatile boolean wouldBlock;
         volatile String completedOn = "";
+        volatile String movedFrom = "";
 
         @Override
         public boolean neverBlocks(String fullMethodName) {
@@ -206,6 +223,10 @@ class CallPlacementTest {
                     .addMethod(QUICK, ServerCalls.asyncUnaryCall(this::one))
                     .addMethod(OTHER, ServerCalls.asyncUnaryCall(this::one))
                     .addMethod(MANY, ServerCalls.asyncClientStreamingCall(this::many))
+                    .addMethod(MOVED, ServerCalls.asyncUnaryCall((request, response) -> {
+                        movedFrom = Thread.currentThread().getName();
+                        NonBlockingCalls.moveOffTransport(() -> one(request, response));
+                    }))
                     .addMethod(GET_BROKEN, ServerCalls.asyncUnaryCall((request, response) -> {
                         throw new AssertionError("an Error the guarded handler does not catch");
                     }))

@@ -39,7 +39,8 @@ import java.util.List;
  * The toolkit SessionStore gRPC API over {@link SessionService}. Writes answer once they are readable here.
  * {@code CreateOrUpdateSession} runs on the transport's thread ({@link NonBlockingCalls}) once the writer can encode
  * without the registry: its handler checks the request against the session's stored state (read without a lock) and
- * hands the event to the producer, and the answer comes later from the view loader's thread.
+ * hands the event to the producer, and the answer comes later from the view loader's thread. An update of a large
+ * stored session moves to the handler pool ({@link NonBlockingCalls#moveOffTransport}).
  */
 public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImplBase implements NonBlockingCalls {
 
@@ -59,6 +60,11 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
 
     @Override
     public void createOrUpdateSession(CreateOrUpdateSessionRequest request, StreamObserver<Empty> observer) {
+        if (sessions.isLarge(request.getIdentity())) {
+            // the dry run copies and measures the whole stored session: not on the transport's thread
+            NonBlockingCalls.moveOffTransport(() -> write(observer, () -> sessions.createOrUpdate(request)));
+            return;
+        }
         write(observer, () -> sessions.createOrUpdate(request));
     }
 

@@ -18,8 +18,9 @@ class SessionStoreServicePlacementTest {
 
     private final Writer writer = new Writer();
     private final FolderTree folders = new FolderTree();
-    private final SessionStoreService service = new SessionStoreService(new SessionService(new SessionCatalog(folders),
-            folders, writer, Clock.systemUTC()));
+    private final SessionCatalog catalog = new SessionCatalog(folders);
+    private final SessionService sessions = new SessionService(catalog, folders, writer, Clock.systemUTC());
+    private final SessionStoreService service = new SessionStoreService(sessions);
 
     @Test
     void shouldRunCreateOrUpdateInPlaceOnlyOnceTheWriterCannotBlock() {
@@ -29,6 +30,22 @@ class SessionStoreServicePlacementTest {
         writer.ready = true;
 
         assertThat(service.neverBlocks(createOrUpdate)).isTrue();
+    }
+
+    @Test
+    void shouldTellALargeStoredSessionFromASmallOne() {
+        catalog.put(io.rta.events.SessionState.newBuilder().setIdentity("small").setState(4)
+                .setTimestamp("2021-01-01T00:00:00Z").setIdentifier("small").setHeartbeatUtc("2021-01-01T00:00:00Z")
+                .build());
+        catalog.put(io.rta.events.SessionState.newBuilder().setIdentity("large").setState(4)
+                .setTimestamp("2021-01-01T00:00:00Z").setIdentifier("large").setHeartbeatUtc("2021-01-01T00:00:00Z")
+                .setDetails(java.util.List.of(new io.rta.events.Detail("Notes",
+                        "n".repeat((int) SessionService.LARGE_SESSION_BYTES))))
+                .build());
+
+        assertThat(sessions.isLarge("small")).isFalse();
+        assertThat(sessions.isLarge("large")).isTrue();
+        assertThat(sessions.isLarge("absent")).isFalse();
     }
 
     @Test

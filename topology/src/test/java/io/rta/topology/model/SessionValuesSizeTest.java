@@ -1,0 +1,33 @@
+package io.rta.topology.model;
+
+import static io.rta.topology.Sessions.session;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rta.events.SessionState;
+import org.junit.jupiter.api.Test;
+
+/** The cheap size estimate that tells a small stored session from a large one. */
+class SessionValuesSizeTest {
+
+    @Test
+    void shouldCountDetailTextAndListElements() {
+        SessionState small = session("s").detail("Driver", "Someone").detail("Run", 17L).build();
+        SessionState longText = session("t").detail("Notes", "n".repeat(100_000)).build();
+        SessionState manyChildren = session("c").children(children(5_000)).build();
+        SessionState extText = session("e").extDetail("Setup", "Comment", "x".repeat(70_000)).build();
+
+        assertThat(SessionValues.of(small).approximateBytes()).isBetween(1L, 1_000L);
+        assertThat(SessionValues.of(longText).approximateBytes()).isGreaterThanOrEqualTo(100_000L);
+        assertThat(SessionValues.of(manyChildren).approximateBytes())
+                .isGreaterThanOrEqualTo(5_000L * SessionValues.ITEM_BYTES);
+        assertThat(SessionValues.of(extText).approximateBytes()).isGreaterThanOrEqualTo(70_000L);
+    }
+
+    private static String[] children(int n) {
+        String[] children = new String[n];
+        for (int i = 0; i < n; i++) {
+            children[i] = "child-" + i;
+        }
+        return children;
+    }
+}
