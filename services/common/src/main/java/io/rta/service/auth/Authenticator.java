@@ -72,7 +72,8 @@ public final class Authenticator {
     /**
      * Whether {@link #authorize} answers for this {@code Authorization} value (null when absent) without asking the
      * identity provider, so a caller may run it on a thread that must not block: auth is off, the header is missing or
-     * malformed (refused at once), or its token was verified before and has not expired. A token not seen yet may
+     * malformed (refused at once), or its token was verified before and stays valid a while more
+     * ({@link TokenVerifier#knows}). A token not seen yet may
      * need the provider's keys fetched.
      */
     public boolean answersAtOnce(String authorization) {

@@ -26,11 +26,12 @@ import java.util.concurrent.RejectedExecutionException;
  * this interceptor, the outermost, hands each call to the handler pool — as grpc-java's default executor would —
  * unless its service says the call {@link NonBlockingCalls#neverBlocks never blocks} and its bearer token can be
  * checked without asking the identity provider ({@link Authenticator#answersAtOnce}: auth off, or a token verified
- * before). Such a call runs in place while its request messages are small ({@link #IN_PLACE_MAX_BYTES}); a larger
+ * before that stays valid 30 s more). A handler running in place may still move its work to the pool once it sees
+ * its request ({@link NonBlockingCalls#moveOffTransport}). Such a call runs in place while its request messages are small ({@link #IN_PLACE_MAX_BYTES}); a larger
  * one, whose handling takes longer, is handed over with everything after it, so one big request does not hold up the
  * other connections of the transport's thread. On a 2-core virtual machine the hand-over to the pool and back (a
  * thread parked and woken per call) cost more CPU than a session write's handler: running the session writes in place
- * cut the CPU per written session by about a quarter (the README's Performance section has the A/B).
+ * cut the CPU per written session by 18–36% in three A/B pairs (the README's Performance section has them).
  * <p>
  * A handed-over call's callbacks run on the pool one at a time and in order ({@code newSequentialExecutor}), in the
  * call's {@link Context} (deadline, cancellation), as grpc-java's own executor runs them. A handed-over request

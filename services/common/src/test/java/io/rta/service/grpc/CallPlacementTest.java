@@ -132,6 +132,45 @@ class CallPlacementTest {
     }
 
     @Test
+    void shouldRefuseUnparseableRequestsInPlaceAndHandedOverAsInvalidArgument() {
+        byte[] truncated = {0x0A, 0x05, 'a'};
+        byte[] largeTruncated = new byte[CallPlacement.IN_PLACE_MAX_BYTES + 10];
+        largeTruncated[0] = 0x0A;
+        largeTruncated[1] = (byte) 0xFF;
+        largeTruncated[2] = (byte) 0xFF;
+        largeTruncated[3] = 0x7F;
+        MethodDescriptor<byte[], byte[]> raw = MethodDescriptor.<byte[], byte[]>newBuilder()
+                .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName(QUICK.getFullMethodName())
+                .setRequestMarshaller(RAW).setResponseMarshaller(RAW).build();
+
+        for (byte[] bytes : List.of(truncated, largeTruncated)) {
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> ClientCalls.blockingUnaryCall(
+                    channel, raw, io.grpc.CallOptions.DEFAULT, bytes));
+
+            io.grpc.Status status = io.grpc.Status.fromThrowable(failure);
+            assertThat(status.getCode()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT);
+            assertThat(status.getDescription()).contains(QUICK.getFullMethodName());
+        }
+        assertThat(places.seen).as("no handler ran").isEmpty();
+    }
+
+    private static final MethodDescriptor.Marshaller<byte[]> RAW = new MethodDescriptor.Marshaller<>() {
+        @Override
+        public java.io.InputStream stream(byte[] value) {
+            return new java.io.ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(java.io.InputStream stream) {
+            try {
+                return stream.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    };
+
+    @Test
     void shouldRunOtherCallsOnThePoolInTheCallsContext() {
         ClientCalls.blockingUnaryCall(channel, OTHER,
                 io.grpc.CallOptions.DEFAULT.withDeadline(Deadline.after(30, TimeUnit.SECONDS)),
