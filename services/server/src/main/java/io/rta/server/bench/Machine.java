@@ -2,8 +2,12 @@ package io.rta.server.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -17,6 +21,46 @@ final class Machine {
     static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
+    }
+
+    /** Clock ticks per second of {@code /proc}'s CPU times (USER_HZ: 100 on Linux for x86 and arm). */
+    private static final double PROC_TICKS_PER_SECOND = 100;
+
+    /**
+     * CPU time used so far by this JVM's just-in-time compiler threads, read from {@code /proc/self/task}, or -1
+     * where the platform does not tell (not Linux). It is CPU, not the compilers' elapsed time, which on a busy
+     * machine counts the time they waited for a core.
+     */
+    static long compilerCpuNanos() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return -1;
+        }
+        long ticks = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path thread : threads) {
+                ticks += compilerTicks(thread);
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return -1;
+        }
+        return Math.round(ticks / PROC_TICKS_PER_SECOND * 1e9);
+    }
+
+    /** utime + stime of a thread of this process if it is a compiler thread; 0 otherwise or once it has ended. */
+    private static long compilerTicks(Path thread) {
+        try {
+            String name = Files.readString(thread.resolve("comm")).strip();
+            if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+                return 0;
+            }
+            String stat = Files.readString(thread.resolve("stat"));
+            // after the parenthesised name: state is field 3, utime field 14, stime field 15
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException ended) {
+            return 0;
+        }
     }
 
     /**

@@ -36,6 +36,7 @@ class MainTest {
                 .contains("--ServiceInfo:Label")
                 .contains("./rta bench sessions")
                 .contains("--Sessions (default 100000)")
+                .contains("--WarmupRounds (default 6)")
                 .contains("--Concurrency")
                 .contains("./rta cluster [...]")
                 .contains("Options of cluster: Config, DataPath, KafkaPort, RegistryPort, RegistryJar, TopicPrefix")
