@@ -114,7 +114,9 @@ public final class SessionBench {
      * that of a server whose code is compiled and whose views hold only the timed sessions afterwards. Just-in-time
      * compilation of broker, Kafka Streams, gRPC and server code keeps the compiler busy well past the first round
      * (measured: a quarter of the process's CPU during a load timed after one round of 100,000 sessions), which a
-     * long-running server has long finished; each round's compile time is reported. The first round's rate is
+     * long-running server has long finished; each round's compiler CPU is reported, and the rounds end once it is
+     * small ({@link #WARM_COMPILING_CORES}). Growing the heap is a start-up cost of the same kind, so the collections that
+     * measure it must not shrink it ({@link #usedHeapAfterGc()}). The first round's rate is
      * reported as the cold-server figure. A failed warm-up is reported and the timed load runs all the same. CPU
      * figures exclude building the requests (done before each load starts). With an embedded server, the heap used
      * after a full collection is measured before and after the timed load: what the loaded sessions cost the server
