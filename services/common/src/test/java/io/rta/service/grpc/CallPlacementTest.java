@@ -132,14 +132,9 @@ class CallPlacementTest {
 
     @Test
     void shouldLetAnInPlaceHandlerMoveItsWorkToThePoolInTheCallsContext() {
-        ClientCalls.blockingUnaryCall(channel, MOVED,
-                io.grpc.CallOptions.DEFAULT.withDeadline(Deadline.after(30, TimeUnit.SECONDS)),
-                HealthCheckRequest.newBuilder().setService("moved").build());
+        callWithDeadline(MOVED, "moved");
 
-        assertThat(places.seen).singleElement().satisfies(seen -> {
-            assertThat(seen.thread()).startsWith(POOL);
-            assertThat(seen.deadline()).isTrue();
-        });
+        assertRanOnThePoolWithTheDeadline();
         assertThat(places.movedFrom).as("the handler itself ran in place").contains("worker-ELG");
     }
 
@@ -184,10 +179,18 @@ class CallPlacementTest {
 
     @Test
     void shouldRunOtherCallsOnThePoolInTheCallsContext() {
-        ClientCalls.blockingUnaryCall(channel, OTHER,
-                io.grpc.CallOptions.DEFAULT.withDeadline(Deadline.after(30, TimeUnit.SECONDS)),
-                HealthCheckRequest.newBuilder().setService("other").build());
+        callWithDeadline(OTHER, "other");
 
+        assertRanOnThePoolWithTheDeadline();
+    }
+
+    private void callWithDeadline(MethodDescriptor<HealthCheckRequest, HealthCheckResponse> method, String service) {
+        ClientCalls.blockingUnaryCall(channel, method,
+                io.grpc.CallOptions.DEFAULT.withDeadline(Deadline.after(30, TimeUnit.SECONDS)),
+                HealthCheckRequest.newBuilder().setService(service).build());
+    }
+
+    private void assertRanOnThePoolWithTheDeadline() {
         assertThat(places.seen).singleElement().satisfies(seen -> {
             assertThat(seen.thread()).startsWith(POOL);
             assertThat(seen.deadline()).as("the call's deadline is in its context").isTrue();

@@ -68,7 +68,9 @@ public final class SessionBench {
         int warmupSessions = BenchOptions.atLeast(options, BenchOptions.WARMUP_SESSIONS, 0);
         int warmupRounds = BenchOptions.atLeast(options, BenchOptions.WARMUP_ROUNDS, 1);
         if ((long) sessions + (long) warmupSessions * warmupRounds > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("Sessions + WarmupSessions x WarmupRounds must stay below 2^31");
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "Sessions (%d) + WarmupSessions (%d) x "
+                    + "WarmupRounds (%d) must stay below 2^31: every session has a number of its own", sessions,
+                    warmupSessions, warmupRounds));
         }
         int details = BenchOptions.atLeast(options, BenchOptions.DETAILS, 1);
         int folders = BenchOptions.atLeast(options, BenchOptions.FOLDERS, 1);
