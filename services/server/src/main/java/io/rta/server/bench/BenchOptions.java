@@ -18,7 +18,8 @@ public final class BenchOptions {
             "Sessions written and deleted again, untimed, per warm-up round before the timed load (a long-running "
                     + "server is warm); the first round's rate is the cold-server figure.");
     public static final OptionDef WARMUP_ROUNDS = OptionDef.of("WarmupRounds", "6",
-            "Most warm-up rounds of WarmupSessions each before the timed load. With an embedded server they stop "
+            "Most warm-up rounds of WarmupSessions each before the timed load, and most warm-up rounds of the "
+                    + "queries (2 s of every query in turn) before they are timed. With an embedded server each stops "
                     + "early once the just-in-time compilers used under a tenth of a core over a round.");
     public static final OptionDef DETAILS = OptionDef.of("Details", "10", "Typed details per session.");
     public static final OptionDef CONCURRENCY = OptionDef.of("Concurrency", "1024",

@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -83,6 +85,26 @@ final class SessionQueries {
             latencies.record(send(scenario));
         }
         return latencies;
+    }
+
+    /**
+     * Sends the scenarios' requests in turn, one of each per cycle, until {@code duration} has passed (one cycle at
+     * least): a warm-up that exercises every query alike.
+     *
+     * @return each scenario's latencies (by name, in the scenarios' order)
+     * @throws IllegalStateException when a response is not 200 or not what its scenario expects
+     */
+    Map<String, Latencies> cycle(List<Scenario> scenarios, Duration duration) throws IOException,
+            InterruptedException {
+        Map<String, Latencies> seen = new LinkedHashMap<>();
+        scenarios.forEach(scenario -> seen.put(scenario.name(), new Latencies()));
+        long end = System.nanoTime() + duration.toNanos();
+        do {
+            for (Scenario scenario : scenarios) {
+                seen.get(scenario.name()).record(send(scenario));
+            }
+        } while (System.nanoTime() - end < 0);
+        return seen;
     }
 
     /** Sends the scenario's request once, checks the answer and returns the time to the full response body. */
