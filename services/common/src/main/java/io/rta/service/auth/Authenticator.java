@@ -70,21 +70,30 @@ public final class Authenticator {
     }
 
     /**
-     * Whether {@link #authorize} answers for this {@code Authorization} value (null when absent) without asking the
-     * identity provider, so a caller may run it on a thread that must not block: auth is off, the header is missing or
-     * malformed (refused at once), or its token was verified before and stays valid a while more
-     * ({@link TokenVerifier#knows}). A token not seen yet may
-     * need the provider's keys fetched.
+     * How the check of this {@code Authorization} value (null when absent) can be answered without asking the identity
+     * provider, so a caller may run it on a thread that must not block: with the {@link AtOnce#known known} principal
+     * of a token verified before that stays valid a while more ({@link TokenVerifier#known}), or by the check itself
+     * when auth is off or the header is missing or malformed (refused at once). Null when the token was not seen yet:
+     * checking it may need the provider's keys fetched.
      */
-    public boolean answersAtOnce(String authorization) {
+    public AtOnce answerAtOnce(String authorization) {
         if (!enabled()) {
-            return true;
+            return AtOnce.BY_THE_CHECK;
         }
         try {
-            return verifier.knows(bearerToken(authorization));
+            Principal known = verifier.known(bearerToken(authorization));
+            return known == null ? null : new AtOnce(known);
         } catch (AuthException refusedAtOnce) {
-            return true;
+            return AtOnce.BY_THE_CHECK;
         }
+    }
+
+    /**
+     * See {@link #answerAtOnce}: the principal to {@link #authorizeKnown authorize} with, or null when
+     * {@link #authorize} itself answers without the provider.
+     */
+    public record AtOnce(Principal known) {
+        static final AtOnce BY_THE_CHECK = new AtOnce(null);
     }
 
     /** Which sessions {@code principal} (null when auth is off) may see: see {@link AccessPolicies}. */
@@ -94,7 +103,14 @@ public final class Authenticator {
 
     /** {@link #authenticate}, then the write scope when {@code write}. */
     public Principal authorize(String authorization, boolean write) throws AuthException {
-        Principal principal = authenticate(authorization);
+        return authorizeKnown(authenticate(authorization), write);
+    }
+
+    /**
+     * {@link #authorize} for a caller whose token was already verified ({@link #answerAtOnce}): only the write scope
+     * is checked, when {@code write}; the token is not looked at again.
+     */
+    public Principal authorizeKnown(Principal principal, boolean write) throws AuthException {
         if (principal != null && write && !principal.hasScope(settings.writeScope())) {
             throw new AuthException(AuthException.Kind.INSUFFICIENT_SCOPE, "writing needs the scope '"
                     + settings.writeScope() + "', which the token does not grant");

@@ -25,6 +25,13 @@ public final class BearerAuthInterceptor implements ServerInterceptor {
      */
     public static final Context.Key<Boolean> INTERNALS_ALLOWED = Context.keyWithDefault("rta-internals-allowed",
             Boolean.TRUE);
+    /**
+     * Set by the call placement for a call it runs on the transport's thread: the principal the call's token was
+     * found verified with when the call was placed ({@link Authenticator#answerAtOnce}). The check then uses it and
+     * does not verify the token again: the verifier's cache may have dropped the token in between, and verifying
+     * it anew may fetch the provider's keys, which must never happen on the transport's thread.
+     */
+    public static final Context.Key<Principal> KNOWN_CALLER = Context.key("rta-known-caller");
     /** The metadata key of the bearer token. */
     public static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
             Metadata.ASCII_STRING_MARSHALLER);
@@ -44,9 +51,11 @@ public final class BearerAuthInterceptor implements ServerInterceptor {
             return next.startCall(call, headers);
         }
         Principal principal;
+        Principal known = KNOWN_CALLER.get();
+        boolean write = Authenticator.WRITE_METHODS.contains(method);
         try {
-            principal = authenticator.authorize(headers.get(AUTHORIZATION),
-                    Authenticator.WRITE_METHODS.contains(method));
+            principal = known != null ? authenticator.authorizeKnown(known, write)
+                    : authenticator.authorize(headers.get(AUTHORIZATION), write);
         } catch (AuthException e) {
             Status status = switch (e.kind()) {
                 case MISSING, INVALID -> Status.UNAUTHENTICATED;

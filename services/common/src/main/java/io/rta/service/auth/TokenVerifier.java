@@ -109,13 +109,18 @@ public final class TokenVerifier {
     }
 
     /**
-     * Whether {@link #verify} would answer {@code token} from what it remembers: verified before and valid for at
-     * least {@link #KNOWN_MARGIN} more (so it does not expire between this check and the verification).
+     * The principal {@link #verify} would answer {@code token} with from what it remembers, when it was verified before
+     * and stays valid for at least {@link #KNOWN_MARGIN} more (so a caller may use it a little later); else null.
      */
-    public boolean knows(String token) {
+    public Principal known(String token) {
         Principal known = token == null ? null : verified.get(token);
         return known != null && clock.getAsLong() + KNOWN_MARGIN.toMillis()
-                < known.expiresAtMillis() + settings.clockSkew().toMillis();
+                < known.expiresAtMillis() + settings.clockSkew().toMillis() ? known : null;
+    }
+
+    /** Whether {@link #known} has a principal for {@code token}. */
+    public boolean knows(String token) {
+        return known(token) != null;
     }
 
     private Principal check(String token) throws AuthException {

@@ -25,8 +25,9 @@ import java.util.concurrent.RejectedExecutionException;
  * Where a gRPC call's handlers run. The server runs every call on the transport's thread ({@code directExecutor});
  * this interceptor, the outermost, hands each call to the handler pool — as grpc-java's default executor would —
  * unless its service says the call {@link NonBlockingCalls#neverBlocks never blocks} and its bearer token can be
- * checked without asking the identity provider ({@link Authenticator#answersAtOnce}: auth off, or a token verified
- * before that stays valid 30 s more). A handler running in place may still move its work to the pool once it sees
+ * checked without asking the identity provider ({@link Authenticator#answerAtOnce}: auth off, or a token verified
+ * before that stays valid 30 s more, whose principal the call then carries to the token check,
+ * {@link BearerAuthInterceptor#KNOWN_CALLER}, so the check never verifies it anew on the transport's thread). A handler running in place may still move its work to the pool once it sees
  * its request ({@link NonBlockingCalls#moveOffTransport}). Such a call runs in place while its request messages are small ({@link #IN_PLACE_MAX_BYTES}); a larger
  * one, whose handling takes longer, is handed over with everything after it, so one big request does not hold up the
  * other connections of the transport's thread. On a 2-core virtual machine the hand-over to the pool and back (a
@@ -63,9 +64,13 @@ final class CallPlacement implements ServerInterceptor {
     public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
                                                        ServerCallHandler<Q, A> next) {
         Placed<Q, A> placed = new Placed<>(call, pool);
-        if (runsInPlace(call.getMethodDescriptor(), headers)) {
-            placed.listener = Contexts.interceptCall(Context.current().withValue(IN_PLACE, placed), call, headers,
-                    next);
+        Authenticator.AtOnce auth = inPlace(call.getMethodDescriptor(), headers);
+        if (auth != null) {
+            Context context = Context.current().withValue(IN_PLACE, placed);
+            if (auth.known() != null) {
+                context = context.withValue(BearerAuthInterceptor.KNOWN_CALLER, auth.known());
+            }
+            placed.listener = Contexts.interceptCall(context, call, headers, next);
         } else {
             placed.handOver();
             placed.run(() -> placed.listener = next.startCall(call, headers), false);
@@ -88,10 +93,16 @@ final class CallPlacement implements ServerInterceptor {
         }
     }
 
-    private boolean runsInPlace(MethodDescriptor<?, ?> method, Metadata headers) {
+    /**
+     * How a call that may run in place has its token checked without the identity provider; null when the call is
+     * handed to the pool (its service may block, or checking its token may ask the provider).
+     */
+    private Authenticator.AtOnce inPlace(MethodDescriptor<?, ?> method, Metadata headers) {
         NonBlockingCalls service = nonBlocking.get(method.getServiceName());
-        return service != null && service.neverBlocks(method.getFullMethodName())
-                && auth.answersAtOnce(headers.get(BearerAuthInterceptor.AUTHORIZATION));
+        if (service == null || !service.neverBlocks(method.getFullMethodName())) {
+            return null;
+        }
+        return auth.answerAtOnce(headers.get(BearerAuthInterceptor.AUTHORIZATION));
     }
 
     /**

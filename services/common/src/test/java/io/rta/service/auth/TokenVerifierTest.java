@@ -53,9 +53,11 @@ class TokenVerifierTest {
         String expired = provider.token(AUDIENCE, c -> c.expirationTime(new Date(now - 120_000)));
         assertThat(verifier.knows(token)).as("checking it may need the provider's keys").isFalse();
 
-        verifier.verify(token);
+        Principal principal = verifier.verify(token);
 
         assertThat(verifier.knows(token)).isTrue();
+        assertThat(verifier.known(token)).as("the principal verify answered").isSameAs(principal);
+        assertThat(verifier.known(expired)).isNull();
         assertThat(verifier.knows(expired)).isFalse();
         String soonExpiring = provider.token(AUDIENCE, c -> c.expirationTime(new Date(now - 10_000))); // 20 s of skew left
         verifier.verify(soonExpiring);
