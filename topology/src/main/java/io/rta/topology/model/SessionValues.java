@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.apache.avro.generic.IndexedRecord;
 
 /**
  * Typed, read-only access to the properties of one {@link SessionState}, with its date-times
@@ -78,10 +79,11 @@ public final class SessionValues {
             detailValues[i] = toValue(details.get(i).getValue());
         }
         this.folders = List.copyOf(session.getFolders());
-        long size = ITEM_BYTES * ((long) session.getMarkers().size() + session.getConfigBindings().size()
-                + session.getDataBindings().size() + session.getFolders().size() + session.getRefAnchors().size()
-                + session.getChildOfRefs().size() + session.getAlternateOfRefs().size() + session.getChildren().size()
-                + session.getAlternates().size());
+        long size = listBytes(session.getMarkers()) + listBytes(session.getConfigBindings())
+                + listBytes(session.getDataBindings()) + listBytes(session.getFolders())
+                + listBytes(session.getRefAnchors()) + listBytes(session.getChildOfRefs())
+                + listBytes(session.getAlternateOfRefs()) + listBytes(session.getChildren())
+                + listBytes(session.getAlternates());
         for (Detail detail : details) {
             size += detailBytes(detail);
         }
@@ -110,11 +112,40 @@ public final class SessionValues {
     }
 
     /**
-     * About how many bytes the session takes encoded, counted cheaply while its values are taken apart: its details'
-     * keys and text, and {@link #ITEM_BYTES} per element of its other lists. Tells a small session from a large one.
+     * About how many bytes the session takes encoded, counted cheaply while its values are taken apart: the text of its
+     * details and of every element of its other lists (markers, bindings, references, ...: every string field), and
+     * {@link #ITEM_BYTES} per such element and per non-text detail value. Never less than the text it holds, so a
+     * session made of long strings anywhere does not pass for small. Tells a small session from a large one.
      */
     public long approximateBytes() {
         return approximateBytes;
+    }
+
+    /** {@link #ITEM_BYTES} per element and the text of each: a string's length, a record's string fields'. */
+    private static long listBytes(List<?> items) {
+        long size = ITEM_BYTES * (long) items.size();
+        for (Object item : items) {
+            size += textBytes(item);
+        }
+        return size;
+    }
+
+    private static long textBytes(Object value) {
+        if (value instanceof CharSequence text) {
+            return text.length();
+        }
+        if (value instanceof IndexedRecord record) {
+            long size = 0;
+            int fields = record.getSchema().getFields().size();
+            for (int i = 0; i < fields; i++) {
+                size += textBytes(record.get(i));
+            }
+            return size;
+        }
+        if (value instanceof List<?> list) {
+            return listBytes(list);
+        }
+        return 0;
     }
 
     private static long detailBytes(Detail detail) {

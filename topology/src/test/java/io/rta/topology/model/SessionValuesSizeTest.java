@@ -3,6 +3,7 @@ package io.rta.topology.model;
 import static io.rta.topology.Sessions.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rta.events.Marker;
 import io.rta.events.SessionState;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,18 @@ class SessionValuesSizeTest {
         assertThat(SessionValues.of(manyChildren).approximateBytes())
                 .isGreaterThanOrEqualTo(5_000L * SessionValues.ITEM_BYTES);
         assertThat(SessionValues.of(extText).approximateBytes()).isGreaterThanOrEqualTo(70_000L);
+    }
+
+    @Test
+    void shouldCountTheTextOfMarkersBindingsAndReferencesToo() {
+        Marker marker = Marker.newBuilder().setId("lap-1").setDescription("d".repeat(80_000)).build();
+        SessionState longMarker = session("m").marker(marker).build();
+        SessionState longBinding = session("b").configBinding("c".repeat(90_000), 0).build();
+        SessionState longChild = session("k").children("k".repeat(75_000)).build();
+
+        assertThat(SessionValues.of(longMarker).approximateBytes()).isGreaterThanOrEqualTo(80_000L);
+        assertThat(SessionValues.of(longBinding).approximateBytes()).isGreaterThanOrEqualTo(90_000L);
+        assertThat(SessionValues.of(longChild).approximateBytes()).isGreaterThanOrEqualTo(75_000L);
     }
 
     private static String[] children(int n) {
