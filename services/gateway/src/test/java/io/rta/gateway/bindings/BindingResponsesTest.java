@@ -124,6 +124,25 @@ class BindingResponsesTest {
     }
 
     @Test
+    void shouldTransformAnUpstreamThatSendsUncompressedChunksAsItDoesLz4Ones() throws IOException {
+        DataRequest request = new DataRequest("periodic", "11-12", null, null);
+        List<DataBinding> bindings = List.of(binding("s", null, null, 1000, new ChannelBinding(1, 0x11, 0x12)));
+        List<List<Chunk>> upstream = List.of(periodicChannels());
+        List<UpstreamAnswer> answers = new ArrayList<>();
+        for (UpstreamRead read : BindingPlanner.plan(request, bindings)) {
+            byte[] body = Wire.uncompressedStream(served(request, read, upstream.get(0)));
+            answers.add(new UpstreamAnswer(read, new ByteArrayInputStream(body)));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        BindingResponses.write(request, answers, out);
+
+        assertThat(out.toByteArray()).isEqualTo(respond(request, bindings, upstream));
+        assertThat(Wire.flatten(Wire.decode(kind(request), out.toByteArray())))
+                .containsExactlyElementsOf(expected(request, bindings, upstream));
+    }
+
+    @Test
     void shouldSendADataChannelOncePerSessionChannelThatBindsIt() throws IOException {
         DataRequest request = new DataRequest("periodic", "1,11", null, null);
         List<DataBinding> bindings = List.of(binding("s", null, null, 0, new ChannelBinding(0, 0, 3),

@@ -69,6 +69,31 @@ final class Wire {
         return bytes.toByteArray();
     }
 
+    /**
+     * The chunks as a data service that does not compress writes them ({@code compression} 0, which the spec allows):
+     * every payload is the list itself.
+     */
+    static byte[] uncompressedStream(List<Chunk> chunks) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        long previousStart = 0;
+        long previousDuration = 0;
+        for (Chunk chunk : chunks) {
+            byte[] list = chunk.list().toByteArray();
+            ChunkTransferHeader.Builder header = ChunkTransferHeader.newBuilder()
+                    .setChunkStartTimeDelta(chunk.start() - previousStart)
+                    .setChunkDurationDelta(chunk.end() - chunk.start() - previousDuration)
+                    .setUnpackedLength(list.length).setPackedLength(list.length);
+            Arrays.stream(chunk.channels()).forEach(id -> header.addChannelIds((int) id));
+            byte[] headerBytes = header.build().toByteArray();
+            bytes.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(headerBytes.length).array());
+            bytes.writeBytes(headerBytes);
+            bytes.writeBytes(list);
+            previousStart = chunk.start();
+            previousDuration = chunk.end() - chunk.start();
+        }
+        return bytes.toByteArray();
+    }
+
     /** A one-chunk stream with a payload as given (to test malformed answers). */
     static byte[] rawStream(long[] channels, int unpackedLength, byte[] payload) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

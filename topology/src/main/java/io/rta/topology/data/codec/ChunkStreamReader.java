@@ -55,22 +55,32 @@ public final class ChunkStreamReader {
     }
 
     /**
-     * Reads the next chunk with its payload (in an array of its own, offset 0).
+     * Reads the next chunk with its payload (in an array of its own, offset 0) as an LZ4 block, as this code base
+     * keeps every chunk. The spec recommends LZ4 but allows uncompressed chunks ({@code compression} 0, "LZ4=1 ... if
+     * it is used"), which another data service may send: such a payload is compressed here, and its unpacked length
+     * is its length (whatever the header claims).
      *
      * @return the chunk, or {@code null} when the stream ends cleanly between chunks
-     * @throws IOException naming the chunk when the stream is truncated or malformed, or the chunk is not LZ4
+     * @throws IOException naming the chunk when the stream is truncated or malformed, or its compression is neither
+     *     LZ4 nor none
      */
     public StoredChunk read() throws IOException {
         ChunkHeader chunk = nextHeader();
         if (chunk == null) {
             return null;
         }
-        if (chunk.compression() != ChunkStreamWriter.COMPRESSION_LZ4) {
-            throw malformed("compression " + chunk.compression() + " is not LZ4 ("
-                    + ChunkStreamWriter.COMPRESSION_LZ4 + ")");
+        if (chunk.compression() != ChunkStreamWriter.COMPRESSION_LZ4
+                && chunk.compression() != ChunkStreamWriter.COMPRESSION_NONE) {
+            throw malformed("compression " + chunk.compression() + " is neither LZ4 ("
+                    + ChunkStreamWriter.COMPRESSION_LZ4 + ") nor none (" + ChunkStreamWriter.COMPRESSION_NONE + ")");
         }
         byte[] payload = readPayload(chunk.packedLength());
         chunkIndex++;
+        if (chunk.compression() == ChunkStreamWriter.COMPRESSION_NONE) {
+            byte[] block = Lz4Block.compress(payload, 0, payload.length);
+            return new StoredChunk(chunk.startTime(), chunk.endTime(), chunk.channelIds(), payload.length, block, 0,
+                    block.length);
+        }
         return new StoredChunk(chunk.startTime(), chunk.endTime(), chunk.channelIds(), chunk.unpackedLength(),
                 payload, 0, payload.length);
     }

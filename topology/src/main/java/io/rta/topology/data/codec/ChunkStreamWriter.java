@@ -20,6 +20,8 @@ public final class ChunkStreamWriter {
 
     /** The {@code compression_delta} sum meaning the payload is an LZ4 block. */
     public static final int COMPRESSION_LZ4 = 1;
+    /** The {@code compression_delta} sum meaning the payload is the list itself (read, never written here). */
+    public static final int COMPRESSION_NONE = 0;
     /** Bytes of the little-endian header length before each header. */
     public static final int PREFIX_LENGTH = 4;
 

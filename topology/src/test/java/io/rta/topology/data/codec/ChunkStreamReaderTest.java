@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -212,13 +213,43 @@ class ChunkStreamReaderTest {
     }
 
     @Test
-    void shouldReadUncompressedChunksOnlyAsHeaders() throws IOException {
-        byte[] bytes = frame(header().setCompressionDelta(0).setPackedLength(1));
+    void shouldReadUncompressedChunksAsLz4BlocksOfTheirPayload() throws IOException {
+        // LZ4, then none (delta -1, whatever unpacked_length says), then LZ4 again (delta +1): the spec allows both
+        byte[] list = "an uncompressed list".getBytes(StandardCharsets.UTF_8);
+        byte[] block = Lz4Block.compress(list, 0, list.length);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(frameWith(header().setCompressionDelta(1).setUnpackedLength(list.length)
+                .setPackedLength(block.length), block));
+        bytes.write(frameWith(header().setCompressionDelta(-1).setUnpackedLength(7).setPackedLength(list.length),
+                list));
+        bytes.write(frameWith(header().setCompressionDelta(1).setUnpackedLength(list.length)
+                .setPackedLength(block.length), block));
 
-        assertThat(new ChunkStreamReader(stream(bytes)).readHeader().compression()).isZero();
+        List<StoredChunk> chunks = ChunkStreamReader.readAll(stream(bytes.toByteArray()));
+
+        assertThat(chunks).hasSize(3);
+        for (StoredChunk chunk : chunks) {
+            assertThat(chunk.unpackedLength()).isEqualTo(list.length);
+            assertThat(Lz4Block.decompress(chunk.payload(), chunk.payloadOffset(), chunk.payloadLength(),
+                    chunk.unpackedLength())).isEqualTo(list);
+        }
+        assertThat(chunks).extracting(StoredChunk::startTime).containsExactly(100L, 200L, 300L);
+    }
+
+    @Test
+    void shouldRefuseACompressionThatIsNeitherLz4NorNone() {
+        byte[] bytes = frame(header().setCompressionDelta(2).setPackedLength(1));
+
         assertThatThrownBy(() -> ChunkStreamReader.readAll(stream(bytes)))
                 .isInstanceOf(IOException.class)
-                .hasMessage("chunk 0: compression 0 is not LZ4 (1)");
+                .hasMessage("chunk 0: compression 2 is neither LZ4 (1) nor none (0)");
+    }
+
+    /** One chunk: the header and the given payload. */
+    private static byte[] frameWith(ChunkTransferHeader.Builder header, byte[] payload) {
+        byte[] headerBytes = header.build().toByteArray();
+        return ByteBuffer.allocate(4 + headerBytes.length + payload.length).order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(headerBytes.length).put(headerBytes).put(payload).array();
     }
 
     private static ChunkTransferHeader.Builder header() {
