@@ -79,14 +79,6 @@ public final class SessionValues {
             detailValues[i] = toValue(details.get(i).getValue());
         }
         this.folders = List.copyOf(session.getFolders());
-        long size = listBytes(session.getMarkers()) + listBytes(session.getConfigBindings())
-                + listBytes(session.getDataBindings()) + listBytes(session.getFolders())
-                + listBytes(session.getRefAnchors()) + listBytes(session.getChildOfRefs())
-                + listBytes(session.getAlternateOfRefs()) + listBytes(session.getChildren())
-                + listBytes(session.getAlternates());
-        for (Detail detail : details) {
-            size += detailBytes(detail);
-        }
         List<DetailCategory> ext = session.getExtDetails();
         this.extNames = new String[ext.size()];
         this.extKeys = new String[ext.size()][];
@@ -99,12 +91,11 @@ public final class SessionValues {
             extValues[c] = new Object[items.size()];
             for (int i = 0; i < items.size(); i++) {
                 extKeys[c][i] = items.get(i).getKey();
-                size += detailBytes(items.get(i));
                 Object raw = items.get(i).getValue();
                 extValues[c][i] = raw instanceof DateTimeValue dt ? new Iso(dt.getIso()) : raw;
             }
         }
-        this.approximateBytes = size;
+        this.approximateBytes = textBytes(session);
     }
 
     public static SessionValues of(SessionState session) {
@@ -112,16 +103,17 @@ public final class SessionValues {
     }
 
     /**
-     * About how many bytes the session takes encoded, counted cheaply while its values are taken apart: the text of its
-     * details and of every element of its other lists (markers, bindings, references, ...: every string field), and
-     * {@link #ITEM_BYTES} per such element and per non-text detail value. Never less than the text it holds, so a
-     * session made of long strings anywhere does not pass for small. Tells a small session from a large one.
+     * About how many bytes the session takes encoded, counted cheaply when the catalog takes it in: the characters of
+     * every string in it (every string field of the state and of every record and list in it: identifier, version,
+     * details, markers, bindings, references, ...) and {@link #ITEM_BYTES} per list element. At least the text it holds
+     * (in characters: text outside ASCII takes up to three times as many bytes), so a session made of long strings
+     * anywhere does not pass for small. Tells a small session from a large one.
      */
     public long approximateBytes() {
         return approximateBytes;
     }
 
-    /** {@link #ITEM_BYTES} per element and the text of each: a string's length, a record's string fields'. */
+    /** {@link #ITEM_BYTES} per element and the text of each ({@link #textBytes}). */
     private static long listBytes(List<?> items) {
         long size = ITEM_BYTES * (long) items.size();
         for (Object item : items) {
@@ -130,6 +122,7 @@ public final class SessionValues {
         return size;
     }
 
+    /** A string's length; a record's fields' and a list's elements' text, recursively; 0 for anything else. */
     private static long textBytes(Object value) {
         if (value instanceof CharSequence text) {
             return text.length();
@@ -146,11 +139,6 @@ public final class SessionValues {
             return listBytes(list);
         }
         return 0;
-    }
-
-    private static long detailBytes(Detail detail) {
-        Object value = detail.getValue();
-        return detail.getKey().length() + (value instanceof CharSequence text ? text.length() : ITEM_BYTES);
     }
 
     /** The wrapped record, for rendering; it must not be changed. */

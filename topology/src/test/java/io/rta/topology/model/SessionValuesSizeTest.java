@@ -36,6 +36,16 @@ class SessionValuesSizeTest {
         assertThat(SessionValues.of(longChild).approximateBytes()).isGreaterThanOrEqualTo(75_000L);
     }
 
+    @Test
+    void shouldCountTheStatesOwnStringFields() {
+        SessionState longVersion = SessionState.newBuilder(session("v").build()).setVersion("v".repeat(85_000))
+                .build();
+        SessionState longGroup = SessionState.newBuilder(session("g").build()).setGroup("g".repeat(65_000)).build();
+
+        assertThat(SessionValues.of(longVersion).approximateBytes()).isGreaterThanOrEqualTo(85_000L);
+        assertThat(SessionValues.of(longGroup).approximateBytes()).isGreaterThanOrEqualTo(65_000L);
+    }
+
     private static String[] children(int n) {
         String[] children = new String[n];
         for (int i = 0; i < n; i++) {
