@@ -89,11 +89,22 @@ public final class Authenticator {
     }
 
     /**
-     * See {@link #answerAtOnce}: the principal to {@link #authorizeKnown authorize} with, or null when
-     * {@link #authorize} itself answers without the provider.
+     * See {@link #answerAtOnce}: the principal to {@link #authorizeKnown authorize} with, or none when
+     * {@link #authorize} itself answers without the provider. Made only here (its principal was verified), and
+     * handed to the token check only through {@link BearerAuthInterceptor#withKnownCaller}.
      */
-    public record AtOnce(Principal known) {
+    public static final class AtOnce {
         static final AtOnce BY_THE_CHECK = new AtOnce(null);
+
+        private final Principal known;
+
+        AtOnce(Principal known) {
+            this.known = known;
+        }
+
+        Principal known() {
+            return known;
+        }
     }
 
     /** Which sessions {@code principal} (null when auth is off) may see: see {@link AccessPolicies}. */

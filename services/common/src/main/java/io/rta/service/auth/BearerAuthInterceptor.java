@@ -31,12 +31,20 @@ public final class BearerAuthInterceptor implements ServerInterceptor {
      * does not verify the token again: the verifier's cache may have dropped the token in between, and verifying
      * it anew may fetch the provider's keys, which must never happen on the transport's thread.
      */
-    public static final Context.Key<Principal> KNOWN_CALLER = Context.key("rta-known-caller");
+    static final Context.Key<Principal> KNOWN_CALLER = Context.key("rta-known-caller");
     /** The metadata key of the bearer token. */
     public static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
             Metadata.ASCII_STRING_MARSHALLER);
 
     private final Authenticator authenticator;
+
+    /**
+     * {@code context} carrying the principal {@link Authenticator#answerAtOnce} found for a call's token, if it found
+     * one ({@link #KNOWN_CALLER}); for the call placement, which runs that call in place within the returned context.
+     */
+    public static Context withKnownCaller(Context context, Authenticator.AtOnce atOnce) {
+        return atOnce.known() == null ? context : context.withValue(KNOWN_CALLER, atOnce.known());
+    }
 
     public BearerAuthInterceptor(Authenticator authenticator) {
         this.authenticator = authenticator;

@@ -53,7 +53,7 @@ public final class TokenVerifier {
     public static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
             JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
             JWSAlgorithm.ES384, JWSAlgorithm.ES512, JWSAlgorithm.Ed25519, JWSAlgorithm.EdDSA);
-    /** How long a remembered token must stay valid for {@link #knows} to count it. */
+    /** How long a remembered token must stay valid for {@link #known} to answer it. */
     static final Duration KNOWN_MARGIN = Duration.ofSeconds(30);
     /** Shortest time between two fetches of an issuer's keys. */
     public static final Duration KEY_REFETCH_INTERVAL = Duration.ofSeconds(30);

@@ -27,10 +27,11 @@ import java.util.concurrent.RejectedExecutionException;
  * unless its service says the call {@link NonBlockingCalls#neverBlocks never blocks} and its bearer token can be
  * checked without asking the identity provider ({@link Authenticator#answerAtOnce}: auth off, or a token verified
  * before that stays valid 30 s more, whose principal the call then carries to the token check,
- * {@link BearerAuthInterceptor#KNOWN_CALLER}, so the check never verifies it anew on the transport's thread). A handler running in place may still move its work to the pool once it sees
- * its request ({@link NonBlockingCalls#moveOffTransport}). Such a call runs in place while its request messages are small ({@link #IN_PLACE_MAX_BYTES}); a larger
- * one, whose handling takes longer, is handed over with everything after it, so one big request does not hold up the
- * other connections of the transport's thread. On a 2-core virtual machine the hand-over to the pool and back (a
+ * {@link BearerAuthInterceptor#withKnownCaller}, so the check never verifies it anew on the transport's thread). A
+ * handler running in place may still move its work to the pool once it sees its request
+ * ({@link NonBlockingCalls#moveOffTransport}). Such a call runs in place while its request messages are small
+ * ({@link #IN_PLACE_MAX_BYTES}); a larger one, whose handling takes longer, is handed over with everything after it,
+ * so one big request does not hold up the other connections of the transport's thread. On a 2-core virtual machine the hand-over to the pool and back (a
  * thread parked and woken per call) cost more CPU than a session write's handler: running the session writes in place
  * cut the CPU per written session by 18–36% in three A/B pairs (the README's Performance section has them).
  * <p>
@@ -66,10 +67,8 @@ final class CallPlacement implements ServerInterceptor {
         Placed<Q, A> placed = new Placed<>(call, pool);
         Authenticator.AtOnce auth = inPlace(call.getMethodDescriptor(), headers);
         if (auth != null) {
-            Context context = Context.current().withValue(IN_PLACE, placed);
-            if (auth.known() != null) {
-                context = context.withValue(BearerAuthInterceptor.KNOWN_CALLER, auth.known());
-            }
+            Context context = BearerAuthInterceptor.withKnownCaller(Context.current().withValue(IN_PLACE, placed),
+                    auth);
             placed.listener = Contexts.interceptCall(context, call, headers, next);
         } else {
             placed.handOver();

@@ -103,12 +103,11 @@ class InPlaceAuthTest {
         BearerAuthInterceptor interceptor = new BearerAuthInterceptor(auth);
 
         // a token the verifier would refuse: the known principal is what counts
-        Principal seen = Context.current().withValue(BearerAuthInterceptor.KNOWN_CALLER, reader)
-                .call(() -> intercept(interceptor, "Bearer not-a-jwt", false));
+        Context known = BearerAuthInterceptor.withKnownCaller(Context.current(), new Authenticator.AtOnce(reader));
+        Principal seen = known.call(() -> intercept(interceptor, "Bearer not-a-jwt", false));
         assertThat(seen).isSameAs(reader);
 
-        assertThatThrownBy(() -> Context.current().withValue(BearerAuthInterceptor.KNOWN_CALLER, reader)
-                .call(() -> intercept(interceptor, "Bearer not-a-jwt", true)))
+        assertThatThrownBy(() -> known.call(() -> intercept(interceptor, "Bearer not-a-jwt", true)))
                 .as("the write scope is still checked").isInstanceOf(StatusRuntimeException.class)
                 .hasMessageContaining("PERMISSION_DENIED").hasMessageContaining("rta.write");
         assertThatThrownBy(() -> intercept(interceptor, "Bearer not-a-jwt", false))
