@@ -124,8 +124,8 @@ public final class SessionBench {
      * compilation of broker, Kafka Streams, gRPC and server code keeps the compiler busy well past the first round
      * (measured: a quarter of the process's CPU during a load timed after one round of 100,000 sessions), which a
      * long-running server has long finished; each round's compiler CPU is reported, and the rounds end once it is
-     * small ({@link #WARM_COMPILING_CORES}). Growing the heap is a start-up cost of the same kind, so the collections that
-     * measure it must not shrink it ({@link #usedHeapAfterGc()}). The first round's rate is
+     * small ({@link #WARM_COMPILING_CORES}). Growing the heap is a start-up cost of the same kind, so the collections
+     * that measure it must not shrink it ({@link #usedHeapAfterGc()}). The first round's rate is
      * reported as the cold-server figure. A failed warm-up is reported and the timed load runs all the same. CPU
      * figures exclude building the requests (done before each load starts). With an embedded server, the heap used
      * after a full collection is measured before and after the timed load: what the loaded sessions cost the server
@@ -292,8 +292,8 @@ public final class SessionBench {
      * threads took half of the process's CPU while the first scenario was timed, and that scenario's first requests
      * ran at two to four times its later latency. A long-running server has long compiled it, so the rounds go on
      * until the compilers used under {@link #WARM_COMPILING_CORES} of a core over a round (embedded server; against a
-     * running server every round runs), at most {@code rounds}. The first round's p99 of each scenario is reported
-     * as the cold-server figure.
+     * running server every round runs), at most {@code rounds}. The first round's p50 and slowest request of each
+     * scenario are reported: with an embedded server, a fresh server's first queries.
      */
     private void warmUpQueries(BenchReport report, BenchTarget target, SessionQueries rest,
                                List<SessionQueries.Scenario> scenarios, int rounds) throws Exception {
@@ -305,11 +305,13 @@ public final class SessionBench {
             Map<String, Latencies> seen = rest.cycle(scenarios, QUERY_WARMUP_ROUND);
             long elapsed = System.nanoTime() - start;
             if (round == 1) {
-                StringJoiner p99s = new StringJoiner(", ");
-                seen.forEach((name, latencies) -> p99s.add(String.format(Locale.ROOT, "%s %.2f ms", name,
-                        latencies.percentileMillis(99))));
-                report.fact("queries p99 (cold server)", p99s + String.format(Locale.ROOT,
-                        " (the first warm-up round: %,d requests of each)", seen.values().iterator().next().count()));
+                // a round holds tens of requests of each: a p99 of them would be their slowest
+                StringJoiner figures = new StringJoiner(", ");
+                seen.forEach((name, latencies) -> figures.add(String.format(Locale.ROOT, "%s p50 %.2f / max %.2f ms",
+                        name, latencies.percentileMillis(50), latencies.maxMillis())));
+                report.fact(target.isEmbedded() ? "queries, cold server" : "queries, first warm-up round",
+                        figures + String.format(Locale.ROOT, " (%,d requests of each in the first warm-up round)",
+                                seen.values().stream().mapToLong(Latencies::count).min().orElse(0)));
             }
             double compilingCores = compilingFact(report, "query warm-up round " + round + " jit", target,
                     compilingBefore, elapsed);
