@@ -15,6 +15,7 @@ import io.rta.events.TelemetryBatch;
 import io.rta.topology.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one reader of {@code rta.telemetry} in the process: it is {@code assign}ed every partition (no consumer group,
- * so it never waits for a rebalance), starts each a back-scan before what the REST API serves, and hands every
+ * so it never waits for a rebalance), starts each a back-scan before what the REST API serves, follows partitions
+ * added to the topic while it runs from their beginning (within {@link #PARTITION_CHECK}), and hands every
  * record's items to a {@link Sink} on its own thread. A record the chunk view would set aside is logged, counted and
  * skipped (so are its invalid bursts); one whose schema cannot be resolved while the registry is down is read again.
  */
@@ -59,6 +61,11 @@ final class TelemetryTail implements AutoCloseable {
     }
 
     static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+    /**
+     * How often the tail looks for partitions added to the topic, and how old its metadata may get (the consumer's
+     * {@code metadata.max.age.ms}, which a consumer configuration given to it overrides).
+     */
+    static final Duration PARTITION_CHECK = Duration.ofSeconds(30);
     private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryTail.class);
 
@@ -75,6 +82,7 @@ final class TelemetryTail implements AutoCloseable {
     private volatile List<TopicPartition> partitions = List.of();
     private volatile Throwable failure;
     private final InputLimits limits;
+    private final long partitionCheckMillis;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     /** Consecutive polls held up by an unavailable schema registry (back-off). */
     private int registryWaits;
@@ -90,6 +98,9 @@ final class TelemetryTail implements AutoCloseable {
         this.commits = commits;
         this.backScan = backScan;
         this.sink = sink;
+        Object metadataAge = consumerConfig.get(ConsumerConfig.METADATA_MAX_AGE_CONFIG);
+        this.partitionCheckMillis = metadataAge == null ? PARTITION_CHECK.toMillis()
+                : Long.parseLong(metadataAge.toString());
     }
 
     void start() {
@@ -103,6 +114,8 @@ final class TelemetryTail implements AutoCloseable {
         // Live latency: answer a fetch as soon as one record is there (the wait applies only when nothing is new).
         props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FetchSettings.IDLE_FETCH_WAIT_MS);
+        // partitions added to the topic show in the metadata within this, and are looked for as often
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, Long.toString(partitionCheckMillis));
         consumer = metrics.bindConsumer(new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()));
         running.set(true);
@@ -114,7 +127,12 @@ final class TelemetryTail implements AutoCloseable {
     private void run() {
         try {
             positionWithRetries();
+            long nextPartitionCheck = System.currentTimeMillis() + partitionCheckMillis;
             while (running.get()) {
+                if (System.currentTimeMillis() >= nextPartitionCheck) {
+                    followAddedPartitions();
+                    nextPartitionCheck = System.currentTimeMillis() + partitionCheckMillis;
+                }
                 Set<TopicPartition> waiting = new HashSet<>();
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -185,6 +203,48 @@ final class TelemetryTail implements AutoCloseable {
         partitions = List.copyOf(all);
         failure = null;
         positioned.countDown();
+    }
+
+    /**
+     * Starts reading the partitions added to the topic since the last look, from their beginning: every record in
+     * them was written after this tail started (and a partition is young when it is found). Without this, records a
+     * pipeline writes to an added partition would reach live clients only after a restart. The partitions come from
+     * the consumer's metadata ({@link #PARTITION_CHECK} old at most); a failed look is logged and tried again later.
+     */
+    private void followAddedPartitions() {
+        List<PartitionInfo> infos;
+        try {
+            infos = consumer.partitionsFor(topic.name());
+        } catch (WakeupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn("Live telemetry tail could not look for partitions added to {} (trying again in {} s): {}",
+                    topic.name(), partitionCheckMillis / 1000, e.toString());
+            return;
+        }
+        if (infos == null) {
+            return;
+        }
+        Set<TopicPartition> followed = new HashSet<>(partitions);
+        List<TopicPartition> added = new ArrayList<>();
+        for (PartitionInfo info : infos) {
+            TopicPartition partition = new TopicPartition(topic.name(), info.partition());
+            if (!followed.contains(partition)) {
+                added.add(partition);
+            }
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        added.sort(Comparator.comparingInt(TopicPartition::partition));
+        List<TopicPartition> all = new ArrayList<>(partitions);
+        all.addAll(added);
+        // the partitions followed so far keep their positions
+        consumer.assign(all);
+        consumer.seekToBeginning(added);
+        partitions = List.copyOf(all);
+        LOG.info("Live telemetry tail follows {} partition(s) added to {} from their beginning: {}", added.size(),
+                topic.name(), added);
     }
 
     /**

@@ -30,6 +30,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -182,6 +184,29 @@ class KafkaLiveSourceTest {
         assertThat(meter("rta.stream.kafka.records.skipped")).as("nothing skipped for the outage").isEqualTo(1L);
     }
 
+    @Test
+    void shouldFollowPartitionsAddedToTheTelemetryTopicWhileRunning() throws Exception {
+        startViews();
+        putSession(TestSessions.open("s", T0, T0 + 5));
+        // the tail looks for added partitions as often as its metadata may age: every half second here
+        KafkaLiveSource source = startSource(Map.of(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "500"));
+        RecordingListener listener = new RecordingListener();
+        source.attach("s", listener);
+        sendTelemetry("s", System.currentTimeMillis(), 1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(listener.calls()).contains("data " + end(1)));
+
+        admin.createPartitions(Map.of(topics.telemetry().name(), NewPartitions.increaseTo(3))).all().get();
+        sendTelemetry(2, "s", System.currentTimeMillis(), 2);
+        sendTelemetry(1, "s", System.currentTimeMillis(), 3);
+        sendTelemetry(0, "s", System.currentTimeMillis(), 4);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(listener.calls())
+                .contains("data " + end(2), "data " + end(3), "data " + end(4)));
+        assertThat(listener.calls()).as("nothing twice: the first partition kept its position")
+                .filteredOn(call -> call.equals("data " + end(1))).hasSize(1);
+        assertThat(source.health().getMessage()).contains("following 3 telemetry partition(s)");
+    }
+
     /** An in-memory registry that can be switched to "unavailable" for schema lookups. */
     private static final class FlakyRegistry implements SchemaRegistryClient {
         private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
@@ -221,7 +246,13 @@ class KafkaLiveSourceTest {
     }
 
     private KafkaLiveSource startSource() {
-        KafkaLiveSource source = new KafkaLiveSource(topics, consumerConfig(), admin, views,
+        return startSource(Map.of());
+    }
+
+    private KafkaLiveSource startSource(Map<String, Object> extraConsumerConfig) {
+        Map<String, Object> config = new java.util.HashMap<>(consumerConfig());
+        config.putAll(extraConsumerConfig);
+        KafkaLiveSource source = new KafkaLiveSource(topics, config, admin, views,
                 new KafkaLiveSettings(Duration.ofSeconds(30), 1 << 20), metrics);
         parts.add(source);
         source.start();
@@ -243,10 +274,15 @@ class KafkaLiveSourceTest {
 
     /** One record of one periodic burst: channel 1, starting at T0 + n, {@code n + 1} samples 1 ns apart. */
     private void sendTelemetry(String identity, long timestamp, int n) throws Exception {
+        sendTelemetry(0, identity, timestamp, n);
+    }
+
+    private void sendTelemetry(int partition, String identity, long timestamp, int n) throws Exception {
         TelemetryBatch batch = new TelemetryBatch(List.of(
                 new PeriodicBurst(1L, T0 + n, 1L, n + 1, ByteBuffer.wrap(new byte[n + 1]))));
-        send(topics.telemetry().name(), identity,
-                topics.telemetry().valueSerde().serializer().serialize(topics.telemetry().name(), batch), timestamp);
+        producer.send(new ProducerRecord<>(topics.telemetry().name(), partition, timestamp,
+                identity.getBytes(StandardCharsets.UTF_8),
+                topics.telemetry().valueSerde().serializer().serialize(topics.telemetry().name(), batch))).get();
     }
 
     private static long end(int n) {
