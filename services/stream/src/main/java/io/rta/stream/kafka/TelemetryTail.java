@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The one reader of {@code rta.telemetry} in the process: it is {@code assign}ed every partition (no consumer group,
  * so it never waits for a rebalance), starts each a back-scan before what the REST API serves, follows partitions
- * added to the topic while it runs from their beginning (within {@link #PARTITION_CHECK}), and hands every
+ * added to the topic while it runs from their beginning (within twice {@link #PARTITION_CHECK}), and hands every
  * record's items to a {@link Sink} on its own thread. A record the chunk view would set aside is logged, counted and
  * skipped (so are its invalid bursts); one whose schema cannot be resolved while the registry is down is read again.
  */
@@ -63,9 +63,12 @@ final class TelemetryTail implements AutoCloseable {
     static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
     /**
      * How often the tail looks for partitions added to the topic, and how old its metadata may get (the consumer's
-     * {@code metadata.max.age.ms}, which a consumer configuration given to it overrides).
+     * {@code metadata.max.age.ms}, which a consumer configuration given to it overrides): an added partition is found
+     * within twice this.
      */
-    static final Duration PARTITION_CHECK = Duration.ofSeconds(30);
+    static final Duration PARTITION_CHECK = Duration.ofSeconds(15);
+    /** The longest a look for added partitions may wait for the metadata (it holds up the tail meanwhile). */
+    private static final Duration PARTITION_LOOK_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryTail.class);
 
@@ -127,11 +130,12 @@ final class TelemetryTail implements AutoCloseable {
     private void run() {
         try {
             positionWithRetries();
-            long nextPartitionCheck = System.currentTimeMillis() + partitionCheckMillis;
+            long checkNanos = TimeUnit.MILLISECONDS.toNanos(partitionCheckMillis);
+            long nextPartitionCheck = System.nanoTime() + checkNanos;
             while (running.get()) {
-                if (System.currentTimeMillis() >= nextPartitionCheck) {
+                if (System.nanoTime() - nextPartitionCheck >= 0) {
                     followAddedPartitions();
-                    nextPartitionCheck = System.currentTimeMillis() + partitionCheckMillis;
+                    nextPartitionCheck = System.nanoTime() + checkNanos;
                 }
                 Set<TopicPartition> waiting = new HashSet<>();
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
@@ -209,17 +213,18 @@ final class TelemetryTail implements AutoCloseable {
      * Starts reading the partitions added to the topic since the last look, from their beginning: every record in
      * them was written after this tail started (and a partition is young when it is found). Without this, records a
      * pipeline writes to an added partition would reach live clients only after a restart. The partitions come from
-     * the consumer's metadata ({@link #PARTITION_CHECK} old at most); a failed look is logged and tried again later.
+     * the consumer's metadata ({@link #PARTITION_CHECK} old at most, fetched within {@link #PARTITION_LOOK_TIMEOUT}
+     * when it lacks the topic); a failed look is logged and tried again later.
      */
     private void followAddedPartitions() {
         List<PartitionInfo> infos;
         try {
-            infos = consumer.partitionsFor(topic.name());
+            infos = consumer.partitionsFor(topic.name(), PARTITION_LOOK_TIMEOUT);
         } catch (WakeupException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.warn("Live telemetry tail could not look for partitions added to {} (trying again in {} s): {}",
-                    topic.name(), partitionCheckMillis / 1000, e.toString());
+            LOG.warn("Live telemetry tail could not look for partitions added to {} (trying again in {} ms): {}",
+                    topic.name(), partitionCheckMillis, e.toString());
             return;
         }
         if (infos == null) {

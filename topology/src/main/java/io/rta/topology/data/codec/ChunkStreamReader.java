@@ -25,6 +25,11 @@ public final class ChunkStreamReader {
      * above the spec's 4 MiB per list, far below what would exhaust memory.
      */
     public static final int MAX_PAYLOAD_LENGTH = 64 << 20;
+    /**
+     * The largest uncompressed payload read: its LZ4 block ({@link #read} packs it) must stay within
+     * {@link #MAX_PAYLOAD_LENGTH} too, LZ4's bound being n + n/255 + 16.
+     */
+    public static final int MAX_UNCOMPRESSED_PAYLOAD_LENGTH = MAX_PAYLOAD_LENGTH - MAX_PAYLOAD_LENGTH / 255 - 16;
 
     private static final long[] NO_CHANNELS = new long[0];
     /** A payload array starts at most this large and doubles as its bytes arrive (one array up to 1 MiB). */
@@ -57,8 +62,9 @@ public final class ChunkStreamReader {
     /**
      * Reads the next chunk with its payload (in an array of its own, offset 0) as an LZ4 block, as this code base
      * keeps every chunk. The spec recommends LZ4 but allows uncompressed chunks ({@code compression} 0, "LZ4=1 ... if
-     * it is used"), which another data service may send: such a payload is compressed here, and its unpacked length
-     * is its length (whatever the header claims).
+     * it is used"), which another data service may send: such a payload (at most
+     * {@link #MAX_UNCOMPRESSED_PAYLOAD_LENGTH}) is compressed here, and its unpacked length is its length (whatever
+     * the header's {@code unpacked_length} claims within the limits).
      *
      * @return the chunk, or {@code null} when the stream ends cleanly between chunks
      * @throws IOException naming the chunk when the stream is truncated or malformed, or its compression is neither
@@ -73,6 +79,9 @@ public final class ChunkStreamReader {
                 && chunk.compression() != ChunkStreamWriter.COMPRESSION_NONE) {
             throw malformed("compression " + chunk.compression() + " is neither LZ4 ("
                     + ChunkStreamWriter.COMPRESSION_LZ4 + ") nor none (" + ChunkStreamWriter.COMPRESSION_NONE + ")");
+        }
+        if (chunk.compression() == ChunkStreamWriter.COMPRESSION_NONE) {
+            checkLength("uncompressed packed_length", chunk.packedLength(), MAX_UNCOMPRESSED_PAYLOAD_LENGTH);
         }
         byte[] payload = readPayload(chunk.packedLength());
         chunkIndex++;

@@ -237,6 +237,18 @@ class ChunkStreamReaderTest {
     }
 
     @Test
+    void shouldRefuseAnUncompressedPayloadWhoseLz4BlockCouldExceedThePayloadLimit() {
+        int largest = ChunkStreamReader.MAX_UNCOMPRESSED_PAYLOAD_LENGTH;
+        assertThat(Lz4Block.maxCompressedLength(largest)).isLessThanOrEqualTo(ChunkStreamReader.MAX_PAYLOAD_LENGTH);
+        byte[] bytes = frame(header().setCompressionDelta(0).setPackedLength(largest + 1));
+
+        assertThatThrownBy(() -> ChunkStreamReader.readAll(stream(bytes)))
+                .isInstanceOf(IOException.class)
+                .hasMessage("chunk 0: uncompressed packed_length " + (largest + 1) + " exceeds the limit of " + largest
+                        + " bytes");
+    }
+
+    @Test
     void shouldRefuseACompressionThatIsNeitherLz4NorNone() {
         byte[] bytes = frame(header().setCompressionDelta(2).setPackedLength(1));
 
