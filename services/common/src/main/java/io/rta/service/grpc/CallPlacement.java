@@ -31,9 +31,10 @@ import java.util.concurrent.RejectedExecutionException;
  * handler running in place may still move its work to the pool once it sees its request
  * ({@link NonBlockingCalls#moveOffTransport}). Such a call runs in place while its request messages are small
  * ({@link #IN_PLACE_MAX_BYTES}); a larger one, whose handling takes longer, is handed over with everything after it,
- * so one big request does not hold up the other connections of the transport's thread. On a 2-core virtual machine the hand-over to the pool and back (a
- * thread parked and woken per call) cost more CPU than a session write's handler: running the session writes in place
- * cut the CPU per written session by 18–36% in three A/B pairs (the README's Performance section has them).
+ * so one big request does not hold up the other connections of the transport's thread. On a 2-core virtual machine
+ * the hand-over to the pool and back (a thread parked and woken per call) cost more CPU than a session write's
+ * handler: running the session writes in place cut the CPU per written session by 18–36% in three A/B pairs (the
+ * README's Performance section has them).
  * <p>
  * A handed-over call's callbacks run on the pool one at a time and in order ({@code newSequentialExecutor}), in the
  * call's {@link Context} (deadline, cancellation), as grpc-java's own executor runs them. A handed-over request

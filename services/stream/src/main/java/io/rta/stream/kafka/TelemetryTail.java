@@ -101,9 +101,30 @@ final class TelemetryTail implements AutoCloseable {
         this.commits = commits;
         this.backScan = backScan;
         this.sink = sink;
-        Object metadataAge = consumerConfig.get(ConsumerConfig.METADATA_MAX_AGE_CONFIG);
-        this.partitionCheckMillis = metadataAge == null ? PARTITION_CHECK.toMillis()
-                : Long.parseLong(metadataAge.toString());
+        this.partitionCheckMillis = partitionCheckMillis(consumerConfig);
+    }
+
+    /**
+     * How often to look for added partitions: the consumer configuration's {@code metadata.max.age.ms} (a
+     * {@code Kafka:} option of the process), else {@link #PARTITION_CHECK}.
+     *
+     * @throws IllegalArgumentException when that property is not a whole number of milliseconds, 0 or more
+     */
+    static long partitionCheckMillis(Map<String, Object> consumerConfig) {
+        Object age = consumerConfig.get(ConsumerConfig.METADATA_MAX_AGE_CONFIG);
+        if (age == null) {
+            return PARTITION_CHECK.toMillis();
+        }
+        try {
+            long millis = Long.parseLong(age.toString().strip());
+            if (millis >= 0) {
+                return millis;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new IllegalArgumentException("Kafka:" + ConsumerConfig.METADATA_MAX_AGE_CONFIG + " must be a whole "
+                + "number of milliseconds, 0 or more; got '" + age + "'");
     }
 
     void start() {
