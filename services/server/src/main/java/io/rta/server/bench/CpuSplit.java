@@ -1,12 +1,8 @@
 package io.rta.server.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,11 +70,6 @@ final class CpuSplit {
     record ThreadCpu(String name, long nanos) {
     }
 
-    /** Thread names as Linux keeps them (15 characters at most). */
-    private static final Pattern JIT_THREADS = Pattern.compile("C[12] CompilerThre.*");
-    private static final Pattern GC_THREADS = Pattern.compile("GC Thread#.*|G1 .*|VM Thread|VM Periodic Tas.*");
-    /** Linux reports task times in clock ticks of 1/100 s (USER_HZ). */
-    private static final long NANOS_PER_TICK = 10_000_000L;
 
     private CpuSplit() {
     }
@@ -107,41 +98,8 @@ final class CpuSplit {
                 threads.put(ids[i], new ThreadCpu(infos[i].getThreadName(), cpu));
             }
         }
-        long[] jvm = jvmThreadNanos();
+        long[] jvm = Machine.jvmThreadNanos();
         return new Snapshot(threads, jvm[0], jvm[1], Machine.processCpuNanos());
-    }
-
-    /** Linux: CPU of the JIT compiler threads and of the GC and VM threads, from /proc; {-1, -1} elsewhere. */
-    private static long[] jvmThreadNanos() {
-        Path tasks = Path.of("/proc/self/task");
-        long jit = 0;
-        long gc = 0;
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tasks)) {
-            for (Path task : dirs) {
-                String comm;
-                String stat;
-                try {
-                    comm = Files.readString(task.resolve("comm")).strip();
-                    stat = Files.readString(task.resolve("stat"));
-                } catch (IOException ended) {
-                    continue;
-                }
-                boolean isJit = JIT_THREADS.matcher(comm).matches();
-                if (isJit || GC_THREADS.matcher(comm).matches()) {
-                    // fields after the command's closing parenthesis: state is field 3, utime 14, stime 15
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long nanos = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
-                    if (isJit) {
-                        jit += nanos;
-                    } else {
-                        gc += nanos;
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return new long[] {-1, -1};
-        }
-        return new long[] {jit, gc};
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Facts about the machine and this process that figures should be read against. */
 final class Machine {
@@ -23,8 +24,11 @@ final class Machine {
                 ? os.getProcessCpuTime() : -1;
     }
 
-    /** Clock ticks per second of {@code /proc}'s CPU times (USER_HZ: 100 on Linux for x86 and arm). */
-    private static final double PROC_TICKS_PER_SECOND = 100;
+    /** Linux reports task times in clock ticks of 1/100 s (USER_HZ: 100 on Linux for x86 and arm). */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+    /** Thread names as Linux keeps them (15 characters at most). */
+    private static final Pattern JIT_THREADS = Pattern.compile("C[12] CompilerThre.*");
+    private static final Pattern GC_THREADS = Pattern.compile("GC Thread#.*|G1 .*|VM Thread|VM Periodic Tas.*");
 
     /**
      * CPU time used so far by this JVM's just-in-time compiler threads, read from {@code /proc/self/task}, or -1
@@ -32,35 +36,44 @@ final class Machine {
      * machine counts the time they waited for a core.
      */
     static long compilerCpuNanos() {
-        Path tasks = Path.of("/proc/self/task");
-        if (!Files.isDirectory(tasks)) {
-            return -1;
-        }
-        long ticks = 0;
-        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
-            for (Path thread : threads) {
-                ticks += compilerTicks(thread);
-            }
-        } catch (IOException | RuntimeException unreadable) {
-            return -1;
-        }
-        return Math.round(ticks / PROC_TICKS_PER_SECOND * 1e9);
+        return jvmThreadNanos()[0];
     }
 
-    /** utime + stime of a thread of this process if it is a compiler thread; 0 otherwise or once it has ended. */
-    private static long compilerTicks(Path thread) {
-        try {
-            String name = Files.readString(thread.resolve("comm")).strip();
-            if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
-                return 0;
+    /**
+     * Linux: CPU used so far by this JVM's JIT compiler threads and by its GC and VM threads, from
+     * {@code /proc/self/task} (threads Java's thread beans do not see); {-1, -1} elsewhere. A thread that has ended
+     * no longer counts.
+     */
+    static long[] jvmThreadNanos() {
+        Path tasks = Path.of("/proc/self/task");
+        long jit = 0;
+        long gc = 0;
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tasks)) {
+            for (Path task : dirs) {
+                String comm;
+                String stat;
+                try {
+                    comm = Files.readString(task.resolve("comm")).strip();
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) {
+                    continue;
+                }
+                boolean isJit = JIT_THREADS.matcher(comm).matches();
+                if (isJit || GC_THREADS.matcher(comm).matches()) {
+                    // fields after the command's closing parenthesis: state is field 3, utime 14, stime 15
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long nanos = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+                    if (isJit) {
+                        jit += nanos;
+                    } else {
+                        gc += nanos;
+                    }
+                }
             }
-            String stat = Files.readString(thread.resolve("stat"));
-            // after the parenthesised name: state is field 3, utime field 14, stime field 15
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException ended) {
-            return 0;
+        } catch (IOException | RuntimeException notLinux) {
+            return new long[] {-1, -1};
         }
+        return new long[] {jit, gc};
     }
 
     /**
