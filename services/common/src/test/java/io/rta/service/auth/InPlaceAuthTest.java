@@ -15,19 +15,14 @@ import io.grpc.ServerCall;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.ServerCalls;
-import com.codahale.metrics.health.HealthCheckRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.rta.service.grpc.GrpcServer;
-import io.rta.service.grpc.NonBlockingCalls;
 import io.rta.proto.health.HealthCheckRequest;
 import io.rta.proto.health.HealthCheckResponse;
-import io.rta.service.config.EdgeLimits;
-import io.rta.service.edge.ReadLimiter;
+import io.rta.service.grpc.LocalGrpcServer;
+import io.rta.service.grpc.NonBlockingCalls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -60,21 +55,17 @@ class InPlaceAuthTest {
             new AuthSettings.Issuer(AuthSettings.DEFAULT_ISSUER, URI.create(provider.issuer()), AUDIENCE)),
             Duration.ofSeconds(30), "rta.write", "rta.internal"));
     private final Quick quick = new Quick();
-    private GrpcServer server;
+    private LocalGrpcServer server;
     private ManagedChannel channel;
 
     @BeforeEach
     void start() {
-        EdgeLimits limits = EdgeLimits.defaults();
-        server = new GrpcServer(GrpcServer.netty("127.0.0.1", 0, 4 * 1024 * 1024, limits), List.of(quick),
-                new HealthCheckRegistry(), limits, new ReadLimiter(1, 0), new SimpleMeterRegistry(), auth);
-        server.start();
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+        server = LocalGrpcServer.start(quick, auth);
+        channel = server.channel();
     }
 
     @AfterEach
     void stop() {
-        channel.shutdownNow();
         server.close();
         provider.close();
     }

@@ -2,23 +2,20 @@ package io.rta.service.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.codahale.metrics.health.HealthCheckRegistry;
 import io.grpc.BindableService;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import io.rta.proto.health.HealthCheckRequest;
-import io.rta.proto.health.HealthCheckResponse;
 import io.rta.proto.health.HealthCheckResponse.ServingStatus;
-import io.rta.service.config.EdgeLimits;
-import io.rta.service.edge.ReadLimiter;
+import io.rta.proto.health.HealthCheckResponse;
+import io.rta.service.auth.Authenticator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,21 +48,17 @@ class CallPlacementTest {
     private static final String POOL = "grpc-handler-";
 
     private final Places places = new Places();
-    private GrpcServer server;
+    private LocalGrpcServer server;
     private ManagedChannel channel;
 
     @BeforeEach
     void start() {
-        EdgeLimits limits = EdgeLimits.defaults();
-        server = new GrpcServer(GrpcServer.netty("127.0.0.1", 0, 4 * 1024 * 1024, limits), List.of(places),
-                new HealthCheckRegistry(), limits, new ReadLimiter(1, 0));
-        server.start();
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+        server = LocalGrpcServer.start(places, Authenticator.off());
+        channel = server.channel();
     }
 
     @AfterEach
     void stop() {
-        channel.shutdownNow();
         server.close();
     }
 
