@@ -2,7 +2,7 @@
 # usage: startup.sh N  — N fresh (empty DataPath) starts, then N restarts on the last data dir; prints healthy lines
 cd "$(dirname "$0")/../../.."
 N=${1:-3}
-wait_gone() { while pgrep -f "cli.Main" >/dev/null; do sleep 1; done; sleep 2; }
+wait_gone() { while pgrep -f "cli.Main|AOTMode=create" >/dev/null; do sleep 1; done; sleep 2; }
 one() { # $1 label $2 datadir
   wait_gone
   ./rta server --DataPath "$2" > /tmp/st.log 2>&1 &
