@@ -118,11 +118,6 @@ public final class TokenVerifier {
                 < known.expiresAtMillis() + settings.clockSkew().toMillis() ? known : null;
     }
 
-    /** Whether {@link #known} has a principal for {@code token}. */
-    public boolean knows(String token) {
-        return known(token) != null;
-    }
-
     private Principal check(String token) throws AuthException {
         JWT jwt;
         try {
