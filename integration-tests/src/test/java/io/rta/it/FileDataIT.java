@@ -13,6 +13,8 @@ import io.rta.it.data.ChunkedWireDecoder;
 import io.rta.it.data.ChunkedWireDecoder.DecodedChunk;
 import io.rta.it.data.Samples;
 import io.rta.it.data.Samples.Sample;
+import io.rta.proto.model.data.RowData;
+import io.rta.proto.model.data.RowDataList;
 import io.rta.proto.model.data.TimestampedDataList;
 import io.rta.proto.toolkit.schemamapping.FieldMapping;
 import io.rta.proto.toolkit.schemamapping.PutSchemaMappingRequest;
@@ -47,8 +49,9 @@ import org.junit.jupiter.api.Test;
  * two Parquet files, written here with known values (the Parquet rows shuffled), its schema mappings stored in the
  * real schema mapping service ({@link SchemaMappings}). Reads are compared sample by sample with what was written
  * (full range, sub-range, channel subset, a glob of two files); a repeated read and a read with the cache off give
- * identical bytes; identities that could leave the root are 400 without showing where it is, missing files 404. Then
- * through the gateway, for a session whose data binding has source {@code files}.
+ * identical bytes; identities that could leave the root are 400 without showing where it is, missing files 404. A
+ * CSV file mapped with {@code properties["layout"] = "row"} is served as row data, whole rows in the mapping's order,
+ * compared row by row. Then through the gateway, for sessions whose data binding has source {@code files}.
  *
  * <p>MaxFrequency 300 kHz makes the chunk windows 1 s, so the 20 s of car 1 span 21 windows.
  */
@@ -65,6 +68,7 @@ class FileDataIT {
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
     private static final int POINTS = 2000;
+    private static final int ROW_COUNT = 3000;
 
     private static Path base;
     private static Path root;
@@ -73,6 +77,7 @@ class FileDataIT {
     private static final List<Sample> CAR1_SAMPLES = new ArrayList<>();
     private static final List<Sample> CAR2_SAMPLES = new ArrayList<>();
     private static final List<Sample> PARTS_SAMPLES = new ArrayList<>();
+    private static final List<RowData> ROWS_WRITTEN = new ArrayList<>();
 
     @BeforeAll
     static void load() throws Exception {
@@ -91,7 +96,12 @@ class FileDataIT {
         mappings.put(mapping(PARTS, SchemaMapping.newBuilder().putProperties("time_column", "t_us")
                 .putProperties("time_unit", "us").addFieldMappings(field("value", 0))));
         mappings.put(mapping(ROWS, SchemaMapping.newBuilder().putProperties("layout", "row")
-                .addFieldMappings(field("speed", 0))));
+                .addFieldMappings(field("x", 16).setTargetChannelDataType(
+                        TargetChannelDataType.TARGET_CHANNEL_DATA_TYPE_DOUBLE64))
+                .addFieldMappings(field("y", 17).setTargetChannelDataType(
+                        TargetChannelDataType.TARGET_CHANNEL_DATA_TYPE_UINT16))
+                .addFieldMappings(field("z", 18).setTargetChannelDataType(
+                        TargetChannelDataType.TARGET_CHANNEL_DATA_TYPE_FLOAT32))));
         service = start();
     }
 
@@ -144,7 +154,28 @@ class FileDataIT {
                         + root.resolve("runs/laps/part-" + (part + 1) + ".parquet") + "' (FORMAT PARQUET)");
             }
         }
-        Files.writeString(root.resolve(ROWS), "time,speed\n1,2\n");
+        StringBuilder rows = new StringBuilder("time,x,y,z\n");
+        for (int i = 0; i < ROW_COUNT; i++) {
+            long time = T0 + i * MS;
+            boolean gap = i % 50 == 7;
+            rows.append(time).append(',').append(i * 0.25).append(',').append(gap ? "" : Integer.toString(i % 1000))
+                    .append(',').append(-i * 0.5).append('\n');
+            if (!gap) {
+                ROWS_WRITTEN.add(row(time, i * 0.25, i % 1000, -i * 0.5f));
+            }
+        }
+        Files.writeString(root.resolve(ROWS), rows);
+    }
+
+    /** A row of the row set x (channel 16, double), y (17, uint16), z (18, float32), as the devguide lays it out. */
+    private static RowData row(long time, double x, int y, float z) {
+        return RowData.newBuilder().addChannelIds(16).addChannelIds(17).addChannelIds(18).setTimestamp(time)
+                .setBuffer(ByteString.copyFrom(ByteBuffer.allocate(14).order(ByteOrder.LITTLE_ENDIAN).putDouble(x)
+                        .putShort((short) y).putFloat(z).array())).build();
+    }
+
+    private static List<RowData> rows(List<DecodedChunk<RowDataList>> chunks) {
+        return chunks.stream().flatMap(chunk -> chunk.list().getRowDataList().stream()).toList();
     }
 
     private static Sample sample(long channel, long time, double value) {
@@ -283,17 +314,35 @@ class FileDataIT {
     }
 
     @Test
-    void shouldRefuseTheRowLayoutAsNotSupportedYetAndAnswerEventsAndPeriodicReadsEmpty() {
-        HttpResponse<byte[]> rows = http(service).get(path(ROWS, "timestamped/0"));
+    void shouldServeARowLayoutMappingAsWholeRowsInItsChannelOrderLeavingOutRowsMissingAValue() throws IOException {
+        List<DecodedChunk<RowDataList>> chunks = ChunkedWireDecoder.row(Http.ok(http(service)
+                .get(path(ROWS, "row/11"))).body());
 
-        assertThat(rows.statusCode()).isEqualTo(400);
-        assertThat(Http.json(rows).path("message").asText()).contains("properties[\"layout\"] 'row'")
-                .contains("not supported yet");
-        for (String kind : List.of("events", "periodic/0-3", "row/0-3")) {
-            HttpResponse<byte[]> answer = http(service).get(path(CAR1, kind));
+        assertThat(rows(chunks)).containsExactlyElementsOf(ROWS_WRITTEN);
+        // 3 s of rows at 1 kHz from T0 (not on a second) meet 4 windows of 1 s; 64 KiB holds 2,048 rows of 32 bytes
+        assertThat(chunks).allSatisfy(chunk -> {
+            assertThat(chunk.channelIds()).containsExactly(16L, 17L, 18L);
+            assertThat(chunk.endTime() / S).isEqualTo(chunk.startTime() / S);
+            assertThat(chunk.startTime()).isEqualTo(chunk.list().getRowData(0).getTimestamp());
+        });
+        assertThat(chunks).hasSize(4);
+        long start = T0 + 1_500 * MS;
+        List<DecodedChunk<RowDataList>> part = ChunkedWireDecoder.row(Http.ok(http(service)
+                .get(path(ROWS, "row/10-12?start=" + start + "&end=" + (start + 10 * MS)))).body());
+        assertThat(part.stream().map(chunk -> List.of(chunk.startTime(), chunk.endTime(), chunk.list())).toList())
+                .isEqualTo(chunks.subList(1, 2).stream().map(chunk -> List.of(chunk.startTime(), chunk.endTime(),
+                        chunk.list())).toList());
+    }
 
-            assertThat(answer.statusCode()).as(kind).isEqualTo(200);
-            assertThat(answer.body()).as(kind).isEmpty();
+    @Test
+    void shouldAnswerTheOtherLayoutsKindPeriodicReadsAndEventsEmpty() {
+        for (String read : List.of(ROWS + " timestamped/0-", ROWS + " row/0-F,13-", CAR1 + " row/0-3",
+                CAR1 + " events", CAR1 + " periodic/0-3")) {
+            String[] parts = read.split(" ");
+            HttpResponse<byte[]> answer = http(service).get(path(parts[0], parts[1]));
+
+            assertThat(answer.statusCode()).as(read).isEqualTo(200);
+            assertThat(answer.body()).as(read).isEmpty();
         }
     }
 
@@ -315,6 +364,11 @@ class FileDataIT {
                 CLOSED, SessionUpdate.newBuilder().setSetDataBindings(SessionUpdate.DataBindingsList.newBuilder()
                         .addDataBindings(DataBinding.newBuilder().setKey(DataBindingKey.newBuilder()
                                 .setSource(SOURCE).setIdentity(CAR1)))).build()));
+        String rowSession = "files-rows-" + UUID.randomUUID();
+        server.sessions().createOrUpdateSession(create(rowSession, "files rows session", "2024-05-01T10:00:00+01:00",
+                CLOSED, SessionUpdate.newBuilder().setSetDataBindings(SessionUpdate.DataBindingsList.newBuilder()
+                        .addDataBindings(DataBinding.newBuilder().setKey(DataBindingKey.newBuilder()
+                                .setSource(SOURCE).setIdentity(ROWS)))).build()));
         Path dir = Scratch.dir("files-gateway-it-");
         try (GatewayServer gateway = GatewayServer.start(Options.load(GatewayOptions.ALL, new String[] {
             "--HttpPort", Integer.toString(FreePorts.next()), "--SessionServiceUri", server.baseUrl(),
@@ -325,6 +379,8 @@ class FileDataIT {
             byte[] body = Http.ok(through.get("/rta/v2/sessions/" + session + "/data/timestamped/0-3")).body();
 
             assertThat(samples(ChunkedWireDecoder.timestamped(body))).containsExactlyElementsOf(CAR1_SAMPLES);
+            byte[] rows = Http.ok(through.get("/rta/v2/sessions/" + rowSession + "/data/row/12")).body();
+            assertThat(rows(ChunkedWireDecoder.row(rows))).containsExactlyElementsOf(ROWS_WRITTEN);
         }
     }
 }

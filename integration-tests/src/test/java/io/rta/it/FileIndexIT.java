@@ -15,6 +15,7 @@ import io.rta.gateway.GatewayServer;
 import io.rta.it.data.ChunkedWireDecoder;
 import io.rta.it.data.Samples;
 import io.rta.it.data.Samples.Sample;
+import io.rta.proto.model.data.RowData;
 import io.rta.proto.toolkit.config.GetConfigRequest;
 import io.rta.proto.toolkit.session.DataBinding;
 import io.rta.proto.toolkit.session.GetSessionRequest;
@@ -25,6 +26,7 @@ import io.rta.service.config.Options;
 import io.rta.service.net.FreePorts;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -111,11 +113,13 @@ class FileIndexIT {
                 .putDouble(value).array()));
     }
 
-    private static int index(ByteArrayOutputStream out) throws Exception {
+    private static int index(ByteArrayOutputStream out, String... more) throws Exception {
         String grpc = "http://127.0.0.1:" + TestServer.shared().grpcPort() + "/";
-        Options options = Options.load(IndexOptions.ALL, new String[] {"--Root", root.toString(),
-            "--SessionServiceUri", grpc, "--ConfigServiceUri", grpc, "--SchemaMappingGrpcUri", grpc,
-            "--DataSource", source}, Map.of(), Scratch.dir("file-index-it-config-"));
+        List<String> args = new ArrayList<>(List.of("--Root", root.toString(), "--SessionServiceUri", grpc,
+                "--ConfigServiceUri", grpc, "--SchemaMappingGrpcUri", grpc, "--DataSource", source));
+        args.addAll(List.of(more));
+        Options options = Options.load(IndexOptions.ALL, args.toArray(String[]::new), Map.of(),
+                Scratch.dir("file-index-it-config-"));
         return FileIndex.run(options, new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 
@@ -211,6 +215,41 @@ class FileIndexIT {
         List<Sample> samples = new ArrayList<>(Samples.ofTimestampedChunks(ChunkedWireDecoder.timestamped(body)));
         samples.sort(Samples.READ_ORDER);
         return samples;
+    }
+
+    @Test
+    void shouldIndexForTheRowLayoutWhenAskedAndServeEachFileAsWholeRows() throws Exception {
+        String rows = source + "-rows";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThat(index(out, "--DataSource", rows, "--Layout", "row")).isEqualTo(FileIndex.FAILED);
+
+        String identifier = JSON.readTree(TestServer.shared().sessions().getSession(GetSessionRequest.newBuilder()
+                .setIdentity(IndexPlan.sessionIdentity(rows, CAR1)).setElements(SessionElements.newBuilder()
+                        .setJson(true)).build()).getJson()).at("/configBindings/0/identifier").asText();
+        JsonNode config = JSON.readTree(TestServer.shared().configs().getConfig(GetConfigRequest.newBuilder()
+                .setIdentifier(identifier).build()).getData().toStringUtf8()).get("Files");
+        assertThat(config.at("/channels").findValuesAsText("source")).containsExactly("row", "row");
+        String grpc = "http://127.0.0.1:" + TestServer.shared().grpcPort() + "/";
+        try (FileDataServer files = FileDataServer.start(Options.load(FileOptions.ALL, new String[] {
+            "--HttpPort", Integer.toString(FreePorts.next()), "--Root", root.toString(), "--SchemaMappingGrpcUri",
+            grpc, "--DataSource", rows}, Map.of(), Scratch.dir("file-index-it-rows-")))) {
+            Http http = new Http("http://127.0.0.1:" + files.httpPort());
+            List<RowData> served = ChunkedWireDecoder.row(Http.ok(http.get("/rta/v2/data/"
+                    + URLEncoder.encode(CAR1, StandardCharsets.UTF_8) + "/row/1")).body()).stream()
+                    .flatMap(chunk -> chunk.list().getRowDataList().stream()).toList();
+
+            // rpm has a value on even rows only: the others are left out
+            List<RowData> expected = new ArrayList<>();
+            for (int i = 0; i < 300; i += 2) {
+                expected.add(RowData.newBuilder().addChannelIds(0).addChannelIds(1).setTimestamp(T0 + i * 10 * MS)
+                        .setBuffer(ByteString.copyFrom(ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN)
+                                .putDouble(i * 0.25).putDouble(4000 + i).array())).build());
+            }
+            assertThat(served).containsExactlyElementsOf(expected);
+            assertThat(http.get("/rta/v2/data/" + URLEncoder.encode(CAR1, StandardCharsets.UTF_8)
+                    + "/timestamped/0-1").body()).isEmpty();
+        }
     }
 
     @Test

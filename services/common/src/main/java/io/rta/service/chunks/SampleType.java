@@ -39,7 +39,7 @@ public enum SampleType {
             case DOUBLE -> out.writeFixed64NoTag(Double.doubleToRawLongBits(value));
             case FLOAT32 -> out.writeFixed32NoTag(Float.floatToRawIntBits((float) value));
             default -> {
-                long integer = Double.isNaN(value) ? 0 : Math.max(min, Math.min(max, Math.round(value)));
+                long integer = integer(value);
                 switch (bytes) {
                     case 1 -> out.write((byte) integer);
                     case 2 -> {
@@ -50,5 +50,28 @@ public enum SampleType {
                 }
             }
         }
+    }
+
+    /**
+     * Puts {@code value} in this type, little-endian, at {@code offset} of {@code array} (the same bytes as
+     * {@link #write}).
+     *
+     * @return the offset after it
+     */
+    public int put(byte[] array, int offset, double value) {
+        long bits = switch (this) {
+            case DOUBLE -> Double.doubleToRawLongBits(value);
+            case FLOAT32 -> Float.floatToRawIntBits((float) value);
+            default -> integer(value);
+        };
+        for (int i = 0; i < bytes; i++) {
+            array[offset + i] = (byte) (bits >>> (8 * i));
+        }
+        return offset + bytes;
+    }
+
+    /** An integer type's value: rounded, clamped to the type's range, NaN as 0. */
+    private long integer(double value) {
+        return Double.isNaN(value) ? 0 : Math.max(min, Math.min(max, Math.round(value)));
     }
 }

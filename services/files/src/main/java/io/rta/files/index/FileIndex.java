@@ -74,6 +74,11 @@ public final class FileIndex {
             throw new IllegalArgumentException("option App '" + app + "': use letters, digits and _, not starting "
                     + "with a digit");
         }
-        return new IndexPlan.Settings(source, time, unit, app);
+        String layout = options.getString(IndexOptions.LAYOUT).strip().toLowerCase(Locale.ROOT);
+        if (!layout.equals("columns") && !layout.equals("row")) {
+            throw new IllegalArgumentException("option Layout '" + options.getString(IndexOptions.LAYOUT)
+                    + "': use columns or row");
+        }
+        return new IndexPlan.Settings(source, time, unit, app, layout.equals("row"));
     }
 }

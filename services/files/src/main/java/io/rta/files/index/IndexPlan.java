@@ -27,8 +27,9 @@ import java.util.UUID;
 
 /**
  * What indexing one file publishes, derived only from what the file holds, so indexing it again publishes the same:
- * a config (one timestamped f64 channel and one parameter per numeric column) whose identifier is a hash of its
- * content, the schema mapping of (source, path), and a session whose identity is a name-based UUID of (source, path).
+ * a config (one f64 channel, timestamped or row data, and one parameter per numeric column) whose identifier is a
+ * hash of its content, the schema mapping of (source, path), and a session whose identity is a name-based UUID of
+ * (source, path).
  *
  * @param identity     the file's path relative to the root, with {@code /} (the data identity)
  * @param format       {@code parquet} or {@code csv}
@@ -54,8 +55,15 @@ public record IndexPlan(String identity, String format, List<IndexedColumn> colu
      * @param timeColumn the time column
      * @param timeUnit   its unit, lower case
      * @param app        the config's application name
+     * @param rowLayout    the columns are served together as row data ({@code --Layout row}), not each as
+     *                     timestamped data of its channel
      */
-    public record Settings(String dataSource, String timeColumn, String timeUnit, String app) {
+    public record Settings(String dataSource, String timeColumn, String timeUnit, String app, boolean rowLayout) {
+
+        /** Settings of the column layout. */
+        public Settings(String dataSource, String timeColumn, String timeUnit, String app) {
+            this(dataSource, timeColumn, timeUnit, app, false);
+        }
     }
 
     /** The session's identity: a name-based (v3) UUID of source and path, the same on every run. */
@@ -90,7 +98,7 @@ public record IndexPlan(String identity, String format, List<IndexedColumn> colu
             ObjectNode channel = channels.addObject();
             channel.put("id", column.channel());
             channel.put("name", column.column());
-            channel.put("source", "timestamped");
+            channel.put("source", settings.rowLayout() ? "row" : "timestamped");
             channel.put("type", "f64");
         }
         ObjectNode identity = app.putArray("conversions").addObject();
@@ -126,11 +134,17 @@ public record IndexPlan(String identity, String format, List<IndexedColumn> colu
         }
     }
 
-    /** The schema mapping of (source, path): each column to its channel, and the time column and unit. */
+    /**
+     * The schema mapping of (source, path): each column to its channel, the time column and unit, and with
+     * {@code --Layout row} {@code properties["layout"] = "row"}.
+     */
     public PutSchemaMappingRequest mapping() {
         SchemaMapping.Builder mapping = SchemaMapping.newBuilder()
                 .putProperties("time_column", settings.timeColumn())
                 .putProperties("time_unit", settings.timeUnit());
+        if (settings.rowLayout()) {
+            mapping.putProperties("layout", "row");
+        }
         for (IndexedColumn column : columns) {
             mapping.addFieldMappings(FieldMapping.newBuilder().setSourceField(column.column())
                     .setTargetChannel(column.channel()).setSourceFieldDataType(column.type()));

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The computed chunks of one channel's column in one window of the grid, by (the files and their versions, the
- * time column and unit, the column mapping, the window): a file rewritten has another version, so its old chunks are
- * never served again and age out. Bounded in bytes (payloads plus a fixed overhead per entry), least recently used
+ * The computed chunks of one channel's column (or of one row set) in one window of the grid, by (the files and their
+ * versions, the time column and unit, the column mapping or row set, the window): a file rewritten has another
+ * version, so its old chunks are never served again and age out. Bounded in bytes (payloads plus a fixed overhead per entry), least recently used
  * out first. An empty list is kept too: it says the window holds no sample of that channel.
  */
 public final class ChunkCache {
@@ -20,10 +20,22 @@ public final class ChunkCache {
     /**
      * @param files {@link io.rta.files.paths.FileSet#signature()}
      * @param time the time column and unit
-     * @param column the mapped column
+     * @param part the mapped column (timestamped chunks) or the row set (row chunks)
      * @param window the window's start
      */
-    public record Key(String files, String time, ColumnMapping column, long window) {
+    public record Key(String files, String time, Part part, long window) {
+    }
+
+    /** What a cached window's chunks hold: one column's timestamped data, or a row set's rows. */
+    public sealed interface Part permits ColumnMapping, RowSet {
+    }
+
+    /**
+     * The columns of a row-layout mapping, in the rows' buffer order, with their channels and types.
+     *
+     * @param columns every mapped column of the row set
+     */
+    public record RowSet(List<ColumnMapping> columns) implements Part {
     }
 
     private final long maxBytes;

@@ -9,5 +9,5 @@ import io.rta.service.chunks.SampleType;
  * @param channel {@code target_channel}
  * @param type {@code target_channel_data_type}; double when unspecified
  */
-public record ColumnMapping(String column, long channel, SampleType type) {
+public record ColumnMapping(String column, long channel, SampleType type) implements ChunkCache.Part {
 }

@@ -8,6 +8,7 @@ import io.rta.service.adapter.AdapterRead;
 import io.rta.service.adapter.AdapterReads;
 import io.rta.service.chunks.TimeWindows;
 import io.rta.service.schemamapping.SchemaMappingClient;
+import io.rta.topology.data.ChannelsExpression;
 import io.rta.topology.data.ChunkSink;
 import io.rta.topology.data.StoredChunk;
 import java.io.IOException;
@@ -23,8 +24,9 @@ import java.util.Map;
  * windows are served from the cache when every one of them is there, else scanned ({@link DuckDbFiles}) and chunked
  * as the rows stream in ({@link WindowChunker}), filling the cache.
  *
- * <p>Events are an empty answer (files hold no event mappings in this version), and so are periodic and row reads:
- * a federated session's read must not fail because one of its bindings has none.
+ * <p>A mapping's layout ({@link FileMapping}) says which reads it answers: timestamped reads for the column layout,
+ * row reads for the row layout. The other kind, periodic reads and events (files hold no event mappings in this
+ * version) are an empty answer: a federated session's read must not fail because one of its bindings has none.
  */
 public final class FileReads implements AdapterReads {
 
@@ -74,14 +76,25 @@ public final class FileReads implements AdapterReads {
     /** Writes the read's chunks to {@code sink}, in wire order. */
     public void read(AdapterRead request, FileSet fileSet, ChunkSink sink) throws IOException {
         switch (request.kind()) {
-            case TIMESTAMPED -> timestamped(request, fileSet, sink);
-            case EVENTS, PERIODIC, ROW -> { }
+            case TIMESTAMPED -> read(request, fileSet, FileMapping.Layout.COLUMNS, request.channelsText(), sink);
+            // a row set is served whole when any of its channels is requested: its mapping is needed whole
+            case ROW -> read(request, fileSet, FileMapping.Layout.ROW, ChannelsExpression.ALL.toString(), sink);
+            case EVENTS, PERIODIC -> { }
         }
     }
 
-    private void timestamped(AdapterRead request, FileSet fileSet, ChunkSink sink) throws IOException {
-        SchemaMapping mapping = mappings.query(source, request.identity(), request.channelsText(), false,
-                request.bearerToken());
+    /**
+     * A read of the mapping's columns when they are laid out as {@code layout} asks (a timestamped read of a row
+     * set, or a row read of columns, is an empty answer).
+     *
+     * @param select the channels to ask the schema mapping service for
+     */
+    private void read(AdapterRead request, FileSet fileSet, FileMapping.Layout layout, String select, ChunkSink sink)
+            throws IOException {
+        SchemaMapping mapping = mappings.query(source, request.identity(), select, false, request.bearerToken());
+        if (FileMapping.layout(mapping, request.identity()) != layout) {
+            return;
+        }
         FileMapping columns = FileMapping.of(mapping, request.identity(), request.channels());
         if (columns.columns().isEmpty()) {
             return;
@@ -99,8 +112,9 @@ public final class FileReads implements AdapterReads {
         long to = windows.windowEnd(high);
         String signature = fileSet.signature();
         String time = columns.timeColumn() + "@" + columns.unit();
-        WindowChunker.CacheKeys keys = (column, window) -> new ChunkCache.Key(signature, time, column, window);
-        List<List<StoredChunk>> cached = cached(columns, from, to, keys);
+        List<ChunkCache.Part> parts = layout == FileMapping.Layout.ROW
+                ? List.of(new ChunkCache.RowSet(columns.columns())) : List.copyOf(columns.columns());
+        List<List<StoredChunk>> cached = cached(parts, from, to, signature, time);
         if (cached != null) {
             for (List<StoredChunk> chunks : cached) {
                 for (StoredChunk chunk : chunks) {
@@ -109,21 +123,30 @@ public final class FileReads implements AdapterReads {
             }
             return;
         }
-        WindowChunker chunker = new WindowChunker(windows, columns, from, sink, cache, keys);
-        files.scan(request.identity(), fileSet, columns, from, to, span.ordered(), chunker);
-        chunker.finish(to);
+        if (layout == FileMapping.Layout.ROW) {
+            RowChunker chunker = new RowChunker(windows, columns, from, sink, cache,
+                    window -> new ChunkCache.Key(signature, time, parts.get(0), window));
+            files.scan(request.identity(), fileSet, columns, from, to, span.ordered(), chunker);
+            chunker.finish(to);
+        } else {
+            WindowChunker chunker = new WindowChunker(windows, columns, from, sink, cache,
+                    (column, window) -> new ChunkCache.Key(signature, time, column, window));
+            files.scan(request.identity(), fileSet, columns, from, to, span.ordered(), chunker);
+            chunker.finish(to);
+        }
     }
 
-    /** Every window's chunks of every column, in wire order, or null when one is missing from the cache. */
-    private List<List<StoredChunk>> cached(FileMapping columns, long from, long to, WindowChunker.CacheKeys keys) {
+    /** Every window's chunks of every part, in wire order, or null when one is missing from the cache. */
+    private List<List<StoredChunk>> cached(List<ChunkCache.Part> parts, long from, long to, String signature,
+                                           String time) {
         if ((double) to - from > (double) MAX_CACHED_WINDOWS * windows.windowNanos()) {
             return null;
         }
         List<ChunkCache.Key> wanted = new ArrayList<>();
         for (long window = from; window < to && window < windows.windowEnd(window);
              window = windows.windowEnd(window)) {
-            for (ColumnMapping column : columns.columns()) {
-                wanted.add(keys.key(column, window));
+            for (ChunkCache.Part part : parts) {
+                wanted.add(new ChunkCache.Key(signature, time, part, window));
             }
         }
         return cache.getAll(wanted);

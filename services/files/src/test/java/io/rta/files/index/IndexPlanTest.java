@@ -116,6 +116,21 @@ class IndexPlanTest {
     }
 
     @Test
+    void shouldMarkTheMappingAndTheChannelsForTheRowLayout() throws Exception {
+        IndexPlan.Settings rows = new IndexPlan.Settings("files", "time", "ms", "Files", true);
+        IndexPlan plan = new IndexPlan("runs/rows.csv", "csv", ColumnChannels.of(columns("time", "BIGINT", "speed",
+                "DOUBLE", "rpm", "INTEGER"), "time", Map.of()), 42, T0, T0 + 5, Map.of(), rows);
+        IndexPlan columnsPlan = plan("runs/rows.csv", columns("time", "BIGINT", "speed", "DOUBLE", "rpm", "INTEGER"),
+                Map.of());
+
+        assertThat(plan.mapping().getSchemaMapping().getPropertiesMap()).containsEntry("layout", "row");
+        JsonNode app = new ObjectMapper().readTree(plan.configJson()).get("Files");
+        assertThat(app.at("/channels").findValuesAsText("source")).containsExactly("row", "row");
+        assertThat(plan.configIdentifier()).isNotEqualTo(columnsPlan.configIdentifier());
+        assertThat(columnsPlan.mapping().getSchemaMapping().getPropertiesMap()).doesNotContainKey("layout");
+    }
+
+    @Test
     void shouldSetTheSessionsRangeDetailsAndBindingsOnEveryRun() {
         IndexPlan plan = plan("runs/car1.parquet", columns("time", "BIGINT", "speed", "DOUBLE", "rpm", "INTEGER"),
                 Map.of("driver", "Ann", "ARROW:schema", "xx", "unit:speed", "km/h", "rows", "shadowed",
