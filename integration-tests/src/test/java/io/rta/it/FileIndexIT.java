@@ -193,20 +193,30 @@ class FileIndexIT {
 
     @Test
     void shouldServeTheIndexedFilesThroughTheGatewayByTheirSessions() throws Exception {
-        TestServer server = TestServer.shared();
-        String grpc = "http://127.0.0.1:" + server.grpcPort() + "/";
-        try (FileDataServer files = FileDataServer.start(Options.load(FileOptions.ALL, new String[] {
-            "--HttpPort", Integer.toString(FreePorts.next()), "--Root", root.toString(), "--SchemaMappingGrpcUri",
-            grpc, "--DataSource", source, "--MaxFrequency", "10000"}, Map.of(), Scratch.dir("file-index-it-svc-")));
-             GatewayServer gateway = GatewayServer.start(Options.load(GatewayOptions.ALL, new String[] {
-                 "--HttpPort", Integer.toString(FreePorts.next()), "--SessionServiceUri", server.baseUrl(),
-                 "--ConfigServiceUri", server.baseUrl(), "--DataServiceUris:" + source,
-                 "http://127.0.0.1:" + files.httpPort() + "/"}, Map.of(), Scratch.dir("file-index-it-gw-")))) {
+        try (FileDataServer files = fileService(root, source);
+             GatewayServer gateway = gateway(source, files)) {
             Http through = new Http("http://127.0.0.1:" + gateway.httpPort());
 
             assertThat(read(through, CAR1, "0-1")).containsExactlyElementsOf(CAR1_SAMPLES);
             assertThat(read(through, CAR2, "0")).containsExactlyElementsOf(CAR2_SAMPLES);
         }
+    }
+
+    /** An in-process file data service over {@code files} for {@code dataSource}, 1 s windows. */
+    private static FileDataServer fileService(Path files, String dataSource) throws Exception {
+        String grpc = "http://127.0.0.1:" + TestServer.shared().grpcPort() + "/";
+        return FileDataServer.start(Options.load(FileOptions.ALL, new String[] {"--HttpPort",
+            Integer.toString(FreePorts.next()), "--Root", files.toString(), "--SchemaMappingGrpcUri", grpc,
+            "--DataSource", dataSource, "--MaxFrequency", "10000"}, Map.of(), Scratch.dir("file-index-it-svc-")));
+    }
+
+    /** A gateway in front of the shared server, with {@code files} as the data service of {@code dataSource}. */
+    private static GatewayServer gateway(String dataSource, FileDataServer files) throws Exception {
+        TestServer server = TestServer.shared();
+        return GatewayServer.start(Options.load(GatewayOptions.ALL, new String[] {"--HttpPort",
+            Integer.toString(FreePorts.next()), "--SessionServiceUri", server.baseUrl(), "--ConfigServiceUri",
+            server.baseUrl(), "--DataServiceUris:" + dataSource, "http://127.0.0.1:" + files.httpPort() + "/"},
+            Map.of(), Scratch.dir("file-index-it-gw-")));
     }
 
     private static List<Sample> read(Http through, String identity, String channels) throws Exception {
@@ -230,10 +240,7 @@ class FileIndexIT {
         JsonNode config = JSON.readTree(TestServer.shared().configs().getConfig(GetConfigRequest.newBuilder()
                 .setIdentifier(identifier).build()).getData().toStringUtf8()).get("Files");
         assertThat(config.at("/channels").findValuesAsText("source")).containsExactly("row", "row");
-        String grpc = "http://127.0.0.1:" + TestServer.shared().grpcPort() + "/";
-        try (FileDataServer files = FileDataServer.start(Options.load(FileOptions.ALL, new String[] {
-            "--HttpPort", Integer.toString(FreePorts.next()), "--Root", root.toString(), "--SchemaMappingGrpcUri",
-            grpc, "--DataSource", rows}, Map.of(), Scratch.dir("file-index-it-rows-")))) {
+        try (FileDataServer files = fileService(root, rows)) {
             Http http = new Http("http://127.0.0.1:" + files.httpPort());
             List<RowData> served = ChunkedWireDecoder.row(Http.ok(http.get("/rta/v2/data/"
                     + URLEncoder.encode(CAR1, StandardCharsets.UTF_8) + "/row/1")).body()).stream()
@@ -250,6 +257,74 @@ class FileIndexIT {
             assertThat(http.get("/rta/v2/data/" + URLEncoder.encode(CAR1, StandardCharsets.UTF_8)
                     + "/timestamped/0-1").body()).isEmpty();
         }
+    }
+
+    @Test
+    void shouldIndexADirectoryAsOneSessionBindingEachFileAtItsChannelOffset() throws Exception {
+        Path groups = Files.createDirectories(Scratch.dir("file-index-it-groups-").resolve("root")).toRealPath();
+        Files.createDirectories(groups.resolve("run42"));
+        Files.createDirectories(groups.resolve("run43"));
+        List<Sample> run42 = new ArrayList<>();
+        StringBuilder slow = new StringBuilder("time,Alpha,delta\n");
+        for (int i = 0; i < 100; i++) {
+            slow.append(T0 + i * 20 * MS).append(',').append(i).append(',').append(-i).append('\n');
+            run42.add(sample(2, T0 + i * 20 * MS, i));
+            run42.add(sample(3, T0 + i * 20 * MS, -i));
+        }
+        Files.writeString(groups.resolve("run42/samples_50.csv"), slow);
+        Files.writeString(groups.resolve("run43/only.csv"), "time,x\n" + T0 + ",1\n");
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+             Statement sql = duckdb.createStatement()) {
+            sql.execute("COPY (SELECT " + T0 + " + i * 10000000 AS time, (i * 0.5)::DOUBLE AS alpha, (i * 2.0)::DOUBLE"
+                    + " AS beta FROM range(200) t(i)) TO '" + groups.resolve("run42/samples_100.parquet")
+                    + "' (FORMAT PARQUET)");
+        }
+        for (int i = 0; i < 200; i++) {
+            run42.add(sample(0, T0 + i * 10 * MS, i * 0.5));
+            run42.add(sample(1, T0 + i * 10 * MS, i * 2.0));
+        }
+        run42.sort(Samples.READ_ORDER);
+        String dirs = source + "-dirs";
+        String grpc = "http://127.0.0.1:" + TestServer.shared().grpcPort() + "/";
+        String[] args = {"--Root", groups.toString(), "--SessionServiceUri", grpc, "--ConfigServiceUri", grpc,
+            "--SchemaMappingGrpcUri", grpc, "--DataSource", dirs, "--GroupBy", "directory"};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThat(FileIndex.run(Options.load(IndexOptions.ALL, args, Map.of(), Scratch.dir("file-index-it-g-")),
+                new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(FileIndex.OK);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("one session per directory (2)",
+                "[1/2] run42/: 2 file(s), 300 rows, 4 channels", "[2/2] run43/: 1 file(s), 1 rows, 1 channels",
+                "indexed 3 of 3 file(s) into 2 session(s); ");
+        Session session = TestServer.shared().sessions().getSession(GetSessionRequest.newBuilder()
+                .setIdentity(IndexPlan.sessionIdentity(dirs, "run42/")).setElements(SessionElements.newBuilder()
+                        .setJson(true).setDataBindings(true)).build());
+        assertThat(json(session).path("identifier").asText()).isEqualTo("run42/");
+        assertThat(json(session).at("/details/files").asText()).isEqualTo("2");
+        assertThat(session.getDataBindingsList()).extracting(binding -> binding.getKey().getIdentity())
+                .containsExactly("run42/samples_100.parquet", "run42/samples_50.csv");
+        JsonNode config = JSON.readTree(TestServer.shared().configs().getConfig(GetConfigRequest.newBuilder()
+                .setIdentifier(json(session).at("/configBindings/0/identifier").asText()).build()).getData()
+                .toStringUtf8()).get("Files");
+        assertThat(config.at("/tree/params").toString())
+                .isEqualTo("[\"alpha:Files\",\"beta:Files\",\"Alpha_2:Files\",\"delta:Files\"]");
+        try (FileDataServer files = fileService(groups, dirs);
+             GatewayServer gateway = gateway(dirs, files)) {
+            byte[] body = Http.ok(new Http("http://127.0.0.1:" + gateway.httpPort()).get("/rta/v2/sessions/"
+                    + IndexPlan.sessionIdentity(dirs, "run42/") + "/data/timestamped/0-3")).body();
+            List<Sample> samples = new ArrayList<>(Samples.ofTimestampedChunks(ChunkedWireDecoder.timestamped(body)));
+            samples.sort(Samples.READ_ORDER);
+
+            assertThat(samples).containsExactlyElementsOf(run42);
+        }
+        String before = session.toString();
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        assertThat(FileIndex.run(Options.load(IndexOptions.ALL, args, Map.of(), Scratch.dir("file-index-it-g2-")),
+                new PrintStream(again, true, StandardCharsets.UTF_8))).isEqualTo(FileIndex.OK);
+        assertThat(again.toString(StandardCharsets.UTF_8)).contains("0 new config(s)").doesNotContain("(new)");
+        assertThat(TestServer.shared().sessions().getSession(GetSessionRequest.newBuilder()
+                .setIdentity(IndexPlan.sessionIdentity(dirs, "run42/")).setElements(SessionElements.newBuilder()
+                        .setJson(true).setDataBindings(true)).build()).toString()).isEqualTo(before);
     }
 
     @Test

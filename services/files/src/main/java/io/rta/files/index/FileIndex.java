@@ -35,9 +35,11 @@ public final class FileIndex {
     public static int run(Options options, PrintStream out) throws IOException, SQLException {
         Path root = root(options);
         IndexPlan.Settings settings = settings(options);
+        boolean groupByDirectory = groupByDirectory(options);
         try (IndexClients clients = new IndexClients(options);
              DuckDbFiles files = new DuckDbFiles(root, options.getString(FileOptions.ENGINE_MEMORY))) {
-            FileIndexer.Outcome outcome = new FileIndexer(root, files, clients, settings, out).run();
+            FileIndexer.Outcome outcome = new FileIndexer(root, files, clients, settings, groupByDirectory, out)
+                    .run();
             out.flush();
             return outcome.failed() ? FAILED : OK;
         }
@@ -53,6 +55,16 @@ public final class FileIndex {
             throw new IllegalArgumentException("option Root '" + root + "' is not a directory");
         }
         return path.toRealPath();
+    }
+
+    /** {@code GroupBy}: {@code file} (a session per file) or {@code directory} (per directory). */
+    static boolean groupByDirectory(Options options) {
+        String group = options.getString(IndexOptions.GROUP_BY).strip().toLowerCase(Locale.ROOT);
+        if (!group.equals("file") && !group.equals("directory")) {
+            throw new IllegalArgumentException("option GroupBy '" + options.getString(IndexOptions.GROUP_BY)
+                    + "': use file or directory");
+        }
+        return group.equals("directory");
     }
 
     static IndexPlan.Settings settings(Options options) {

@@ -22,11 +22,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
  * Indexes the Parquet and CSV files under a root, one at a time in path order: reads each file's columns, rows, time
- * span and metadata with DuckDB, then publishes its config, its schema mapping and its session ({@link IndexPlan}).
+ * span and metadata with DuckDB ({@link IndexPlan}), then publishes the config, the schema mappings and the session
+ * of each file, or with {@code --GroupBy directory} of each directory's files ({@link SessionPlan}).
  * A file that cannot be indexed (unreadable, no time column, no numeric column, no rows, a name the data identity
  * cannot carry, a link out of the root) is reported by name and skipped; a file a service refuses is reported and
  * the run goes on. One line per file on {@code out}, then a summary.
@@ -41,6 +44,7 @@ public final class FileIndexer {
     private final DuckDbFiles files;
     private final IndexClients clients;
     private final IndexPlan.Settings settings;
+    private final boolean groupByDirectory;
     private final TimeUnit unit;
     private final PrintStream out;
 
@@ -51,46 +55,81 @@ public final class FileIndexer {
         }
     }
 
-    FileIndexer(Path root, DuckDbFiles files, IndexClients clients, IndexPlan.Settings settings, PrintStream out) {
+    /** @param groupByDirectory one session per directory holding data files, instead of one per file */
+    FileIndexer(Path root, DuckDbFiles files, IndexClients clients, IndexPlan.Settings settings,
+                boolean groupByDirectory, PrintStream out) {
         this.root = root;
         this.paths = new RootPaths(root, 1);
         this.files = files;
         this.clients = clients;
         this.settings = settings;
+        this.groupByDirectory = groupByDirectory;
         this.unit = TimeUnit.valueOf(settings.timeUnit().toUpperCase(Locale.ROOT));
         this.out = out;
     }
 
-    /** Indexes every file found. */
+    /** Indexes every file found: a session per file, or per directory when grouping. */
     public Outcome run() throws IOException {
         List<String> found = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         scan(found, skipped);
         int total = found.size() + skipped.size();
-        out.println("indexing " + found.size() + " file(s) under " + root + " into " + clients.describe());
+        Map<String, List<String>> sessions = new TreeMap<>();
+        for (String identity : found) {
+            sessions.computeIfAbsent(groupByDirectory ? directory(identity) : identity, k -> new ArrayList<>())
+                    .add(identity);
+        }
+        out.println("indexing " + found.size() + " file(s) under " + root + " into " + clients.describe()
+                + (groupByDirectory ? ", one session per directory (" + sessions.size() + ")" : ""));
         int indexed = 0;
+        int published = 0;
         int stored = 0;
-        for (int i = 0; i < found.size(); i++) {
-            String identity = found.get(i);
-            String prefix = "[" + (i + 1) + "/" + found.size() + "] " + identity + ": ";
+        int number = 0;
+        for (Map.Entry<String, List<String>> session : sessions.entrySet()) {
+            number++;
+            String prefix = "[" + number + "/" + sessions.size() + "] " + session.getKey()
+                    + (groupByDirectory ? "/" : "") + ": ";
+            List<IndexPlan> plans = new ArrayList<>();
+            for (String identity : session.getValue()) {
+                try {
+                    plans.add(plan(identity));
+                } catch (Skip e) {
+                    skipped.add(identity + ": " + e.getMessage());
+                    out.println(prefix + (groupByDirectory ? identity + ": " : "") + "SKIPPED: " + e.getMessage());
+                }
+            }
+            if (plans.isEmpty()) {
+                continue;
+            }
+            SessionPlan plan = groupByDirectory ? SessionPlan.ofDirectory(session.getKey(), plans, settings)
+                    : plans.get(0).sessionPlan();
             try {
-                IndexPlan plan = plan(identity);
                 boolean newConfig = publish(plan);
                 stored += newConfig ? 1 : 0;
-                indexed++;
-                out.println(prefix + plan.rows() + " rows, " + plan.columns().size() + " channels, "
-                        + instant(plan.start()) + " .. " + instant(plan.end()) + " -> session "
-                        + plan.sessionIdentity() + ", config " + plan.configIdentifier()
-                        + (newConfig ? " (new)" : ""));
+                indexed += plans.size();
+                published++;
+                out.println(prefix + (groupByDirectory ? plans.size() + " file(s), " : "") + plan.rows() + " rows, "
+                        + plan.channels().size() + " channels, " + instant(plan.start()) + " .. "
+                        + instant(plan.end()) + " -> session " + plan.sessionIdentity() + ", config "
+                        + plan.configIdentifier() + (newConfig ? " (new)" : ""));
             } catch (Skip e) {
-                skipped.add(identity + ": " + e.getMessage());
+                for (IndexPlan file : plans) {
+                    skipped.add(file.identity() + ": " + e.getMessage());
+                }
                 out.println(prefix + "SKIPPED: " + e.getMessage());
             }
         }
         out.println("indexed " + indexed + " of " + total + " file(s)"
+                + (groupByDirectory ? " into " + published + " session(s)" : "")
                 + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped or failed")
                 + "; " + stored + " new config(s)");
         return new Outcome(found.size(), indexed, List.copyOf(skipped), stored);
+    }
+
+    /** A file's directory relative to the root, {@code .} for the root itself. */
+    static String directory(String identity) {
+        int slash = identity.lastIndexOf('/');
+        return slash < 0 ? "." : identity.substring(0, slash);
     }
 
     /** A file left out, and why. */
@@ -162,13 +201,18 @@ public final class FileIndexer {
                 facts.minTime(), facts.maxTime(), facts.metadata(), settings);
     }
 
-    /** Config first, then the mapping, then the session, so nothing a session names is missing when it appears. */
-    private boolean publish(IndexPlan plan) throws Skip {
+    /**
+     * Config first, then the files' mappings, then the session, so nothing a session names is missing when it
+     * appears.
+     */
+    private boolean publish(SessionPlan plan) throws Skip {
         String step = "config";
         try {
             boolean stored = clients.putConfig(plan.configIdentifier(), plan.configJson());
-            step = "schema mapping";
-            clients.mappings().putSchemaMapping(plan.mapping());
+            for (IndexPlan file : plan.files()) {
+                step = "schema mapping of " + file.identity();
+                clients.mappings().putSchemaMapping(file.mapping());
+            }
             step = "session";
             clients.sessions().createOrUpdateSession(plan.session());
             return stored;

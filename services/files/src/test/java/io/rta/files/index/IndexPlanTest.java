@@ -131,6 +131,49 @@ class IndexPlanTest {
     }
 
     @Test
+    void shouldMakeOneSessionOfADirectorysFilesWithChannelOffsetsAndUniqueNames() throws Exception {
+        IndexPlan fast = new IndexPlan("run42/samples_100.parquet", "parquet", ColumnChannels.of(columns("time",
+                "BIGINT", "alpha", "DOUBLE", "beta", "DOUBLE"), "time", Map.of()), 100, T0 + 10, T0 + 90,
+                Map.of("driver", "Ann"), SETTINGS);
+        IndexPlan slow = new IndexPlan("run42/samples_50.csv", "csv", ColumnChannels.of(columns("time", "BIGINT",
+                "Alpha", "DOUBLE", "delta", "DOUBLE"), "time", Map.of()), 50, T0, T0 + 80,
+                Map.of("driver", "Bob", "track", "Spa"), SETTINGS);
+        SessionPlan group = SessionPlan.ofDirectory("run42", List.of(fast, slow), SETTINGS);
+
+        assertThat(group.channels()).extracting(IndexedColumn::name, IndexedColumn::channel).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("alpha", 0), org.assertj.core.groups.Tuple.tuple("beta", 1),
+                org.assertj.core.groups.Tuple.tuple("Alpha_2", 2), org.assertj.core.groups.Tuple.tuple("delta", 3));
+        JsonNode app = new ObjectMapper().readTree(group.configJson()).get("Files");
+        assertThat(app.at("/tree/params").toString())
+                .isEqualTo("[\"alpha:Files\",\"beta:Files\",\"Alpha_2:Files\",\"delta:Files\"]");
+        assertThat(app.at("/parameters/2/desc").asText()).isEqualTo("run42/samples_50.csv: Alpha");
+        assertThat(app.at("/channels/2").toString())
+                .isEqualTo("{\"id\":2,\"name\":\"Alpha\",\"source\":\"timestamped\",\"type\":\"f64\"}");
+        // each file's own mapping keeps data channels from 0; the session binds it at its offset
+        assertThat(slow.mapping().getSchemaMapping().getFieldMappingsList()).extracting(FieldMapping::getTargetChannel)
+                .containsExactly(0, 1);
+        CreateOrUpdateSessionRequest session = group.session();
+        assertThat(session.getIdentity()).isEqualTo(IndexPlan.sessionIdentity("files", "run42/"))
+                .isNotEqualTo(IndexPlan.sessionIdentity("files", "run42"));
+        assertThat(session.getCreateIfNotExists().getIdentifier()).isEqualTo("run42/");
+        var bindings = session.getUpdatesList().stream().filter(SessionUpdate::hasSetDataBindings).findFirst()
+                .orElseThrow().getSetDataBindings().getDataBindingsList();
+        assertThat(bindings).extracting(binding -> binding.getKey().getIdentity() + " "
+                        + binding.getDataChannelBindings(0).getFirstDataChannel() + ">"
+                        + binding.getDataChannelBindings(0).getFirstSessionChannel() + "-"
+                        + binding.getDataChannelBindings(0).getLastSessionChannel())
+                .containsExactly("run42/samples_100.parquet 0>0-1", "run42/samples_50.csv 0>2-3");
+        SessionUpdate range = session.getUpdatesList().stream().filter(SessionUpdate::hasSetTimeRange).findFirst()
+                .orElseThrow();
+        assertThat(range.getSetTimeRange().getStartTime()).isEqualTo(T0);
+        assertThat(range.getSetTimeRange().getEndTime()).isEqualTo(T0 + 90);
+        assertThat(group.details()).containsExactlyInAnyOrderEntriesOf(Map.of("driver", "Ann", "track", "Spa",
+                "directory", "run42", "files", "2", "format", "csv, parquet", "rows", "150", "channels", "4",
+                "timeColumn", "time"));
+        assertThat(SessionPlan.ofDirectory("run42", List.of(fast, slow), SETTINGS).session()).isEqualTo(session);
+    }
+
+    @Test
     void shouldSetTheSessionsRangeDetailsAndBindingsOnEveryRun() {
         IndexPlan plan = plan("runs/car1.parquet", columns("time", "BIGINT", "speed", "DOUBLE", "rpm", "INTEGER"),
                 Map.of("driver", "Ann", "ARROW:schema", "xx", "unit:speed", "km/h", "rows", "shadowed",

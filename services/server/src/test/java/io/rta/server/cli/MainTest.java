@@ -199,6 +199,14 @@ class MainTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("option TimeUnit 'days': use ns, us, ms or s");
 
         err.reset();
+        assertThat(run("index", "files", "--Root", root.toString(), "--Layout", "wide")).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("option Layout 'wide': use columns or row");
+
+        err.reset();
+        assertThat(run("index", "files", "--Root", root.toString(), "--GroupBy", "run")).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("option GroupBy 'run': use file or directory");
+
+        err.reset();
         assertThat(run("index", "files", "--Root", root.toString(), "--SessionServiceUri", "localhost:2652",
                 "--ConfigServiceUri", "http://127.0.0.1:1/", "--SchemaMappingGrpcUri", "http://127.0.0.1:1/"))
                 .isEqualTo(Main.USAGE);
@@ -216,7 +224,8 @@ class MainTest {
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("./rta index files [...]",
                 "Options of index files", "--SessionServiceUri", "--ConfigServiceUri", "--TimeColumn (default time)",
-                "--TimeUnit (default ns)", "--App (default Files)", "Auth:ClientId, Auth:ClientSecret");
+                "--TimeUnit (default ns)", "--Layout (default columns)", "--GroupBy (default file)",
+                "--App (default Files)", "Auth:ClientId, Auth:ClientSecret");
     }
 
     @Test
