@@ -13,9 +13,12 @@ import io.rta.it.data.ChunkedWireDecoder;
 import io.rta.it.data.ChunkedWireDecoder.DecodedChunk;
 import io.rta.it.data.Samples;
 import io.rta.it.data.Samples.Sample;
+import io.rta.proto.model.data.Event;
+import io.rta.proto.model.data.EventsList;
 import io.rta.proto.model.data.RowData;
 import io.rta.proto.model.data.RowDataList;
 import io.rta.proto.model.data.TimestampedDataList;
+import io.rta.proto.toolkit.schemamapping.EventMapping;
 import io.rta.proto.toolkit.schemamapping.FieldMapping;
 import io.rta.proto.toolkit.schemamapping.PutSchemaMappingRequest;
 import io.rta.proto.toolkit.schemamapping.SchemaMapping;
@@ -62,6 +65,7 @@ class FileDataIT {
     private static final String CAR2 = "runs/car2.csv";
     private static final String PARTS = "runs/laps/part-*.parquet";
     private static final String ROWS = "runs/rows.csv";
+    private static final String EVENTS = "runs/events.csv";
     private static final long T0 = 1_700_000_000_123_456_789L;
     private static final long T0_MS = 1_700_000_000_123L;
     private static final long T0_US = 1_700_000_000_123_456L;
@@ -78,6 +82,7 @@ class FileDataIT {
     private static final List<Sample> CAR2_SAMPLES = new ArrayList<>();
     private static final List<Sample> PARTS_SAMPLES = new ArrayList<>();
     private static final List<RowData> ROWS_WRITTEN = new ArrayList<>();
+    private static final List<Event> EVENTS_WRITTEN = new ArrayList<>();
 
     @BeforeAll
     static void load() throws Exception {
@@ -102,6 +107,11 @@ class FileDataIT {
                         TargetChannelDataType.TARGET_CHANNEL_DATA_TYPE_UINT16))
                 .addFieldMappings(field("z", 18).setTargetChannelDataType(
                         TargetChannelDataType.TARGET_CHANNEL_DATA_TYPE_FLOAT32))));
+        mappings.put(mapping(EVENTS, SchemaMapping.newBuilder()
+                .addEventMappings(EventMapping.newBuilder().setSourceEvent("flag").setTargetEventApp("Race")
+                        .setTargetEventId(7).addSourceEventDataFields("fuel"))
+                .addEventMappings(EventMapping.newBuilder().setSourceEvent("lap").setTargetEventApp("Race")
+                        .setTargetEventId(8).addSourceEventDataFields("lap").addSourceEventDataFields("fuel"))));
         service = start();
     }
 
@@ -165,6 +175,24 @@ class FileDataIT {
             }
         }
         Files.writeString(root.resolve(ROWS), rows);
+        StringBuilder events = new StringBuilder("time,flag,lap,fuel\n");
+        for (int i = 0; i < 1000; i++) {
+            long time = T0 + i * 10 * MS;
+            double fuel = 100 - i * 0.05;
+            String flag = i == 100 ? "pit in" : i == 400 ? "pit out" : "";
+            String lap = i % 250 == 0 ? Integer.toString(i / 250 + 1) : "";
+            events.append(time).append(',').append(flag).append(',').append(lap).append(',').append(fuel)
+                    .append('\n');
+            if (!flag.isEmpty()) {
+                EVENTS_WRITTEN.add(Event.newBuilder().setEventDefinitionId(7).setAppName("Race").setTimestamp(time)
+                        .setStatusText(flag).addRawData(fuel).build());
+            }
+            if (!lap.isEmpty()) {
+                EVENTS_WRITTEN.add(Event.newBuilder().setEventDefinitionId(8).setAppName("Race").setTimestamp(time)
+                        .addRawData(i / 250 + 1).addRawData(fuel).build());
+            }
+        }
+        Files.writeString(root.resolve(EVENTS), events);
     }
 
     /** A row of the row set x (channel 16, double), y (17, uint16), z (18, float32), as the devguide lays it out. */
@@ -335,9 +363,30 @@ class FileDataIT {
     }
 
     @Test
-    void shouldAnswerTheOtherLayoutsKindPeriodicReadsAndEventsEmpty() {
+    void shouldServeTheEventMappingsOccurrencesWithTheirTextAndData() throws IOException {
+        byte[] body = Http.ok(http(service).get(path(EVENTS, "events"))).body();
+        List<DecodedChunk<EventsList>> chunks = ChunkedWireDecoder.events(body);
+
+        assertThat(chunks.stream().flatMap(chunk -> chunk.list().getEventsList().stream()).toList())
+                .containsExactlyElementsOf(EVENTS_WRITTEN);
+        // events at T0 + 0, 1, 2.5, 4, 5 and 7.5 s: each in a window of 1 s of its own
+        assertThat(chunks).hasSize(6).allSatisfy(chunk -> {
+            assertThat(chunk.channelIds()).isEmpty();
+            assertThat(chunk.endTime() / S).isEqualTo(chunk.startTime() / S);
+        });
+        long start = T0 + 3_900 * MS;
+        List<Event> part = ChunkedWireDecoder.events(Http.ok(http(service).get(path(EVENTS, "events?start=" + start
+                + "&end=" + (start + 50 * MS)))).body()).stream()
+                .flatMap(chunk -> chunk.list().getEventsList().stream()).toList();
+        assertThat(part).containsExactlyElementsOf(EVENTS_WRITTEN.stream()
+                .filter(event -> event.getTimestamp() / S == start / S).toList());
+        assertThat(Http.ok(http(service).get(path(EVENTS, "events"))).body()).isEqualTo(body);
+    }
+
+    @Test
+    void shouldAnswerTheOtherLayoutsKindPeriodicReadsAndEventsWithoutMappingsEmpty() {
         for (String read : List.of(ROWS + " timestamped/0-", ROWS + " row/0-F,13-", CAR1 + " row/0-3",
-                CAR1 + " events", CAR1 + " periodic/0-3")) {
+                CAR1 + " events", CAR1 + " periodic/0-3", EVENTS + " timestamped/0-")) {
             String[] parts = read.split(" ");
             HttpResponse<byte[]> answer = http(service).get(path(parts[0], parts[1]));
 

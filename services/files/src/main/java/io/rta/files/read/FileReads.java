@@ -3,6 +3,7 @@ package io.rta.files.read;
 import io.rta.files.paths.FileSet;
 import io.rta.files.paths.RootPaths;
 import io.rta.files.store.DuckDbFiles;
+import io.rta.proto.toolkit.schemamapping.EventMapping;
 import io.rta.proto.toolkit.schemamapping.SchemaMapping;
 import io.rta.service.adapter.AdapterRead;
 import io.rta.service.adapter.AdapterReads;
@@ -25,8 +26,8 @@ import java.util.Map;
  * as the rows stream in ({@link WindowChunker}), filling the cache.
  *
  * <p>A mapping's layout ({@link FileMapping}) says which reads it answers: timestamped reads for the column layout,
- * row reads for the row layout. The other kind, periodic reads and events (files hold no event mappings in this
- * version) are an empty answer: a federated session's read must not fail because one of its bindings has none.
+ * row reads for the row layout. Events come from its event mappings ({@link EventChunker}). The other kind and
+ * periodic reads are an empty answer: a federated session's read must not fail because one of its bindings has none.
  */
 public final class FileReads implements AdapterReads {
 
@@ -79,8 +80,34 @@ public final class FileReads implements AdapterReads {
             case TIMESTAMPED -> read(request, fileSet, FileMapping.Layout.COLUMNS, request.channelsText(), sink);
             // a row set is served whole when any of its channels is requested: its mapping is needed whole
             case ROW -> read(request, fileSet, FileMapping.Layout.ROW, ChannelsExpression.ALL.toString(), sink);
-            case EVENTS, PERIODIC -> { }
+            case EVENTS -> events(request, fileSet, sink);
+            case PERIODIC -> { }
         }
+    }
+
+    /** The events of the mapping's event mappings (none: an empty answer), read afresh each time (they are few). */
+    private void events(AdapterRead request, FileSet fileSet, ChunkSink sink) throws IOException {
+        SchemaMapping mapping = mappings.query(source, request.identity(), "", true, request.bearerToken());
+        List<EventMapping> events = mapping.getEventMappingsList().stream()
+                .filter(event -> !event.getSourceEvent().isEmpty()).toList();
+        if (events.isEmpty()) {
+            return;
+        }
+        FileMapping timing = FileMapping.of(mapping, request.identity(), ChannelsExpression.of());
+        DuckDbFiles.Span span = span(request.identity(), fileSet, timing);
+        if (span == null) {
+            return;
+        }
+        long low = request.start() == null ? span.low() : Math.max(request.start(), span.low());
+        long high = request.end() == null ? span.high() : Math.min(request.end(), span.high());
+        if (low > high) {
+            return;
+        }
+        long to = windows.windowEnd(high);
+        EventChunker chunker = new EventChunker(windows, events, sink);
+        files.events(request.identity(), fileSet, timing, EventChunker.sources(events),
+                EventChunker.dataColumns(events), windows.windowStart(low), to, chunker);
+        chunker.finish();
     }
 
     /**

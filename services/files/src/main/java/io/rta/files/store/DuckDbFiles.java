@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -257,6 +259,86 @@ public final class DuckDbFiles implements AutoCloseable {
         };
         try {
             fetchAhead.scan(selected.size(), fetch, rows);
+        } catch (SQLException e) {
+            throw refused(identity, e);
+        }
+    }
+
+    /** Receives an event scan's rows in time order. */
+    public interface EventRows {
+
+        /**
+         * One row where at least one source column has a value.
+         *
+         * @param time     ns
+         * @param sources  each source column's value as text (null: none), in the order asked for
+         * @param textual  whether each source column holds text (its value is then an event's status text)
+         * @param data     each data column's value as a number (NaN: none or not a number)
+         */
+        void row(long time, String[] sources, boolean[] textual, double[] data) throws IOException;
+    }
+
+    /**
+     * Streams the rows of {@code [low, high)} (ns) where any of {@code sources} has a value, with those columns as
+     * text and {@code data} as numbers, in time order (then by the sources' values, so equal times come out the same
+     * way each time). Events are few: the rows are read on the caller's thread.
+     *
+     * @param timing the time column and unit (its columns are not read)
+     * @throws InvalidInputException when a column is not in the files or DuckDB cannot read them
+     */
+    public void events(String identity, FileSet files, FileMapping timing, List<String> sources, List<String> data,
+                       long low, long high, EventRows rows) throws IOException {
+        Map<String, String> types = columns(identity, files);
+        for (String column : Stream.concat(sources.stream(), data.stream()).toList()) {
+            if (!types.containsKey(column)) {
+                throw new InvalidInputException("data identity '" + identity + "' has no column '" + column
+                        + "' (named by an event mapping)");
+            }
+        }
+        String time = quote(timing.timeColumn());
+        String nanos = timeExpression(identity, files, timing, types);
+        TimeColumn kind = TimeColumn.of(types.get(timing.timeColumn()));
+        boolean[] textual = new boolean[sources.size()];
+        StringBuilder sql = new StringBuilder("SELECT t");
+        StringBuilder inner = new StringBuilder(" FROM (SELECT ").append(nanos).append(" AS t");
+        StringBuilder any = new StringBuilder();
+        StringBuilder order = new StringBuilder(" ORDER BY t");
+        for (int i = 0; i < sources.size(); i++) {
+            String type = types.get(sources.get(i)).strip().toUpperCase(Locale.ROOT);
+            textual[i] = type.equals("VARCHAR") || type.startsWith("VARCHAR(");
+            sql.append(", s").append(i);
+            inner.append(", CAST(").append(quote(sources.get(i))).append(" AS VARCHAR) AS s").append(i);
+            any.append(i == 0 ? "" : " OR ").append('s').append(i).append(" IS NOT NULL");
+            order.append(", s").append(i).append(" NULLS LAST");
+        }
+        for (int i = 0; i < data.size(); i++) {
+            sql.append(", d").append(i);
+            inner.append(", TRY_CAST(").append(quote(data.get(i))).append(" AS DOUBLE) AS d").append(i);
+        }
+        inner.append(" FROM ").append(source(files, timing.timeColumn(), kind));
+        if (kind == TimeColumn.INTEGER) {
+            inner.append(" WHERE ").append(time).append(" >= ? AND ").append(time).append(" < ?");
+        } else if (kind == TimeColumn.DECIMAL) {
+            inner.append(" WHERE ").append(time).append(" >= ? AND ").append(time).append(" <= ?");
+        }
+        sql.append(inner).append(") WHERE t >= ? AND t < ? AND (").append(any).append(')').append(order);
+        try (Connection connection = database.duplicate();
+             PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            bind(statement, kind, timing.unit(), low, high);
+            try (ResultSet result = statement.executeQuery()) {
+                String[] texts = new String[sources.size()];
+                double[] values = new double[data.size()];
+                while (result.next()) {
+                    for (int i = 0; i < texts.length; i++) {
+                        texts[i] = result.getString(2 + i);
+                    }
+                    for (int i = 0; i < values.length; i++) {
+                        double value = result.getDouble(2 + texts.length + i);
+                        values[i] = result.wasNull() ? Double.NaN : value;
+                    }
+                    rows.row(result.getLong(1), texts, textual, values);
+                }
+            }
         } catch (SQLException e) {
             throw refused(identity, e);
         }

@@ -18,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +103,25 @@ class DuckDbFilesTest {
         assertThat(scan("run.parquet", mapping("time", TimeUnit.NS, "label"), T0, T0 + 1)).containsExactly("0 -");
         assertThat(files.bounds("run.parquet", paths.resolve("run.parquet"), mapping("time", TimeUnit.NS, "x")))
                 .as("written in reverse: a scan must sort").isEqualTo(new DuckDbFiles.Span(T0, T0 + 9_000_000, false));
+    }
+
+    @Test
+    void shouldReadEventRowsWhereASourceColumnHasAValueWithTextAndNumbers() throws Exception {
+        parquet("run.parquet");
+        List<String> rows = new ArrayList<>();
+        FileSet set = paths.resolve("run.parquet");
+
+        files.events("run.parquet", set, mapping("time", TimeUnit.NS), List.of("y", "label"), List.of("x", "label"),
+                T0 + 1_000_000, T0 + 4_000_000, (time, sources, textual, data) -> rows.add((time - T0) + " "
+                        + Arrays.asList(sources) + " " + textual[0] + textual[1] + " " + data[0] + " " + data[1]));
+
+        // every row has a label: rows 1..3 in time order; y only on even rows; label is no number
+        assertThat(rows).containsExactly("1000000 [null, text] falsetrue 0.5 NaN",
+                "2000000 [20, text] falsetrue 1.0 NaN", "3000000 [null, text] falsetrue 1.5 NaN");
+        assertThatThrownBy(() -> files.events("run.parquet", set, mapping("time", TimeUnit.NS), List.of("pit"),
+                List.of(), T0, T0 + 1, (time, sources, textual, data) -> { }))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("data identity 'run.parquet' has no column 'pit' (named by an event mapping)");
     }
 
     @Test

@@ -3,13 +3,12 @@ package io.rta.influx.chunks;
 import io.rta.influx.store.Row;
 import io.rta.influx.store.RowSink;
 import io.rta.proto.model.data.Event;
-import io.rta.proto.model.data.EventsList;
 import io.rta.proto.toolkit.schemamapping.EventMapping;
 import io.rta.service.chunks.ChunkLimits;
+import io.rta.service.chunks.EventChunks;
 import io.rta.service.chunks.TimeWindows;
 import io.rta.topology.data.ChunkSink;
 import io.rta.topology.data.StoredChunk;
-import io.rta.topology.data.codec.Lz4Block;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -92,11 +91,8 @@ public final class EventChunker implements RowSink {
         if (events.isEmpty()) {
             return;
         }
-        byte[] encoded = EventsList.newBuilder().addAllEvents(events).build().toByteArray();
-        byte[] block = Lz4Block.compress(encoded, 0, encoded.length);
-        long first = events.get(0).getTimestamp();
-        long last = events.get(events.size() - 1).getTimestamp();
+        StoredChunk chunk = EventChunks.chunk(events);
         events.clear();
-        sink.accept(new StoredChunk(first, last, new long[0], encoded.length, block, 0, block.length));
+        sink.accept(chunk);
     }
 }
