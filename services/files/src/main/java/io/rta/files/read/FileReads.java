@@ -94,20 +94,38 @@ public final class FileReads implements AdapterReads {
             return;
         }
         FileMapping timing = FileMapping.of(mapping, request.identity(), ChannelsExpression.of());
+        Range range = windowRange(request, fileSet, timing);
+        if (range == null) {
+            return;
+        }
+        EventChunker chunker = new EventChunker(windows, events, sink);
+        files.events(request.identity(), fileSet, timing, EventChunker.sources(events),
+                EventChunker.dataColumns(events), range.from(), range.to(), chunker);
+        chunker.finish();
+    }
+
+    /**
+     * The read's range narrowed to the files' data and rounded out to the chunk grid: {@code [from, to)}, or null when
+     * the files hold no data in it.
+     */
+    private Range windowRange(AdapterRead request, FileSet fileSet, FileMapping timing) {
         DuckDbFiles.Span span = span(request.identity(), fileSet, timing);
         if (span == null) {
-            return;
+            return null;
         }
         long low = request.start() == null ? span.low() : Math.max(request.start(), span.low());
         long high = request.end() == null ? span.high() : Math.min(request.end(), span.high());
-        if (low > high) {
-            return;
-        }
-        long to = windows.windowEnd(high);
-        EventChunker chunker = new EventChunker(windows, events, sink);
-        files.events(request.identity(), fileSet, timing, EventChunker.sources(events),
-                EventChunker.dataColumns(events), windows.windowStart(low), to, chunker);
-        chunker.finish();
+        return low > high ? null : new Range(windows.windowStart(low), windows.windowEnd(high), span.ordered());
+    }
+
+    /**
+     * Windows to read.
+     *
+     * @param from the first window's start
+     * @param to the last window's end (exclusive)
+     * @param ordered whether the files' rows are in time order already ({@link DuckDbFiles.Span#ordered()})
+     */
+    private record Range(long from, long to, boolean ordered) {
     }
 
     /**
@@ -126,17 +144,12 @@ public final class FileReads implements AdapterReads {
         if (columns.columns().isEmpty()) {
             return;
         }
-        DuckDbFiles.Span span = span(request.identity(), fileSet, columns);
-        if (span == null) {
+        Range range = windowRange(request, fileSet, columns);
+        if (range == null) {
             return;
         }
-        long low = request.start() == null ? span.low() : Math.max(request.start(), span.low());
-        long high = request.end() == null ? span.high() : Math.min(request.end(), span.high());
-        if (low > high) {
-            return;
-        }
-        long from = windows.windowStart(low);
-        long to = windows.windowEnd(high);
+        long from = range.from();
+        long to = range.to();
         String signature = fileSet.signature();
         String time = columns.timeColumn() + "@" + columns.unit();
         List<ChunkCache.Part> parts = layout == FileMapping.Layout.ROW
@@ -153,12 +166,12 @@ public final class FileReads implements AdapterReads {
         if (layout == FileMapping.Layout.ROW) {
             RowChunker chunker = new RowChunker(windows, columns, from, sink, cache,
                     window -> new ChunkCache.Key(signature, time, parts.get(0), window));
-            files.scan(request.identity(), fileSet, columns, from, to, span.ordered(), chunker);
+            files.scan(request.identity(), fileSet, columns, from, to, range.ordered(), chunker);
             chunker.finish(to);
         } else {
             WindowChunker chunker = new WindowChunker(windows, columns, from, sink, cache,
                     (column, window) -> new ChunkCache.Key(signature, time, column, window));
-            files.scan(request.identity(), fileSet, columns, from, to, span.ordered(), chunker);
+            files.scan(request.identity(), fileSet, columns, from, to, range.ordered(), chunker);
             chunker.finish(to);
         }
     }
