@@ -223,6 +223,35 @@ class ViewerIT {
     }
 
     @Test
+    @Order(3)
+    void shouldPlotRowDataLocatingEachChannelInTheRowByTheConfigsTypes() throws Exception {
+        // the tyre row set: channel 5 (f32) then channel 6 (u16, at byte 4 of each row's buffer), 10 Hz
+        open(ui + "#/session/" + demo.raceIdentity() + "?p=pTyreFR:demo,pTyreFL:demo");
+        long rows = SAMPLES / 100;
+        try {
+            browser.await("both row channels plotted in full", WAIT, () -> loaded("pTyreFR") == rows
+                    && loaded("pTyreFL") == rows);
+        } catch (IllegalStateException e) {
+            shot("04-rows-failed");
+            throw new AssertionError(e.getMessage() + ": pTyreFR " + loaded("pTyreFR") + ", pTyreFL "
+                    + loaded("pTyreFL") + " rows loaded; page: "
+                    + browser.driver().findElement(By.tagName("body")).getText(), e);
+        }
+        shot("04-rows");
+        long start = Demo.RACE_START.getEpochSecond();
+        Map<?, ?> right = (Map<?, ?>) plot("pTyreFR").get("loaded");
+        Map<?, ?> left = (Map<?, ?>) plot("pTyreFL").get("loaded");
+        for (int i = 0; i < rows; i += 37) {
+            assertThat(((Number) ((List<?>) right.get("t")).get(i)).doubleValue()).as("time of row %d", i)
+                    .isCloseTo(start + i / 10.0, within(1e-6));
+            assertThat(((Number) ((List<?>) right.get("v")).get(i)).doubleValue()).as("pTyreFR of row %d in bar", i)
+                    .isCloseTo(DemoRace.tyreFrontRightRaw(i) * 0.001, within(1e-12));
+            assertThat(((Number) ((List<?>) left.get("v")).get(i)).doubleValue()).as("pTyreFL of row %d", i)
+                    .isEqualTo((double) DemoRace.tyreFrontLeft(i));
+        }
+    }
+
+    @Test
     @Order(4)
     void shouldZoomAndFetchOnlyTheVisibleRangeAtFullResolution() throws Exception {
         open(ui + "#/session/" + demo.raceIdentity() + "?p=vCar:demo");
@@ -270,7 +299,7 @@ class ViewerIT {
         });
         browser.await("the live session", WAIT, () -> server.http().get("/rta/v2/sessions/" + demo.liveIdentity())
                 .statusCode() == 200);
-        open(ui + "#/session/" + demo.liveIdentity() + "?p=Live01:live,Live02:live");
+        open(ui + "#/session/" + demo.liveIdentity() + "?p=Live01:live,Live02:live,LiveRow:live");
         browser.await("the viewer following the live session", WAIT, () -> "live".equals(liveStatus()));
         browser.await("live samples", WAIT, () -> loaded("Live01") > 0);
         double first = lastTime("Live01");
@@ -289,6 +318,19 @@ class ViewerIT {
             double expected = (30000 + (int) (20000 * Math.sin(2 * Math.PI * (index / 100.0 / 4)))) * 0.01;
             assertThat(((Number) v.get(i)).doubleValue()).as("live sample at %.3f s", seconds)
                     .isCloseTo(expected, within(1e-9));
+        }
+        // the row set's LiveRow (u16 after LiveFlag's u8 in each row): one row per 0.1 s burst, from the REST read
+        // on opening and from the stream after it
+        double firstRow = lastTime("LiveRow");
+        browser.await("new rows arriving", WAIT, () -> lastTime("LiveRow") > firstRow + 1);
+        Map<?, ?> rows = (Map<?, ?>) plot("LiveRow").get("loaded");
+        List<?> rt = (List<?>) rows.get("t");
+        List<?> rv = (List<?>) rows.get("v");
+        assertThat(rt).hasSizeGreaterThan(10);
+        for (int i = 0; i < rt.size(); i++) {
+            long burst = Math.round((((Number) rt.get(i)).doubleValue() - startNs / 1e9) * 10);
+            assertThat(((Number) rv.get(i)).doubleValue()).as("LiveRow of burst %d", burst)
+                    .isCloseTo(DemoRace.liveRowRaw(burst) * 0.01, within(1e-9));
         }
         writer.get(120, java.util.concurrent.TimeUnit.SECONDS);
         browser.await("the viewer seeing the session closed", WAIT, () -> "closed".equals(liveStatus()));

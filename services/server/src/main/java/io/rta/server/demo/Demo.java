@@ -6,6 +6,7 @@ import com.google.protobuf.StringValue;
 import io.grpc.ManagedChannel;
 import io.rta.proto.model.data.Event;
 import io.rta.proto.model.data.PeriodicData;
+import io.rta.proto.model.data.RowData;
 import io.rta.proto.model.data.TimestampedData;
 import io.rta.proto.toolkit.config.ConfigStoreGrpc;
 import io.rta.proto.toolkit.config.PutConfigRequest;
@@ -191,7 +192,8 @@ public final class Demo {
         long slow = samples / 10;
         long gears = samples / 100;
         long brakes = samples / 100;
-        long total = samples + 2 * slow + gears + brakes;
+        long tyres = gears;
+        long total = samples + 2 * slow + gears + brakes + 2 * tyres;
         long written = 0;
         long reported = System.nanoTime();
         long began = reported;
@@ -220,9 +222,12 @@ public final class Demo {
                     writer.send(periodic(3, start + ten * 100 * DemoRace.MS, 100 * DemoRace.MS, ten, m,
                             DemoRace::gearRaw, true));
                     writer.send(timestamped(4, start, stamped, m));
+                    for (int i = 0; i < m; i++) {
+                        writer.send(tyreRow(start, ten + i));
+                    }
                     ten += m;
                     stamped += m;
-                    written += 2L * m;
+                    written += 4L * m;
                 }
                 if (System.nanoTime() - reported > 2_000_000_000L) {
                     reported = System.nanoTime();
@@ -250,6 +255,13 @@ public final class Demo {
         return WriteDataStreamMessage.newBuilder().setPeriodicData(PeriodicData.newBuilder().setChannelId(channelId)
                 .setStartTimestamp(first).setInterval(interval).setSamples(count)
                 .setBuffer(ByteString.copyFrom(buffer))).build();
+    }
+
+    /** The tyre row set's {@code index}th row (channels 5 and 6, 10 Hz from the start). */
+    private static WriteDataStreamMessage tyreRow(long start, long index) {
+        return WriteDataStreamMessage.newBuilder().setRowData(RowData.newBuilder().addChannelIds(5).addChannelIds(6)
+                .setTimestamp(start + index * 100 * DemoRace.MS)
+                .setBuffer(ByteString.copyFrom(DemoRace.tyreRow(index)))).build();
     }
 
     private static WriteDataStreamMessage timestamped(int channelId, long start, long index, int count) {
@@ -338,6 +350,10 @@ public final class Demo {
                             i -> 30000 + (int) (20000 * Math.sin(2 * Math.PI * (i / (double) rate / 4 + phase / 50.0))),
                             false));
                 }
+                // and one row of the row set (LiveFlag, LiveRow) at the burst's start
+                writer.send(WriteDataStreamMessage.newBuilder().setRowData(RowData.newBuilder()
+                        .addChannelIds(channels).addChannelIds(channels + 1).setTimestamp(next)
+                        .setBuffer(ByteString.copyFrom(DemoRace.liveRow((next - start) / burstNanos)))).build());
                 next += burstNanos;
                 if (next - lastRange >= 1_000_000_000L) {
                     lastRange = next;

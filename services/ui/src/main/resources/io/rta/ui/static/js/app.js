@@ -663,6 +663,7 @@ class SessionView {
     if (this.disposed) return;
     this.params = new Map();
     this.eventDefs = new Map();
+    this.channelTypes = new Map();   // session channel id -> type, for locating a channel in row data
     const tree = [];
     this.cfgBox.textContent = '';
     this.cfgBox.append(el('h3', {}, `Configs (${bindings.length})`));
@@ -690,6 +691,7 @@ class SessionView {
   appTree(appName, app, offset) {
     const convs = new Map((app.conversions || []).map((c) => [c.name, c]));
     const chans = new Map((app.channels || []).map((c) => [c.id, c]));
+    for (const c of app.channels || []) if (!this.channelTypes.has(c.id + offset)) this.channelTypes.set(c.id + offset, c.type || 'f64');
     for (const ev of app.events || []) this.eventDefs.set(`${appName}:${ev.id}`, ev);
     const byId = new Map();
     for (const p of app.parameters || []) {
@@ -893,6 +895,7 @@ class PlotSet {
       signal: ac.signal,
       transform: (v) => this.convert(p, v),
       summarize: { threshold: SUMMARY_THRESHOLD, buckets: SUMMARY_BUCKETS },
+      rowTypes: (id) => this.view.channelTypes && this.view.channelTypes.get(id),
       onProgress: p.loading ? (pr) => {   // at most every 100 ms: no DOM write per network read
         const now = performance.now();
         if (now - (p.progressAt || 0) < 100) return;
@@ -1226,6 +1229,15 @@ class PlotSet {
         },
         onTimestamped: ({ channelId, t, buffer }) => {
           for (const p of route(channelId)) feed(p, t, this.convert(p, rta.decodeSamples(buffer, p.param.channel.type, t.length)));
+        },
+        onRow: ({ ids, t, buffer }) => {
+          const typeOf = (id) => this.view.channelTypes && this.view.channelTypes.get(id);
+          for (const id of ids) {
+            for (const p of route(id)) {
+              const v = rta.rowValue(ids, buffer, id, typeOf);
+              if (v !== null) feed(p, Float64Array.of(t), this.convert(p, Float64Array.of(v)));
+            }
+          }
         },
         onEvent: (ev) => { if (ev) { this.events.push(ev); if (this.events.length > 1 && this.events[this.events.length - 2].t > ev.t) this.events.sort((a, b) => a.t - b.t); this.scheduleRedraw(); } },
         onClose: ({ code, reason } = {}) => { if (this.live) { this.stopLive('closed'); if (code && code !== 1000 && code !== 1005) showMessage(`Live stream closed (${code}${reason ? ': ' + reason : ''}).`, { kind: 'info' }); } },

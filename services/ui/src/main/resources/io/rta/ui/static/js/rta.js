@@ -451,6 +451,85 @@ export function decodeTimestampedList(payload, type, cols, what = 'TimestampedDa
   return cols.n - before;
 }
 
+/**
+ * Where one channel's value lies in a row's buffer: the byte offset of channelId among ids (the row's channel_ids, in
+ * buffer order), each earlier channel taking its type's size; -1 when the row does not hold the channel. typeOf(id)
+ * gives a channel's type (from the config); a row holding a channel the config does not type before the wanted one
+ * cannot be read, and says so.
+ */
+export function rowOffset(ids, channelId, typeOf, what = 'RowData') {
+  let offset = 0;
+  for (const id of ids) {
+    if (id === channelId) return offset;
+    const type = typeOf(id);
+    if (type == null) throw new RtaError(`${what}: channel ${id} of its row has no type in the session's configs, so channel ${channelId} after it cannot be located`);
+    offset += sampleSize(type);
+  }
+  return -1;
+}
+
+/**
+ * RowDataList -> cols: the value of channelId in every row that holds it (typeOf: a channel's type). Rows grouped
+ * alike (the usual case) locate the channel once. Returns the number of samples added.
+ */
+export function decodeRowList(payload, channelId, typeOf, cols, what = 'RowDataList') {
+  const type = typeOf(channelId) ?? 'f64';
+  const size = sampleSize(type);
+  const r = new Reader(payload, 0, payload.length, what);
+  const view = r.view;
+  const before = cols.n;
+  let lastIds = null;
+  let lastOffset = -1;
+  for (let tag = r.tag(); tag !== 0; tag = r.tag()) {
+    if (tag !== 10) { r.skip(tag & 7); continue; }
+    const { ids, tNs, bufPos, bufLen } = readRow(r.sub(what));
+    let offset;
+    if (lastIds !== null && ids.length === lastIds.length && ids.every((id, i) => id === lastIds[i])) offset = lastOffset;
+    else { offset = rowOffset(ids, channelId, typeOf, what); lastIds = ids; lastOffset = offset; }
+    if (offset < 0) continue;
+    if (offset + size > bufLen) {
+      r.fail(`RowData of channels ${ids.join(',')}: its ${bufLen}-byte buffer ends before channel ${channelId}'s ${type} value at byte ${offset}`);
+    }
+    cols.ensure(1);
+    const [s0, f0] = splitNs(tNs);
+    cols.t[cols.n] = s0 + f0 / 1e9;
+    writeSamples(view, bufPos + offset, 1, type, cols.v, cols.n);
+    cols.n++;
+  }
+  return cols.n - before;
+}
+
+/** A RowData's fields, r reading it: {ids (buffer order), tNs, bufPos and bufLen (its buffer within r.buf)}. */
+export function readRow(r) {
+  const ids = [];
+  let tNs = 0n;
+  let bufPos = 0;
+  let bufLen = 0;
+  for (let t = r.tag(); t !== 0; t = r.tag()) {
+    switch (t) {
+      case 8: ids.push(r.uint32()); break;
+      case 10: r.repeated(2, (x) => x.uint32(), ids); break;
+      case 17: tNs = r.sfixed64(); break;
+      case 26: bufLen = r.length(); bufPos = r.pos; r.pos += bufLen; break;
+      default: r.skip(t & 7);
+    }
+  }
+  return { ids, tNs, bufPos, bufLen };
+}
+
+/** One row's value of channelId (typeOf: a channel's type), or null when the row does not hold it. */
+export function rowValue(ids, buffer, channelId, typeOf) {
+  const offset = rowOffset(ids, channelId, typeOf);
+  if (offset < 0) return null;
+  const type = typeOf(channelId) ?? 'f64';
+  if (offset + sampleSize(type) > buffer.length) {
+    throw new RtaError(`RowData of channels ${ids.join(',')}: its ${buffer.length}-byte buffer ends before channel ${channelId}'s ${type} value at byte ${offset}`);
+  }
+  const out = new Float64Array(1);
+  writeSamples(new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength), offset, 1, type, out, 0);
+  return out[0];
+}
+
 function decodeEvent(r) {
   const ev = { id: 0, appName: '', t: 0, tNs: 0n, statusText: '', rawData: [] };
   for (let t = r.tag(); t !== 0; t = r.tag()) {
@@ -1083,24 +1162,28 @@ export class RtaClient {
    * decoded values in place. summarize {threshold, buckets, range?: [t0, t1] seconds, clip?: [c0, c1), raw?}: a read
    * projected beyond threshold samples is folded into a MinMaxSummary over range (default the read's) of the samples
    * in clip (default all); raw returns its state() (for MinMaxSummary.mergeState) instead of points.
+   * rowTypes(id): a channel's type from the session's configs, needed for row data (a row's buffer packs the values
+   * of its channels in order, so a channel is found past the ones before it).
    * @returns {Promise<{t: Float64Array, v: Float64Array, chunks: number, bytes: number, summary?}>}
    */
-  async readChannel(identity, channel, startNs, endNs, { signal, onProgress, transform, summarize } = {}) {
+  async readChannel(identity, channel, startNs, endNs, { signal, onProgress, transform, summarize, rowTypes } = {}) {
     const source = channel.source ?? 'row';
     const type = channel.type ?? 'f64';
     sampleSize(type);
     let kind;
     if (source === 'periodic' || source === 'subSampledPeriodic') kind = 'periodic';
     else if (source === 'timestamped' || source === 'synchro') kind = 'timestamped';
-    else if (source === 'row') throw new RtaError('row data is not supported by the viewer');
+    else if (source === 'row' && rowTypes) kind = 'row';
+    else if (source === 'row') throw new RtaError('row data needs the channels\' types (rowTypes) to be read');
     else throw new RtaError(`channel source '${source}' is not supported by the viewer`);
     const url = this.url(`sessions/${encodeURIComponent(identity)}/data/${kind}/${channelsExpression([channel.id])}`, {
       start: startNs === undefined || startNs === null ? undefined : nsParam(startNs),
       end: endNs === undefined || endNs === null ? undefined : nsParam(endNs),
     });
     const cols = new Columns();
-    const decode = kind === 'periodic' ? decodePeriodicList : decodeTimestampedList;
-    const what = kind === 'periodic' ? 'PeriodicDataList' : 'TimestampedDataList';
+    const decode = kind === 'periodic' ? decodePeriodicList : kind === 'row'
+      ? (payload, _type, into, label) => decodeRowList(payload, channel.id, rowTypes, into, label) : decodeTimestampedList;
+    const what = kind === 'periodic' ? 'PeriodicDataList' : kind === 'row' ? 'RowDataList' : 'TimestampedDataList';
     // summary mode: when the read is projected to exceed the threshold, each chunk is decoded into the same small
     // window (cols, reset after each chunk) and folded into a MinMaxSummary: memory stays small, no fresh pages
     const canSummarize = !!summarize && startNs !== undefined && startNs !== null && endNs !== undefined && endNs !== null;

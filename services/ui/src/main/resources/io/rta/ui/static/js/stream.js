@@ -2,7 +2,7 @@
 // pickle of a StreamDataBurst; the client sends uncompressed StreamRequests.
 import { unpickle } from './lz4.js';
 import { Reader, Writer } from './protobuf.js';
-import { nsToSeconds, decodeEvent } from './rta.js';
+import { nsToSeconds, decodeEvent, readRow } from './rta.js';
 
 export const STREAM_PROTOCOL = 'mat.ocs.rta.stream-lz4';
 export const TOKEN_PROTOCOL_PREFIX = 'rta.bearer.';
@@ -44,6 +44,12 @@ function decodePeriodic(r) {
     }
   }
   return { channelId, t0: nsToSeconds(startNs), t0Ns: startNs, interval: interval / 1e9, intervalNs: interval, samples, buffer };
+}
+
+/** RowData -> {ids (buffer order), t (s), tNs, buffer}: the values are located with the config's types. */
+function decodeRow(r) {
+  const { ids, tNs, bufPos, bufLen } = readRow(r);
+  return { ids, t: nsToSeconds(tNs), tNs, buffer: r.buf.subarray(bufPos, bufPos + bufLen) };
 }
 
 function decodeTimestamped(r) {
@@ -125,7 +131,11 @@ export function dispatchBurst(bytes, handlers) {
           handlers.onPeriodic?.(item);
           break;
         }
-        case 50: d.skip(2); break; // row data: not shown by the viewer
+        case 50: {
+          const item = decodeRow(d.sub('RowData'));
+          handlers.onRow?.(item);
+          break;
+        }
         case 58: {
           const item = decodeEvent(d.sub('Event'));
           handlers.onEvent?.(item);
@@ -149,7 +159,7 @@ export class LiveStream {
   /**
    * @param {string} identity
    * @param {{base?: URL|string, token?: string|null, WebSocket?: typeof WebSocket, onSessionJson?, onTimeRange?,
-   *   onPeriodic?, onTimestamped?, onEvent?, onClose?, onError?}} options
+   *   onPeriodic?, onTimestamped?, onRow?, onEvent?, onClose?, onError?}} options
    */
   constructor(identity, options = {}) {
     const here = typeof location === 'undefined' ? undefined : location.href;
