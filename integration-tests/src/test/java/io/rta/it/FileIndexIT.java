@@ -273,6 +273,10 @@ class FileIndexIT {
         }
         Files.writeString(groups.resolve("run42/samples_50.csv"), slow);
         Files.writeString(groups.resolve("run43/only.csv"), "time,x\n" + T0 + ",1\n");
+        // a directory with a file that cannot be read: its good file is not indexed either
+        Files.createDirectories(groups.resolve("run44"));
+        Files.writeString(groups.resolve("run44/good.csv"), "time,x\n" + T0 + ",1\n");
+        Files.writeString(groups.resolve("run44/broken.parquet"), "this is not parquet");
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
              Statement sql = duckdb.createStatement()) {
             sql.execute("COPY (SELECT " + T0 + " + i * 10000000 AS time, (i * 0.5)::DOUBLE AS alpha, (i * 2.0)::DOUBLE"
@@ -291,11 +295,17 @@ class FileIndexIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         assertThat(FileIndex.run(Options.load(IndexOptions.ALL, args, Map.of(), Scratch.dir("file-index-it-g-")),
-                new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(FileIndex.OK);
+                new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(FileIndex.FAILED);
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("one session per directory (2)",
-                "[1/2] run42/: 2 file(s), 300 rows, 4 channels", "[2/2] run43/: 1 file(s), 1 rows, 1 channels",
-                "indexed 3 of 3 file(s) into 2 session(s); ");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("one session per directory (3)",
+                "[1/3] run42/: 2 file(s), 300 rows, 4 channels", "[2/3] run43/: 1 file(s), 1 rows, 1 channels",
+                "[3/3] run44/: run44/broken.parquet: SKIPPED: ",
+                "[3/3] run44/: SKIPPED: 1 of its 2 file(s) could not be indexed",
+                "indexed 3 of 5 file(s) into 2 session(s), 2 skipped or failed; ");
+        assertThat(Http.ok(TestServer.shared().http().get("/rta/v2/sessions/" + IndexPlan.sessionIdentity(dirs,
+                "run43/"))).statusCode()).isEqualTo(200);
+        assertThat(TestServer.shared().http().get("/rta/v2/sessions/" + IndexPlan.sessionIdentity(dirs, "run44/"))
+                .statusCode()).isEqualTo(404);
         Session session = TestServer.shared().sessions().getSession(GetSessionRequest.newBuilder()
                 .setIdentity(IndexPlan.sessionIdentity(dirs, "run42/")).setElements(SessionElements.newBuilder()
                         .setJson(true).setDataBindings(true)).build());
@@ -320,7 +330,7 @@ class FileIndexIT {
         String before = session.toString();
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         assertThat(FileIndex.run(Options.load(IndexOptions.ALL, args, Map.of(), Scratch.dir("file-index-it-g2-")),
-                new PrintStream(again, true, StandardCharsets.UTF_8))).isEqualTo(FileIndex.OK);
+                new PrintStream(again, true, StandardCharsets.UTF_8))).isEqualTo(FileIndex.FAILED);
         assertThat(again.toString(StandardCharsets.UTF_8)).contains("0 new config(s)").doesNotContain("(new)");
         assertThat(TestServer.shared().sessions().getSession(GetSessionRequest.newBuilder()
                 .setIdentity(IndexPlan.sessionIdentity(dirs, "run42/")).setElements(SessionElements.newBuilder()

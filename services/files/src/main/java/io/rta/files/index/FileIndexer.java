@@ -90,13 +90,25 @@ public final class FileIndexer {
             String prefix = "[" + number + "/" + sessions.size() + "] " + session.getKey()
                     + (groupByDirectory ? "/" : "") + ": ";
             List<IndexPlan> plans = new ArrayList<>();
+            int failed = 0;
             for (String identity : session.getValue()) {
                 try {
                     plans.add(plan(identity));
                 } catch (Skip e) {
+                    failed++;
                     skipped.add(identity + ": " + e.getMessage());
                     out.println(prefix + (groupByDirectory ? identity + ": " : "") + "SKIPPED: " + e.getMessage());
                 }
+            }
+            if (groupByDirectory && failed > 0 && !plans.isEmpty()) {
+                // without them the other files' channels would be numbered anew: the session stays as it was
+                for (IndexPlan file : plans) {
+                    skipped.add(file.identity() + ": its directory was not indexed");
+                }
+                out.println(prefix + "SKIPPED: " + failed + " of its " + session.getValue().size() + " file(s) could "
+                        + "not be indexed (above), so neither are the others: their channels would be numbered "
+                        + "anew; the session, if any, is left as it was");
+                continue;
             }
             if (plans.isEmpty()) {
                 continue;

@@ -34,7 +34,8 @@ import java.util.TreeSet;
  * session channels numbered from 0 across the files in path order; its identifier is a hash of its content. Each
  * file keeps its own schema mapping (data channels from 0, {@link IndexPlan#mapping()}), and the session binds each
  * file with its channel offset. A group's parameter names are unique across its files (a repeated column name gets
- * {@code _2}, {@code _3}, ...) and their descriptions name the file.
+ * {@code _2}, {@code _3}, ...) and their descriptions name the file (without its directory, so directories holding
+ * alike files share one config).
  *
  * @param name     the file's path, or the directory's ({@code .} for the root), relative to the root
  * @param group    a directory's session, not a file's
@@ -118,7 +119,7 @@ public record SessionPlan(String name, boolean group, List<IndexPlan> files, Ind
                 ObjectNode parameter = parameters.addObject();
                 parameter.put("id", id);
                 parameter.put("name", column.name());
-                parameter.put("desc", group ? file.identity() + ": " + column.column() : column.column());
+                parameter.put("desc", group ? fileName(file.identity()) + ": " + column.column() : column.column());
                 parameter.put("conv", conversion);
                 if (!column.unit().isEmpty()) {
                     parameter.put("unit", column.unit());
@@ -145,6 +146,11 @@ public record SessionPlan(String name, boolean group, List<IndexPlan> files, Ind
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A file's name without its directory (directories with alike files then share one config). */
+    private static String fileName(String identity) {
+        return identity.substring(identity.lastIndexOf('/') + 1);
     }
 
     /**

@@ -31,11 +31,36 @@ public final class ChunkCache {
     }
 
     /**
-     * The columns of a row-layout mapping, in the rows' buffer order, with their channels and types.
-     *
-     * @param columns every mapped column of the row set
+     * The columns of a row-layout mapping, in the rows' buffer order, with their channels and types. Its hash is
+     * worked out once: a read looks up a key per window, and a row set may have thousands of columns.
      */
-    public record RowSet(List<ColumnMapping> columns) implements Part {
+    public static final class RowSet implements Part {
+        private final List<ColumnMapping> columns;
+        private final int hash;
+
+        private RowSet(List<ColumnMapping> columns) {
+            this.columns = List.copyOf(columns);
+            this.hash = this.columns.hashCode();
+        }
+
+        /** @param columns every mapped column of the row set, in buffer order */
+        public static RowSet of(List<ColumnMapping> columns) {
+            return new RowSet(columns);
+        }
+
+        public List<ColumnMapping> columns() {
+            return columns;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RowSet set && set.hash == hash && set.columns.equals(columns);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private final long maxBytes;
@@ -88,7 +113,7 @@ public final class ChunkCache {
     private static long size(List<StoredChunk> chunks) {
         long size = ENTRY_OVERHEAD;
         for (StoredChunk chunk : chunks) {
-            size += chunk.payloadLength() + 64;
+            size += chunk.payloadLength() + 64 + 8L * chunk.channelIds().length;
         }
         return size;
     }

@@ -8,6 +8,7 @@ import io.rta.service.errors.InvalidInputException;
 import io.rta.topology.data.ChannelsExpression;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,5 +108,14 @@ public record FileMapping(String timeColumn, TimeUnit unit, Layout layout, List<
     /** The distinct columns to select, in the order of their first channel. */
     public List<String> selectedColumns() {
         return columns.stream().map(ColumnMapping::column).distinct().toList();
+    }
+
+    /** For each of {@link #columns()}, its index in {@link #selectedColumns()} (linear in the columns). */
+    int[] valueIndexes() {
+        Map<String, Integer> index = new HashMap<>();
+        for (String column : selectedColumns()) {
+            index.put(column, index.size());
+        }
+        return columns.stream().mapToInt(column -> index.get(column.column())).toArray();
     }
 }

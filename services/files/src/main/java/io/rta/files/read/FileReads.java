@@ -88,12 +88,14 @@ public final class FileReads implements AdapterReads {
     /** The events of the mapping's event mappings (none: an empty answer), read afresh each time (they are few). */
     private void events(AdapterRead request, FileSet fileSet, ChunkSink sink) throws IOException {
         SchemaMapping mapping = mappings.query(source, request.identity(), "", true, request.bearerToken());
+        FileMapping timing = FileMapping.of(mapping, request.identity(), ChannelsExpression.of());
+        // the time column is no event source (every row has a time), as InfluxDB's time is not a field
         List<EventMapping> events = mapping.getEventMappingsList().stream()
-                .filter(event -> !event.getSourceEvent().isEmpty()).toList();
+                .filter(event -> !event.getSourceEvent().isEmpty()
+                        && !event.getSourceEvent().equals(timing.timeColumn())).toList();
         if (events.isEmpty()) {
             return;
         }
-        FileMapping timing = FileMapping.of(mapping, request.identity(), ChannelsExpression.of());
         Range range = windowRange(request, fileSet, timing);
         if (range == null) {
             return;
@@ -153,7 +155,7 @@ public final class FileReads implements AdapterReads {
         String signature = fileSet.signature();
         String time = columns.timeColumn() + "@" + columns.unit();
         List<ChunkCache.Part> parts = layout == FileMapping.Layout.ROW
-                ? List.of(new ChunkCache.RowSet(columns.columns())) : List.copyOf(columns.columns());
+                ? List.of(ChunkCache.RowSet.of(columns.columns())) : List.copyOf(columns.columns());
         List<List<StoredChunk>> cached = cached(parts, from, to, signature, time);
         if (cached != null) {
             for (List<StoredChunk> chunks : cached) {
@@ -164,7 +166,7 @@ public final class FileReads implements AdapterReads {
             return;
         }
         if (layout == FileMapping.Layout.ROW) {
-            RowChunker chunker = new RowChunker(windows, columns, from, sink, cache,
+            RowChunker chunker = new RowChunker(request.identity(), windows, columns, from, sink, cache,
                     window -> new ChunkCache.Key(signature, time, parts.get(0), window));
             files.scan(request.identity(), fileSet, columns, from, to, range.ordered(), chunker);
             chunker.finish(to);

@@ -6,6 +6,7 @@ import io.rta.files.store.ColumnRows;
 import io.rta.service.chunks.ChunkLimits;
 import io.rta.service.chunks.SampleType;
 import io.rta.service.chunks.TimeWindows;
+import io.rta.service.errors.InvalidInputException;
 import io.rta.topology.data.ChunkSink;
 import io.rta.topology.data.StoredChunk;
 import io.rta.topology.data.codec.Lz4Block;
@@ -20,7 +21,8 @@ import java.util.List;
  * devguide's worked example). A row with no value in one of its columns (a NULL, or text that is not a number) is
  * left out: a row's buffer has no way to say "no value". A window's rows are cut into chunks of at most
  * {@link #CHUNK_BYTES} encoded (the devguide: a list SHOULD serialize to no more than 64 KiB) or
- * {@link ChunkLimits#MAX_CHUNK_SAMPLES} rows; the cut depends only on the window's rows, so chunks are stable. When a
+ * {@link ChunkLimits#MAX_CHUNK_SAMPLES} rows, never between rows of one time unless the list reached
+ * {@link #MAX_CHUNK_BYTES}; the cut depends only on the window's rows, so chunks are stable. When a
  * row of a later window arrives, each window passed is closed: its chunks go to the sink and the cache, empty windows
  * included, as {@link WindowChunker} does for timestamped data. Memory holds one window's encoded rows.
  *
@@ -29,8 +31,10 @@ import java.util.List;
  */
 final class RowChunker implements ColumnRows {
 
-    /** The most bytes of one chunk's encoded list (unless one row alone is larger). */
+    /** The bytes a chunk's encoded list is cut at (unless one row alone is larger, or rows share a time). */
     static final int CHUNK_BYTES = 64 * 1024;
+    /** The largest list, a run of rows at one time included: under the devguide's 4 MiB MUST. */
+    static final int MAX_CHUNK_BYTES = 3 * 1024 * 1024;
     private static final int ROW_DATA_LIST_ROW_DATA = 1 << 3 | 2;
     private static final int ROW_DATA_TIMESTAMP = 2 << 3 | 1;
     private static final int ROW_DATA_BUFFER = 3 << 3 | 2;
@@ -63,19 +67,26 @@ final class RowChunker implements ColumnRows {
     }
 
     /**
+     * @param identity the data identity (named when its row set cannot be served)
      * @param mapping the row set (a mapping of the row layout)
      * @param from the first window's start
+     * @throws InvalidInputException when one row of the set would not fit in a chunk
      */
-    RowChunker(TimeWindows windows, FileMapping mapping, long from, ChunkSink sink, ChunkCache cache,
+    RowChunker(String identity, TimeWindows windows, FileMapping mapping, long from, ChunkSink sink, ChunkCache cache,
                WindowKeys keys) {
         List<ColumnMapping> columns = mapping.columns();
-        List<String> selected = mapping.selectedColumns();
         this.windows = windows;
         this.types = columns.stream().map(ColumnMapping::type).toArray(SampleType[]::new);
-        this.valueIndex = columns.stream().mapToInt(column -> selected.indexOf(column.column())).toArray();
+        this.valueIndex = mapping.valueIndexes();
         this.channelIds = columns.stream().mapToLong(ColumnMapping::channel).toArray();
         this.idsField = idsField(channelIds);
         this.bufferBytes = Arrays.stream(types).mapToInt(SampleType::bytes).sum();
+        long rowBytes = (long) idsField.length + 9 + 1 + 5 + bufferBytes;
+        if (rowBytes + 6 > MAX_CHUNK_BYTES) {
+            throw new InvalidInputException("the schema mapping of identity '" + identity + "' maps " + columns.size()
+                    + " columns to one row of " + rowBytes + " bytes: a row data chunk holds at most "
+                    + MAX_CHUNK_BYTES + " (map fewer columns to the row set, or use the column layout)");
+        }
         this.window = from;
         this.sink = sink;
         this.cache = cache;
@@ -134,7 +145,9 @@ final class RowChunker implements ColumnRows {
         int rowBytes = idsField.length + (time == 0 ? 0 : 1 + Long.BYTES) + 1
                 + CodedOutputStream.computeUInt32SizeNoTag(bufferBytes) + bufferBytes;
         int entry = 1 + CodedOutputStream.computeUInt32SizeNoTag(rowBytes) + rowBytes;
-        if (rows > 0 && (length + entry > CHUNK_BYTES || rows == ChunkLimits.MAX_CHUNK_SAMPLES)) {
+        // never between rows of one time (chunks must not meet at a timestamp), unless the list grew too large
+        boolean full = length + entry > CHUNK_BYTES || rows == ChunkLimits.MAX_CHUNK_SAMPLES;
+        if (rows > 0 && ((full && time != lastRowTime) || length + entry > MAX_CHUNK_BYTES)) {
             cut();
         }
         if (length + entry > list.length) {
@@ -180,7 +193,8 @@ final class RowChunker implements ColumnRows {
             block = new byte[Math.max(room, block.length * 2)];
         }
         byte[] payload = Arrays.copyOf(block, Lz4Block.compress(list, 0, length, block, 0));
-        pending.add(new StoredChunk(firstTime, lastRowTime, channelIds.clone(), length, payload, 0, payload.length));
+        // every chunk shares the one ids array (read-only, like the chunk itself)
+        pending.add(new StoredChunk(firstTime, lastRowTime, channelIds, length, payload, 0, payload.length));
         length = 0;
         rows = 0;
     }

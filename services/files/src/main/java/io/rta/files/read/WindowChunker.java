@@ -46,8 +46,7 @@ final class WindowChunker implements ColumnRows {
                   CacheKeys keys) {
         this.windows = windows;
         this.columns = mapping.columns();
-        List<String> selected = mapping.selectedColumns();
-        this.valueIndex = columns.stream().mapToInt(column -> selected.indexOf(column.column())).toArray();
+        this.valueIndex = mapping.valueIndexes();
         this.buffers = columns.stream().map(column -> new SampleBuffer(column.channel(), column.type()))
                 .toArray(SampleBuffer[]::new);
         columns.forEach(column -> pending.add(new ArrayList<>()));

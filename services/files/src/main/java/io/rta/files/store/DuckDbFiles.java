@@ -279,9 +279,10 @@ public final class DuckDbFiles implements AutoCloseable {
     }
 
     /**
-     * Streams the rows of {@code [low, high)} (ns) where any of {@code sources} has a value, with those columns as
-     * text and {@code data} as numbers, in time order (then by the sources' values, so equal times come out the same
-     * way each time). Events are few: the rows are read on the caller's thread.
+     * Streams the rows of {@code [low, high)} (ns) where any of {@code sources} has a value (a number's NaN is none),
+     * with those columns as text and {@code data} as numbers (the time column among them: NaN), in time order, then
+     * by the sources' and the data's values, so equal times come out the same way each time. Rows are read on the
+     * caller's thread (events are meant to be sparse; the chunker bounds what is held).
      *
      * @param timing the time column and unit (its columns are not read)
      * @throws InvalidInputException when a column is not in the files or DuckDB cannot read them
@@ -307,13 +308,23 @@ public final class DuckDbFiles implements AutoCloseable {
             String type = types.get(sources.get(i)).strip().toUpperCase(Locale.ROOT);
             textual[i] = type.equals("VARCHAR") || type.startsWith("VARCHAR(");
             sql.append(", s").append(i);
-            inner.append(", CAST(").append(quote(sources.get(i))).append(" AS VARCHAR) AS s").append(i);
+            String column = quote(sources.get(i));
+            if (textual[i]) {
+                inner.append(", ").append(column).append(" AS s").append(i);
+            } else {
+                // a number's NaN is no value (as a point without the field in InfluxDB)
+                inner.append(", CASE WHEN isnan(TRY_CAST(").append(column).append(" AS DOUBLE)) THEN NULL ELSE CAST(")
+                        .append(column).append(" AS VARCHAR) END AS s").append(i);
+            }
             any.append(i == 0 ? "" : " OR ").append('s').append(i).append(" IS NOT NULL");
             order.append(", s").append(i).append(" NULLS LAST");
         }
         for (int i = 0; i < data.size(); i++) {
             sql.append(", d").append(i);
-            inner.append(", TRY_CAST(").append(quote(data.get(i))).append(" AS DOUBLE) AS d").append(i);
+            order.append(", d").append(i).append(" NULLS LAST");
+            // the time column is no event data (InfluxDB's time is not a field either): NaN
+            inner.append(data.get(i).equals(timing.timeColumn()) ? ", NULL::DOUBLE" : ", TRY_CAST("
+                    + quote(data.get(i)) + " AS DOUBLE)").append(" AS d").append(i);
         }
         inner.append(" FROM ").append(source(files, timing.timeColumn(), kind));
         if (kind == TimeColumn.INTEGER) {

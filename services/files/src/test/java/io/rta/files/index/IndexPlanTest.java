@@ -146,7 +146,13 @@ class IndexPlanTest {
         JsonNode app = new ObjectMapper().readTree(group.configJson()).get("Files");
         assertThat(app.at("/tree/params").toString())
                 .isEqualTo("[\"alpha:Files\",\"beta:Files\",\"Alpha_2:Files\",\"delta:Files\"]");
-        assertThat(app.at("/parameters/2/desc").asText()).isEqualTo("run42/samples_50.csv: Alpha");
+        assertThat(app.at("/parameters/2/desc").asText()).isEqualTo("samples_50.csv: Alpha");
+        IndexPlan otherRun = new IndexPlan("run43/samples_50.csv", "csv", slow.columns(), 50, T0, T0 + 80, Map.of(),
+                SETTINGS);
+        IndexPlan otherFast = new IndexPlan("run43/samples_100.parquet", "parquet", fast.columns(), 100, T0, T0 + 90,
+                Map.of(), SETTINGS);
+        assertThat(SessionPlan.ofDirectory("run43", List.of(otherFast, otherRun), SETTINGS).configIdentifier())
+                .as("alike directories share one config").isEqualTo(group.configIdentifier());
         assertThat(app.at("/channels/2").toString())
                 .isEqualTo("{\"id\":2,\"name\":\"Alpha\",\"source\":\"timestamped\",\"type\":\"f64\"}");
         // each file's own mapping keeps data channels from 0; the session binds it at its offset

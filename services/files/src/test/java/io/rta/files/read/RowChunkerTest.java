@@ -47,8 +47,8 @@ class RowChunkerTest {
     private final ChunkCache cache = new ChunkCache(1 << 30);
 
     private RowChunker chunker(FileMapping mapping, long from) {
-        ChunkCache.RowSet set = new ChunkCache.RowSet(mapping.columns());
-        return new RowChunker(WINDOWS, mapping, from, sent::add, cache,
+        ChunkCache.RowSet set = ChunkCache.RowSet.of(mapping.columns());
+        return new RowChunker("a.csv", WINDOWS, mapping, from, sent::add, cache,
                 window -> new ChunkCache.Key("f", "time@ns", set, window));
     }
 
@@ -144,9 +144,51 @@ class RowChunkerTest {
         assertThat(sent).hasSize(11);
         assertThat(sent.get(1).unpackedLength()).isEqualTo(RowChunker.CHUNK_BYTES);
         for (long window = 0; window < 4; window++) {
-            assertThat(cache.get(new ChunkCache.Key("f", "time@ns", new ChunkCache.RowSet(mapping.columns()),
+            assertThat(cache.get(new ChunkCache.Key("f", "time@ns", ChunkCache.RowSet.of(mapping.columns()),
                     window * S))).as("window %d", window).hasSize(window == 2 ? 0 : window == 3 ? 1 : 5);
         }
+    }
+
+    @Test
+    void shouldNeverCutBetweenRowsOfOneTime() throws IOException {
+        FileMapping mapping = FileMapping.of(WORKED_EXAMPLE, "a.csv", ChannelsExpression.ALL);
+        RowChunker chunker = chunker(mapping, 0);
+        // 5,000 rows in runs of 100 at one time (as a coarse time unit gives): cuts fall between runs only
+        int count = 5_000;
+        long[] times = new long[count];
+        double[][] values = new double[3][count];
+        for (int i = 0; i < count; i++) {
+            times[i] = 1 + i / 100;
+            values[0][i] = i;
+        }
+        chunker.rows(count, times, values, new boolean[3][]);
+        chunker.finish(S);
+
+        assertThat(sent).hasSizeGreaterThan(1);
+        for (int c = 1; c < sent.size(); c++) {
+            assertThat(sent.get(c).startTime()).as("chunk %d", c).isGreaterThan(sent.get(c - 1).endTime());
+            assertThat(sent.get(c - 1).unpackedLength()).isLessThan(RowChunker.CHUNK_BYTES + 100 * 32);
+        }
+        assertThat(sent.stream().mapToInt(chunk -> {
+            try {
+                return list(chunk).getRowDataCount();
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }).sum()).isEqualTo(count);
+    }
+
+    @Test
+    void shouldRefuseARowSetWhoseRowWouldNotFitInAChunk() {
+        SchemaMapping.Builder wide = SchemaMapping.newBuilder().putProperties("layout", "row");
+        for (int c = 0; c < 400_000; c++) {
+            wide.addFieldMappings(field("c" + c, c, TargetChannelDataType.TARGET_CHANNEL_DATA_TYPE_DOUBLE64));
+        }
+        FileMapping mapping = FileMapping.of(wide.build(), "wide.parquet", ChannelsExpression.ALL);
+
+        assertThatThrownBy(() -> chunker(mapping, 0)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("the schema mapping of identity 'a.csv' maps 400000 columns to one row of ")
+                .hasMessageContaining("a row data chunk holds at most 3145728");
     }
 
     private static RowData row(long time, double x, int y, float z) {

@@ -118,6 +118,14 @@ class DuckDbFilesTest {
         // every row has a label: rows 1..3 in time order; y only on even rows; label is no number
         assertThat(rows).containsExactly("1000000 [null, text] falsetrue 0.5 NaN",
                 "2000000 [20, text] falsetrue 1.0 NaN", "3000000 [null, text] falsetrue 1.5 NaN");
+        // a NaN is no value; the time column as data is NaN; equal times come out in the same order every time
+        Files.writeString(root.resolve("flags.csv"), "time,flag,fuel\n" + T0 + ",nan,1\n" + T0 + ",2,3\n" + T0
+                + ",1,4\n" + T0 + ",1,2\n");
+        List<String> flags = new ArrayList<>();
+        files.events("flags.csv", paths.resolve("flags.csv"), mapping("time", TimeUnit.NS), List.of("flag"),
+                List.of("fuel", "time"), T0, T0 + 1, (time, sources, textual, data) -> flags.add(sources[0] + " "
+                        + textual[0] + " " + data[0] + " " + data[1]));
+        assertThat(flags).containsExactly("1.0 false 2.0 NaN", "1.0 false 4.0 NaN", "2.0 false 3.0 NaN");
         assertThatThrownBy(() -> files.events("run.parquet", set, mapping("time", TimeUnit.NS), List.of("pit"),
                 List.of(), T0, T0 + 1, (time, sources, textual, data) -> { }))
                 .isInstanceOf(InvalidInputException.class)

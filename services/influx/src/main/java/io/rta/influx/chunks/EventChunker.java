@@ -4,37 +4,33 @@ import io.rta.influx.store.Row;
 import io.rta.influx.store.RowSink;
 import io.rta.proto.model.data.Event;
 import io.rta.proto.toolkit.schemamapping.EventMapping;
-import io.rta.service.chunks.ChunkLimits;
 import io.rta.service.chunks.EventChunks;
 import io.rta.service.chunks.TimeWindows;
 import io.rta.topology.data.ChunkSink;
-import io.rta.topology.data.StoredChunk;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Turns rows into event chunks, one per window of the fixed grid (cut every {@link ChunkLimits#MAX_CHUNK_SAMPLES}
- * events). An event mapping's {@code source_event} names a field: every point where that field has a value is one
+ * Turns rows into event chunks, per window of the fixed grid (cut at 64 KiB or 65,536 events, never between events
+ * of one time: {@link EventChunks}). An event mapping's {@code source_event} names a field: every point where that field has a value is one
  * occurrence of the event ({@code target_event_id}, {@code target_event_app}) at the point's time; a string value is
- * the event's status text; its raw data are the values of {@code source_event_data_fields}, in order (NaN where a
+ * the event's status text (at most {@link EventChunks#MAX_STATUS_TEXT} characters); its raw data are the values of {@code source_event_data_fields}, in order (NaN where a
  * field has no number). Points matching several mappings give one event each, in mapping order.
  */
 public final class EventChunker implements RowSink {
 
     private final WindowCursor cursor;
     private final List<EventMapping> mappings;
-    private final ChunkSink sink;
-    private final List<Event> events = new ArrayList<>();
+    private final EventChunks events;
     private int[] sourceColumns = new int[0];
     private int[][] dataColumns = new int[0][];
 
     public EventChunker(TimeWindows windows, List<EventMapping> mappings, ChunkSink sink) {
         this.cursor = new WindowCursor(windows);
         this.mappings = List.copyOf(mappings);
-        this.sink = sink;
+        this.events = new EventChunks(sink);
     }
 
     /** The fields a query must select for {@code mappings}: every source event and data field, once. */
@@ -74,25 +70,17 @@ public final class EventChunker implements RowSink {
                     .setAppName(mapping.getTargetEventApp()).setTimestamp(time);
             String text = row.text(source);
             if (text != null) {
-                event.setStatusText(text);
+                event.setStatusText(EventChunks.statusText(text));
             }
             for (int column : dataColumns[i]) {
                 event.addRawData(column >= 1 && row.isNumber(column) ? row.number(column) : Double.NaN);
             }
             events.add(event.build());
-            if (events.size() == ChunkLimits.MAX_CHUNK_SAMPLES) {
-                finish();
-            }
         }
     }
 
-    /** Writes the current window's events as one chunk. */
+    /** Writes the current window's events (cut into chunks by {@link EventChunks}). */
     public void finish() throws IOException {
-        if (events.isEmpty()) {
-            return;
-        }
-        StoredChunk chunk = EventChunks.chunk(events);
-        events.clear();
-        sink.accept(chunk);
+        events.flush();
     }
 }
