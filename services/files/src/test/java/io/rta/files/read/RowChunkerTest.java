@@ -22,7 +22,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** Row data chunks of a row-layout file mapping, against the generated message classes. */
@@ -151,17 +153,12 @@ class RowChunkerTest {
 
     @Test
     void shouldNeverCutBetweenRowsOfOneTime() throws IOException {
-        FileMapping mapping = FileMapping.of(WORKED_EXAMPLE, "a.csv", ChannelsExpression.ALL);
-        RowChunker chunker = chunker(mapping, 0);
+        RowChunker chunker = chunker(FileMapping.of(WORKED_EXAMPLE, "a.csv", ChannelsExpression.ALL), 0);
         // 5,000 rows in runs of 100 at one time (as a coarse time unit gives): cuts fall between runs only
         int count = 5_000;
-        long[] times = new long[count];
         double[][] values = new double[3][count];
-        for (int i = 0; i < count; i++) {
-            times[i] = 1 + i / 100;
-            values[0][i] = i;
-        }
-        chunker.rows(count, times, values, new boolean[3][]);
+        Arrays.setAll(values[0], i -> i);
+        chunker.rows(count, LongStream.range(0, count).map(i -> 1 + i / 100).toArray(), values, new boolean[3][]);
         chunker.finish(S);
 
         assertThat(sent).hasSizeGreaterThan(1);
