@@ -1,5 +1,7 @@
 package io.rta.it;
 
+import static io.rta.it.Ops.CLOSED;
+import static io.rta.it.Ops.create;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,11 +19,15 @@ import io.rta.it.data.Samples;
 import io.rta.it.data.Samples.Sample;
 import io.rta.proto.model.data.RowData;
 import io.rta.proto.toolkit.config.GetConfigRequest;
+import io.rta.proto.toolkit.schemamapping.HasSchemaMappingRequest;
+import io.rta.proto.toolkit.schemamapping.SchemaMappingStoreGrpc;
 import io.rta.proto.toolkit.session.DataBinding;
+import io.rta.proto.toolkit.session.DataBindingKey;
 import io.rta.proto.toolkit.session.GetSessionRequest;
 import io.rta.proto.toolkit.session.ListSessionsRequest;
 import io.rta.proto.toolkit.session.Session;
 import io.rta.proto.toolkit.session.SessionElements;
+import io.rta.proto.toolkit.session.SessionUpdate;
 import io.rta.service.config.Options;
 import io.rta.service.net.FreePorts;
 import java.io.ByteArrayOutputStream;
@@ -36,6 +42,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -335,6 +342,35 @@ class FileIndexIT {
         assertThat(TestServer.shared().sessions().getSession(GetSessionRequest.newBuilder()
                 .setIdentity(IndexPlan.sessionIdentity(dirs, "run42/")).setElements(SessionElements.newBuilder()
                         .setJson(true).setDataBindings(true)).build()).toString()).isEqualTo(before);
+
+        // --Prune: run43's only file goes; its session and mapping go, a session someone else bound to it stays
+        String someoneElses = "files-kept-" + UUID.randomUUID();
+        TestServer.shared().sessions().createOrUpdateSession(create(someoneElses, "kept", "2024-05-01T10:00:00Z",
+                CLOSED, SessionUpdate.newBuilder().setSetDataBindings(SessionUpdate.DataBindingsList.newBuilder()
+                        .addDataBindings(DataBinding.newBuilder().setKey(DataBindingKey.newBuilder().setSource(dirs)
+                                .setIdentity("run43/only.csv")))).build()));
+        Files.delete(groups.resolve("run43/only.csv"));
+        String[] prune = Arrays.copyOf(args, args.length + 2);
+        prune[args.length] = "--Prune";
+        prune[args.length + 1] = "true";
+        ByteArrayOutputStream pruned = new ByteArrayOutputStream();
+        FileIndex.run(Options.load(IndexOptions.ALL, prune, Map.of(), Scratch.dir("file-index-it-g3-")),
+                new PrintStream(pruned, true, StandardCharsets.UTF_8));
+
+        assertThat(pruned.toString(StandardCharsets.UTF_8)).contains("pruned session "
+                + IndexPlan.sessionIdentity(dirs, "run43/") + ": run43/only.csv is gone",
+                "pruned 1 session(s) whose files are gone");
+        assertThat(TestServer.shared().http().get("/rta/v2/sessions/" + IndexPlan.sessionIdentity(dirs, "run43/"))
+                .statusCode()).isEqualTo(404);
+        assertThat(TestServer.shared().http().get("/rta/v2/sessions/" + someoneElses).statusCode()).isEqualTo(200);
+        assertThat(TestServer.shared().http().get("/rta/v2/sessions/" + IndexPlan.sessionIdentity(dirs, "run42/"))
+                .statusCode()).isEqualTo(200);
+        assertThat(SchemaMappingStoreGrpc.newBlockingStub(TestServer.shared().channel()).hasSchemaMapping(
+                HasSchemaMappingRequest.newBuilder().setDataSource(dirs).setDataIdentity("run43/only.csv").build())
+                .getValue()).isFalse();
+        assertThat(SchemaMappingStoreGrpc.newBlockingStub(TestServer.shared().channel()).hasSchemaMapping(
+                HasSchemaMappingRequest.newBuilder().setDataSource(dirs).setDataIdentity("run42/samples_50.csv")
+                        .build()).getValue()).isTrue();
     }
 
     @Test

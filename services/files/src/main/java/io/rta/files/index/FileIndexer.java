@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -45,6 +46,7 @@ public final class FileIndexer {
     private final IndexClients clients;
     private final IndexPlan.Settings settings;
     private final boolean groupByDirectory;
+    private final boolean prune;
     private final TimeUnit unit;
     private final PrintStream out;
 
@@ -55,15 +57,19 @@ public final class FileIndexer {
         }
     }
 
-    /** @param groupByDirectory one session per directory holding data files, instead of one per file */
+    /**
+     * @param groupByDirectory one session per directory holding data files, instead of one per file
+     * @param prune delete the sessions made by this command whose files are gone ({@link SessionPruner})
+     */
     FileIndexer(Path root, DuckDbFiles files, IndexClients clients, IndexPlan.Settings settings,
-                boolean groupByDirectory, PrintStream out) {
+                boolean groupByDirectory, boolean prune, PrintStream out) {
         this.root = root;
         this.paths = new RootPaths(root, 1);
         this.files = files;
         this.clients = clients;
         this.settings = settings;
         this.groupByDirectory = groupByDirectory;
+        this.prune = prune;
         this.unit = TimeUnit.valueOf(settings.timeUnit().toUpperCase(Locale.ROOT));
         this.out = out;
     }
@@ -73,6 +79,7 @@ public final class FileIndexer {
         List<String> found = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         scan(found, skipped);
+        boolean walked = skipped.isEmpty();
         int total = found.size() + skipped.size();
         Map<String, List<String>> sessions = new TreeMap<>();
         for (String identity : found) {
@@ -135,6 +142,12 @@ public final class FileIndexer {
                 + (groupByDirectory ? " into " + published + " session(s)" : "")
                 + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped or failed")
                 + "; " + stored + " new config(s)");
+        if (prune && walked) {
+            int pruned = new SessionPruner(clients, settings.dataSource(), out).prune(Set.copyOf(found));
+            out.println("pruned " + pruned + " session(s) whose files are gone");
+        } else if (prune) {
+            out.println("nothing pruned: part of the root could not be read, so files that are there may look gone");
+        }
         return new Outcome(found.size(), indexed, List.copyOf(skipped), stored);
     }
 

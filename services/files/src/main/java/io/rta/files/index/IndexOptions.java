@@ -42,12 +42,16 @@ public final class IndexOptions {
     public static final OptionDef GROUP_BY = OptionDef.of("GroupBy", "file",
             "Which files make one session: file (a session per file) or directory (a session per directory holding "
                     + "data files, each file bound at its channel offset, one config over all their columns).");
+    public static final OptionDef PRUNE = OptionDef.of("Prune", "false",
+            "After indexing, delete the sessions this command made for DataSource whose files are all gone (and their "
+                    + "schema mappings); sessions made otherwise are never touched. Nothing is pruned when part of "
+                    + "Root could not be read.");
     public static final OptionDef UPSTREAM_TIMEOUT = OptionDef.of("UpstreamTimeout", "30000",
             "Milliseconds each service has to answer one call (a write answers once the service's view shows it).");
 
     /** The command's own options, in documentation order. */
     public static final List<OptionDef> OWN = List.of(ROOT, SESSION_SERVICE_URI, CONFIG_SERVICE_URI,
-            SCHEMA_MAPPING_GRPC_URI, DATA_SOURCE, TIME_COLUMN, TIME_UNIT, LAYOUT, GROUP_BY, APP, UPSTREAM_TIMEOUT,
+            SCHEMA_MAPPING_GRPC_URI, DATA_SOURCE, TIME_COLUMN, TIME_UNIT, LAYOUT, GROUP_BY, PRUNE, APP, UPSTREAM_TIMEOUT,
             FileOptions.ENGINE_MEMORY);
 
     /** The OAuth 2.0 client options it shares with the gateway (the token asks for Auth:WriteScope by default). */

@@ -225,6 +225,7 @@ class MainTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("./rta index files [...]",
                 "Options of index files", "--SessionServiceUri", "--ConfigServiceUri", "--TimeColumn (default time)",
                 "--TimeUnit (default ns)", "--Layout (default columns)", "--GroupBy (default file)",
+                "--Prune (default false)",
                 "--App (default Files)", "Auth:ClientId, Auth:ClientSecret");
     }
 
