@@ -371,6 +371,17 @@ class FileIndexIT {
         assertThat(SchemaMappingStoreGrpc.newBlockingStub(TestServer.shared().channel()).hasSchemaMapping(
                 HasSchemaMappingRequest.newBuilder().setDataSource(dirs).setDataIdentity("run42/samples_50.csv")
                         .build()).getValue()).isTrue();
+
+        // a wrong Root (empty: an unmounted disk) makes every file look gone: --Prune true prunes nothing then
+        String[] wrongRoot = prune.clone();
+        wrongRoot[1] = Files.createDirectories(Scratch.dir("file-index-it-empty-")).toRealPath().toString();
+        ByteArrayOutputStream refused = new ByteArrayOutputStream();
+        assertThat(FileIndex.run(Options.load(IndexOptions.ALL, wrongRoot, Map.of(), Scratch.dir("file-index-it-g4-")),
+                new PrintStream(refused, true, StandardCharsets.UTF_8))).isEqualTo(FileIndex.FAILED);
+        assertThat(refused.toString(StandardCharsets.UTF_8)).contains("nothing pruned: 1 of the 1 session(s) made for "
+                + dirs + " would go (no file was found under Root); is Root right? --Prune all prunes them");
+        assertThat(TestServer.shared().http().get("/rta/v2/sessions/" + IndexPlan.sessionIdentity(dirs, "run42/"))
+                .statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -252,6 +252,40 @@ class ViewerIT {
     }
 
     @Test
+    @Order(3)
+    void shouldDecodeAChannelOfSeveralRowSetsInTimeOrderAndSkipRowsWithoutIt() throws Exception {
+        open(ui + "#/sessions?folder=" + PREFIX);
+        // in the page's own modules: channel 6 is in row sets [5, 6] (its u8 at byte 1) and [6, 7] (at byte 0)
+        Object result = browser.asyncScript("const done = arguments[arguments.length - 1];"
+                + "Promise.all([import('./js/rta.js'), import('./js/protobuf.js')]).then(([rta, pb]) => {"
+                + "  const w = new pb.Writer();"
+                + "  const row = (ids, t, bytes) => { w.tag(1, 2).fork(); w.packedUint32(1, ids);"
+                + "    w.tag(2, 1).sfixed64(BigInt(t)); w.tag(3, 2).bytes(Uint8Array.from(bytes)); w.ldelim(); };"
+                + "  row([5, 6], 2e9, [1, 20]); row([5, 6], 4e9, [1, 40]); row([6, 7], 1e9, [10, 9]);"
+                + "  row([6, 7], 3e9, [30, 9]); row([8, 9], 5e9, [0, 0]);"
+                + "  const types = new Map([[5, 'u8'], [6, 'u8'], [7, 'u8']]);"
+                + "  const cols = { n: 0, t: new Float64Array(8), v: new Float64Array(8), ensure() {} };"
+                + "  rta.decodeRowList(w.finish(), 6, (id) => types.get(id), cols);"
+                + "  const t = cols.t.subarray(0, cols.n), v = cols.v.subarray(0, cols.n);"
+                + "  rta.sortByTime(t, v);"
+                + "  let untyped = '';"
+                + "  try { rta.rowOffset([9, 6], 6, (id) => types.get(id)); } catch (e) { untyped = e.message; }"
+                + "  done({ t: Array.from(t), v: Array.from(v), absent: rta.rowOffset([8, 9], 6, (id) => types.get(id)),"
+                + "    untyped });"
+                + "}).catch((e) => done({ error: String(e) }));");
+
+        assertThat(result).isInstanceOf(Map.class);
+        Map<?, ?> decoded = (Map<?, ?>) result;
+        assertThat(decoded.get("error")).isNull();
+        assertThat(((List<?>) decoded.get("t")).stream().map(x -> ((Number) x).doubleValue()).toList())
+                .containsExactly(1.0, 2.0, 3.0, 4.0);
+        assertThat(((List<?>) decoded.get("v")).stream().map(x -> ((Number) x).doubleValue()).toList())
+                .containsExactly(10.0, 20.0, 30.0, 40.0);
+        assertThat(((Number) decoded.get("absent")).intValue()).isEqualTo(-1);
+        assertThat((String) decoded.get("untyped")).contains("channel 9 of its row has no type");
+    }
+
+    @Test
     @Order(4)
     void shouldZoomAndFetchOnlyTheVisibleRangeAtFullResolution() throws Exception {
         open(ui + "#/session/" + demo.raceIdentity() + "?p=vCar:demo");
@@ -321,6 +355,7 @@ class ViewerIT {
         }
         // the row set's LiveRow (u16 after LiveFlag's u8 in each row): one row per 0.1 s burst, from the REST read
         // on opening and from the stream after it
+        browser.await("live rows", WAIT, () -> loaded("LiveRow") > 0);
         double firstRow = lastTime("LiveRow");
         browser.await("new rows arriving", WAIT, () -> lastTime("LiveRow") > firstRow + 1);
         Map<?, ?> rows = (Map<?, ?>) plot("LiveRow").get("loaded");

@@ -36,7 +36,7 @@ public final class FileIndex {
         Path root = root(options);
         IndexPlan.Settings settings = settings(options);
         boolean groupByDirectory = groupByDirectory(options);
-        boolean prune = options.getBoolean(IndexOptions.PRUNE);
+        SessionPruner.Mode prune = SessionPruner.Mode.of(options.getString(IndexOptions.PRUNE));
         try (IndexClients clients = new IndexClients(options);
              DuckDbFiles files = new DuckDbFiles(root, options.getString(FileOptions.ENGINE_MEMORY))) {
             FileIndexer.Outcome outcome = new FileIndexer(root, files, clients, settings, groupByDirectory, prune,

@@ -46,7 +46,7 @@ public final class FileIndexer {
     private final IndexClients clients;
     private final IndexPlan.Settings settings;
     private final boolean groupByDirectory;
-    private final boolean prune;
+    private final SessionPruner.Mode prune;
     private final TimeUnit unit;
     private final PrintStream out;
 
@@ -59,10 +59,10 @@ public final class FileIndexer {
 
     /**
      * @param groupByDirectory one session per directory holding data files, instead of one per file
-     * @param prune delete the sessions made by this command whose files are gone ({@link SessionPruner})
+     * @param prune whether to delete the sessions made by this command whose files are gone ({@link SessionPruner})
      */
     FileIndexer(Path root, DuckDbFiles files, IndexClients clients, IndexPlan.Settings settings,
-                boolean groupByDirectory, boolean prune, PrintStream out) {
+                boolean groupByDirectory, SessionPruner.Mode prune, PrintStream out) {
         this.root = root;
         this.paths = new RootPaths(root, 1);
         this.files = files;
@@ -142,10 +142,11 @@ public final class FileIndexer {
                 + (groupByDirectory ? " into " + published + " session(s)" : "")
                 + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped or failed")
                 + "; " + stored + " new config(s)");
-        if (prune && walked) {
-            int pruned = new SessionPruner(clients, settings.dataSource(), out).prune(Set.copyOf(found));
+        if (prune != SessionPruner.Mode.OFF && walked) {
+            int pruned = new SessionPruner(clients, settings.dataSource(), out).prune(Set.copyOf(found), prune,
+                    skipped);
             out.println("pruned " + pruned + " session(s) whose files are gone");
-        } else if (prune) {
+        } else if (prune != SessionPruner.Mode.OFF) {
             out.println("nothing pruned: part of the root could not be read, so files that are there may look gone");
         }
         return new Outcome(found.size(), indexed, List.copyOf(skipped), stored);

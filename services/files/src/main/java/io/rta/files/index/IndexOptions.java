@@ -44,8 +44,9 @@ public final class IndexOptions {
                     + "data files, each file bound at its channel offset, one config over all their columns).");
     public static final OptionDef PRUNE = OptionDef.of("Prune", "false",
             "After indexing, delete the sessions this command made for DataSource whose files are all gone (and their "
-                    + "schema mappings); sessions made otherwise are never touched. Nothing is pruned when part of "
-                    + "Root could not be read.");
+                    + "schema mappings): false, true, or all. Sessions made or added to otherwise are never touched. "
+                    + "Nothing is pruned when part of Root could not be read, nor with true when no file was found or "
+                    + "more than half of the command's sessions would go (a wrong Root): all prunes them then.");
     public static final OptionDef UPSTREAM_TIMEOUT = OptionDef.of("UpstreamTimeout", "30000",
             "Milliseconds each service has to answer one call (a write answers once the service's view shows it).");
 

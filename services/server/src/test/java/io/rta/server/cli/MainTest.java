@@ -207,6 +207,10 @@ class MainTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("option GroupBy 'run': use file or directory");
 
         err.reset();
+        assertThat(run("index", "files", "--Root", root.toString(), "--Prune", "maybe")).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("option Prune 'maybe': use false, true or all");
+
+        err.reset();
         assertThat(run("index", "files", "--Root", root.toString(), "--SessionServiceUri", "localhost:2652",
                 "--ConfigServiceUri", "http://127.0.0.1:1/", "--SchemaMappingGrpcUri", "http://127.0.0.1:1/"))
                 .isEqualTo(Main.USAGE);

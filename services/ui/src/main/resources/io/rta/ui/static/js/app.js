@@ -1234,7 +1234,13 @@ class PlotSet {
           const typeOf = (id) => this.view.channelTypes && this.view.channelTypes.get(id);
           for (const id of ids) {
             for (const p of route(id)) {
-              const v = rta.rowValue(ids, buffer, id, typeOf);
+              let v;
+              try {
+                v = rta.rowValue(ids, buffer, id, typeOf);
+              } catch (e) {   // this row cannot be read for this plot: say so once, go on with the stream
+                if (!p.rowError) { p.rowError = true; p.msg.className = 'plot-msg error'; p.msg.textContent = errorText(e); }
+                continue;
+              }
               if (v !== null) feed(p, Float64Array.of(t), this.convert(p, Float64Array.of(v)));
             }
           }

@@ -458,6 +458,7 @@ export function decodeTimestampedList(payload, type, cols, what = 'TimestampedDa
  * cannot be read, and says so.
  */
 export function rowOffset(ids, channelId, typeOf, what = 'RowData') {
+  if (!ids.includes(channelId)) return -1;
   let offset = 0;
   for (const id of ids) {
     if (id === channelId) return offset;
@@ -515,6 +516,17 @@ export function readRow(r) {
     }
   }
   return { ids, tNs, bufPos, bufLen };
+}
+
+/** Sorts the samples (t, v) by time in place when they are not in order already (stable: equal times keep order). */
+export function sortByTime(t, v) {
+  let sorted = true;
+  for (let i = 1; i < t.length && sorted; i++) sorted = t[i - 1] <= t[i];
+  if (sorted) return;
+  const order = Array.from(t.keys()).sort((a, b) => t[a] - t[b] || a - b);
+  const t0 = Float64Array.from(t);
+  const v0 = Float64Array.from(v);
+  for (let i = 0; i < order.length; i++) { t[i] = t0[order[i]]; v[i] = v0[order[i]]; }
 }
 
 /** One row's value of channelId (typeOf: a channel's type), or null when the row does not hold it. */
@@ -1186,7 +1198,10 @@ export class RtaClient {
     const what = kind === 'periodic' ? 'PeriodicDataList' : kind === 'row' ? 'RowDataList' : 'TimestampedDataList';
     // summary mode: when the read is projected to exceed the threshold, each chunk is decoded into the same small
     // window (cols, reset after each chunk) and folded into a MinMaxSummary: memory stays small, no fresh pages
-    const canSummarize = !!summarize && startNs !== undefined && startNs !== null && endNs !== undefined && endNs !== null;
+    // (row data is held sample by sample: a channel in several row sets arrives set by set, out of time order, and is
+    // sorted at the end)
+    const canSummarize = !!summarize && kind !== 'row' && startNs !== undefined && startNs !== null && endNs !== undefined
+      && endNs !== null;
     const threshold = canSummarize ? (summarize.threshold ?? SUMMARY_THRESHOLD) : Infinity;
     // the summary's range: the read's, or summarize.range (a segment of a parallel read folds into the whole range)
     const r0 = canSummarize ? (summarize.range ? summarize.range[0] : nsToSeconds(BigInt(nsParam(startNs)))) : 0;
@@ -1238,6 +1253,7 @@ export class RtaClient {
       return { t: s.t, v: s.v, chunks, bytes, summary: s };
     }
     const { t, v } = cols.result();
+    if (kind === 'row') sortByTime(t, v);
     return { t, v, chunks, bytes };
   }
 
