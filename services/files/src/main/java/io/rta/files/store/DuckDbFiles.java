@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,6 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
@@ -47,6 +50,10 @@ import org.slf4j.LoggerFactory;
 public final class DuckDbFiles implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbFiles.class);
+
+    /** Start of an engine's temporary directory's name, then the process id and {@code -}. */
+    static final String SPILL_PREFIX = "rta-file-data-service-duckdb-";
+    private static final Pattern STALE_SPILL = Pattern.compile(Pattern.quote(SPILL_PREFIX) + "(\\d{1,18})-.*");
 
     /** Rows a fetch asks for (DuckDB streams in vectors of 2048 rows whatever it is). */
     static final int FETCH_SIZE = 8192;
@@ -83,7 +90,9 @@ public final class DuckDbFiles implements AutoCloseable {
     public DuckDbFiles(Path root, String memoryLimit, int threads) throws SQLException {
         this.root = root;
         try {
-            this.spill = Files.createTempDirectory("rta-file-data-service-duckdb-");
+            Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+            removeStaleSpills(temp);
+            this.spill = Files.createTempDirectory(temp, SPILL_PREFIX + ProcessHandle.current().pid() + "-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create DuckDB's temporary directory under "
                     + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
@@ -433,6 +442,28 @@ public final class DuckDbFiles implements AutoCloseable {
         String message = String.valueOf(e.getMessage()).replace(root.toString(), "<Root>");
         return new InvalidInputException("data identity '" + identity + "' could not be read: "
                 + message.lines().findFirst().orElse("").strip(), e);
+    }
+
+    /**
+     * Removes the temporary directories that engines of processes no longer running left in {@code temp} (a killed
+     * service cannot remove its own): their names carry their process id. A directory of a live process, or one
+     * named otherwise (an older version's, without the id), is left alone.
+     */
+    static void removeStaleSpills(Path temp) {
+        try (Stream<Path> entries = Files.list(temp)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                Matcher name = STALE_SPILL.matcher(entry.getFileName().toString());
+                if (name.matches() && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+                        && !ProcessHandle.of(Long.parseLong(name.group(1))).map(ProcessHandle::isAlive).orElse(false)) {
+                    LOG.info("Removing DuckDB's temporary directory {}, left by process {} which is no longer running",
+                            entry, name.group(1));
+                    Directories.deleteRecursively(entry, "DuckDB's temporary files", LOG);
+                }
+            }
+        } catch (IOException | UncheckedIOException | NumberFormatException e) {
+            LOG.warn("Could not look for DuckDB temporary directories left by stopped processes in {}: {}", temp,
+                    e.toString());
+        }
     }
 
     /** This engine's temporary directory. */

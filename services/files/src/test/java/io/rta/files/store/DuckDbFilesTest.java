@@ -133,6 +133,30 @@ class DuckDbFilesTest {
     }
 
     @Test
+    void shouldRemoveOnlyTheTemporaryDirectoriesOfProcessesNoLongerRunning() throws Exception {
+        Path temp = Files.createDirectories(this.temp.resolve("tmp"));
+        long dead = 4_000_000;
+        while (ProcessHandle.of(dead).isPresent()) {
+            dead--;
+        }
+        Path left = Files.createDirectories(temp.resolve(DuckDbFiles.SPILL_PREFIX + dead + "-123"));
+        Files.writeString(left.resolve("duckdb_temp_block-1.block"), "spilled");
+        Path live = Files.createDirectories(temp.resolve(DuckDbFiles.SPILL_PREFIX + ProcessHandle.current().pid()
+                + "-456"));
+        Path older = Files.createDirectories(temp.resolve(DuckDbFiles.SPILL_PREFIX + "789"));
+        Path file = Files.writeString(temp.resolve(DuckDbFiles.SPILL_PREFIX + dead + "-file"), "not a directory");
+
+        DuckDbFiles.removeStaleSpills(temp);
+
+        assertThat(left).doesNotExist();
+        assertThat(live).isDirectory();
+        assertThat(older).isDirectory();
+        assertThat(file).isRegularFile();
+        assertThat(files.spillDirectory().getFileName().toString())
+                .startsWith(DuckDbFiles.SPILL_PREFIX + ProcessHandle.current().pid() + "-");
+    }
+
+    @Test
     void shouldTellFilesInTimeOrderSoTheyAreReadWithoutASort() throws Exception {
         Files.writeString(root.resolve("ordered.csv"), "time,v\n" + T0 + ",1\n" + T0 + ",0\n" + (T0 + 5) + ",\n"
                 + (T0 + 7) + ",3\n");
