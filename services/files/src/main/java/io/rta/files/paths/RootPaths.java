@@ -3,21 +3,23 @@ package io.rta.files.paths;
 import io.rta.service.errors.InvalidInputException;
 import io.rta.service.errors.NotFoundException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Confines data identities to {@code Root}. An identity is a path relative to the root, {@code /}-separated, naming
@@ -97,12 +99,23 @@ public final class RootPaths {
     }
 
     private Path single(String identity) {
-        Path path = root.resolve(identity);
+        Path real = confined(identity, root.resolve(identity), "no file '" + identity + "' under the root");
+        if (!Files.isRegularFile(real)) {
+            throw refused(identity, "is not a regular file");
+        }
+        return real;
+    }
+
+    /**
+     * The real path of {@code path}, which must be in the root (400 otherwise); 404 with {@code nothing} when it does
+     * not exist (400 when a link on its way leads out of the root).
+     */
+    private Path confined(String identity, Path path, String nothing) {
         Path real;
         try {
             real = path.toRealPath();
         } catch (NoSuchFileException e) {
-            throw new NotFoundException("no file '" + identity + "' under the root");
+            throw missing(identity, path, nothing);
         } catch (IOException e) {
             throw new InvalidInputException("data identity '" + identity + "' cannot be resolved: "
                     + e.getClass().getSimpleName());
@@ -110,58 +123,106 @@ public final class RootPaths {
         if (!real.startsWith(root)) {
             throw refused(identity, "resolves outside the root");
         }
-        if (!Files.isRegularFile(real)) {
-            throw refused(identity, "is not a regular file");
-        }
         return real;
     }
 
+    /**
+     * The answer for a path that does not resolve: 400 when a link on its way leads out of the root (a dangling one
+     * included: where it points is refused whether or not something is there), else 404 with {@code message}.
+     */
+    private RuntimeException missing(String identity, Path path, String message) {
+        Path at = root;
+        for (Path segment : root.relativize(path)) {
+            at = at.resolve(segment);
+            if (!Files.isSymbolicLink(at)) {
+                continue;
+            }
+            Path target;
+            try {
+                target = at.toRealPath();
+            } catch (IOException e) {
+                try {
+                    target = at.getParent().resolve(Files.readSymbolicLink(at)).normalize();
+                } catch (IOException | UnsupportedOperationException unreadable) {
+                    break;
+                }
+            }
+            if (!target.startsWith(root)) {
+                return refused(identity, "resolves outside the root");
+            }
+        }
+        return new NotFoundException(message);
+    }
+
+    /**
+     * The files a glob matches. Its leading segments without wildcards must stay in the root like a single file's
+     * path (400 otherwise); the walk below them follows links but does not go into a directory that resolves outside
+     * the root (nor around a loop of links), and a match that resolves outside refuses the identity. A link to
+     * nothing is no file.
+     */
     private List<Path> glob(String identity) {
         String[] segments = identity.split("/");
-        Path base = root;
+        Path lexical = root;
         int fixed = 0;
         while (fixed < segments.length - 1 && !GLOB.matcher(segments[fixed]).find()) {
-            base = base.resolve(segments[fixed]);
+            lexical = lexical.resolve(segments[fixed]);
             fixed++;
         }
+        String nothing = "no file matches '" + identity + "' under the root";
+        if (!Files.isDirectory(confined(identity, lexical, nothing))) {
+            throw new NotFoundException(nothing);
+        }
+        Path base = lexical;
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + identity);
         boolean deep = identity.contains("**");
         int depth = deep ? Integer.MAX_VALUE : segments.length - fixed;
         Set<Path> matches = new TreeSet<>();
-        if (!Files.isDirectory(base)) {
-            throw new NotFoundException("no file matches '" + identity + "' under the root");
-        }
-        try (Stream<Path> walk = Files.walk(base, depth, FileVisitOption.FOLLOW_LINKS)) {
-            walk.filter(path -> matcher.matches(root.relativize(path))).forEach(path -> {
-                Path real = real(identity, path);
-                if (Files.isRegularFile(real)) {
-                    matches.add(real);
-                    if (matches.size() > maxFiles) {
-                        throw refused(identity, "matches more than " + maxFiles + " files (MaxFiles)");
+        try {
+            Files.walkFileTree(base, EnumSet.of(FileVisitOption.FOLLOW_LINKS), depth, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes)
+                        throws IOException {
+                    return dir.equals(base) || dir.toRealPath().startsWith(root) ? FileVisitResult.CONTINUE
+                            : FileVisitResult.SKIP_SUBTREE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    // a link whose target is missing comes with the link's own attributes: no file; nor is a
+                    // directory at the walk's depth
+                    if (attributes.isSymbolicLink() || attributes.isDirectory()
+                            || !matcher.matches(root.relativize(file))) {
+                        return FileVisitResult.CONTINUE;
                     }
+                    Path real = file.toRealPath();
+                    if (!real.startsWith(root)) {
+                        throw refused(identity, "matches a file that resolves outside the root");
+                    }
+                    if (attributes.isRegularFile()) {
+                        matches.add(real);
+                        if (matches.size() > maxFiles) {
+                            throw refused(identity, "matches more than " + maxFiles + " files (MaxFiles)");
+                        }
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof FileSystemLoopException || e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE; // around a loop of links, or gone while listed
+                    }
+                    throw e;
                 }
             });
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             throw new InvalidInputException("data identity '" + identity + "' cannot be listed: "
                     + e.getClass().getSimpleName());
         }
         if (matches.isEmpty()) {
-            throw new NotFoundException("no file matches '" + identity + "' under the root");
+            throw new NotFoundException(nothing);
         }
         return List.copyOf(matches);
-    }
-
-    /** A match's real path; a match that is (or passes through) a link out of the root refuses the identity. */
-    private Path real(String identity, Path path) {
-        try {
-            Path real = path.toRealPath();
-            if (!real.startsWith(root)) {
-                throw refused(identity, "matches a file that resolves outside the root");
-            }
-            return real;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private String version(String identity, Path file) {

@@ -439,7 +439,8 @@ public final class DuckDbFiles implements AutoCloseable {
     }
 
     private InvalidInputException refused(String identity, SQLException e) {
-        String message = String.valueOf(e.getMessage()).replace(root.toString(), "<Root>");
+        String message = String.valueOf(e.getMessage()).replace(root.toString(), "<Root>")
+                .replace(spill.toString(), "<temporary directory>");
         return new InvalidInputException("data identity '" + identity + "' could not be read: "
                 + message.lines().findFirst().orElse("").strip(), e);
     }

@@ -79,6 +79,36 @@ class RootPathsTest {
     }
 
     @Test
+    void shouldRefuseDanglingLinksOutOfTheRootAndAnswerNotFoundForDanglingLinksInside() throws IOException {
+        Files.createSymbolicLink(root.resolve("gone.csv"), temp.resolve("no-such.csv"));
+        Files.createSymbolicLink(root.resolve("gone"), temp.resolve("no-such-directory"));
+        Files.createSymbolicLink(root.resolve("moved.csv"), root.resolve("runs/no-such.csv"));
+
+        for (String hostile : List.of("gone.csv", "gone/a.csv", "gone/*.csv", "gone/x/**/*.csv")) {
+            assertThatThrownBy(() -> paths.resolve(hostile)).as(hostile).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("outside the root").satisfies(e -> assertThat(e.getMessage())
+                            .doesNotContain(temp.toString()));
+        }
+        assertThatThrownBy(() -> paths.resolve("moved.csv")).isInstanceOf(NotFoundException.class);
+        // a glob's walk takes a link to nothing for no file
+        assertThatThrownBy(() -> paths.resolve("*.csv")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void shouldNotWalkIntoDirectoriesOutsideTheRootNorAroundLoops() throws IOException {
+        Files.createSymbolicLink(root.resolve("runs/out"), temp.resolve("outside"));
+        Files.createSymbolicLink(root.resolve("runs/2024/again"), root.resolve("runs"));
+
+        // outside/d.csv is not found through the link, and the loop runs/2024/again -> runs ends
+        assertThat(paths.resolve("runs/**/*.csv").files()).containsExactly(root.resolve("runs/2024/a.csv"),
+                root.resolve("runs/2024/b.csv"));
+        assertThatThrownBy(() -> paths.resolve("runs/**/d.csv")).isInstanceOf(NotFoundException.class);
+        // a directory the pattern names is no file, in the root or out of it
+        assertThat(paths.resolve("runs/*").files()).containsExactly(root.resolve("runs/c.parquet"));
+        assertThatThrownBy(() -> paths.resolve("runs/o*")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void shouldFollowSymlinksThatStayInsideTheRoot() throws IOException {
         Files.createSymbolicLink(root.resolve("latest.csv"), root.resolve("runs/2024/b.csv"));
 
