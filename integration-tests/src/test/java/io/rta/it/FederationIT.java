@@ -262,6 +262,11 @@ class FederationIT {
     }
 
     private static void bindSession(TestServer server) {
+        bindSession(server, SESSION, List.of());
+    }
+
+    /** Binds {@code session} to the three stores as described, and to {@code more}. */
+    private static void bindSession(TestServer server, String session, List<DataBinding> more) {
         SessionUpdate config = SessionUpdate.newBuilder().setSetConfigBindings(SessionUpdate.ConfigBindingsList
                 .newBuilder().addConfigBindings(ConfigBinding.newBuilder().setIdentifier(CONFIG))).build();
         SessionUpdate data = SessionUpdate.newBuilder().setSetDataBindings(SessionUpdate.DataBindingsList.newBuilder()
@@ -269,8 +274,9 @@ class FederationIT {
                 .addDataBindings(binding(INFLUX, INFLUX_IDENTITY, INFLUX_OFFSET, 0, INFLUX_FIRST_SESSION_CHANNEL,
                         INFLUX_FIRST_SESSION_CHANNEL + 2))
                 .addDataBindings(binding(FILES, FILE_IDENTITY, 0, FILES_FIRST_CHANNEL, FILES_FIRST_CHANNEL,
-                        FILES_FIRST_CHANNEL + 1))).build();
-        server.sessions().createOrUpdateSession(create(SESSION, "federation", "2023-11-14T22:13:20Z", CLOSED,
+                        FILES_FIRST_CHANNEL + 1))
+                .addAllDataBindings(more)).build();
+        server.sessions().createOrUpdateSession(create(session, "federation", "2023-11-14T22:13:20Z", CLOSED,
                 config, data));
     }
 
@@ -297,7 +303,11 @@ class FederationIT {
 
     /** The session's timestamped data of {@code channels} through the gateway, in read order. */
     private static List<Sample> read(String channels, String query) throws IOException {
-        byte[] body = Http.ok(gateway().get("/rta/v2/sessions/" + SESSION + "/data/timestamped/" + channels + query))
+        return read(SESSION, channels, query);
+    }
+
+    private static List<Sample> read(String session, String channels, String query) throws IOException {
+        byte[] body = Http.ok(gateway().get("/rta/v2/sessions/" + session + "/data/timestamped/" + channels + query))
                 .body();
         List<Sample> samples = new ArrayList<>(Samples.ofTimestampedChunks(ChunkedWireDecoder.timestamped(body)));
         samples.sort(Samples.READ_ORDER);
@@ -324,6 +334,22 @@ class FederationIT {
                 .containsExactlyElementsOf(ALL_SAMPLES);
         // channels ATLAS asks for that no binding serves add nothing
         assertThat(read("0-FF", "")).containsExactlyElementsOf(ALL_SAMPLES);
+    }
+
+    /**
+     * A binding to a file not there yet and one to an identity whose mapping is not published add nothing, and the
+     * other stores' data is served as before (the adapters answer them empty, not 404, so the gateway has no failure
+     * to pass on).
+     */
+    @Test
+    void shouldServeTheOtherBindingsWhileOneHasNoFileAndOneNoMappingYet() throws IOException {
+        String partial = SESSION + "-partial";
+        bindSession(TestServer.shared(), partial, List.of(
+                binding(FILES, "federation/" + RUN + "/not-yet.parquet", 0, 0, 0x30, 0x31),
+                binding(INFLUX, "run='" + RUN + "-not-mapped'", 0, 0, 0x40, 0x42)));
+
+        assertThat(read(partial, ALL_CHANNELS + ",30-31,40-42", "")).containsExactlyElementsOf(ALL_SAMPLES);
+        assertThat(read(partial, "30-31,40-42", "")).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.rta.service.adapter;
 
 import io.rta.service.auth.Access;
 import io.rta.service.errors.InvalidInputException;
+import io.rta.service.errors.NotFoundException;
 import io.rta.service.http.StreamedBody;
 import io.rta.topology.data.ChannelsExpression;
 import io.rta.topology.data.DataKind;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The data service's routes by data identity, answered by a data adapter (the Influx and file data services):
@@ -27,10 +30,14 @@ import java.util.Locale;
  * {@code application/vnd.mat.protobuf+chunked} as the data service answers them. The identity is one percent-encoded
  * path segment (an InfluxQL filter expression such as {@code car='1'}, a file glob such as {@code runs%2F*.parquet}).
  *
- * <p>Errors: bad parameters 400; what the adapter finds wrong before the first chunk (no schema mapping 404, an
- * identity it refuses 400, an upstream unreachable 503) is a clean answer too (nothing has been sent yet); a
- * failure after the first bytes went out drops the connection ({@link StreamedBody}), so a client never takes a
- * partial answer for a whole one.
+ * <p>An identity with no data here (no schema mapping for it, no file it names) is an empty answer, as the
+ * specification's data adapter answers a schema mapping the service does not have ({@code ChunkedResult.Empty()}) and
+ * the Kafka-backed data service an identity it holds nothing for: a session bound to several stores must stay
+ * readable while one of its bindings has nothing yet. Each such answer is logged with what was missing.
+ *
+ * <p>Errors: bad parameters 400; what the adapter finds wrong before the first chunk (an identity it refuses 400, an
+ * upstream unreachable 503) is a clean answer too (nothing has been sent yet); a failure after the first bytes went
+ * out drops the connection ({@link StreamedBody}), so a client never takes a partial answer for a whole one.
  */
 @Path(AdapterDataResource.PATH + "{identity}")
 public final class AdapterDataResource {
@@ -39,6 +46,7 @@ public final class AdapterDataResource {
     public static final String PATH = "/rta/v2/data/";
     public static final String CHUNKED_PROTOBUF = "application/vnd.mat.protobuf+chunked";
     private static final String BEARER = "Bearer ";
+    private static final Logger LOG = LoggerFactory.getLogger(AdapterDataResource.class);
 
     private final String service;
     private final AdapterReads reads;
@@ -93,10 +101,37 @@ public final class AdapterDataResource {
             throw new ForbiddenException("the " + service + " serves only callers whom the access policies let "
                     + "see every session: it has no session catalog to tell which sessions bind this identity");
         }
-        AdapterReads.Prepared prepared = reads.prepare(read);
-        StreamedBody.Writer body = out -> prepared.writeTo(new ChunkStreamWriter(out)::write);
+        AdapterReads.Prepared prepared;
+        try {
+            prepared = reads.prepare(read);
+        } catch (NotFoundException e) {
+            prepared = nothing(read, e);
+        }
+        AdapterReads.Prepared answer = prepared;
+        StreamedBody.Writer body = out -> {
+            ChunkStreamWriter chunks = new ChunkStreamWriter(out);
+            boolean[] sent = {false};
+            try {
+                answer.writeTo(chunk -> {
+                    sent[0] = true;
+                    chunks.write(chunk);
+                });
+            } catch (NotFoundException e) {
+                if (sent[0]) {
+                    throw e;
+                }
+                nothing(read, e);
+            }
+        };
         return Response.ok(reads.local() ? StreamedBody.gathered(request, body) : StreamedBody.of(request, body),
                 CHUNKED_PROTOBUF).build();
+    }
+
+    /** The empty answer to a read whose identity has no data here (see the class comment), logged. */
+    private AdapterReads.Prepared nothing(AdapterRead read, NotFoundException why) {
+        LOG.info("The {} answered a {} read of data identity '{}' empty: {}", service,
+                read.kind().name().toLowerCase(Locale.ROOT), InputLimits.excerpt(read.identity()), why.getMessage());
+        return sink -> { };
     }
 
     private String identity(String identity) {
