@@ -98,6 +98,13 @@ public final class SchemaMappingRules {
             if (event.getTargetEventApp() == null || event.getTargetEventApp().isEmpty()) {
                 return name + ".target_event_app: must not be empty";
             }
+            List<String> data = event.getSourceEventDataFields();
+            for (int j = 0; j < data.size(); j++) {
+                if (data.get(j) == null || data.get(j).isEmpty()) {
+                    // a field or column without a name: no store can be asked for it
+                    return name + ".source_event_data_fields[" + j + "]: must not be empty";
+                }
+            }
             if (!targets.add(List.of(event.getTargetEventApp(), event.getTargetEventId()))) {
                 return name + ": the event ('" + InputLimits.excerpt(event.getTargetEventApp()) + "', "
                         + event.getTargetEventId() + ") is the target of an earlier event mapping; each "

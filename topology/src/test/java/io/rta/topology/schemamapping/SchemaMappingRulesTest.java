@@ -6,6 +6,7 @@ import static io.rta.topology.schemamapping.SchemaMappings.influx;
 import static io.rta.topology.schemamapping.SchemaMappings.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rta.events.EventMapping;
 import io.rta.events.SchemaMapping;
 import io.rta.topology.limits.InputLimits;
 import java.util.List;
@@ -56,6 +57,10 @@ class SchemaMappingRulesTest {
                 .isEqualTo("schema_mapping.event_mappings[0].source_event: must not be empty");
         assertThat(problem(mapping("s", "i", List.of(), List.of(event("e", "", 1)))))
                 .isEqualTo("schema_mapping.event_mappings[0].target_event_app: must not be empty");
+        EventMapping unnamed = event("e", "App", 1);
+        unnamed.setSourceEventDataFields(List.of("speed", ""));
+        assertThat(problem(mapping("s", "i", List.of(), List.of(unnamed))))
+                .isEqualTo("schema_mapping.event_mappings[0].source_event_data_fields[1]: must not be empty");
         assertThat(problem(mapping("s", "i", List.of(), List.of(event("e", "App", 1), event("f", "App", 2),
                 event("g", "App", 1))))).startsWith("schema_mapping.event_mappings[2]: the event ('App', 1) is the "
                 + "target of an earlier event mapping");

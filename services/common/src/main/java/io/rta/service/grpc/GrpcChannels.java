@@ -17,6 +17,13 @@ import java.util.Optional;
  */
 public final class GrpcChannels {
 
+    /**
+     * The largest answer taken (grpc-java's default is 4 MiB): our services' own largest messages, a config of up to
+     * {@code MaxConfigSize} (60 MiB) or a schema mapping of {@code MaxSchemaMappingSize} (4 MiB as Avro, a little more
+     * as protobuf), must not fail to arrive; the servers' default {@code GrpcMaxMessageSize}.
+     */
+    static final int MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+
     private GrpcChannels() {
     }
 
@@ -39,7 +46,8 @@ public final class GrpcChannels {
         URI parsed = parse(option, uri);
         boolean tls = parsed.getScheme().equalsIgnoreCase("https");
         int port = parsed.getPort() != -1 ? parsed.getPort() : tls ? 443 : 80;
-        NettyChannelBuilder builder = NettyChannelBuilder.forAddress(parsed.getHost(), port);
+        NettyChannelBuilder builder = NettyChannelBuilder.forAddress(parsed.getHost(), port)
+                .maxInboundMessageSize(MAX_ANSWER_BYTES);
         if (tls) {
             builder.sslContext(TlsContexts.grpcClient(identity));
         } else {

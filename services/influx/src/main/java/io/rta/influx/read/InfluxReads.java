@@ -110,7 +110,8 @@ public final class InfluxReads implements AdapterReads {
     /** Where the identity's points are: the mapping's properties, else the defaults. */
     InfluxTarget target(SchemaMapping mapping, String identity) {
         Map<String, String> properties = mapping.getPropertiesMap();
-        String dialect = properties.getOrDefault("dialect", defaults.dialect());
+        String dialect = properties.getOrDefault("dialect", "");
+        dialect = dialect.isBlank() ? defaults.dialect() : dialect; // blank as unset, as for the other properties
         if (!dialect.toLowerCase(Locale.ROOT).equals("influxql")) {
             throw new InvalidInputException("the schema mapping of identity '" + identity + "' asks for dialect '"
                     + dialect + "': only influxql is supported");

@@ -34,9 +34,9 @@ public record SchemaMappingValidator(InputLimits limits, int maxSchemaMappingByt
         return mapping;
     }
 
-    /** A query's selection; an empty {@code selectChannels} selects no field mapping. */
+    /** A query's selection; an empty (or blank) {@code selectChannels} selects no field mapping. */
     public MappingSelection selection(String selectChannels, boolean selectEvents) {
-        if (selectChannels == null || selectChannels.isEmpty()) {
+        if (selectChannels == null || selectChannels.isBlank()) {
             return new MappingSelection(null, selectEvents);
         }
         try {
