@@ -214,6 +214,10 @@ class SchemaMappingIT {
         bad.put("schema_mapping.event_mappings[0].target_event_app: must not be empty",
                 () -> client.putSchemaMapping(put("s", "i", SchemaMapping.newBuilder().addEventMappings(
                         EventMapping.newBuilder().setSourceEvent("e")).build())));
+        bad.put("schema_mapping.event_mappings[0].source_event_data_fields[0]: must not be empty",
+                () -> client.putSchemaMapping(put("s", "i", SchemaMapping.newBuilder().addEventMappings(
+                        EventMapping.newBuilder().setSourceEvent("e").setTargetEventApp("App")
+                                .addSourceEventDataFields("")).build())));
         bad.put("schema_mapping.event_mappings[1]: the event ('App', 1) is the target of an earlier",
                 () -> client.putSchemaMapping(put("s", "i", SchemaMapping.newBuilder()
                         .addEventMappings(EventMapping.newBuilder().setSourceEvent("e").setTargetEventApp("App")
@@ -224,6 +228,10 @@ class SchemaMappingIT {
                 SchemaMapping.newBuilder().putProperties("", "x").build())));
         bad.put("(MaxSchemaMappingSize)", () -> client.putSchemaMapping(put("s", "i", SchemaMapping.newBuilder()
                 .putProperties("big", "x".repeat(5 * 1024 * 1024)).build())));
+        // beyond what any storable mapping needs: refused before it is parsed (2 x 4 MiB + 64 KiB)
+        bad.put("PutSchemaMapping: the request is larger than 8,454,144 bytes, the most twice "
+                + "MaxSchemaMappingSize and 64 KiB allow", () -> client.putSchemaMapping(put("s", "i",
+                SchemaMapping.newBuilder().putProperties("big", "x".repeat(9 * 1024 * 1024)).build())));
         bad.put("data_source: an identity must not be empty (get)",
                 () -> client.getSchemaMapping(get("", "i")));
         bad.put("data_identity: an identity must not be empty (has)",

@@ -103,8 +103,9 @@ public final class GrpcServer implements Managed, AutoCloseable {
         builder.directExecutor();
         builder.intercept(new CallPlacement(nonBlocking, auth, handlers));
         ReadLimitInterceptor readLimit = new ReadLimitInterceptor(reads);
-        services.forEach(service -> builder.addService(
-                ServerInterceptors.intercept(GuardedService.wrap(service.bindService()), readLimit)));
+        services.forEach(service -> builder.addService(ServerInterceptors.intercept(GuardedService.wrap(
+                service.bindService(), service instanceof RequestSizeLimits sized ? sized.requestSizeLimits()
+                        : Map.of()), readLimit)));
         builder.addService(GuardedService.wrap(ProtoReflectionServiceV1.newInstance().bindService()));
         builder.addService(GuardedService.wrap(ProtoReflectionService.newInstance().bindService()));
         this.healthService = new HealthService(health, services, healthTimer, limits.maxHealthWatchers());

@@ -15,6 +15,7 @@ import io.rta.service.errors.InternalErrors;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * runs, and a parse failure ends the call as {@code INTERNAL}/{@code UNKNOWN}; an exception a handler throws ends it as
  * {@code UNKNOWN}. Here each method receives its request bytes unparsed and parses them itself, so that
  * <ul>
- *   <li>a request that does not parse is {@code INVALID_ARGUMENT} naming the method and the parse error;</li>
+ *   <li>a request that does not parse is {@code INVALID_ARGUMENT} naming the method and the parse error, and fields
+ *       the request's message does not define are dropped while parsing ({@link RequestParser});</li>
+ *   <li>a request over its method's own size limit ({@link RequestSizeLimits}) is {@code INVALID_ARGUMENT} naming the
+ *       limit, unparsed;</li>
  *   <li>an exception a handler throws is {@code INTERNAL} with a correlation id, logged with its stack trace
  *       ({@link InternalErrors}).</li>
  * </ul>
@@ -50,10 +54,15 @@ final class GuardedService {
     }
 
     static ServerServiceDefinition wrap(ServerServiceDefinition service) {
+        return wrap(service, Map.of());
+    }
+
+    /** @param limits the methods' own request size limits, by method name ({@link RequestSizeLimits}) */
+    static ServerServiceDefinition wrap(ServerServiceDefinition service, Map<String, RequestSizeLimits.Limit> limits) {
         ServiceDescriptor original = service.getServiceDescriptor();
         List<ServerMethodDefinition<InputStream, ?>> methods = new ArrayList<>();
         for (ServerMethodDefinition<?, ?> method : service.getMethods()) {
-            methods.add(guarded(method));
+            methods.add(guarded(method, limits.get(method.getMethodDescriptor().getBareMethodName())));
         }
         ServiceDescriptor.Builder descriptor = ServiceDescriptor.newBuilder(original.getName())
                 .setSchemaDescriptor(original.getSchemaDescriptor());
@@ -64,20 +73,23 @@ final class GuardedService {
     }
 
     private static <ReqT, RespT> ServerMethodDefinition<InputStream, RespT> guarded(
-            ServerMethodDefinition<ReqT, RespT> method) {
+            ServerMethodDefinition<ReqT, RespT> method, RequestSizeLimits.Limit limit) {
         MethodDescriptor<ReqT, RespT> typed = method.getMethodDescriptor();
         MethodDescriptor<InputStream, RespT> unparsed = typed.toBuilder(UNPARSED, typed.getResponseMarshaller())
                 .build();
-        return ServerMethodDefinition.create(unparsed, new Handler<>(typed, method.getServerCallHandler()));
+        return ServerMethodDefinition.create(unparsed, new Handler<>(typed, RequestParser.of(typed, limit),
+                method.getServerCallHandler()));
     }
 
     private static final class Handler<ReqT, RespT> implements ServerCallHandler<InputStream, RespT> {
 
         private final MethodDescriptor<ReqT, RespT> typed;
+        private final RequestParser<ReqT> parser;
         private final ServerCallHandler<ReqT, RespT> next;
 
-        Handler(MethodDescriptor<ReqT, RespT> typed, ServerCallHandler<ReqT, RespT> next) {
+        Handler(MethodDescriptor<ReqT, RespT> typed, RequestParser<ReqT> parser, ServerCallHandler<ReqT, RespT> next) {
             this.typed = typed;
+            this.parser = parser;
             this.next = next;
         }
 
@@ -91,7 +103,7 @@ final class GuardedService {
                 typedCall.fail(Status.INTERNAL.withDescription(InternalErrors.report(typed.getFullMethodName(), e)));
                 return new ServerCall.Listener<>() { };
             }
-            return new ParsingListener<>(typedCall, listener);
+            return new ParsingListener<>(typedCall, parser, listener);
         }
     }
 
@@ -99,12 +111,14 @@ final class GuardedService {
     private static final class ParsingListener<ReqT, RespT> extends ServerCall.Listener<InputStream> {
 
         private final TypedCall<ReqT, RespT> call;
+        private final RequestParser<ReqT> parser;
         private final ServerCall.Listener<ReqT> next;
         /** Set once the call failed here: the handler has been told (cancelled) and hears nothing more. */
         private boolean failed;
 
-        ParsingListener(TypedCall<ReqT, RespT> call, ServerCall.Listener<ReqT> next) {
+        ParsingListener(TypedCall<ReqT, RespT> call, RequestParser<ReqT> parser, ServerCall.Listener<ReqT> next) {
             this.call = call;
+            this.parser = parser;
             this.next = next;
         }
 
@@ -116,7 +130,10 @@ final class GuardedService {
             }
             ReqT request;
             try {
-                request = call.getMethodDescriptor().parseRequest(message);
+                request = parser.parse(message);
+            } catch (RequestParser.TooLarge e) {
+                fail(Status.INVALID_ARGUMENT.withDescription(call.fullMethodName() + ": " + e.getMessage()));
+                return;
             } catch (RuntimeException e) {
                 fail(Status.INVALID_ARGUMENT.withDescription("the request to " + call.fullMethodName()
                         + " is not a valid " + call.requestType() + ": " + parseError(e)));

@@ -15,7 +15,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
-import io.grpc.protobuf.ProtoUtils;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
@@ -29,10 +28,6 @@ import io.rta.proto.health.HealthCheckResponse.ServingStatus;
 import io.rta.proto.health.HealthGrpc;
 import io.rta.service.config.EdgeLimits;
 import io.rta.service.edge.ReadLimiter;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -210,26 +205,10 @@ class GrpcServerEdgeTest {
     private StatusRuntimeException call(String fullMethod, byte[] bytes) {
         MethodDescriptor<byte[], byte[]> raw = MethodDescriptor.<byte[], byte[]>newBuilder()
                 .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName(fullMethod)
-                .setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
+                .setRequestMarshaller(RawBytes.MARSHALLER).setResponseMarshaller(RawBytes.MARSHALLER).build();
         return catchThrowableOfType(StatusRuntimeException.class,
                 () -> ClientCalls.blockingUnaryCall(channel, raw, CallOptions.DEFAULT, bytes));
     }
-
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
 
     private static <T> StreamObserver<T> observer(CompletableFuture<T> answer) {
         return new StreamObserver<>() {
@@ -251,12 +230,7 @@ class GrpcServerEdgeTest {
     }
 
     private static MethodDescriptor<HealthCheckRequest, HealthCheckResponse> method(String name) {
-        return MethodDescriptor.<HealthCheckRequest, HealthCheckResponse>newBuilder()
-                .setType(MethodDescriptor.MethodType.UNARY)
-                .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, name))
-                .setRequestMarshaller(ProtoUtils.marshaller(HealthCheckRequest.getDefaultInstance()))
-                .setResponseMarshaller(ProtoUtils.marshaller(HealthCheckResponse.getDefaultInstance()))
-                .build();
+        return TestMethods.unary(SERVICE, name);
     }
 
     /** A read that waits for the test ("slow") or fails ("boom"), and a write. */

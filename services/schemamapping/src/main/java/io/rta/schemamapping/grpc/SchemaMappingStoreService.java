@@ -17,7 +17,9 @@ import io.rta.schemamapping.api.SchemaMappingWriter;
 import io.rta.service.errors.GrpcErrors;
 import io.rta.service.errors.InvalidInputException;
 import io.rta.service.errors.NotFoundException;
+import io.rta.service.grpc.RequestSizeLimits;
 import io.rta.topology.schemamapping.SchemaMappingKeys.MappingKey;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -25,7 +27,11 @@ import java.util.concurrent.CompletableFuture;
  * mapping reader and writer. Reads answer from the view; writes answer from their future's callback, so no gRPC thread
  * waits for Kafka or the view.
  */
-public final class SchemaMappingStoreService extends SchemaMappingStoreGrpc.SchemaMappingStoreImplBase {
+public final class SchemaMappingStoreService extends SchemaMappingStoreGrpc.SchemaMappingStoreImplBase
+        implements RequestSizeLimits {
+
+    /** Room in a put's request beyond twice its mapping's stored size: the source, the identity, framing. */
+    private static final int PUT_OVERHEAD_BYTES = 64 * 1024;
 
     private final SchemaMappingReader reader;
     private final SchemaMappingWriter writer;
@@ -36,6 +42,18 @@ public final class SchemaMappingStoreService extends SchemaMappingStoreGrpc.Sche
         this.reader = reader;
         this.writer = writer;
         this.validator = validator;
+    }
+
+    /**
+     * A put's request holds one mapping, whose protobuf form is at most about twice its stored (Avro) size, which
+     * is at most {@code MaxSchemaMappingSize}: a larger request cannot hold a mapping the service would store, and is
+     * refused before it is parsed (a 64 MB request of empty field mappings parses into 1.6 GB of heap).
+     */
+    @Override
+    public Map<String, Limit> requestSizeLimits() {
+        long bytes = 2L * validator.maxSchemaMappingBytes() + PUT_OVERHEAD_BYTES;
+        return Map.of("PutSchemaMapping", new Limit((int) Math.min(Integer.MAX_VALUE - 8, bytes),
+                "twice MaxSchemaMappingSize and 64 KiB allow (a mapping the service would store is never larger)"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.rta.session.grpc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.protobuf.Empty;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -28,12 +29,16 @@ import io.rta.service.auth.Access;
 import io.rta.service.auth.BearerAuthInterceptor;
 import io.rta.service.errors.GrpcErrors;
 import io.rta.service.grpc.NonBlockingCalls;
+import io.rta.service.grpc.RequestSizeLimits;
 import io.rta.session.SessionService;
 import io.rta.topology.json.Json;
 import io.rta.topology.json.SessionJson;
+import io.rta.topology.session.SessionLimits;
 import io.rta.topology.view.FolderNode;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The toolkit SessionStore gRPC API over {@link SessionService}. Writes answer once they are readable here.
@@ -42,7 +47,18 @@ import java.util.List;
  * hands the event to the producer, and the answer comes later from the view loader's thread. An update of a large
  * stored session moves to the handler pool ({@link NonBlockingCalls#moveOffTransport}).
  */
-public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImplBase implements NonBlockingCalls {
+public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImplBase
+        implements NonBlockingCalls, RequestSizeLimits {
+
+    /**
+     * Every method's requests: at most twice a session record's limit. A write's request becomes one record of at
+     * most {@link SessionLimits#TOPIC_MAX_MESSAGE_BYTES}, and the others are a few names; a larger request (of many
+     * small updates or names, parsed into some 25 times its size in heap) is refused unparsed.
+     */
+    private static final Map<String, Limit> REQUEST_LIMITS = SessionStoreGrpc.getServiceDescriptor().getMethods()
+            .stream().collect(Collectors.toUnmodifiableMap(MethodDescriptor::getBareMethodName,
+                    method -> new Limit(2 * SessionLimits.TOPIC_MAX_MESSAGE_BYTES,
+                            "a session request may have (twice the session topics' 8 MiB record limit)")));
 
     private static final String CREATE_OR_UPDATE = SessionStoreGrpc.getCreateOrUpdateSessionMethod()
             .getFullMethodName();
@@ -51,6 +67,11 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
 
     public SessionStoreService(SessionService sessions) {
         this.sessions = sessions;
+    }
+
+    @Override
+    public Map<String, Limit> requestSizeLimits() {
+        return REQUEST_LIMITS;
     }
 
     @Override
