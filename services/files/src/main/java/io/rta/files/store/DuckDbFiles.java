@@ -426,8 +426,26 @@ public final class DuckDbFiles implements AutoCloseable {
     }
 
     private static String list(FileSet files) {
-        return files.files().stream().map(path -> literal(path.toString()))
+        return files.files().stream().map(path -> literal(globEscaped(path.toString())))
                 .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /**
+     * A file's path as DuckDB's readers take it for that one file: they read each path given as a pattern, so
+     * {@code *}, {@code ?} and {@code [} in a name are put in brackets ({@code run[1].csv} would read
+     * {@code run1.csv}). The files were matched already ({@link io.rta.files.paths.RootPaths}).
+     */
+    static String globEscaped(String path) {
+        StringBuilder escaped = new StringBuilder(path.length() + 8);
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '*' || c == '?' || c == '[') {
+                escaped.append('[').append(c).append(']');
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 
     private static String literal(String text) {

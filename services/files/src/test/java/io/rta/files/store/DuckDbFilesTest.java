@@ -198,6 +198,23 @@ class DuckDbFilesTest {
     }
 
     @Test
+    void shouldReadAFileWhoseNameHoldsGlobCharactersAsThatFileOnly() throws Exception {
+        // DuckDB takes *, ? and [ in a file name for a pattern: run[1].csv would read run1.csv instead
+        Files.createDirectories(root.resolve("g"));
+        Files.writeString(root.resolve("g/run[1].csv"), "time,v\n" + (T0 + 1) + ",1\n");
+        Files.writeString(root.resolve("g/run1.csv"), "time,v\n" + (T0 + 2) + ",2\n");
+        Files.writeString(root.resolve("g/a?b*.csv"), "time,v\n" + (T0 + 3) + ",3\n");
+        Files.writeString(root.resolve("g/axbyz.csv"), "time,v\n" + (T0 + 4) + ",4\n");
+
+        assertThat(scan("g/run?1?.csv", mapping("time", TimeUnit.NS, "v"), T0, T0 + 10))
+                .containsExactly("1 1.0");
+        assertThat(scan("g/a[?]b[*].csv", mapping("time", TimeUnit.NS, "v"), T0, T0 + 10))
+                .containsExactly("3 3.0");
+        assertThat(scan("g/*.csv", mapping("time", TimeUnit.NS, "v"), T0, T0 + 10))
+                .containsExactly("1 1.0", "2 2.0", "3 3.0", "4 4.0");
+    }
+
+    @Test
     void shouldHandOnManyVectorsOfRowsWithAndWithoutGaps() throws Exception {
         int rows = 10_000;
         StringBuilder csv = new StringBuilder("time,full,gaps\n");
