@@ -302,6 +302,15 @@ class InfluxDataIT {
         assertThat(Http.json(badTime).path("message").asText()).contains("start");
         assertThat(badOrder.statusCode()).isEqualTo(400);
         assertThat(badChannels.statusCode()).isEqualTo(400);
+        // an identity that would leave its brackets, start a second statement or comment out the time bounds is
+        // refused before its mapping is looked up, whether or not one exists
+        for (String hostile : List.of("car='1') OR (1=1", "car='1'; DROP DATABASE rta", "car='1' --")) {
+            HttpResponse<byte[]> answer = http(service).get(path(hostile, "timestamped/0"));
+
+            assertThat(answer.statusCode()).as(hostile).isEqualTo(400);
+            assertThat(Http.json(answer).path("message").asText()).as(hostile).startsWith("data identity '")
+                    .contains("it is merged into the query as WHERE (<identity>)");
+        }
     }
 
     @Test

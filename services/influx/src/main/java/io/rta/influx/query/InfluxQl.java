@@ -16,6 +16,60 @@ public final class InfluxQl {
     private InfluxQl() {
     }
 
+    /**
+     * What keeps {@code identity} from being one filter expression that stays inside its brackets, or null: a
+     * parenthesis closed that it did not open or left open, a {@code ;} (a second statement) or a comment
+     * ({@code --}, {@code /*}) outside quoted strings, identifiers and regular expressions, or a quote left open.
+     * Such an identity would change the query around it (a {@code )} ends the bracket and an {@code OR} after it
+     * escapes the time bounds; a comment drops them), whoever published its mapping.
+     */
+    public static String filterProblem(String identity) {
+        int depth = 0;
+        for (int i = 0; i < identity.length(); i++) {
+            char c = identity.charAt(i);
+            if (c == '\'' || c == '"' || c == '/' && isRegexStart(identity, i)) {
+                int end = closing(identity, i, c);
+                if (end < 0) {
+                    return c == '/' ? "leaves a regular expression open" : "leaves a quote (" + c + ") open";
+                }
+                i = end;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                if (--depth < 0) {
+                    return "closes a parenthesis it did not open";
+                }
+            } else if (c == ';') {
+                return "holds ';' outside quotes: one identity is one filter expression";
+            } else if (i > 0 && (c == '-' || c == '*') && identity.charAt(i - 1) == (c == '-' ? '-' : '/')) {
+                return "holds a comment outside quotes";
+            }
+        }
+        return depth > 0 ? "leaves a parenthesis open" : null;
+    }
+
+    /** Whether the {@code /} at {@code at} starts a regular expression: after {@code =~} or {@code !~}. */
+    private static boolean isRegexStart(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        return i >= 1 && text.charAt(i) == '~' && (text.charAt(i - 1) == '=' || text.charAt(i - 1) == '!');
+    }
+
+    /** The index of the unescaped {@code quote} closing the one at {@code open} ({@code \} escapes), or -1. */
+    private static int closing(String text, int open, char quote) {
+        for (int i = open + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == quote) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** A double-quoted identifier. */
     public static String identifier(String name) {
         StringBuilder out = new StringBuilder(name.length() + 2).append('"');

@@ -16,6 +16,7 @@ import io.rta.service.errors.InvalidInputException;
 import io.rta.service.schemamapping.SchemaMappingClient;
 import io.rta.topology.data.ChunkSink;
 import io.rta.topology.data.DataKind;
+import io.rta.topology.limits.InputLimits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +62,11 @@ public final class InfluxReads implements AdapterReads {
 
     /** Writes the read's chunks to {@code sink}, in wire order. */
     public void read(AdapterRead request, ChunkSink sink) throws IOException {
+        String problem = InfluxQl.filterProblem(request.identity());
+        if (problem != null) {
+            throw new InvalidInputException("data identity '" + InputLimits.excerpt(request.identity()) + "' "
+                    + problem + " (it is merged into the query as WHERE (<identity>) AND time ...)");
+        }
         switch (request.kind()) {
             case TIMESTAMPED -> timestamped(request, sink);
             case EVENTS -> events(request, sink);

@@ -40,4 +40,25 @@ class InfluxQlTest {
                         + "SELECT \"a\",\"b\" FROM \"mydb\".\"autogen\".\"mydata\" WHERE (car='1') "
                         + "ORDER BY time DESC LIMIT 1");
     }
+
+    @Test
+    void shouldTakeFilterExpressionsThatStayInsideTheirBrackets() {
+        for (String filter : List.of("car='1'", "car='1' AND (lap > 3 OR lap < 1)", "\"my car\" = 'a)b;c--d'",
+                "host =~ /^(a|b\\/c)$/", "host !~ /\\(/", "x = 'it\\'s (x'", "a - -1 > 0", "speed / 2 > 1")) {
+            assertThat(InfluxQl.filterProblem(filter)).as(filter).isNull();
+        }
+    }
+
+    @Test
+    void shouldRefuseFiltersThatWouldChangeTheQueryAroundThem() {
+        assertThat(InfluxQl.filterProblem("a='x') OR (1=1")).isEqualTo("closes a parenthesis it did not open");
+        assertThat(InfluxQl.filterProblem("(a='x'")).isEqualTo("leaves a parenthesis open");
+        assertThat(InfluxQl.filterProblem("a='x'; DROP DATABASE rta"))
+                .isEqualTo("holds ';' outside quotes: one identity is one filter expression");
+        assertThat(InfluxQl.filterProblem("a='x' --")).isEqualTo("holds a comment outside quotes");
+        assertThat(InfluxQl.filterProblem("a='x' /* c */")).isEqualTo("holds a comment outside quotes");
+        assertThat(InfluxQl.filterProblem("a='x")).isEqualTo("leaves a quote (') open");
+        assertThat(InfluxQl.filterProblem("\"a = 1")).isEqualTo("leaves a quote (\") open");
+        assertThat(InfluxQl.filterProblem("a =~ /x")).isEqualTo("leaves a regular expression open");
+    }
 }
