@@ -9,6 +9,7 @@ import io.rta.service.config.Options;
 import io.rta.service.http.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -138,6 +139,26 @@ class GatewayProxyTest {
 
             assertThat(answer.statusCode()).as(path).isIn(400, 404);
             assertThat(answer.body()).as(path).doesNotContain("[]").contains("\"code\":");
+        }
+    }
+
+    @Test
+    void shouldAnswer400ForAQueryThatIsNotAValidUriQuery() throws Exception {
+        for (String path : List.of("/rta/v2/sessions?x=%zz", "/rta/v2/sessions?q=%", "/rta/v2/sessions/a/data/events?start=%g0")) {
+            // sent as bytes: the JDK's client refuses to make such a URI
+            String answer = raw(gateway, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer).as(path).startsWith("HTTP/1.1 400 ").contains("\"code\":400")
+                    .doesNotContain("Exception");
+        }
+    }
+
+    /** What the server answers {@code request}, written to its socket as it is. */
+    private static String raw(GatewayServer server, String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.httpPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 

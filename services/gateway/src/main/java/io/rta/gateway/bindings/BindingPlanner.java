@@ -114,6 +114,9 @@ public final class BindingPlanner {
      * so {@code /} is {@code %2F} and a space is {@code %20} (not {@code +}, which a path keeps literally).
      */
     static String pathSegment(String text) {
+        if (text.equals(".") || text.equals("..")) {
+            return text.replace(".", "%2E"); // a segment of dots would move the path, not name an identity
+        }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         StringBuilder encoded = new StringBuilder(bytes.length + 16);
         for (byte b : bytes) {

@@ -75,6 +75,11 @@ public final class GatewayServlet extends HttpServlet {
     }
 
     private void serve(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String problem = HttpProxy.uriProblem(request);
+        if (problem != null) {
+            ErrorAnswers.send(response, 400, problem);
+            return;
+        }
         switch (route.target()) {
             case SESSION -> proxy.forward(sessions, request, response);
             case CONFIG -> proxy.forward(configs, request, response);

@@ -59,6 +59,11 @@ final class StreamProxyFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        String problem = HttpProxy.uriProblem(request);
+        if (problem != null) {
+            ErrorAnswers.send(response, 400, problem);
+            return;
+        }
         if (!isUpgrade(request)) {
             proxy.forward(streams, request, response);
             return;

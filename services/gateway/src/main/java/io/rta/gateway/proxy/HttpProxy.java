@@ -2,6 +2,8 @@ package io.rta.gateway.proxy;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -76,6 +78,19 @@ public final class HttpProxy {
     }
 
     /** The request's path and query as the client wrote them, still percent-encoded. */
+    /**
+     * What makes the request's path and query no URI (so it could not be passed on), or null. Jetty passes a query on
+     * without looking at it ({@code ?x=%zz}); answered 400 up front, it never reaches a URI builder that would throw.
+     */
+    public static String uriProblem(HttpServletRequest request) {
+        try {
+            new URI(rawPathAndQuery(request));
+            return null;
+        } catch (URISyntaxException e) {
+            return "the request's path and query are not a valid URI: " + e.getReason() + " at index " + e.getIndex();
+        }
+    }
+
     public static String rawPathAndQuery(HttpServletRequest request) {
         String query = request.getQueryString();
         return request.getRequestURI() + (query == null ? "" : "?" + query);

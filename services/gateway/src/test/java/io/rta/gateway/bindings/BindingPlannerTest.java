@@ -39,6 +39,13 @@ class BindingPlannerTest {
         assertThat(BindingPlanner.plan(new DataRequest("events", null, null, null), List.of(binding)))
                 .singleElement().extracting(UpstreamRead::pathAndQuery)
                 .isEqualTo("/rta/v2/data/someField%3D%27abc123%27%20%2Fx%2B%C3%BC/events");
+        // a segment of dots would move the path to another route: its dots are encoded too
+        for (String dots : List.of(".", "..")) {
+            assertThat(BindingPlanner.plan(new DataRequest("events", null, null, null),
+                    List.of(new DataBinding("s", dots, 0, null, null, 0, List.of()))))
+                    .singleElement().extracting(UpstreamRead::pathAndQuery)
+                    .isEqualTo("/rta/v2/data/" + dots.replace(".", "%2E") + "/events");
+        }
     }
 
     @Test
