@@ -283,6 +283,11 @@ class ViewerIT {
                 .containsExactly(10.0, 20.0, 30.0, 40.0);
         assertThat(((Number) decoded.get("absent")).intValue()).isEqualTo(-1);
         assertThat((String) decoded.get("untyped")).contains("channel 9 of its row has no type");
+        // an identity of '.' or '..' stays one segment of the API's URL (encodeURIComponent leaves it as it is)
+        Object segments = browser.asyncScript("const done = arguments[arguments.length - 1];"
+                + "import('./js/rta.js').then((rta) => done(['..', '.', 'a/b', '...'].map(rta.pathSegment)))"
+                + ".catch((e) => done([String(e)]));");
+        assertThat((List<?>) segments).containsExactly("%2E%2E", "%2E", "a%2Fb", "...");
     }
 
     @Test

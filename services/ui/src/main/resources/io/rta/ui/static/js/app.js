@@ -51,6 +51,11 @@ function el(tag, attrs, ...kids) {
   for (const kid of kids.flat(Infinity)) if (kid != null && kid !== false) e.append(kid instanceof Node ? kid : String(kid));
   return e;
 }
+
+/** A value as one CSS class name (a producer's "failed x" must not add classes of its choosing). */
+function classToken(value) {
+  return String(value || '').replace(/[^A-Za-z0-9_-]/g, '');
+}
 const $ = (sel, root = document) => root.querySelector(sel);
 
 function errorText(err) {
@@ -347,7 +352,7 @@ class SessionsView {
       return el('tr', { dataset: { identity: s.identity } },
         el('td', { class: 'wrap' }, el('a', { href: '#/session/' + encodeURIComponent(s.identity) }, s.identifier || s.identity)),
         el('td', {}, fmtTimestamp(s.timestamp)),
-        el('td', {}, el('span', { class: 'state ' + (s.state || '') }, s.state || '')),
+        el('td', {}, el('span', { class: 'state ' + classToken(s.state) }, s.state || '')),
         el('td', {}, s.type || ''),
         el('td', {}, s.quality == null ? '' : String(s.quality)),
         detailKeys.map((k) => el('td', {}, s.details && s.details[k] != null ? String(s.details[k]) : '')));
@@ -615,7 +620,7 @@ class SessionView {
     const start = secOfNs(tr.startTime), end = secOfNs(tr.endTime);
     this.head.textContent = '';
     this.head.append(el('a', { href: '#/sessions' }, '‹ Sessions'), el('h1', { id: 'session-identifier' }, s.identifier || s.identity),
-      el('span', { class: 'state ' + (s.state || ''), id: 'session-state' }, s.state || ''));
+      el('span', { class: 'state ' + classToken(s.state), id: 'session-state' }, s.state || ''));
     const kv = [['Identity', s.identity], ['Identifier', s.identifier], ['State', s.state], ['Timestamp', fmtTimestamp(s.timestamp)],
       ['Start', fmtTime(start)], ['End', fmtTime(end)], ['Duration', start != null && end != null ? fmtDuration(end - start) : ''],
       ['Type', s.type], ['Quality', s.quality], ['Group', s.group], ['Version', s.version]];
@@ -1175,7 +1180,7 @@ class PlotSet {
         if (tick._ev !== ev) {
           tick._ev = ev;
           const def = this.view.eventDefs && (this.view.eventDefs.get(`${ev.appName}:${ev.id}`) || null);
-          tick.className = 'tick ' + ((def && def.pri) || '');
+          tick.className = 'tick ' + classToken(def && def.pri);
           tick.title = [fmtTime(ev.t), def && def.desc, ev.appName, ev.statusText, ev.rawData && ev.rawData.length ? `data ${ev.rawData.join(', ')}` : ''].filter(Boolean).join(' · ');
           tick.dataset.eventId = ev.id;
         }

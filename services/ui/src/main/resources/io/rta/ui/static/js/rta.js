@@ -575,6 +575,15 @@ export { decodeEvent };
 // helpers for the app
 
 /** Channel ids -> an RTA channels expression (upper-case hex, comma-separated, sorted, duplicates dropped). */
+/**
+ * One path segment of an API URL: percent-encoded, and '.' or '..' (which encodeURIComponent leaves as they are, and
+ * a URL then resolves against the path: a session named '..' would read another route) with their dots encoded too.
+ */
+export function pathSegment(text) {
+  const encoded = encodeURIComponent(String(text));
+  return encoded === '.' || encoded === '..' ? encoded.replace(/\./g, '%2E') : encoded;
+}
+
 export function channelsExpression(ids) {
   const unique = [...new Set(ids.map((id) => {
     const n = Number(id);
@@ -1094,11 +1103,11 @@ export class RtaClient {
   }
 
   session(identity) {
-    return this.json(`sessions/${encodeURIComponent(identity)}`);
+    return this.json(`sessions/${pathSegment(identity)}`);
   }
 
   folders(parent = '') {
-    return this.json(`session-folders/${encodeURIComponent(parent)}`);
+    return this.json(`session-folders/${pathSegment(parent)}`);
   }
 
   metamodel({ folder } = {}) {
@@ -1106,7 +1115,7 @@ export class RtaClient {
   }
 
   async config(identifier) {
-    const response = await this.fetch(this.url(`configs/${encodeURIComponent(identifier)}`));
+    const response = await this.fetch(this.url(`configs/${pathSegment(identifier)}`));
     const type = response.headers.get('content-type') ?? '';
     if (/ffc/i.test(type)) {
       throw new RtaError(`configuration ${identifier} is in the FFC format, which the viewer cannot read`, response.status);
@@ -1188,7 +1197,7 @@ export class RtaClient {
     else if (source === 'row' && rowTypes) kind = 'row';
     else if (source === 'row') throw new RtaError('row data needs the channels\' types (rowTypes) to be read');
     else throw new RtaError(`channel source '${source}' is not supported by the viewer`);
-    const url = this.url(`sessions/${encodeURIComponent(identity)}/data/${kind}/${channelsExpression([channel.id])}`, {
+    const url = this.url(`sessions/${pathSegment(identity)}/data/${kind}/${channelsExpression([channel.id])}`, {
       start: startNs === undefined || startNs === null ? undefined : nsParam(startNs),
       end: endNs === undefined || endNs === null ? undefined : nsParam(endNs),
     });
@@ -1259,7 +1268,7 @@ export class RtaClient {
 
   /** Events in [startNs, endNs] (whole chunks). */
   async readEvents(identity, startNs, endNs, { signal, onProgress } = {}) {
-    const url = this.url(`sessions/${encodeURIComponent(identity)}/data/events`, {
+    const url = this.url(`sessions/${pathSegment(identity)}/data/events`, {
       start: startNs === undefined || startNs === null ? undefined : nsParam(startNs),
       end: endNs === undefined || endNs === null ? undefined : nsParam(endNs),
     });

@@ -2,7 +2,7 @@
 // pickle of a StreamDataBurst; the client sends uncompressed StreamRequests.
 import { unpickle } from './lz4.js';
 import { Reader, Writer } from './protobuf.js';
-import { nsToSeconds, decodeEvent, readRow } from './rta.js';
+import { nsToSeconds, decodeEvent, readRow, pathSegment } from './rta.js';
 
 export const STREAM_PROTOCOL = 'mat.ocs.rta.stream-lz4';
 export const TOKEN_PROTOCOL_PREFIX = 'rta.bearer.';
@@ -149,7 +149,7 @@ export function dispatchBurst(bytes, handlers) {
 }
 
 function streamUrl(base, identity) {
-  const u = new URL(`sessions/${encodeURIComponent(identity)}/stream`, base);
+  const u = new URL(`sessions/${pathSegment(identity)}/stream`, base);
   if (u.protocol === 'http:') u.protocol = 'ws:';
   else if (u.protocol === 'https:') u.protocol = 'wss:';
   return u;
