@@ -4,6 +4,7 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -25,6 +26,10 @@ public final class StreamBridge implements Session.Listener.AutoDemanding, WebSo
 
     private final CompletableFuture<Session> client = new CompletableFuture<>();
     private volatile WebSocket upstream;
+    /** Most text messages of the client that may wait to be passed on ({@link #onWebSocketText}). */
+    static final int MAX_WAITING_TEXTS = 16;
+
+    private final AtomicInteger waitingTexts = new AtomicInteger();
     /** The client's messages to the stream service, in order: the JDK client takes one send at a time. */
     private CompletableFuture<?> upstreamSends = CompletableFuture.completedFuture(null);
 
@@ -108,9 +113,20 @@ public final class StreamBridge implements Session.Listener.AutoDemanding, WebSo
         toUpstream(callback, () -> upstream.sendBinary(payload, true));
     }
 
+    /**
+     * A text message (no part of the stream protocol; the stream service answers one with a close) is passed on
+     * like any other, but Jetty asks for the next message as soon as this returns, so a client could queue text here
+     * faster than it goes out: beyond {@value #MAX_WAITING_TEXTS} waiting, the client's connection is closed (1008).
+     */
     @Override
     public void onWebSocketText(String message) {
-        toUpstream(Callback.NOOP, () -> upstream.sendText(message, true));
+        if (waitingTexts.incrementAndGet() > MAX_WAITING_TEXTS) {
+            client.thenAccept(session -> session.close(StatusCode.POLICY_VIOLATION, "more than "
+                    + MAX_WAITING_TEXTS + " text messages are waiting for the stream service", Callback.NOOP));
+            return;
+        }
+        toUpstream(Callback.from(waitingTexts::decrementAndGet, failure -> waitingTexts.decrementAndGet()),
+                () -> upstream.sendText(message, true));
     }
 
     @Override
