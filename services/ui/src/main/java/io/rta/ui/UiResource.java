@@ -27,9 +27,11 @@ public final class UiResource {
     /**
      * Scripts from this origin only (no inline script, no eval); styles may be inline (uPlot and Swagger UI set
      * them); the API, the live WebSocket and the identity provider (login) are the only places the page talks to.
+     * {@code 'self'} covers the page's own {@code ws:}/{@code wss:} origin (CSP Level 3), so a script could not open
+     * a WebSocket to any other host (as {@code ws: wss:} allowed) and send the token there.
      */
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data: blob:; connect-src 'self' ws: wss:%s; frame-ancestors 'none'; base-uri 'self'; "
+            + "img-src 'self' data: blob:; connect-src 'self'%s; frame-ancestors 'none'; base-uri 'self'; "
             + "form-action 'self'";
 
     private final StaticFiles files;
