@@ -57,11 +57,16 @@ public final class InfluxQl {
         return i >= 1 && text.charAt(i) == '~' && (text.charAt(i - 1) == '=' || text.charAt(i - 1) == '!');
     }
 
-    /** The index of the unescaped {@code quote} closing the one at {@code open} ({@code \} escapes), or -1. */
+    /**
+     * The index of the unescaped {@code quote} closing the one at {@code open}, or -1, as InfluxQL's scanner reads
+     * it: in a string or identifier a {@code \} escapes the character after it; in a regular expression only
+     * {@code \/} is an escape, and a {@code \} before anything else is kept as it is (so {@code \\/} ends with an
+     * escaped {@code /}, not with a backslash and the end).
+     */
     private static int closing(String text, int open, char quote) {
         for (int i = open + 1; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\\') {
+            if (c == '\\' && (quote != '/' || i + 1 < text.length() && text.charAt(i + 1) == '/')) {
                 i++;
             } else if (c == quote) {
                 return i;

@@ -60,5 +60,10 @@ class InfluxQlTest {
         assertThat(InfluxQl.filterProblem("a='x")).isEqualTo("leaves a quote (') open");
         assertThat(InfluxQl.filterProblem("\"a = 1")).isEqualTo("leaves a quote (\") open");
         assertThat(InfluxQl.filterProblem("a =~ /x")).isEqualTo("leaves a regular expression open");
+        // in a regular expression \\ is no escape of a backslash: \\\\/ is a backslash and an escaped /, the
+        // expression goes on, and what follows it is read as InfluxDB reads it
+        assertThat(InfluxQl.filterProblem("car =~ /\\\\/ =~ /) OR (car = '1') OR (car =~ /x/"))
+                .isEqualTo("closes a parenthesis it did not open");
+        assertThat(InfluxQl.filterProblem("car =~ /a\\/b/")).isNull();
     }
 }
