@@ -283,12 +283,17 @@ class ViewerIT {
                 .containsExactly(10.0, 20.0, 30.0, 40.0);
         assertThat(((Number) decoded.get("absent")).intValue()).isEqualTo(-1);
         assertThat((String) decoded.get("untyped")).contains("channel 9 of its row has no type");
-        // an identity of '.' or '..' stays one segment of the API's URL (encodeURIComponent leaves it as it is)
+        // an identity of '.' or '..' is refused (a URL would resolve it, percent-encoded or not, against the path);
+        // others are one segment of the API's URL
         Object segments = browser.asyncScript("const done = arguments[arguments.length - 1];"
-                + "import('./js/rta.js').then((rta) => done(['..', '.', 'a/b', '...'].map(rta.pathSegment)))"
+                + "import('./js/rta.js').then((rta) => done(['..', '.', '%2E%2E', 'a/b', '...'].map((s) => {"
+                + "  try { return new URL('sessions/' + rta.pathSegment(s) + '/x', 'http://h/rta/v2/').pathname; }"
+                + "  catch (e) { return 'refused: ' + e.message; } })))"
                 + ".catch((e) => done([String(e)]));");
-        assertThat(((List<?>) segments).stream().map(String::valueOf).toList())
-                .containsExactly("%2E%2E", "%2E", "a%2Fb", "...");
+        assertThat(((List<?>) segments).stream().map(String::valueOf).toList()).containsExactly(
+                "refused: '..' cannot be read: it is not one segment of a URL",
+                "refused: '.' cannot be read: it is not one segment of a URL",
+                "/rta/v2/sessions/%252E%252E/x", "/rta/v2/sessions/a%2Fb/x", "/rta/v2/sessions/.../x");
     }
 
     @Test

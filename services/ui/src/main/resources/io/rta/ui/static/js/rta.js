@@ -574,16 +574,18 @@ export { decodeEvent };
 // ---------------------------------------------------------------------------------------------------------------
 // helpers for the app
 
-/** Channel ids -> an RTA channels expression (upper-case hex, comma-separated, sorted, duplicates dropped). */
 /**
- * One path segment of an API URL: percent-encoded, and '.' or '..' (which encodeURIComponent leaves as they are, and
- * a URL then resolves against the path: a session named '..' would read another route) with their dots encoded too.
+ * One path segment of an API URL, percent-encoded. '.' and '..' are refused: a URL resolves them (and their
+ * percent-encoded forms, which the URL parser decodes first) against the path, so a session named '..' would read
+ * another route of the API, with the token.
  */
 export function pathSegment(text) {
-  const encoded = encodeURIComponent(String(text));
-  return encoded === '.' || encoded === '..' ? encoded.replace(/\./g, '%2E') : encoded;
+  const value = String(text);
+  if (value === '.' || value === '..') throw new RangeError(`'${value}' cannot be read: it is not one segment of a URL`);
+  return encodeURIComponent(value);
 }
 
+/** Channel ids -> an RTA channels expression (upper-case hex, comma-separated, sorted, duplicates dropped). */
 export function channelsExpression(ids) {
   const unique = [...new Set(ids.map((id) => {
     const n = Number(id);
