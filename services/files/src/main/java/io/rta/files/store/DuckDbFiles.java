@@ -436,6 +436,11 @@ public final class DuckDbFiles implements AutoCloseable {
      * {@code run1.csv}). The files were matched already ({@link io.rta.files.paths.RootPaths}).
      */
     static String globEscaped(String path) {
+        if (path.indexOf('\\') >= 0 && (path.indexOf('*') >= 0 || path.indexOf('?') >= 0 || path.indexOf('[') >= 0)) {
+            // a pattern's backslashes are escapes and separators to DuckDB: such a name cannot be said to it
+            throw new InvalidInputException("the file '" + Path.of(path).getFileName() + "' cannot be read: its path "
+                    + "holds both a backslash and one of *, ? or [");
+        }
         StringBuilder escaped = new StringBuilder(path.length() + 8);
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);

@@ -212,6 +212,11 @@ class DuckDbFilesTest {
                 .containsExactly("3 3.0");
         assertThat(scan("g/*.csv", mapping("time", TimeUnit.NS, "v"), T0, T0 + 10))
                 .containsExactly("1 1.0", "2 2.0", "3 3.0", "4 4.0");
+        // a backslash as well: DuckDB would take it for an escape or a separator
+        Files.writeString(root.resolve("g/b\\x[2].csv"), "time,v\n" + (T0 + 5) + ",5\n");
+        assertThatThrownBy(() -> scan("g/b*.csv", mapping("time", TimeUnit.NS, "v"), T0, T0 + 10))
+                .isInstanceOf(InvalidInputException.class).hasMessage("the file 'b\\x[2].csv' cannot be read: its "
+                        + "path holds both a backslash and one of *, ? or [");
     }
 
     @Test

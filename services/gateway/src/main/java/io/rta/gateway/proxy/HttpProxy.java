@@ -77,7 +77,6 @@ public final class HttpProxy {
         return builder.method(request.getMethod(), body(request)).build();
     }
 
-    /** The request's path and query as the client wrote them, still percent-encoded. */
     /**
      * What makes the request's path and query no URI (so it could not be passed on), or null. Jetty passes a query on
      * without looking at it ({@code ?x=%zz}); answered 400 up front, it never reaches a URI builder that would throw.
@@ -91,6 +90,7 @@ public final class HttpProxy {
         }
     }
 
+    /** The request's path and query as the client wrote them, still percent-encoded. */
     public static String rawPathAndQuery(HttpServletRequest request) {
         String query = request.getQueryString();
         return request.getRequestURI() + (query == null ? "" : "?" + query);
