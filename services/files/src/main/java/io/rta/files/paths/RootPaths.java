@@ -3,6 +3,7 @@ package io.rta.files.paths;
 import io.rta.service.errors.InvalidInputException;
 import io.rta.service.errors.NotFoundException;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
@@ -31,6 +32,8 @@ public final class RootPaths {
 
     private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
     private static final Pattern GLOB = Pattern.compile("[*?\\[{]");
+    /** The reason the JDK gives for ENOTDIR (a path going through a file as if it were a directory). */
+    private static final String NOT_A_DIRECTORY = "Not a directory";
 
     private final Path root;
     private final int maxFiles;
@@ -116,6 +119,12 @@ public final class RootPaths {
             real = path.toRealPath();
         } catch (NoSuchFileException e) {
             throw missing(identity, path, nothing);
+        } catch (FileSystemException e) {
+            if (NOT_A_DIRECTORY.equals(e.getReason())) {
+                throw missing(identity, path, nothing); // a file where the path needs a directory: nothing there
+            }
+            throw new InvalidInputException("data identity '" + identity + "' cannot be resolved: "
+                    + e.getClass().getSimpleName());
         } catch (IOException e) {
             throw new InvalidInputException("data identity '" + identity + "' cannot be resolved: "
                     + e.getClass().getSimpleName());

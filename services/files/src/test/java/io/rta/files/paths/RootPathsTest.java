@@ -122,6 +122,10 @@ class RootPathsTest {
         assertThatThrownBy(() -> paths.resolve("runs/2024/*.parquet")).isInstanceOf(NotFoundException.class)
                 .hasMessage("no file matches 'runs/2024/*.parquet' under the root");
         assertThatThrownBy(() -> paths.resolve("nowhere/*.csv")).isInstanceOf(NotFoundException.class);
+        // through a file as if it were a directory: nothing there either
+        for (String through : List.of("notes.txt/a.csv", "notes.txt/sub/*.csv", "runs/c.parquet/x/*.parquet")) {
+            assertThatThrownBy(() -> paths.resolve(through)).as(through).isInstanceOf(NotFoundException.class);
+        }
     }
 
     @Test
