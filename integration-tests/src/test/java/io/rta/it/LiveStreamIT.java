@@ -179,6 +179,12 @@ class LiveStreamIT {
             garbage.sendBinary(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
             assertThat(garbage.awaitClose()).startsWith("1007");
         }
+        // a frame larger than any subscription of MaxSubscriptionChannels ids needs is refused before it is parsed
+        try (LiveSocket huge = LiveSocket.connect(server.baseUrl(), identity)) {
+            huge.awaitItem(StreamData::hasSessionJson);
+            huge.sendBinary(new byte[6 * 65_536 + 64 * 1024 + 1]);
+            assertThat(huge.awaitClose()).startsWith("1009");
+        }
     }
 
     private double slowClientsClosed() {

@@ -132,13 +132,22 @@ public final class ChannelsExpression {
         return merged;
     }
 
+    /**
+     * Whether the expression selects {@code channelId}: a binary search of its sorted, disjoint ranges (an expression
+     * may hold thousands, and row reads ask once per stored row set).
+     */
     public boolean matches(long channelId) {
-        for (Range range : ranges) {
-            if (range.contains(channelId)) {
+        int low = 0;
+        int high = ranges.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            Range range = ranges.get(middle);
+            if (channelId < range.from()) {
+                high = middle - 1;
+            } else if (channelId > range.to()) {
+                low = middle + 1;
+            } else {
                 return true;
-            }
-            if (range.from() > channelId) {
-                return false;
             }
         }
         return false;

@@ -36,6 +36,24 @@ class ChannelsExpressionTest {
     }
 
     @Test
+    void shouldMatchExactlyTheIdsOfManyRanges() {
+        // every even id below 8,000 and one range above: each id inside, between and at the edges of ranges
+        StringBuilder text = new StringBuilder();
+        for (int id = 0; id < 8000; id += 2) {
+            text.append(Integer.toHexString(id)).append(',');
+        }
+        text.append("10000-10FFF");
+        ChannelsExpression many = ChannelsExpression.parse(text.toString(), InputLimits.defaults());
+
+        for (long id = 0; id < 0x11100; id++) {
+            boolean expected = id < 8000 ? id % 2 == 0 : id >= 0x10000 && id <= 0x10FFF;
+            assertThat(many.matches(id)).as("%x", id).isEqualTo(expected);
+        }
+        assertThat(many.matches(ChannelsExpression.MAX_CHANNEL_ID)).isFalse();
+        assertThat(ChannelsExpression.ALL.matches(ChannelsExpression.MAX_CHANNEL_ID)).isTrue();
+    }
+
+    @Test
     void shouldOpenRangesOnEitherSide() {
         assertThat(ChannelsExpression.parse("-A").ranges()).containsExactly(new Range(0, 0xA));
         assertThat(ChannelsExpression.parse("FFFFFFF0-").ranges()).containsExactly(new Range(0xFFFF_FFF0L, MAX));

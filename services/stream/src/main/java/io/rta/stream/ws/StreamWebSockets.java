@@ -3,6 +3,7 @@ package io.rta.stream.ws;
 import io.dropwizard.core.setup.Environment;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rta.stream.live.LiveSource;
+import io.rta.topology.limits.InputLimits;
 import jakarta.servlet.DispatcherType;
 import java.nio.ByteBuffer;
 import java.util.EnumSet;
@@ -24,12 +25,22 @@ public final class StreamWebSockets {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamWebSockets.class);
 
-    /** A subscription names each channel in at most 5 bytes: this admits far more channels than a session has. */
-    private static final long MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+    /** A request's bytes beyond its channel ids: its other fields and framing. */
+    private static final long REQUEST_OVERHEAD_BYTES = 64 * 1024;
     /** Pings a connection may miss before it counts as gone. */
     private static final int MISSED_PINGS = 4;
 
     private StreamWebSockets() {
+    }
+
+    /**
+     * The largest request a client may send (a larger frame is closed with 1009 before it is parsed): a subscription
+     * of {@code MaxSubscriptionChannels} ids at 6 bytes each (an id written unpacked: tag and 5-byte varint) and
+     * room for the rest. It was a fixed 4 MiB, whose million small ids were parsed (16 MiB of heap) before the
+     * subscription's limit refused them.
+     */
+    static long maxRequestBytes(InputLimits limits) {
+        return 6L * limits.maxSubscriptionChannels() + REQUEST_OVERHEAD_BYTES;
     }
 
     /**
@@ -48,7 +59,7 @@ public final class StreamWebSockets {
         long pingMillis = settings.pingInterval().toMillis();
         JettyWebSocketServletContainerInitializer.configure(environment.getApplicationContext(), (context, container) -> {
             container.setIdleTimeout(settings.pingInterval().multipliedBy(MISSED_PINGS));
-            container.setMaxBinaryMessageSize(MAX_REQUEST_BYTES);
+            container.setMaxBinaryMessageSize(maxRequestBytes(settings.limits()));
             pings.scheduleAtFixedRate(() -> ping(container), pingMillis, pingMillis, TimeUnit.MILLISECONDS);
         });
         environment.servlets()
