@@ -11,6 +11,11 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Int64Value;
 import io.rta.proto.toolkit.config.GetConfigRequest;
 import io.rta.proto.toolkit.config.PutConfigRequest;
+import io.rta.proto.toolkit.schemamapping.DeleteSchemaMappingRequest;
+import io.rta.proto.toolkit.schemamapping.GetSchemaMappingRequest;
+import io.rta.proto.toolkit.schemamapping.HasSchemaMappingRequest;
+import io.rta.proto.toolkit.schemamapping.PutSchemaMappingRequest;
+import io.rta.proto.toolkit.schemamapping.SchemaMappingStoreGrpc;
 import io.rta.proto.toolkit.session.ConfigBinding;
 import io.rta.proto.toolkit.session.CreateOrUpdateSessionRequest;
 import io.rta.proto.toolkit.session.DataBinding;
@@ -32,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -77,6 +83,7 @@ class DurabilityIT {
             server.start();
 
             assertThat(snapshot(server.http())).isEqualTo(before);
+            assertSchemaMappingsReadable(server);
             assertStateCarriesOn(server);
         } finally {
             server.stop();
@@ -93,6 +100,7 @@ class DurabilityIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 20);
         }, server -> {
             assertWorkloadReadable(server);
+            assertSchemaMappingsReadable(server);
             assertThat(acknowledged).allSatisfy(identity ->
                     assertThat(server.http().get("/rta/v2/sessions/" + identity).statusCode()).isEqualTo(200));
         });
@@ -166,6 +174,26 @@ class DurabilityIT {
                 .setSequence(Int64Value.of(7)).build());
         server.configs().putConfig(PutConfigRequest.newBuilder().setIdentifier("dur-config")
                 .setContentType(ConfigStoreIT.JSON).setData(ByteString.copyFrom(CONFIG)).build());
+        SchemaMappingStoreGrpc.SchemaMappingStoreBlockingStub mappings = schemaMappings(server);
+        mappings.putSchemaMapping(PutSchemaMappingRequest.newBuilder().setDataSource("influx01")
+                .setDataIdentity("car='1'").setSchemaMapping(SchemaMappingIT.full("dur")).build());
+        mappings.putSchemaMapping(PutSchemaMappingRequest.newBuilder().setDataSource("influx01")
+                .setDataIdentity("car='deleted'").setSchemaMapping(SchemaMappingIT.full("deleted")).build());
+        mappings.deleteSchemaMapping(DeleteSchemaMappingRequest.newBuilder().setDataSource("influx01")
+                .setDataIdentity("car='deleted'").build());
+    }
+
+    private static SchemaMappingStoreGrpc.SchemaMappingStoreBlockingStub schemaMappings(TestServer server) {
+        return SchemaMappingStoreGrpc.newBlockingStub(server.channel()).withDeadlineAfter(60, TimeUnit.SECONDS);
+    }
+
+    /** The workload's schema mappings, as written: the kept one whole, the deleted one gone. */
+    private static void assertSchemaMappingsReadable(TestServer server) {
+        SchemaMappingStoreGrpc.SchemaMappingStoreBlockingStub mappings = schemaMappings(server);
+        assertThat(mappings.getSchemaMapping(GetSchemaMappingRequest.newBuilder().setDataSource("influx01")
+                .setDataIdentity("car='1'").build())).isEqualTo(SchemaMappingIT.full("dur"));
+        assertThat(mappings.hasSchemaMapping(HasSchemaMappingRequest.newBuilder().setDataSource("influx01")
+                .setDataIdentity("car='deleted'").build()).getValue()).isFalse();
     }
 
     /** The workload as written, including what only the rebuilt state stores know (merges, sequence, anchors). */
@@ -198,6 +226,11 @@ class DurabilityIT {
         server.configs().putConfig(PutConfigRequest.newBuilder().setIdentifier("dur-config")
                 .setContentType(ConfigStoreIT.FFC).setData(ByteString.copyFromUtf8("second")).build());
         assertThat(Http.ok(http.get("/rta/v2/configs/dur-config")).body()).isEqualTo(CONFIG);
+        SchemaMappingStoreGrpc.SchemaMappingStoreBlockingStub mappings = schemaMappings(server);
+        mappings.putSchemaMapping(PutSchemaMappingRequest.newBuilder().setDataSource("influx01")
+                .setDataIdentity("car='1'").setSchemaMapping(SchemaMappingIT.full("after")).build());
+        assertThat(mappings.getSchemaMapping(GetSchemaMappingRequest.newBuilder().setDataSource("influx01")
+                .setDataIdentity("car='1'").build())).isEqualTo(SchemaMappingIT.full("after"));
     }
 
     /** Writes sessions one after the other until the server goes away, recording each acknowledged one. */

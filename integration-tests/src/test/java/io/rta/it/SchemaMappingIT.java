@@ -89,7 +89,7 @@ class SchemaMappingIT {
     }
 
     /** Every field of the proto set: maps, both enums' kinds of value, a channel above 2^31, a negative event id. */
-    private static SchemaMapping full(String marker) {
+    static SchemaMapping full(String marker) {
         return SchemaMapping.newBuilder()
                 .putProperties("dialect", "influxql").putProperties("database", "rtademo")
                 .putProperties("marker", marker)
