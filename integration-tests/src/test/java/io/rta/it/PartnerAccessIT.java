@@ -18,6 +18,8 @@ import io.rta.proto.toolkit.config.HasConfigRequest;
 import io.rta.proto.toolkit.config.PutConfigRequest;
 import io.rta.proto.toolkit.data.DataReaderGrpc;
 import io.rta.proto.toolkit.data.WriteDataStreamMessage;
+import io.rta.proto.toolkit.schemamapping.HasSchemaMappingRequest;
+import io.rta.proto.toolkit.schemamapping.SchemaMappingStoreGrpc;
 import io.rta.proto.toolkit.session.ConfigBinding;
 import io.rta.proto.toolkit.session.DataBinding;
 import io.rta.proto.toolkit.session.DataBindingKey;
@@ -371,6 +373,49 @@ class PartnerAccessIT {
         assertThat(handshake(server.baseUrl(), P9, car7)).isEqualTo(404);
         assertThat(handshake(server.baseUrl(), P9, ours)).isEqualTo(101);
         assertThat(handshake(server.baseUrl(), P7, nobody)).isEqualTo(404);
+    }
+
+    /**
+     * A partner's provider can put any scope in its tokens: whatever it grants itself, a token the policies restrict
+     * (to some sessions, or to none for the partner's issuer) may only read.
+     */
+    @Test
+    void shouldLetAPartnerOnlyReadWhateverScopesItsProviderPutsInItsTokens() {
+        Map<String, Object> every = Map.of("scope", "rta.write rta.internal", "scp", List.of("rta.write"));
+        Map<String, Object> car7Claims = new java.util.HashMap<>(every);
+        car7Claims.put("cars", "7");
+        Map<String, Object> car9Claims = new java.util.HashMap<>(every);
+        car9Claims.put("cars", "9");
+        SessionElements withBindings = SessionElements.newBuilder().setDataBindings(true).build();
+        for (String token : List.of(token(partner, PARTNER_ID, PARTNER_AUDIENCE, car7Claims),
+                token(partner, PARTNER_ID, PARTNER_AUDIENCE, car9Claims))) {
+            io.grpc.StatusRuntimeException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    io.grpc.StatusRuntimeException.class, () -> sessions(token).createOrUpdateSession(
+                            create(P9, "taken over", TIMESTAMP, OPEN, details("7"))));
+            assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+            assertThat(refused.getStatus().getDescription()).startsWith("writing needs a token the access policies "
+                    + "(Auth:Policies) do not restrict");
+            assertThat(code(() -> configStore(token).putConfig(PutConfigRequest.newBuilder().setIdentifier("pa-cfg9")
+                    .setContentType("application/vnd.mat.config+json")
+                    .setData(ByteString.copyFromUtf8("{}")).build()))).isEqualTo(Status.Code.PERMISSION_DENIED);
+            assertThat(code(() -> sessions(token).getSession(GetSessionRequest.newBuilder().setIdentity(P7)
+                    .setElements(withBindings).build()))).isEqualTo(Status.Code.PERMISSION_DENIED);
+            assertThat(code(() -> SchemaMappingStoreGrpc.newBlockingStub(authorized(token))
+                    .withDeadlineAfter(60, TimeUnit.SECONDS).hasSchemaMapping(HasSchemaMappingRequest.newBuilder()
+                            .setDataSource("rta").setDataIdentity(P9).build())))
+                    .isEqualTo(Status.Code.PERMISSION_DENIED);
+            HttpResponse<byte[]> internal = get("/rta/v2/sessions/" + P7 + "/data-bindings", token);
+            assertThat(internal.statusCode()).as(Http.text(internal)).isEqualTo(403);
+            assertThat(Http.text(internal)).contains("do not restrict");
+        }
+        // nothing was written, and our own (unrestricted) tokens still write and read internals
+        assertThat(Http.json(get("/rta/v2/sessions/" + P9, ours)).path("details").path("car").asText())
+                .isEqualTo("9");
+        assertThat(sessions(ours).getSession(GetSessionRequest.newBuilder().setIdentity(P9).setElements(withBindings)
+                .build()).getDataBindingsCount()).isEqualTo(1);
+        assertThat(SchemaMappingStoreGrpc.newBlockingStub(authorized(ours)).withDeadlineAfter(60, TimeUnit.SECONDS)
+                .hasSchemaMapping(HasSchemaMappingRequest.newBuilder().setDataSource("rta").setDataIdentity(P9)
+                        .build()).getValue()).isFalse();
     }
 
     @Test

@@ -129,6 +129,14 @@ public final class AccessPolicies {
         return policies;
     }
 
+    /**
+     * Whether a policy restricts tokens of {@code issuer} to some sessions (names it with a query or a folder): such an
+     * issuer is a partner's, whose provider could put any scope in its tokens.
+     */
+    public boolean restrictsIssuer(String issuer) {
+        return policies.stream().anyMatch(policy -> policy.issuer().equals(issuer) && !policy.grant().isAll());
+    }
+
     /** What {@code principal} may see: everything without policies (or without auth: null), else its grants. */
     public Visibility visibility(Principal principal) {
         if (policies.isEmpty() || principal == null) {

@@ -8,7 +8,8 @@ import java.util.Set;
  * The one place a process decides who may call it: from {@link AuthSettings}, either off (everyone is let in, as the
  * toolkit's services do without {@code EnableAuth}) or checking the bearer token of every request but the open ones
  * ({@code /}, {@code /health}, {@code /metrics}, {@code /rta/v2/info}, gRPC health). Write RPCs also need
- * {@link AuthSettings#writeScope}, internal routes {@link AuthSettings#internalScope}. Used by the REST filter
+ * {@link AuthSettings#writeScope}, internal routes {@link AuthSettings#internalScope}, and both (as schema mapping
+ * reads) a token the access policies do not restrict ({@link #restriction}). Used by the REST filter
  * ({@link BearerAuthFilter}), the gRPC interceptor ({@link BearerAuthInterceptor}) and the WebSocket handshake (which
  * the REST filter sees).
  */
@@ -26,6 +27,14 @@ public final class Authenticator {
             "rta.toolkit.api.schema_mapping_service.SchemaMappingStore/PutSchemaMapping",
             "rta.toolkit.api.schema_mapping_service.SchemaMappingStore/DeleteSchemaMapping",
             "rta.toolkit.api.chunk_service.DataWriter/WriteDataStream");
+    /**
+     * gRPC read methods only a caller the access policies do not restrict may use ({@link #requireUnrestricted}):
+     * schema mappings are keyed by data identity, not by session, so no policy can tell which a partner may see.
+     */
+    public static final Set<String> UNRESTRICTED_READS = Set.of(
+            "rta.toolkit.api.schema_mapping_service.SchemaMappingStore/HasSchemaMapping",
+            "rta.toolkit.api.schema_mapping_service.SchemaMappingStore/GetSchemaMapping",
+            "rta.toolkit.api.schema_mapping_service.SchemaMappingStore/QuerySchemaMapping");
     /** gRPC services every caller may use: health, for probes. */
     public static final Set<String> OPEN_SERVICES = Set.of("grpc.health.v1.Health");
 
@@ -122,29 +131,71 @@ public final class Authenticator {
      * is checked, when {@code write}; the token is not looked at again.
      */
     public Principal authorizeKnown(Principal principal, boolean write) throws AuthException {
-        if (principal != null && write && !principal.hasScope(settings.writeScope())) {
-            throw new AuthException(AuthException.Kind.INSUFFICIENT_SCOPE, "writing needs the scope '"
-                    + settings.writeScope() + "', which the token does not grant");
+        if (principal != null && write) {
+            if (!principal.hasScope(settings.writeScope())) {
+                throw new AuthException(AuthException.Kind.INSUFFICIENT_SCOPE, "writing needs the scope '"
+                        + settings.writeScope() + "', which the token does not grant");
+            }
+            requireUnrestricted(principal, "writing");
         }
         return principal;
     }
 
-    /** Refuses {@code principal} (403 / PERMISSION_DENIED) unless it holds {@link AuthSettings#internalScope}. */
+    /**
+     * Refuses {@code principal} (403 / PERMISSION_DENIED) unless it holds {@link AuthSettings#internalScope} and the
+     * access policies do not restrict it ({@link #restriction}).
+     */
     public void requireInternalScope(Principal principal) throws AuthException {
         if (principal != null && !principal.hasScope(settings.internalScope())) {
             throw new AuthException(AuthException.Kind.INSUFFICIENT_SCOPE, "this route is internal (for the RTA "
                     + "services): it needs the scope '" + settings.internalScope() + "', which the token does not "
                     + "grant");
         }
+        requireUnrestricted(principal, "this route is internal (for the RTA services): it");
     }
 
     /**
      * Whether {@code principal} may read what only services and writers may (a session's data bindings over gRPC):
-     * the internal or the write scope; everyone when auth is off.
+     * the internal or the write scope, and no {@link #restriction}; everyone when auth is off.
      */
     public boolean mayReadInternals(Principal principal) {
-        return principal == null || principal.hasScope(settings.internalScope())
-                || principal.hasScope(settings.writeScope());
+        return principal == null || (principal.hasScope(settings.internalScope())
+                || principal.hasScope(settings.writeScope())) && restriction(principal) == null;
+    }
+
+    /** Refuses {@code principal} (403 / PERMISSION_DENIED) when the access policies restrict it: {@code what} ... */
+    public void requireUnrestricted(Principal principal, String what) throws AuthException {
+        String restriction = restriction(principal);
+        if (restriction != null) {
+            throw new AuthException(AuthException.Kind.INSUFFICIENT_SCOPE, what + " needs a token the access "
+                    + "policies (Auth:Policies) do not restrict, and " + restriction);
+        }
+    }
+
+    /**
+     * Why the access policies make {@code principal} a reader only, whatever scopes its token holds, or null when
+     * they do not: a token they grant some sessions but not all (its writes could widen what it sees, e.g. by moving
+     * a session into its folder or binding another's data), or one that matches no policy and comes from an issuer
+     * a policy restricts (a partner's provider, which could put any scope in its tokens). A token granted
+     * everything, and one of an issuer no policy restricts that matches no policy (a pipeline of our own provider
+     * when only partners have policies), are not restricted.
+     */
+    String restriction(Principal principal) {
+        if (principal == null) {
+            return null;
+        }
+        Visibility visibility = visibility(principal);
+        if (visibility.isAll()) {
+            return null;
+        }
+        if (!visibility.isNone()) {
+            return "they restrict this token to some sessions";
+        }
+        if (settings.policies().restrictsIssuer(principal.issuer())) {
+            return "this token comes from the issuer '" + principal.issuer() + "', which they restrict, and matches "
+                    + "none of them";
+        }
+        return null;
     }
 
     /** The token of {@code Bearer <token>}; an empty or absent header is "missing", another scheme is refused. */

@@ -10,8 +10,9 @@ import io.grpc.Status;
 
 /**
  * The gRPC side of {@link Authenticator}: every call but the open services' needs the bearer token in its
- * {@code authorization} metadata ({@code UNAUTHENTICATED} without a valid one), write RPCs the write scope
- * ({@code PERMISSION_DENIED}), and an unreachable provider is {@code UNAVAILABLE}. The caller's {@link Principal} is
+ * {@code authorization} metadata ({@code UNAUTHENTICATED} without a valid one), write RPCs the write scope and a
+ * token the access policies do not restrict, schema mapping reads such a token too ({@code PERMISSION_DENIED}), and an
+ * unreachable provider is {@code UNAVAILABLE}. The caller's {@link Principal} is
  * in {@link #PRINCIPAL} for the call's handlers, and whether it may read internals in {@link #INTERNALS_ALLOWED}.
  */
 public final class BearerAuthInterceptor implements ServerInterceptor {
@@ -64,6 +65,9 @@ public final class BearerAuthInterceptor implements ServerInterceptor {
         try {
             principal = known != null ? authenticator.authorizeKnown(known, write)
                     : authenticator.authorize(headers.get(AUTHORIZATION), write);
+            if (Authenticator.UNRESTRICTED_READS.contains(method)) {
+                authenticator.requireUnrestricted(principal, "reading schema mappings");
+            }
         } catch (AuthException e) {
             Status status = switch (e.kind()) {
                 case MISSING, INVALID -> Status.UNAUTHENTICATED;

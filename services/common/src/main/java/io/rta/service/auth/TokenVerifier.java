@@ -200,23 +200,27 @@ public final class TokenVerifier {
 
     static Principal principal(String issuer, JWTClaimsSet claims) {
         Set<String> scopes = new LinkedHashSet<>();
-        Object scope = claims.getClaim("scope");
-        if (scope instanceof String text) {
-            for (String s : text.trim().split("\\s+")) {
-                if (!s.isEmpty()) {
-                    scopes.add(s);
-                }
-            }
-        }
+        addSpaceDelimited(scopes, claims.getClaim("scope"));
         Object scp = claims.getClaim("scp");
-        if (scp instanceof String text) {
-            scopes.add(text);
+        if (scp instanceof String) {
+            // Azure AD and others put delegated scopes in one space-delimited scp string
+            addSpaceDelimited(scopes, scp);
         } else if (scp instanceof Collection<?> list) {
             list.forEach(item -> scopes.add(String.valueOf(item)));
         }
         Date exp = claims.getExpirationTime();
         return new Principal(issuer, claims.getSubject() == null ? "" : claims.getSubject(), scopes,
                 claims.toJSONObject(), exp == null ? Long.MAX_VALUE : exp.getTime());
+    }
+
+    private static void addSpaceDelimited(Set<String> scopes, Object claim) {
+        if (claim instanceof String text) {
+            for (String s : text.trim().split("\\s+")) {
+                if (!s.isEmpty()) {
+                    scopes.add(s);
+                }
+            }
+        }
     }
 
     /** One issuer: its discovery document, read once, and the token processor over its keys. */

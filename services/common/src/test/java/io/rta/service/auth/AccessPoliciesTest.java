@@ -65,6 +65,54 @@ class AccessPoliciesTest {
     }
 
     @Test
+    void shouldLetOnlyTokensThePoliciesDoNotRestrictWriteOrReachInternalsWhateverTheirScopes() throws Exception {
+        Map<String, String> partnerPolicy = Map.of(
+                "RTA_AUTH__POLICIES__CAR7__ISSUER", "partner", "RTA_AUTH__POLICIES__CAR7__CLAIM", "cars",
+                "RTA_AUTH__POLICIES__CAR7__VALUE", "7", "RTA_AUTH__POLICIES__CAR7__QUERY", "{\"details.car\": \"7\"}");
+        Map<String, String> withTeam = new java.util.HashMap<>(partnerPolicy);
+        withTeam.put("RTA_AUTH__POLICIES__TEAM__ISSUER", "default");
+        Authenticator team = Authenticator.of(settings(withTeam));
+        Authenticator partnersOnly = Authenticator.of(settings(partnerPolicy));
+        Set<String> everyScope = Set.of("rta.write", "rta.internal");
+        Principal ours = new Principal("default", "pipeline", everyScope, Map.of(), Long.MAX_VALUE);
+        Principal car7 = new Principal("partner", "p", everyScope, Map.of("cars", "7"), Long.MAX_VALUE);
+        Principal car9 = new Principal("partner", "p", everyScope, Map.of("cars", "9"), Long.MAX_VALUE);
+
+        for (Authenticator authenticator : List.of(team, partnersOnly)) {
+            // ours: granted everything by the team policy, or matching none from an issuer no policy restricts
+            assertThat(authenticator.authorizeKnown(ours, true)).isSameAs(ours);
+            authenticator.requireInternalScope(ours);
+            authenticator.requireUnrestricted(ours, "reading schema mappings");
+            assertThat(authenticator.mayReadInternals(ours)).isTrue();
+            // the partner's provider granted itself every scope: it may still only read
+            assertThatThrownBy(() -> authenticator.authorizeKnown(car7, true)).isInstanceOf(AuthException.class)
+                    .hasMessage("writing needs a token the access policies (Auth:Policies) do not restrict, and "
+                            + "they restrict this token to some sessions");
+            assertThatThrownBy(() -> authenticator.requireInternalScope(car7))
+                    .hasMessageStartingWith("this route is internal (for the RTA services): it needs a token");
+            assertThatThrownBy(() -> authenticator.authorizeKnown(car9, true))
+                    .hasMessageEndingWith("this token comes from the issuer 'partner', which they restrict, and "
+                            + "matches none of them");
+            assertThatThrownBy(() -> authenticator.requireUnrestricted(car9, "reading schema mappings"))
+                    .hasMessageStartingWith("reading schema mappings needs a token");
+            assertThat(authenticator.mayReadInternals(car7)).isFalse();
+            assertThat(authenticator.mayReadInternals(car9)).isFalse();
+            // reads are the policies' business, not refused
+            assertThat(authenticator.authorizeKnown(car7, false)).isSameAs(car7);
+        }
+    }
+
+    @Test
+    void shouldReadScopesFromAScopeStringAnScpStringOrAnScpArray() {
+        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .claim("scope", " rta.write  openid").claim("scp", "rta.internal profile").build();
+        assertThat(TokenVerifier.principal("default", claims).scopes())
+                .containsExactlyInAnyOrder("rta.write", "openid", "rta.internal", "profile");
+        assertThat(TokenVerifier.principal("default", new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .claim("scp", List.of("rta.write", "x")).build()).scopes()).containsExactlyInAnyOrder("rta.write", "x");
+    }
+
+    @Test
     void shouldNameWhatIsWrongInAPolicy() {
         assertThatThrownBy(() -> settings(Map.of("RTA_AUTH__POLICIES__P__CLAIM", "team",
                 "RTA_AUTH__POLICIES__P__VALUE", "x"))).hasMessageContaining("Auth:Policies:p:Issuer is not set");

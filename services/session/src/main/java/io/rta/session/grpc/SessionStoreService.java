@@ -186,8 +186,9 @@ public final class SessionStoreService extends SessionStoreGrpc.SessionStoreImpl
     private static void requireInternalsAllowed(String field, SessionElements elements) {
         if (elements.getDataBindings() && !BearerAuthInterceptor.INTERNALS_ALLOWED.get()) {
             throw new StatusRuntimeException(Status.PERMISSION_DENIED.withDescription(field + ".data_bindings needs "
-                    + "the scope of Auth:InternalScope or Auth:WriteScope, which the token does not grant: data "
-                    + "bindings are for the RTA services and the pipelines that write them"));
+                    + "the scope of Auth:InternalScope or Auth:WriteScope, in a token the access policies do not "
+                    + "restrict (Auth:Policies); this token is not one: data bindings are for the RTA services and "
+                    + "the pipelines that write them"));
         }
     }
 
