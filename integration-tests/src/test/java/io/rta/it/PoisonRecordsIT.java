@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rta.events.ConfigPublication;
 import io.rta.events.DeadLetter;
+import io.rta.events.EventBurst;
 import io.rta.events.PeriodicBurst;
 import io.rta.events.SessionCreate;
 import io.rta.events.SessionFolder;
@@ -179,6 +180,18 @@ class PoisonRecordsIT {
         expect(pipeline.sendRaw(topic, "poison-s1", pipeline.lying(topic, burst(1L, T0, S, 1),
                         new byte[] {(byte) 0xFE, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F, 0x02, 0x00})),
                 "deserialization", "TelemetryBatch.bursts claims 2147483647 item(s)");
+        // one result of 6 MiB (random, so nothing compresses it), and an event of 6 MiB: stored alone, either chunk
+        // would break the chunk changelog's 8 MiB record limit on every attempt and stop the partition
+        byte[] noise = new byte[6 << 20];
+        new java.util.Random(11).nextBytes(noise);
+        expect(pipeline.send(topic, "poison-s1", new TelemetryBatch(List.of(new PeriodicBurst(2L, T0, S, 1,
+                        ByteBuffer.wrap(noise))))), "validation",
+                "bursts[0]: periodic_data.buffer is 6291456 bytes: a result may hold at most 4194304 (chunks.md: a "
+                        + "list must not exceed 4 MiB)");
+        expect(pipeline.send(topic, "poison-s1", new TelemetryBatch(List.of(new EventBurst(7, "app", T0,
+                        java.util.Base64.getEncoder().encodeToString(noise), List.of())))), "validation",
+                "bursts[0]: event_data (app_name, status and raw_data) is 8388611 bytes: a result may hold at most "
+                        + "4194304");
         pipeline.send(topic, "poison-s1", burst(1L, T0 + 10 * S, S, 10));
     }
 
@@ -330,6 +343,7 @@ class PoisonRecordsIT {
             Properties config = new Properties();
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, server.bootstrapServers());
             config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 << 20);
             producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
             registry = new CcompatRegistryClient(server.registryUrl());
         }

@@ -16,6 +16,13 @@ public final class BurstValidator {
 
     /** Hard limit on samples per result (chunks.md: MUST NOT exceed 10,000). */
     public static final int MAX_SAMPLES_PER_RESULT = 10_000;
+    /**
+     * Hard limit on a result's bytes (its buffer; with a timestamped result's packed deltas, an event's texts and
+     * data): chunks.md says a list MUST NOT exceed 4 MiB, so a result beyond it fits no valid list. It also keeps
+     * every stored chunk (a result beyond {@link SlotPacker#PART_LIST_BYTES} is stored alone) well below the 8 MiB
+     * record limit of the chunk changelog, which a larger one would break on every attempt, stopping its partition.
+     */
+    public static final int MAX_RESULT_BYTES = 4 * 1024 * 1024;
     private static final int MAX_VARINT_BYTES = 10;
 
     private BurstValidator() {
@@ -37,8 +44,8 @@ public final class BurstValidator {
         if (burst instanceof RowBurst row) {
             return problem(row, limits);
         }
-        if (burst instanceof EventBurst) {
-            return null;
+        if (burst instanceof EventBurst event) {
+            return problem(event);
         }
         return "unknown burst type " + (burst == null ? "null" : burst.getClass().getSimpleName());
     }
@@ -66,6 +73,9 @@ public final class BurstValidator {
             return "periodic_data.buffer has " + length + " bytes, which does not divide into its " + samples
                     + " samples";
         }
+        if (length > MAX_RESULT_BYTES) {
+            return tooLarge("periodic_data.buffer", length);
+        }
         return endOverflows(burst.getStartTimestamp(), burst.getInterval(), samples - 1L)
                 ? "periodic_data: the last sample's timestamp overflows 64 bits" : null;
     }
@@ -79,6 +89,10 @@ public final class BurstValidator {
         if (packedBytes > MAX_SAMPLES_PER_RESULT * MAX_VARINT_BYTES) {
             return "timestamped_data.timestamp_deltas is " + packedBytes + " bytes: more than a result's "
                     + MAX_SAMPLES_PER_RESULT + " samples";
+        }
+        if ((long) packedBytes + burst.getBuffer().remaining() > MAX_RESULT_BYTES) {
+            return tooLarge("timestamped_data.buffer and timestamp_deltas", (long) packedBytes
+                    + burst.getBuffer().remaining());
         }
         long[] deltas;
         try {
@@ -137,7 +151,31 @@ public final class BurstValidator {
         if (burst.getBuffer().remaining() == 0) {
             return "row_data.buffer is empty";
         }
+        if (burst.getBuffer().remaining() > MAX_RESULT_BYTES) {
+            return tooLarge("row_data.buffer", burst.getBuffer().remaining());
+        }
         return null;
+    }
+
+    static String problem(EventBurst burst) {
+        long bytes = utf8Bytes(burst.getAppName()) + utf8Bytes(burst.getStatusText())
+                + (long) Double.BYTES * burst.getRawData().size();
+        return bytes > MAX_RESULT_BYTES ? tooLarge("event_data (app_name, status and raw_data)", bytes) : null;
+    }
+
+    /** The UTF-8 length of {@code text} (a surrogate pair's four bytes counted two per char), without encoding it. */
+    private static long utf8Bytes(CharSequence text) {
+        long bytes = 0;
+        for (int i = 0; text != null && i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
+    }
+
+    private static String tooLarge(String field, long bytes) {
+        return field + " is " + bytes + " bytes: a result may hold at most " + MAX_RESULT_BYTES + " (chunks.md: a "
+                + "list must not exceed 4 MiB)";
     }
 
     private static boolean endOverflows(long start, long step, long steps) {

@@ -182,6 +182,29 @@ class BurstValidatorTest {
                 .isEqualTo("row_data.buffer is empty");
     }
 
+    // --- sizes (chunks.md: a list must not exceed 4 MiB; a larger result would also break the changelog's limit)
+
+    @Test
+    void shouldRejectAResultOfMoreThanFourMebibytesOfEveryKind() {
+        int max = BurstValidator.MAX_RESULT_BYTES;
+        assertThat(BurstValidator.problem(periodic(16, 0, SECOND, 1, max))).isNull();
+        assertThat(BurstValidator.problem(periodic(16, 0, SECOND, 1, max + 1))).isEqualTo("periodic_data.buffer is "
+                + "4194305 bytes: a result may hold at most 4194304 (chunks.md: a list must not exceed 4 MiB)");
+        assertThat(BurstValidator.problem(periodic(16, 0, SECOND, 8, 8 * 1024 * 1024)))
+                .startsWith("periodic_data.buffer is 8388608 bytes");
+        assertThat(BurstValidator.problem(timestamped(16, 0, 1, List.of(0L, 1L), max - 2))).isNull();
+        assertThat(BurstValidator.problem(timestamped(16, 0, 1, List.of(0L, 1L), max)))
+                .startsWith("timestamped_data.buffer and timestamp_deltas is 4194306 bytes");
+        assertThat(BurstValidator.problem(new RowBurst(List.of(16L), 0L, ByteBuffer.allocate(max)))).isNull();
+        assertThat(BurstValidator.problem(new RowBurst(List.of(16L), 0L, ByteBuffer.allocate(max + 8))))
+                .startsWith("row_data.buffer is 4194312 bytes");
+        assertThat(BurstValidator.problem(new EventBurst(1, "app", 0L, "x".repeat(max - 3), List.of()))).isNull();
+        assertThat(BurstValidator.problem(new EventBurst(1, "app", 0L, "\u00e9".repeat(max / 2 - 1), List.of())))
+                .startsWith("event_data (app_name, status and raw_data) is 4194305 bytes");
+        assertThat(BurstValidator.problem(new EventBurst(1, "", 0L, "",
+                Collections.nCopies(max / 8 + 1, 1.0)))).startsWith("event_data (app_name, status and raw_data) is 4194312");
+    }
+
     private static PeriodicBurst periodic(long channelId, long start, long interval, int samples, int bufferLength) {
         return new PeriodicBurst(channelId, start, interval, samples, ByteBuffer.allocate(bufferLength));
     }
