@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.rta.it.data.Samples;
+import io.rta.proto.model.data.Event;
 import io.rta.proto.model.data.PeriodicData;
 import io.rta.proto.model.data.RowData;
 import io.rta.proto.model.data.TimestampedData;
@@ -75,6 +76,13 @@ class DataBadInputIT {
                         timestamped(new long[] {5, 1}, 16), List.of("timestamped_data.timestamp_deltas[0] is 5")),
                 Arguments.of("timestamps out of order",
                         timestamped(new long[] {0, 2, -1}, 24), List.of("timestamped_data.timestamp_deltas[2] is -1")),
+                Arguments.of("periodic result over 4 MiB",
+                        periodic(1_000_000L, 1, ByteString.copyFrom(new byte[(4 << 20) + 8])),
+                        List.of("periodic_data.buffer is 4194312 bytes", "at most 4194304")),
+                Arguments.of("event over 4 MiB",
+                        WriteDataStreamMessage.newBuilder().setEvent(Event.newBuilder().setEventDefinitionId(1)
+                                .setTimestamp(START).setStatusText("x".repeat(5 << 20))).build(),
+                        List.of("event_data (app_name, status and raw_data) is 5242880 bytes", "at most 4194304")),
                 Arguments.of("empty data identity", Telemetry.identity(" "), List.of("data_identity is empty")),
                 Arguments.of("message without a type", WriteDataStreamMessage.getDefaultInstance(),
                         List.of("must set one of data_identity")));
