@@ -86,6 +86,8 @@ class AuthIT {
 
     private static final String ISSUER_ID = "rta";
     private static final String AUDIENCE = "rta-api";
+    /** The challenge of a request without a token. */
+    static final String MISSING_TOKEN = "Bearer realm=\"rta\", error=\"invalid_token\", error_description=\"this service needs a bearer token (Authorization: Bearer <token>)\"";
     private static final String PARTNER_ID = "partner";
     private static final String PARTNER_AUDIENCE = "partner-api";
     private static final String TIMESTAMP = "2024-05-01T10:00:00Z";
@@ -360,7 +362,7 @@ class AuthIT {
             assertThat(rest.statusCode()).as(why + ": " + Http.text(rest)).isEqualTo(401);
             String challenge = rest.headers().firstValue("WWW-Authenticate").orElse("");
             if (token == null) {
-                assertThat(challenge).as(why).isEqualTo("Bearer realm=\"rta\"");
+                assertThat(challenge).as(why).isEqualTo(MISSING_TOKEN);
             } else {
                 assertThat(challenge).as(why).startsWith("Bearer realm=\"rta\", error=\"invalid_token\", "
                         + "error_description=\"").containsAnyOf(bad.getValue().reasons()).doesNotContain(token);
@@ -452,7 +454,7 @@ class AuthIT {
         assertThat(expired.headers().firstValue("WWW-Authenticate").orElse("")).contains("error=\"invalid_token\"");
         HttpResponse<byte[]> without = get(through(gateway), path, null);
         assertThat(without.statusCode()).isEqualTo(401);
-        assertThat(without.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"rta\"");
+        assertThat(without.headers().firstValue("WWW-Authenticate")).hasValue(MISSING_TOKEN);
 
         // a gateway that checks nothing: the server refuses what it lets through, and accepts the forwarded token
         assertThat(get(through(openGateway), path, null).statusCode()).isEqualTo(401);

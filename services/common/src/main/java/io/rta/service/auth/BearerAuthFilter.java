@@ -136,8 +136,9 @@ public final class BearerAuthFilter implements Filter {
             case UNAVAILABLE -> 503;
         };
         switch (e.kind()) {
-            case MISSING -> response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
-            case INVALID -> response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM
+            // no token is answered as the issue's contract has every 401: with invalid_token and why (RFC 6750
+            // would rather omit the error code there; a client reacts to both alike)
+            case MISSING, INVALID -> response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM
                     + "\", error=\"invalid_token\", error_description=\"" + quotable(e.getMessage()) + "\"");
             case INSUFFICIENT_SCOPE -> response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM
                     + "\", error=\"insufficient_scope\", error_description=\"" + quotable(e.getMessage()) + "\"");

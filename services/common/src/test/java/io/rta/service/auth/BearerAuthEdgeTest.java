@@ -158,7 +158,9 @@ class BearerAuthEdgeTest {
     void shouldAnswer401WithBearerChallengesWithoutAValidToken() throws Exception {
         HttpResponse<String> missing = get("/rta/v2/sessions", null);
         assertThat(missing.statusCode()).isEqualTo(401);
-        assertThat(missing.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"rta\"");
+        assertThat(missing.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"rta\", "
+                + "error=\"invalid_token\", error_description=\"this service needs a bearer token (Authorization: "
+                + "Bearer <token>)\"");
         assertThat(missing.body()).startsWith("{\"code\":401,\"message\":\"this service needs a bearer token");
 
         String expired = provider.token(AUDIENCE, c -> c.expirationTime(new java.util.Date(0)));
