@@ -82,7 +82,7 @@ public final class ProcessMetrics implements AutoCloseable {
 
     /** A new registry with the JVM and process binders bound. */
     public static ProcessMetrics create() {
-        ProcessMetrics metrics = new ProcessMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        ProcessMetrics metrics = new ProcessMetrics(new CounterSafeRegistry());
         new JvmMemoryMetrics().bindTo(metrics.registry);
         metrics.bind(new JvmGcMetrics());
         new JvmThreadMetrics().bindTo(metrics.registry);
@@ -94,7 +94,26 @@ public final class ProcessMetrics implements AutoCloseable {
 
     /** A new registry without the JVM binders: for tests that look at a part's own meters. */
     public static ProcessMetrics bare() {
-        return new ProcessMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        return new ProcessMetrics(new CounterSafeRegistry());
+    }
+
+    /**
+     * The Prometheus registry, but a function counter that reads below zero is shown as 0: the Prometheus client
+     * refuses a negative counter, and that refusal fails the whole scrape (every meter of {@code /metrics} lost, a 500).
+     * The Kafka binders make a counter of every Kafka metric named {@code ...-total}, and some count down (Kafka
+     * Streams' {@code restore-remaining-records-total} can go below zero: KAFKA-18495).
+     */
+    static final class CounterSafeRegistry extends PrometheusMeterRegistry {
+
+        CounterSafeRegistry() {
+            super(PrometheusConfig.DEFAULT);
+        }
+
+        @Override
+        protected <T> io.micrometer.core.instrument.FunctionCounter newFunctionCounter(Meter.Id id, T obj,
+                ToDoubleFunction<T> countFunction) {
+            return super.newFunctionCounter(id, obj, value -> Math.max(0, countFunction.applyAsDouble(value)));
+        }
     }
 
     public PrometheusMeterRegistry registry() {

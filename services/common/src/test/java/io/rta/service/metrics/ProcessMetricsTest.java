@@ -28,6 +28,23 @@ class ProcessMetricsTest {
     }
 
     @Test
+    void shouldShowACounterThatReadsBelowZeroAsZeroAndKeepTheScrapeWhole() {
+        try (ProcessMetrics metrics = ProcessMetrics.bare()) {
+            java.util.concurrent.atomic.AtomicLong remaining = new java.util.concurrent.atomic.AtomicLong(-1);
+            io.micrometer.core.instrument.FunctionCounter.builder("kafka.stream.task.restore.remaining.records.total",
+                    remaining, java.util.concurrent.atomic.AtomicLong::doubleValue).register(metrics.registry());
+            metrics.registry().counter("rta.other").increment(3);
+
+            String scrape = metrics.registry().scrape();
+
+            assertThat(scrape).contains("kafka_stream_task_restore_remaining_records_total 0.0")
+                    .contains("rta_other_total 3.0");
+            remaining.set(5);
+            assertThat(metrics.registry().scrape()).contains("kafka_stream_task_restore_remaining_records_total 5.0");
+        }
+    }
+
+    @Test
     void shouldLeaveTheJvmMetersOutOfABareRegistry() {
         try (ProcessMetrics metrics = ProcessMetrics.bare()) {
             assertThat(metrics.scrape()).doesNotContain("jvm_");
