@@ -90,6 +90,36 @@ class MetricsIT {
         });
     }
 
+    /**
+     * Every metric the shipped Grafana dashboard queries is served, under that name, by the all-in-one server once it
+     * has done some work (a write and a REST read): a renamed meter, or one recorded only at a Kafka metrics level
+     * the services do not turn on, would leave a panel empty.
+     */
+    @Test
+    void shouldServeEveryMetricTheDashboardQueries() throws Exception {
+        String identity = "metrics-it-dashboard";
+        server.sessions().createOrUpdateSession(create(identity, identity, "2023-11-14T22:13:20Z", OPEN));
+        try (WriteStreamClient stream = WriteStreamClient.open(server.channel())) {
+            stream.identity(identity).send(Telemetry.bursts(0, 2)).flush("dashboard").complete();
+        }
+        Http.ok(server.http().get("/rta/v2/sessions/" + identity));
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("..", "deploy", "grafana",
+                "rta-dashboard.json"));
+        java.util.Set<String> queried = new java.util.TreeSet<>();
+        java.util.regex.Matcher names = Pattern.compile("\\b((?:rta|kafka|jvm|grpc|http|process)_[a-z0-9_]+)\\b")
+                .matcher(dashboard);
+        while (names.find()) {
+            queried.add(names.group(1));
+        }
+        assertThat(queried).as("metric names found in the dashboard").hasSizeGreaterThan(15);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            String metrics = scrape();
+            assertThat(queried).allSatisfy(name -> assertThat(metrics).as(name).containsPattern(
+                    "(?m)^" + Pattern.quote(name) + "[{ ]"));
+        });
+    }
+
     private String scrape() {
         return Http.text(Http.ok(server.http().get("/metrics")));
     }
