@@ -53,7 +53,8 @@ public final class FileOptions {
     /** Every option of {@code ./rta file-data-service}. */
     public static final List<OptionDef> ALL = Stream.of(Stream.of(RtaOptions.CONFIG), OWN.stream(),
             Stream.of(RtaOptions.BIND_ADDRESS, RtaOptions.ADMIN_PORT, RtaOptions.LOG_FORMAT, RtaOptions.LOG_LEVEL,
-                    RtaOptions.LOG_LEVELS, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION),
+                    RtaOptions.LOG_LEVELS, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION,
+                    RtaOptions.TOPIC_PREFIX_UNUSED),
             LimitOptions.EDGE.stream(), LimitOptions.INPUT.stream(), AuthSettings.OPTIONS.stream(),
             TlsSettings.options(HTTPS_PORT).stream()).flatMap(s -> s).toList();
 

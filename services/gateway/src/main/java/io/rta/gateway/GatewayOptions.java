@@ -34,7 +34,7 @@ public final class GatewayOptions {
             "Root URI of the stream service (e.g. http://host:8090/); when set, the live WebSocket "
                     + "/rta/v2/sessions/{identity}/stream is proxied to it; empty: that route is 404.");
     public static final OptionDef UPSTREAM_CONNECT_TIMEOUT = OptionDef.of("UpstreamConnectTimeout", "2000",
-            "Milliseconds the gateway waits for a TCP connection to a service before answering 504.");
+            "Milliseconds the gateway waits for a TCP connection to a service before answering 502 (unreachable).");
     public static final OptionDef UPSTREAM_READ_TIMEOUT = OptionDef.of("UpstreamReadTimeout", "30000",
             "Milliseconds a service may stay silent (before its answer's headers, and between two parts of its body) "
                     + "before the gateway gives up: 504 when nothing was sent to the client yet, else the client's "
@@ -56,7 +56,8 @@ public final class GatewayOptions {
     /** Every option of {@code ./rta gateway} (the gRPC limits among the edge ones bind nothing: it has no gRPC). */
     public static final List<OptionDef> ALL = Stream.of(Stream.of(RtaOptions.CONFIG), OWN.stream(),
             Stream.of(RtaOptions.BIND_ADDRESS, RtaOptions.ADMIN_PORT, RtaOptions.LOG_FORMAT, RtaOptions.LOG_LEVEL,
-                    RtaOptions.LOG_LEVELS, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION),
+                    RtaOptions.LOG_LEVELS, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION,
+                    RtaOptions.TOPIC_PREFIX_UNUSED),
             LimitOptions.EDGE.stream(), LimitOptions.INPUT.stream(), AuthSettings.OPTIONS.stream(),
             ClientCredentials.OPTIONS.stream(), TlsSettings.options(HTTPS_PORT).stream(), UiOptions.ALL.stream())
             .flatMap(s -> s).toList();

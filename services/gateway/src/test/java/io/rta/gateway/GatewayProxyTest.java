@@ -9,6 +9,7 @@ import io.rta.service.config.Options;
 import io.rta.service.http.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -173,6 +174,42 @@ class GatewayProxyTest {
                 .doesNotContain(Integer.toString(deadPort));
         assertThat(slow.statusCode()).isEqualTo(504);
         assertThat(JSON.readTree(slow.body()).path("message").asText()).contains("UpstreamReadTimeout");
+    }
+
+    /**
+     * A service whose host takes no connection (its listen queue full, so the SYNs go unanswered, as behind a
+     * firewall that drops them) is unreachable: 502 after UpstreamConnectTimeout, naming the option, not a hang.
+     * The gateway is also given TopicPrefix, which it takes (and uses for nothing) so configurations can be shared.
+     */
+    @Test
+    void shouldAnswer502WhenAServiceTakesNoConnectionWithinTheConnectTimeout() throws Exception {
+        try (java.net.ServerSocket blackhole = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<java.nio.channels.SocketChannel> queued = new ArrayList<>();
+            try {
+                // fill the listen queue (never accepted); further connections then wait for an answer to their SYN
+                for (int i = 0; i < 8; i++) {
+                    java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open();
+                    channel.configureBlocking(false);
+                    channel.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(),
+                            blackhole.getLocalPort()));
+                    queued.add(channel);
+                }
+                String root = "http://127.0.0.1:" + services.port() + "/";
+                try (GatewayServer unreachable = GatewayServer.start(options("--SessionServiceUri", root,
+                        "--ConfigServiceUri", "http://127.0.0.1:" + blackhole.getLocalPort() + "/",
+                        "--UpstreamConnectTimeout", "500", "--TopicPrefix", "shared."))) {
+                    HttpResponse<String> answer = get(unreachable, "/rta/v2/configs/c1");
+
+                    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(502);
+                    assertThat(JSON.readTree(answer.body()).path("message").asText()).isEqualTo(
+                            "the config service did not accept a connection within 500 ms (UpstreamConnectTimeout)");
+                }
+            } finally {
+                for (java.nio.channels.SocketChannel channel : queued) {
+                    channel.close();
+                }
+            }
+        }
     }
 
     @Test

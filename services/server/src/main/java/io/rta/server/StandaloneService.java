@@ -89,9 +89,10 @@ public final class StandaloneService implements AutoCloseable {
             this.grpcPort = OptionDef.of("GrpcPort", Integer.toString(grpcPort),
                     "Port of the " + command + "'s gRPC services.");
             this.httpsPort = TlsSettings.httpsPort(httpsPort);
-            this.dataPath = OptionDef.of("DataPath", "./data/" + command,
+            this.dataPath = OptionDef.of("DataPath", "./data/" + command + "-<HttpPort>",
                     "Directory of the " + command + "'s local state (its Kafka Streams stores, its instance id); "
-                            + "each replica on one machine needs its own.");
+                            + "each replica on one machine needs its own, which the default (by HttpPort) gives "
+                            + "replicas on different ports.");
             this.options = Stream.of(Stream.of(RtaOptions.CONFIG, this.dataPath, this.httpPort, this.grpcPort,
                             RtaOptions.BIND_ADDRESS, RtaOptions.ADMIN_PORT, RtaOptions.BOOTSTRAP_SERVERS,
                             RtaOptions.REGISTRY_URL, RtaOptions.TOPIC_PREFIX, RtaOptions.WRITE_TIMEOUT,
@@ -107,6 +108,16 @@ public final class StandaloneService implements AutoCloseable {
                             ServerOptions.STANDBY_REPLICAS, ServerOptions.STREAMS_TASK_TIMEOUT,
                             ServerOptions.IDLE_READ_TIMEOUT), AuthSettings.OPTIONS.stream(),
                     TlsSettings.options(this.httpsPort).stream()).flatMap(s -> s).toList();
+        }
+
+        /**
+         * {@code DataPath} as set, else {@code ./data/<command>-<HttpPort>}: Kafka Streams locks its state directory,
+         * so two replicas on one machine that share one fail to start; by port, replicas started with their own
+         * {@code HttpPort} (as they must be) get their own.
+         */
+        Path dataPath(Options options) {
+            return options.isSet(dataPath) ? options.getPath(dataPath)
+                    : Path.of("data", command + "-" + options.getInt(httpPort));
         }
 
         /** The command that runs it, e.g. {@code session-service}. */
@@ -200,7 +211,7 @@ public final class StandaloneService implements AutoCloseable {
         HttpServer.prepareInBackground();
         ProcessMetrics metrics = own(ProcessMetrics.create());
         InputLimits limits = LimitOptions.inputLimits(options);
-        Path dataPath = options.getPath(kind.dataPath).toAbsolutePath();
+        Path dataPath = kind.dataPath(options).toAbsolutePath();
         Files.createDirectories(dataPath);
         Duration writeTimeout = options.getDuration(RtaOptions.WRITE_TIMEOUT);
         Duration startupTimeout = options.getDuration(ServerOptions.STARTUP_TIMEOUT);

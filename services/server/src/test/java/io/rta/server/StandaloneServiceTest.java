@@ -54,6 +54,15 @@ class StandaloneServiceTest {
     }
 
     @Test
+    void shouldKeepEachReplicasStateApartByPortUnlessDataPathIsSet() {
+        assertThat(Kind.SESSION.dataPath(load(Kind.SESSION))).isEqualTo(Path.of("data", "session-service-2650"));
+        assertThat(Kind.SESSION.dataPath(load(Kind.SESSION, "--HttpPort", "2750")))
+                .isEqualTo(Path.of("data", "session-service-2750"));
+        assertThat(Kind.DATA.dataPath(load(Kind.DATA, "--HttpPort", "2750", "--DataPath", "/var/lib/rta")))
+                .isEqualTo(Path.of("/var/lib/rta"));
+    }
+
+    @Test
     void shouldTakeTheServersCommonOptionsButNotItsEmbeddedClusters() {
         Options options = load(Kind.CONFIG, "--TopicPrefix", "x.", "--ServiceInfo:Label", "configs",
                 "--MaxConfigSize", "1024");

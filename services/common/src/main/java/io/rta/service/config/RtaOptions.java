@@ -27,6 +27,12 @@ public final class RtaOptions {
                     + "embedded Apicurio registry.");
     public static final OptionDef TOPIC_PREFIX = OptionDef.of("TopicPrefix", "rta.",
             "Prefix of every topic name (and of the Kafka Streams application ids).");
+    /**
+     * {@link #TOPIC_PREFIX} for a service that reads no topic (the gateway, the data adapters): accepted, so one
+     * configuration (file, environment) serves every service of a deployment, and used for nothing.
+     */
+    public static final OptionDef TOPIC_PREFIX_UNUSED = OptionDef.of("TopicPrefix", "rta.",
+            "Accepted so one configuration serves every service; this service reads no Kafka topic.");
     public static final OptionDef WRITE_TIMEOUT = OptionDef.of("WriteTimeout", "10000",
             "Milliseconds a write waits while Kafka and the view it waits on make no progress before it fails: a write "
                     + "waits as long as it takes while the view moves on (a burst, a cold start), and fails once the "

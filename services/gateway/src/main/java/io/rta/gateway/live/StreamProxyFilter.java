@@ -127,7 +127,7 @@ final class StreamProxyFilter extends HttpFilter {
         }
         LOG.warn("The {} at {} did not take a WebSocket: {}", streams.name(), streams.root(), String.valueOf(cause));
         if (cause instanceof HttpTimeoutException) {
-            ErrorAnswers.send(response, 504, "the " + streams.name() + " did not accept a connection within "
+            ErrorAnswers.send(response, 502, "the " + streams.name() + " did not accept a connection within "
                     + timeout.toMillis() + " ms (UpstreamConnectTimeout)");
         } else {
             ErrorAnswers.send(response, 502, "the " + streams.name() + " cannot be reached");

@@ -107,7 +107,8 @@ public final class UpstreamClient {
         }
         LOG.warn("The {} at {} did not answer: {}", upstream.name(), upstream.root(), e.toString());
         if (e instanceof HttpConnectTimeoutException) {
-            return new UpstreamFailure(504, "the " + upstream.name() + " did not accept a connection within "
+            // unreachable (the contract: an unreachable upstream is 502/503); 504 is for a silent one
+            return new UpstreamFailure(502, "the " + upstream.name() + " did not accept a connection within "
                     + connectTimeout.toMillis() + " ms (UpstreamConnectTimeout)", e);
         }
         if (e instanceof HttpTimeoutException) {
