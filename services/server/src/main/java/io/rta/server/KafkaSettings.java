@@ -8,6 +8,7 @@ import io.rta.topology.Topics;
 import io.rta.topology.errors.DeadLetterDeserializationHandler;
 import io.rta.topology.errors.DeadLetterProcessingHandler;
 import io.rta.topology.errors.DeadLetters;
+import io.rta.topology.errors.InvalidTimestamps;
 import io.rta.topology.session.SessionLimits;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -89,6 +90,8 @@ public final class KafkaSettings {
         // of stopping the global thread, which Kafka Streams cannot replace
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         config.put(DeadLetters.CONFIG, deadLetters);
+        // a record without a valid timestamp is processed at its partition's time, not a failed task read again forever
+        config.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, InvalidTimestamps.class);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.getLong(ServerOptions.COMMIT_INTERVAL));
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, options.getInt(ServerOptions.STREAM_THREADS));
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, options.getInt(RtaOptions.REPLICATION_FACTOR));

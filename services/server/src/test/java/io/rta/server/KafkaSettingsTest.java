@@ -54,5 +54,8 @@ class KafkaSettingsTest {
         assertThat(configured).containsEntry(StreamsConfig.TASK_TIMEOUT_MS_CONFIG, 5_000L);
         // the global config view's thread cannot be replaced: a record it cannot apply is skipped, not fatal
         assertThat(defaults).containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // a record without a valid timestamp is taken at its partition's time, not a task failed forever
+        assertThat(defaults).containsEntry(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG,
+                io.rta.topology.errors.InvalidTimestamps.class);
     }
 }
