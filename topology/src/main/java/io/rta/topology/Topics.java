@@ -38,9 +38,6 @@ public final class Topics {
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
             TopicConfig.RETENTION_MS_CONFIG, "-1",
             TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(SessionLimits.TOPIC_MAX_MESSAGE_BYTES));
-    private static final Map<String, String> LOG = Map.of(
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-            TopicConfig.RETENTION_MS_CONFIG, "-1");
     private static final Map<String, String> LARGE_LOG = Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
             TopicConfig.RETENTION_MS_CONFIG, "-1",
@@ -93,8 +90,10 @@ public final class Topics {
         configPublications = topic(eventPrefix + "config-publications", registry, ConfigPublication.class,
                 LARGE_LOG);
         configs = topic(prefix + "configs", registry, ConfigPublication.class, LARGE_COMPACT);
-        sessionRefEdges = topic(prefix + "session-ref-edges", registry, SessionRefEdge.class, LOG);
-        sessionRelations = topic(prefix + "session-relations", registry, AnchorContribution.class, LOG);
+        // 8 MiB as the session topics: a contribution holds up to MaxRelatedSessions identities (InputLimits checks
+        // they fit), and on a broker's default 1 MiB a larger one would fail its task on every attempt
+        sessionRefEdges = topic(prefix + "session-ref-edges", registry, SessionRefEdge.class, SESSION_LOG);
+        sessionRelations = topic(prefix + "session-relations", registry, AnchorContribution.class, SESSION_LOG);
         telemetry = topic(eventPrefix + "telemetry", registry, TelemetryBatch.class, TELEMETRY_LOG);
         deadLetters = topic(prefix + "dead-letters", registry, DeadLetter.class, LARGE_LOG);
         schemaMappings = topic(eventPrefix + "schema-mappings", registry, SchemaMapping.class, SCHEMA_MAPPING_COMPACT);
