@@ -217,6 +217,133 @@ class FaultInjectionIT {
         }
     }
 
+    /**
+     * Records the global schema mapping view can decode only with the registry (their schema ids, newer versions of
+     * the subject, were never fetched by the server) arriving while the registry is away: the view waits for it in
+     * place and applies them once it is back, and the rest of the server goes on meanwhile. Failing there stopped the
+     * global thread, which Kafka Streams cannot replace: the whole Streams client (sessions, configs, data) stopped
+     * until the process was restarted. Two outages: a registry that answers nothing (SIGSTOP, longer than the
+     * client's own retry), and a killed one whose restarted self answers "no such id" until it has replayed its
+     * journal (taken as a broken record, it was set aside for good).
+     */
+    @Test
+    void shouldWaitOutARegistryOutageInTheGlobalViewsAndApplyTheRecordOnceItIsBack() throws Exception {
+        byte[] silent = evolvedMapping("fi-outage-silent", "noteOne");
+        byte[] restarted = evolvedMapping("fi-outage-restart", "noteTwo");
+        io.rta.proto.toolkit.schemamapping.SchemaMappingStoreGrpc.SchemaMappingStoreBlockingStub mappings =
+                io.rta.proto.toolkit.schemamapping.SchemaMappingStoreGrpc.newBlockingStub(server.channel());
+
+        ProcessHandle child = registryChild();
+        signal("STOP", child);
+        try {
+            produceMapping("fi-outage-silent", silent);
+            Thread.sleep(12_000); // longer than the registry client's own retry (5 s): the view must wait itself
+            assertThat(mappingOf(mappings, "fi-outage-silent")).as("not decodable without the registry").isNull();
+            createSession("fi-reg-silent-during");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(server.http()
+                    .get("/rta/v2/sessions/fi-reg-silent-during").statusCode()).as("the sessions topology goes on")
+                    .isEqualTo(200));
+        } finally {
+            signal("CONT", child);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(mappingOf(mappings, "fi-outage-silent")).isNotNull().extracting(m -> m.getPropertiesMap()
+                        .get("marker")).isEqualTo("fi-outage-silent"));
+
+        child.destroyForcibly();
+        child.onExit().join();
+        produceMapping("fi-outage-restart", restarted);
+        awaitUnhealthy("schema-registry");
+        awaitHealthy(RECOVERY);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(mappingOf(mappings, "fi-outage-restart")).isNotNull().extracting(m -> m.getPropertiesMap()
+                        .get("marker")).isEqualTo("fi-outage-restart"));
+        createSession("fi-reg-global-after");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(server.http()
+                .get("/rta/v2/sessions/fi-reg-global-after").statusCode()).isEqualTo(200));
+        assertThat(server.http().getJson("/health").get("status").asText()).isEqualTo("healthy");
+    }
+
+    /** {@code kill -<name> <pid>}. */
+    private static void signal(String name, ProcessHandle process) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start()
+                .waitFor()).as("kill -%s", name).isZero();
+    }
+
+    /** The mapping of (influx, identity) as the server serves it, or null when it has none. */
+    private static io.rta.proto.toolkit.schemamapping.SchemaMapping mappingOf(
+            io.rta.proto.toolkit.schemamapping.SchemaMappingStoreGrpc.SchemaMappingStoreBlockingStub mappings,
+            String identity) {
+        try {
+            return mappings.withDeadlineAfter(10, TimeUnit.SECONDS).getSchemaMapping(
+                    io.rta.proto.toolkit.schemamapping.GetSchemaMappingRequest.newBuilder().setDataSource("influx")
+                            .setDataIdentity(identity).build());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The Confluent wire bytes of a mapping of (influx, identity) written with a newer version of the subject's
+     * schema (one more field, {@code extraField}, with a default: a compatible evolution), registered now.
+     */
+    private static byte[] evolvedMapping(String identity, String extraField) throws Exception {
+        String subject = io.rta.topology.Topics.create("rta.", new io.rta.schemas.InMemorySchemaRegistryClient())
+                .schemaMappings().valueSubject();
+        com.fasterxml.jackson.databind.node.ObjectNode evolved = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                        io.rta.events.SchemaMapping.getClassSchema().toString());
+        evolved.withArray("fields").addObject().put("name", extraField).put("type", "string").put("default", "");
+        org.apache.avro.Schema writer = new org.apache.avro.Schema.Parser().parse(evolved.toString());
+        int id = register(subject, writer.toString());
+        io.rta.events.SchemaMapping mapping = io.rta.events.SchemaMapping.newBuilder().setDataSource("influx")
+                .setDataIdentity(identity).setProperties(Map.of("marker", identity)).setFieldMappings(List.of(
+                        io.rta.events.FieldMapping.newBuilder().setSourceField("speed").setTargetChannel(3).build()))
+                .setEventMappings(List.of()).build();
+        org.apache.avro.generic.GenericRecord record = new org.apache.avro.generic.GenericData.Record(writer);
+        for (org.apache.avro.Schema.Field field : io.rta.events.SchemaMapping.getClassSchema().getFields()) {
+            record.put(field.name(), mapping.get(field.name()));
+        }
+        record.put(extraField, "written by a newer pipeline");
+        ByteArrayOutputStream value = new ByteArrayOutputStream();
+        value.write(0);
+        value.write(java.nio.ByteBuffer.allocate(4).putInt(id).array());
+        org.apache.avro.io.BinaryEncoder encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(value, null);
+        new org.apache.avro.generic.GenericDatumWriter<org.apache.avro.generic.GenericRecord>(writer)
+                .write(record, encoder);
+        encoder.flush();
+        return value.toByteArray();
+    }
+
+    private static void produceMapping(String identity, byte[] value) throws Exception {
+        java.util.Properties config = new java.util.Properties();
+        config.put("bootstrap.servers", server.bootstrapServers());
+        config.put("acks", "all");
+        try (org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]> pipeline =
+                     new org.apache.kafka.clients.producer.KafkaProducer<>(config,
+                             new org.apache.kafka.common.serialization.ByteArraySerializer(),
+                             new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            pipeline.send(new org.apache.kafka.clients.producer.ProducerRecord<>("rta.schema-mappings",
+                    io.rta.topology.schemamapping.SchemaMappingKeys.encode("influx", identity)
+                            .getBytes(StandardCharsets.UTF_8), value)).get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Registers {@code schema} under {@code subject} through the registry's Confluent-compatible API; its id. */
+    private static int register(String subject, String schema) throws Exception {
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("schema", schema));
+        HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(server.registryUrl() + "/subjects/" + Http.encode(subject)
+                        + "/versions")).header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).get("id").asInt();
+    }
+
     @Test
     void shouldEndReadsWhoseClientNeverReads() throws Exception {
         createSession("fi-idle");

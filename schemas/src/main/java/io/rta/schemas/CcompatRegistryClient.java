@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
@@ -35,7 +36,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *     loader, which retry with back-off of their own.
  * <li>definite — the registry answers that what was asked for does not exist (404 with an error code 404xx, such as
  *     40403 for an unknown schema id), or refuses the request itself (another 4xx, e.g. 409 for an incompatible
- *     schema): a plain {@link SchemaRegistryException}, at once.
+ *     schema): a plain {@link SchemaRegistryException}, at once — unless whoever runs the registry says it is not
+ *     ready ({@link #CcompatRegistryClient(String, Duration, BooleanSupplier)}): a registry still replaying its
+ *     journal answers 40403 for ids it has not loaded yet, and a record taken as undecodable then would be set aside
+ *     for good, so such an answer is transient.
  * </ul>
  * At start-up the registry may still be starting: {@link #awaitAvailable} waits for it.
  */
@@ -56,6 +60,8 @@ public final class CcompatRegistryClient implements SchemaRegistryClient {
     /** {@code Basic ...} from the URL's user info, or null. */
     private final String authorization;
     private final Duration retry;
+    /** Whether the registry is known to be ready (always, for a registry nobody here runs). */
+    private final BooleanSupplier ready;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
@@ -72,6 +78,15 @@ public final class CcompatRegistryClient implements SchemaRegistryClient {
      * @param retry how long transient failures of one request are retried before it fails
      */
     public CcompatRegistryClient(String baseUrl, Duration retry) {
+        this(baseUrl, retry, () -> true);
+    }
+
+    /**
+     * @param ready whether the registry is ready, from whoever runs it (the embedded registry's supervisor): while it
+     *              is not, a "does not exist" answer is transient, not definite
+     */
+    public CcompatRegistryClient(String baseUrl, Duration retry, BooleanSupplier ready) {
+        this.ready = ready;
         URI uri = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
         String userInfo = uri.getRawUserInfo();
         this.authorization = userInfo == null ? null : "Basic " + Base64.getEncoder().encodeToString(
@@ -221,10 +236,13 @@ public final class CcompatRegistryClient implements SchemaRegistryClient {
                     return parse(what, response.body());
                 }
                 problem = "HTTP " + status + " " + excerpt(response.body());
-                if (isDefinite(status, response.body())) {
+                boolean registryReady = ready.getAsBoolean();
+                if (isDefinite(status, response.body()) && registryReady) {
                     throw new RefusedException(what + " failed: " + problem, status);
                 }
-                if (!isRetryable(status)) {
+                if (!registryReady) {
+                    problem += " (the registry is not ready yet)";
+                } else if (!isRetryable(status)) {
                     throw new RegistryUnavailableException(what + " failed: " + problem, null);
                 }
             } catch (IOException e) {

@@ -124,6 +124,23 @@ class CcompatRegistryClientTest {
     }
 
     @Test
+    void shouldTakeAnUnknownIdAsTransientWhileWhoeverRunsTheRegistrySaysItIsNotReady() {
+        java.util.concurrent.atomic.AtomicBoolean ready = new java.util.concurrent.atomic.AtomicBoolean(false);
+        CcompatRegistryClient client = new CcompatRegistryClient(baseUrl, Duration.ofMillis(300), ready::get);
+
+        assertThatThrownBy(() -> client.getById(404)).isInstanceOf(RegistryUnavailableException.class)
+                .hasMessageContaining("40403").hasMessageContaining("the registry is not ready yet");
+        assertThat(requests).as("asked again within the retry time").hasSizeGreaterThan(1);
+
+        ready.set(true);
+        requests.clear();
+        assertThatThrownBy(() -> client.getById(404)).isInstanceOf(SchemaRegistryException.class)
+                .isNotInstanceOf(RegistryUnavailableException.class);
+        assertThat(requests).hasSize(1);
+        assertThat(client.getById(7)).isEqualTo(SCHEMA);
+    }
+
+    @Test
     void shouldGiveUpOnAnUnreachableRegistryAfterTheRetryTimeAsUnavailable() throws IOException {
         String unreachable = "http://127.0.0.1:" + closedPort() + "/apis/ccompat/v7";
         CcompatRegistryClient client = new CcompatRegistryClient(unreachable, Duration.ofMillis(600));

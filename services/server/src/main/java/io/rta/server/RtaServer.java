@@ -130,7 +130,10 @@ public final class RtaServer implements AutoCloseable {
             phases.mark("registry");
             LOG.info("Embedded schema registry at {}", registryUrl);
         }
-        CcompatRegistryClient registry = new CcompatRegistryClient(registryUrl);
+        // while the embedded registry restarts (its journal not replayed yet) "no such schema id" is not an answer
+        RegistryProcess readiness = embeddedRegistry;
+        CcompatRegistryClient registry = new CcompatRegistryClient(registryUrl, CcompatRegistryClient.DEFAULT_RETRY,
+                readiness == null ? () -> true : readiness::isUp);
         Topics topics = Topics.create(options.getString(RtaOptions.TOPIC_PREFIX), registry);
         Backbone.ensureTopics(options, bootstrapServers, topics);
         phases.mark("topics");

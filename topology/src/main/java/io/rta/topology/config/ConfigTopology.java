@@ -13,7 +13,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import io.rta.events.ConfigPublication;
 import io.rta.events.DeadLetter;
+import io.rta.schemas.RegistryUnavailableException;
+import io.rta.topology.errors.DeadLetters;
+import io.rta.topology.errors.RecordSource;
+import io.rta.topology.errors.RegistryRetry;
 import io.rta.topology.errors.SetAside;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import io.rta.topology.limits.InputLimits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -106,8 +113,8 @@ public final class ConfigTopology {
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONFIG_VIEW_STORE), Serdes.String(),
                         configs.valueSerde()).withLoggingDisabled(),
-                VIEW_SOURCE, configs.keySerde().deserializer(), configs.valueSerde().deserializer(), configs.name(),
-                VIEW_PROCESSOR, () -> new ViewUpdater(listener));
+                VIEW_SOURCE, configs.keySerde().deserializer(), new ByteArrayDeserializer(), configs.name(),
+                VIEW_PROCESSOR, () -> new ViewUpdater(configs, listener));
         return topology;
     }
 
@@ -199,40 +206,80 @@ public final class ConfigTopology {
      * Applies the configs topic to the global view and tells the listener. A record of another producer is applied by
      * its key alone; a marker, or any record with a blank key, changes no config.
      */
-    private static final class ViewUpdater implements Processor<String, ConfigPublication, Void, Void> {
+    private static final class ViewUpdater implements Processor<String, byte[], Void, Void> {
 
+        private final Topic<String, ConfigPublication> topic;
+        private final Deserializer<ConfigPublication> values;
         private final ConfigViewListener listener;
+        private ProcessorContext<Void, Void> context;
         private KeyValueStore<String, ConfigPublication> view;
+        private RegistryRetry registryRetry;
+        private DeadLetters deadLetters;
 
-        ViewUpdater(ConfigViewListener listener) {
+        ViewUpdater(Topic<String, ConfigPublication> topic, ConfigViewListener listener) {
+            this.topic = topic;
+            this.values = topic.valueSerde().deserializer();
             this.listener = listener;
         }
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
+            this.context = context;
             this.view = context.getStateStore(CONFIG_VIEW_STORE);
+            this.registryRetry = RegistryRetry.from(context.appConfigs());
+            this.deadLetters = DeadLetters.from(context.appConfigs());
         }
 
+        /**
+         * The value is decoded here rather than by the source, so that a registry outage is waited out in place
+         * ({@link RegistryRetry}: the global thread cannot be replaced); a value that cannot be decoded is skipped,
+         * counted and logged, as the deserialization handler does for a global view (no dead letter can be written
+         * from the global thread).
+         */
         @Override
-        public void process(Record<String, ConfigPublication> record) {
+        public void process(Record<String, byte[]> record) {
+            RecordMetadata metadata = context.recordMetadata().orElseThrow();
+            String position = Topics.deadLetterKey(metadata.topic(), metadata.partition(), metadata.offset());
+            ConfigPublication value = null;
+            if (record.value() != null) {
+                try {
+                    value = registryRetry.call(() -> values.deserialize(topic.name(), record.value()),
+                            "The config view (record " + position + ")");
+                } catch (RuntimeException e) {
+                    if (RegistryUnavailableException.isCauseOf(e)) {
+                        throw e; // the client is closing
+                    }
+                    RecordSource source = new RecordSource(metadata.topic(), metadata.partition(), metadata.offset(),
+                            record.timestamp(), record.headers());
+                    deadLetters.setAside(DeadLetters.letter(source, record.key() == null ? null
+                            : record.key().getBytes(StandardCharsets.UTF_8), record.value(),
+                            DeadLetters.DESERIALIZATION, DeadLetters.describe(e), VIEW_PROCESSOR,
+                            context.applicationId(), context.currentSystemTimeMs()));
+                    return;
+                }
+            }
             if (record.key() != null && !record.key().isBlank()) {
-                if (record.value() == null) {
+                if (value == null) {
                     view.delete(record.key());
                 } else {
-                    view.put(record.key(), record.value());
+                    ConfigPublication publication = value;
+                    registryRetry.call(() -> {
+                        view.put(record.key(), publication); // the store's serde may need the registry
+                        return null;
+                    }, "The config view (storing record " + position + ")");
                 }
             }
             Optional<SourcePosition> source = SourcePosition.read(record.headers());
             if (source.isEmpty()) {
                 return;
             }
-            SourcePosition position = source.get();
+            SourcePosition sourcePosition = source.get();
             Header setAside = record.headers().lastHeader(SET_ASIDE_HEADER);
             if (setAside != null && setAside.value() != null) {
-                listener.setAside(position.partition(), position.offset(),
+                listener.setAside(sourcePosition.partition(), sourcePosition.offset(),
                         new String(setAside.value(), StandardCharsets.UTF_8));
             }
-            listener.applied(position.partition(), position.offset());
+            listener.applied(sourcePosition.partition(), sourcePosition.offset());
         }
     }
 

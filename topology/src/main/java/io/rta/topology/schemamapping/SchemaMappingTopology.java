@@ -3,6 +3,7 @@ package io.rta.topology.schemamapping;
 import io.rta.events.DeadLetter;
 import io.rta.events.SchemaMapping;
 import io.rta.schemas.RegistryUnavailableException;
+import io.rta.topology.errors.RegistryRetry;
 import io.rta.topology.Topic;
 import io.rta.topology.Topics;
 import io.rta.topology.errors.DeadLetters;
@@ -86,6 +87,7 @@ public final class SchemaMappingTopology {
         private ProcessorContext<Void, Void> context;
         private KeyValueStore<String, SchemaMapping> view;
         private DeadLetters deadLetters;
+        private RegistryRetry registryRetry;
 
         ViewUpdater(Topic<String, SchemaMapping> topic, InputLimits limits, int maxBytes,
                     SchemaMappingViewListener listener) {
@@ -101,19 +103,22 @@ public final class SchemaMappingTopology {
             this.context = context;
             this.view = context.getStateStore(VIEW_STORE);
             this.deadLetters = DeadLetters.from(context.appConfigs());
+            this.registryRetry = RegistryRetry.from(context.appConfigs());
         }
 
         @Override
         public void process(Record<byte[], byte[]> record) {
             RecordMetadata metadata = context.recordMetadata().orElseThrow();
-            Refusal refusal = apply(record);
+            Refusal refusal = apply(record, Topics.deadLetterKey(metadata.topic(), metadata.partition(),
+                    metadata.offset()));
             if (refusal != null) {
                 setAside(record, metadata, refusal);
             }
             listener.applied(metadata.partition(), metadata.offset());
         }
 
-        private Refusal apply(Record<byte[], byte[]> record) {
+        /** @param position the record's topic/partition/offset, for the log */
+        private Refusal apply(Record<byte[], byte[]> record, String position) {
             String key;
             MappingKey pair;
             try {
@@ -128,10 +133,12 @@ public final class SchemaMappingTopology {
             }
             SchemaMapping mapping;
             try {
-                mapping = values.deserialize(topic.name(), record.value());
+                // not the record's fault when the registry is away: the global thread cannot be replaced, so it waits
+                mapping = registryRetry.call(() -> values.deserialize(topic.name(), record.value()),
+                        "The schema mapping view (record " + position + ")");
             } catch (RuntimeException e) {
                 if (RegistryUnavailableException.isCauseOf(e)) {
-                    throw e; // not the record's fault: the processing handler has it read again
+                    throw e; // the client is closing
                 }
                 return new Refusal(DeadLetters.DESERIALIZATION, "record value: not a SchemaMapping event: "
                         + DeadLetters.describe(e));
@@ -143,7 +150,11 @@ public final class SchemaMappingTopology {
             if (problem != null) {
                 return Refusal.invalid(problem);
             }
-            view.put(key, mapping);
+            SchemaMapping valid = mapping;
+            registryRetry.call(() -> {
+                view.put(key, valid); // the store's serde may need the registry for its schema's id
+                return null;
+            }, "The schema mapping view (storing record " + position + ")");
             return null;
         }
 

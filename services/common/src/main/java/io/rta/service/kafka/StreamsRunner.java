@@ -4,6 +4,7 @@ import com.codahale.metrics.Meter;
 import com.codahale.metrics.health.HealthCheck;
 import io.dropwizard.lifecycle.Managed;
 import io.rta.service.metrics.ProcessMetrics;
+import io.rta.topology.errors.RegistryRetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +56,8 @@ public final class StreamsRunner implements Managed, AutoCloseable {
     /** A thread failed and its tasks wait for the replacement's rebalance: not ready, though the state says RUNNING. */
     private volatile boolean replacing;
     private final RestoreTracker restores = new RestoreTracker();
+    /** Lets the global views wait out a registry outage in place; ended by {@link #close}. */
+    private final RegistryRetry registryRetry = new RegistryRetry();
 
     public StreamsRunner(Topology topology, Map<String, Object> streamsConfig) {
         this(topology, streamsConfig, Clock.systemUTC());
@@ -70,6 +73,7 @@ public final class StreamsRunner implements Managed, AutoCloseable {
         this.clock = clock;
         Properties props = new Properties();
         props.putAll(streamsConfig);
+        props.put(RegistryRetry.CONFIG, registryRetry);
         // dozens of lines: for whoever debugs a topology (LogLevels io.rta.service.kafka.StreamsRunner=DEBUG)
         LOG.debug("Topology:\n{}", topology.describe());
         streams = new KafkaStreams(topology, props);
@@ -307,6 +311,7 @@ public final class StreamsRunner implements Managed, AutoCloseable {
     @Override
     public void close() {
         closing.countDown();
+        registryRetry.close();
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
     }
