@@ -350,6 +350,10 @@ class AuthIT {
         assertThat(Http.json(info).path("authRequired").isBoolean()).isTrue();
         assertThat(Http.json(info).path("authRequired").asBoolean()).isTrue();
         assertThat(Http.json(through(gateway).get("/rta/v2/info")).path("authRequired").asBoolean()).isTrue();
+        // /metrics is not open with auth on (its counts cover every session): a token, then it answers
+        assertThat(http.get("/metrics").statusCode()).isEqualTo(401);
+        assertThat(through(gateway).get("/metrics").statusCode()).isEqualTo(401);
+        assertThat(get(http, "/metrics", clientCredentialsToken(AUDIENCE)).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -408,6 +408,11 @@ class PartnerAccessIT {
             assertThat(internal.statusCode()).as(Http.text(internal)).isEqualTo(403);
             assertThat(Http.text(internal)).contains("do not restrict");
         }
+        // /metrics counts every session: a restricted token may not read it, ours may
+        HttpResponse<byte[]> metrics = get("/metrics", car7);
+        assertThat(metrics.statusCode()).as(Http.text(metrics)).isEqualTo(403);
+        assertThat(Http.text(metrics)).contains("reading /metrics needs a token the access policies");
+        assertThat(get("/metrics", ours).statusCode()).isEqualTo(200);
         // nothing was written, and our own (unrestricted) tokens still write and read internals
         assertThat(Http.json(get("/rta/v2/sessions/" + P9, ours)).path("details").path("car").asText())
                 .isEqualTo("9");
@@ -416,6 +421,39 @@ class PartnerAccessIT {
         assertThat(SchemaMappingStoreGrpc.newBlockingStub(authorized(ours)).withDeadlineAfter(60, TimeUnit.SECONDS)
                 .hasSchemaMapping(HasSchemaMappingRequest.newBuilder().setDataSource("rta").setDataIdentity(P9)
                         .build()).getValue()).isFalse();
+    }
+
+    /**
+     * The handshake is not the only check: a session that leaves what the caller may see (its details changed out of
+     * the partner's query) closes the caller's stream with 1008, and so does the caller's token expiring.
+     */
+    @Test
+    void shouldCloseALiveStreamOnceItsSessionIsNoLongerVisibleOrItsTokenHasExpired() throws Exception {
+        String moving = "pa-car7-moving";
+        sessions(ours).createOrUpdateSession(create(moving, "car 7 moving", TIMESTAMP, OPEN, details("7")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get("/rta/v2/sessions/" + moving, car7).statusCode()).isEqualTo(200));
+        try (io.rta.it.live.LiveSocket partnerStream = io.rta.it.live.LiveSocket.connectWithToken(server.baseUrl(),
+                moving, car7);
+             io.rta.it.live.LiveSocket ourStream = io.rta.it.live.LiveSocket.connectWithToken(server.baseUrl(), moving,
+                     ours)) {
+            Thread.sleep(1_000);
+            assertThat(partnerStream.closeStatus()).as("open while the session is visible").isNull();
+
+            sessions(ours).createOrUpdateSession(Ops.update(moving, details("9")));
+
+            assertThat(partnerStream.awaitClose()).isEqualTo("1008 session '" + moving + "' is no longer visible "
+                    + "to this token (Auth:Policies)");
+            assertThat(ourStream.closeStatus()).as("ours sees everything: still open").isNull();
+        }
+        // a token that expired 25 s ago is still accepted (Auth:ClockSkew is 30 s), and closed once the skew is past
+        String expiring = OidcProviders.token(partner, PARTNER_ID, List.of(PARTNER_AUDIENCE), Map.of("cars", "7"),
+                -25);
+        try (io.rta.it.live.LiveSocket stream = io.rta.it.live.LiveSocket.connectWithToken(server.baseUrl(), P7,
+                expiring)) {
+            assertThat(stream.awaitClose()).isEqualTo("1008 the bearer token has expired: connect again with a new "
+                    + "one");
+        }
     }
 
     @Test

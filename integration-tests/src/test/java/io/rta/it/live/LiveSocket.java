@@ -51,10 +51,23 @@ public final class LiveSocket implements WebSocket.Listener, AutoCloseable {
     }
 
     private static LiveSocket connect(String httpBaseUrl, String identity, boolean reading) throws Exception {
+        return connect(httpBaseUrl, identity, reading, null);
+    }
+
+    /** {@link #connect(String, String)} with {@code Authorization: Bearer <token>}. */
+    public static LiveSocket connectWithToken(String httpBaseUrl, String identity, String token) throws Exception {
+        return connect(httpBaseUrl, identity, true, token);
+    }
+
+    private static LiveSocket connect(String httpBaseUrl, String identity, boolean reading, String token)
+            throws Exception {
         LiveSocket live = new LiveSocket(reading);
         URI uri = URI.create(httpBaseUrl.replaceFirst("^http", "ws") + "/rta/v2/sessions/" + identity + "/stream");
-        live.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols(SUB_PROTOCOL)
-                .buildAsync(uri, live).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols(SUB_PROTOCOL);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        live.socket = builder.buildAsync(uri, live).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         return live;
     }
 

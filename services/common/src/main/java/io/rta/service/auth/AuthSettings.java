@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * @param policies   {@code Auth:Policies}: which sessions each token may see
  */
 public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clockSkew, String writeScope,
-                           String internalScope, AccessPolicies policies) {
+                           String internalScope, AccessPolicies policies, boolean openMetrics) {
 
     /** The name of the issuer configured by {@code Auth:Authority} / {@code Auth:Audience}. */
     public static final String DEFAULT_ISSUER = "default";
@@ -49,9 +49,14 @@ public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clock
             "More token issuers accepted at once (a partner's provider): Auth:Issuers:<name>:Authority and "
                     + "Auth:Issuers:<name>:Audience; each token is checked against the keys of the issuer it names.");
 
+    public static final OptionDef OPEN_METRICS = OptionDef.of("Auth:OpenMetrics", "false",
+            "With EnableAuth, serve /metrics without a token (for scrapers on a network only they reach). By default "
+                    + "/metrics then needs a bearer token the access policies do not restrict: its counts cover "
+                    + "every session.");
+
     /** Every option above, in documentation order. */
     public static final List<OptionDef> OPTIONS = List.of(ENABLE_AUTH, AUTHORITY, AUDIENCE, CLOCK_SKEW, WRITE_SCOPE,
-            INTERNAL_SCOPE, ISSUERS, AccessPolicies.POLICIES);
+            INTERNAL_SCOPE, ISSUERS, AccessPolicies.POLICIES, OPEN_METRICS);
 
     /**
      * An accepted issuer.
@@ -65,6 +70,12 @@ public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clock
 
     public AuthSettings {
         issuers = List.copyOf(issuers);
+    }
+
+    /** With {@code /metrics} protected like the API when auth is on. */
+    public AuthSettings(boolean enabled, List<Issuer> issuers, Duration clockSkew, String writeScope,
+                        String internalScope, AccessPolicies policies) {
+        this(enabled, issuers, clockSkew, writeScope, internalScope, policies, false);
     }
 
     /** Without access policies: every valid token sees every session. */
@@ -115,7 +126,8 @@ public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clock
         }
         AccessPolicies policies = AccessPolicies.parse(options.getSection(AccessPolicies.POLICIES),
                 issuers.stream().map(Issuer::name).toList());
-        return new AuthSettings(true, issuers, skew, writeScope, internalScope, policies);
+        return new AuthSettings(true, issuers, skew, writeScope, internalScope, policies,
+                options.getBoolean(OPEN_METRICS));
     }
 
     private static void oneScope(OptionDef option, String scope) {

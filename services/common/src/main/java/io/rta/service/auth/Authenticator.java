@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * The one place a process decides who may call it: from {@link AuthSettings}, either off (everyone is let in, as the
  * toolkit's services do without {@code EnableAuth}) or checking the bearer token of every request but the open ones
- * ({@code /}, {@code /health}, {@code /metrics}, {@code /rta/v2/info}, gRPC health). Write RPCs also need
+ * ({@code /}, {@code /health}, {@code /rta/v2/info}, gRPC health; {@code /metrics} too with {@code Auth:OpenMetrics},
+ * else it needs a token the policies do not restrict). Write RPCs also need
  * {@link AuthSettings#writeScope}, internal routes {@link AuthSettings#internalScope}, and both (as schema mapping
  * reads) a token the access policies do not restrict ({@link #restriction}). Used by the REST filter
  * ({@link BearerAuthFilter}), the gRPC interceptor ({@link BearerAuthInterceptor}) and the WebSocket handshake (which

@@ -42,6 +42,7 @@ public final class BearerAuthFilter implements Filter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API = "/rta/v2/";
     private static final String INFO = "/rta/v2/info";
+    private static final String METRICS = "/metrics";
 
     private final Authenticator authenticator;
     private final List<Pattern> internalPaths;
@@ -76,6 +77,19 @@ public final class BearerAuthFilter implements Filter {
     }
 
     /**
+     * Whether a request is for {@code /metrics} (raw or routed path, with or without a trailing slash), which with auth
+     * on needs a token unless {@link AuthSettings#openMetrics}: its counts (sessions, folders, dead letters) cover
+     * every session, whatever a caller's access policies.
+     */
+    static boolean isMetrics(HttpServletRequest request) {
+        return isMetrics(request.getRequestURI()) || isMetrics(routed(request));
+    }
+
+    private static boolean isMetrics(String path) {
+        return path.equals(METRICS) || path.equals(METRICS + "/");
+    }
+
+    /**
      * Whether a request is for an internal route, judged like {@link #isProtected(HttpServletRequest)} on both its raw
      * URI and its routed path, so that {@code ;parameters}, escapes and dot segments cannot dodge the check.
      */
@@ -94,7 +108,8 @@ public final class BearerAuthFilter implements Filter {
             return;
         }
         boolean internal = isInternal(http, internalPaths);
-        if (!internal && !isProtected(http)) {
+        boolean metrics = !authenticator.settings().openMetrics() && isMetrics(http);
+        if (!internal && !metrics && !isProtected(http)) {
             chain.doFilter(request, response);
             return;
         }
@@ -106,6 +121,9 @@ public final class BearerAuthFilter implements Filter {
             Principal principal = authenticator.authenticate(authorization);
             if (internal) {
                 authenticator.requireInternalScope(principal);
+            }
+            if (metrics) {
+                authenticator.requireUnrestricted(principal, "reading /metrics");
             }
             http.setAttribute(PRINCIPAL, principal);
             http.setAttribute(Access.ATTRIBUTE, authenticator.visibility(principal));

@@ -154,6 +154,31 @@ class BearerAuthEdgeTest {
         assertThat(info.body()).contains("\"authRequired\":true");
     }
 
+    /** Its counts cover every session: with auth on, /metrics needs a token (unless Auth:OpenMetrics). */
+    @Test
+    void shouldNeedATokenForMetricsHoweverItsPathIsWritten() throws Exception {
+        for (String path : List.of("/metrics", "/metrics/", "/metrics;x", "/x/../metrics")) {
+            HttpResponse<String> refused = get(path, null);
+            assertThat(refused.statusCode()).as(path).isEqualTo(401);
+        }
+        HttpResponse<String> scraped = get("/metrics", "Bearer " + provider.token(AUDIENCE, c -> c));
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.body()).contains("# TYPE");
+
+        AuthSettings open = new AuthSettings(true, auth.settings().issuers(), Duration.ofSeconds(30), "rta.write",
+                "rta.internal", AccessPolicies.none(), true);
+        try (HttpServer openMetrics = ServiceHost.http(new ServiceInfo("auth-test", "dev", List.of(), "test", "",
+                true), HttpSettings.of(0, "text"), ProcessMetrics.bare(), new HealthCheckRegistry(),
+                Authenticator.of(open), List.of())) {
+            HttpResponse<String> scrapedOpenly = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + openMetrics.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(scrapedOpenly.statusCode()).isEqualTo(200);
+            HttpResponse<String> api = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + openMetrics.port() + "/rta/v2/sessions")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).as("the API still needs a token").isEqualTo(401);
+        }
+    }
+
     @Test
     void shouldAnswer401WithBearerChallengesWithoutAValidToken() throws Exception {
         HttpResponse<String> missing = get("/rta/v2/sessions", null);

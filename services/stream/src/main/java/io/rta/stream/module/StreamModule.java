@@ -66,7 +66,8 @@ public final class StreamModule implements ServiceModule {
 
     @Override
     public void setUpHttp(Environment environment) {
-        StreamWebSockets.install(environment, live, StreamSettings.from(options), metrics.registry());
+        StreamWebSockets.install(environment, live, StreamSettings.from(options), metrics.registry(),
+                options.getDuration(io.rta.service.auth.AuthSettings.CLOCK_SKEW));
     }
 
     @Override

@@ -14,6 +14,8 @@ import io.rta.stream.protocol.SubscriptionLimitException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -44,16 +46,45 @@ public final class StreamConnection implements Session.Listener.AutoDemanding, L
     private volatile ClientSender sender;
     private volatile LiveAttachment attachment;
     private final UnaryOperator<String> sessionJson;
+    private final Access access;
+    private final long createdMillis = System.currentTimeMillis();
+    /** How long a connection may wait for its WebSocket to open before {@link #recheck} forgets it. */
+    private static final long NEVER_OPENED_MILLIS = 60_000;
+
+    /**
+     * What keeps a connection's caller admitted after the handshake: the session still visible to it (null: the
+     * caller sees everything) and its token not expired (with the clock skew tokens are checked with).
+     */
+    record Access(Predicate<String> visible, long tokenExpiresAtMillis, Duration clockSkew) {
+
+        static final Access ALWAYS = new Access(null, Long.MAX_VALUE, Duration.ZERO);
+
+        /** Why the caller may no longer follow {@code identity} at {@code nowMillis}, or null. */
+        String revoked(String identity, long nowMillis) {
+            if (tokenExpiresAtMillis != Long.MAX_VALUE
+                    && nowMillis > tokenExpiresAtMillis + clockSkew.toMillis()) {
+                return "the bearer token has expired: connect again with a new one";
+            }
+            if (visible != null && !visible.test(identity)) {
+                return "session '" + identity + "' is no longer visible to this token (Auth:Policies)";
+            }
+            return null;
+        }
+    }
 
     StreamConnection(String identity, LiveSource source, StreamSettings settings, Executor executor,
                      StreamMetrics metrics) {
-        this(identity, source, settings, executor, metrics, UnaryOperator.identity());
+        this(identity, source, settings, executor, metrics, UnaryOperator.identity(), Access.ALWAYS);
     }
 
-    /** @param sessionJson what the client is sent of each session JSON (its links to sessions it may not see cut) */
+    /**
+     * @param sessionJson what the client is sent of each session JSON (its links to sessions it may not see cut)
+     * @param access      what must hold for the caller to stay connected ({@link #recheck})
+     */
     StreamConnection(String identity, LiveSource source, StreamSettings settings, Executor executor,
-                     StreamMetrics metrics, UnaryOperator<String> sessionJson) {
+                     StreamMetrics metrics, UnaryOperator<String> sessionJson, Access access) {
         this.sessionJson = sessionJson;
+        this.access = access;
         this.identity = identity;
         this.source = source;
         this.settings = settings;
@@ -127,6 +158,33 @@ public final class StreamConnection implements Session.Listener.AutoDemanding, L
             metrics.closed(sender);
             sender.terminate();
         }
+    }
+
+    /**
+     * Closes the connection with 1008 when its caller may no longer follow the session: the access policies no
+     * longer let it see the session (moved out of its folder, details no longer matching its query), or its token
+     * has expired. The handshake checked both once; this is run every few seconds by {@link StreamWebSockets}.
+     *
+     * @return whether the connection is still open and admitted
+     */
+    boolean recheck(long nowMillis) {
+        if (closed.get()) {
+            return false;
+        }
+        if (!opened.get()) {
+            return nowMillis - createdMillis < NEVER_OPENED_MILLIS; // an upgrade that never completed: forget it
+        }
+        String revoked = access.revoked(identity, nowMillis);
+        if (revoked == null) {
+            return true;
+        }
+        LOG.info("Closing the live stream of session {}: {}", identity, revoked);
+        sender.close(StatusCode.POLICY_VIOLATION, revoked);
+        return false;
+    }
+
+    boolean isClosed() {
+        return closed.get();
     }
 
     private void detach() {

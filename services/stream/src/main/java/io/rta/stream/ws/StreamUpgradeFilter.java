@@ -3,6 +3,8 @@ package io.rta.stream.ws;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jersey.errors.ErrorMessage;
 import io.rta.service.auth.Access;
+import io.rta.service.auth.BearerAuthFilter;
+import io.rta.service.auth.Principal;
 import io.rta.topology.limits.InputLimits;
 import io.rta.topology.view.Visibility;
 import jakarta.servlet.FilterChain;
@@ -14,7 +16,6 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.function.BiPredicate;
-import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServerContainer;
@@ -34,10 +35,20 @@ final class StreamUpgradeFilter extends HttpFilter {
     static final String URL_PATTERN = "/rta/v2/sessions/*";
     private static final Pattern PATH = Pattern.compile("/rta/v2/sessions/([^/]+)/stream");
 
-    private final BiFunction<String, Visibility, Object> endpoints;
+    private final Endpoints endpoints;
     private final ObjectMapper json;
     private final InputLimits limits;
     private final BiPredicate<String, Visibility> visible;
+
+    /** The WebSocket endpoint serving one session to one caller. */
+    interface Endpoints {
+        /**
+         * @param visibility what the caller sees
+         * @param tokenExpiresAtMillis when the caller's token expires (its {@code exp}); {@link Long#MAX_VALUE}
+         *                             without auth
+         */
+        Object connect(String identity, Visibility visibility, long tokenExpiresAtMillis);
+    }
 
     /**
      * @param endpoints the WebSocket endpoint serving one session identity to a caller who sees a {@link Visibility}
@@ -45,7 +56,7 @@ final class StreamUpgradeFilter extends HttpFilter {
      * @param json      writes error bodies the way Jersey does
      * @param limits    the identity rules
      */
-    StreamUpgradeFilter(BiFunction<String, Visibility, Object> endpoints, BiPredicate<String, Visibility> visible,
+    StreamUpgradeFilter(Endpoints endpoints, BiPredicate<String, Visibility> visible,
                         ObjectMapper json, InputLimits limits) {
         this.endpoints = endpoints;
         this.visible = visible;
@@ -83,10 +94,12 @@ final class StreamUpgradeFilter extends HttpFilter {
             error(response, HttpServletResponse.SC_NOT_FOUND, "session '" + identity + "' not found");
             return;
         }
+        long expires = request.getAttribute(BearerAuthFilter.PRINCIPAL) instanceof Principal principal
+                ? principal.expiresAtMillis() : Long.MAX_VALUE;
         boolean upgraded = JettyWebSocketServerContainer.getContainer(request.getServletContext())
                 .upgrade((upgradeRequest, upgradeResponse) -> {
                     upgradeResponse.setAcceptedSubProtocol(SUB_PROTOCOL);
-                    return endpoints.apply(identity, visibility);
+                    return endpoints.connect(identity, visibility, expires);
                 }, request, response);
         if (!upgraded && !response.isCommitted()) {
             error(response, HttpServletResponse.SC_BAD_REQUEST, "the WebSocket upgrade is incomplete: it needs "

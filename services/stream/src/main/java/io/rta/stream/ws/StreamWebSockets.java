@@ -6,7 +6,10 @@ import io.rta.stream.live.LiveSource;
 import io.rta.topology.limits.InputLimits;
 import jakarta.servlet.DispatcherType;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +32,8 @@ public final class StreamWebSockets {
     private static final long REQUEST_OVERHEAD_BYTES = 64 * 1024;
     /** Pings a connection may miss before it counts as gone. */
     private static final int MISSED_PINGS = 4;
+    /** How often each connection's caller is checked again: the session still visible to it, its token valid. */
+    static final Duration ACCESS_RECHECK = Duration.ofSeconds(5);
 
     private StreamWebSockets() {
     }
@@ -50,6 +55,17 @@ public final class StreamWebSockets {
      */
     public static void install(Environment environment, LiveSource source, StreamSettings settings,
                                MeterRegistry meters) {
+        install(environment, source, settings, meters, Duration.ofSeconds(30));
+    }
+
+    /**
+     * {@link #install(Environment, LiveSource, StreamSettings, MeterRegistry)}, closing (1008) every connection whose
+     * caller may no longer follow its session, checked every {@link #ACCESS_RECHECK}: the access policies no longer
+     * let it see the session, or its token expired more than {@code tokenClockSkew} ago (the skew tokens are
+     * checked with, {@code Auth:ClockSkew}).
+     */
+    public static void install(Environment environment, LiveSource source, StreamSettings settings,
+                               MeterRegistry meters, Duration tokenClockSkew) {
         StreamMetrics metrics = new StreamMetrics(meters);
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         ExecutorService senders = environment.lifecycle().executorService("rta-stream-send-%d")
@@ -62,13 +78,41 @@ public final class StreamWebSockets {
             container.setMaxBinaryMessageSize(maxRequestBytes(settings.limits()));
             pings.scheduleAtFixedRate(() -> ping(container), pingMillis, pingMillis, TimeUnit.MILLISECONDS);
         });
+        Set<StreamConnection> admitted = ConcurrentHashMap.newKeySet();
+        long recheckMillis = ACCESS_RECHECK.toMillis();
+        pings.scheduleAtFixedRate(() -> recheck(admitted), recheckMillis, recheckMillis, TimeUnit.MILLISECONDS);
         environment.servlets()
                 .addFilter("rta-stream-upgrade", new StreamUpgradeFilter(
-                        (identity, visibility) -> new StreamConnection(identity, source, settings, senders, metrics,
-                                VisibleLinks.of(visibility, linked -> source.visible(linked, visibility))),
+                        (identity, visibility, expires) -> {
+                            boolean restricted = !visibility.isAll() || expires != Long.MAX_VALUE;
+                            StreamConnection connection = new StreamConnection(identity, source, settings, senders,
+                                    metrics, VisibleLinks.of(visibility, linked -> source.visible(linked, visibility)),
+                                    new StreamConnection.Access(visibility.isAll() ? null
+                                            : session -> source.visible(session, visibility), expires,
+                                            tokenClockSkew));
+                            if (restricted) {
+                                admitted.add(connection);
+                            }
+                            return connection;
+                        },
                         source::visible,
                         environment.getObjectMapper(), settings.limits()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, StreamUpgradeFilter.URL_PATTERN);
+    }
+
+    /** Checks every admitted connection's caller again, forgetting the connections that have closed. */
+    private static void recheck(Set<StreamConnection> admitted) {
+        long now = System.currentTimeMillis();
+        for (StreamConnection connection : admitted) {
+            try {
+                if (!connection.recheck(now) || connection.isClosed()) {
+                    admitted.remove(connection);
+                }
+            } catch (RuntimeException e) {
+                // one connection's failure must not end the periodic task (the others would go unchecked)
+                LOG.warn("Checking a live stream's caller again failed: {}", e.toString());
+            }
+        }
     }
 
     /**
