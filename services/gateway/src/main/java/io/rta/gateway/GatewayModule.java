@@ -41,7 +41,7 @@ public final class GatewayModule implements ServiceModule {
                 .map(credentials -> new ServiceToken(credentials, settings.readTimeout())).orElse(null);
         SessionBindings bindings = new SessionBindings(client, settings.sessions(), ownToken,
                 settings.bindingsCacheTime(), settings.bindingsCacheSize());
-        this.data = new DataProxy(client, bindings, settings.dataSources());
+        this.data = new DataProxy(client, bindings, settings.dataSources(), settings.limits());
     }
 
     /** What ATLAS can ask the gateway for: sessions, configs, data, and the live stream when one is configured. */

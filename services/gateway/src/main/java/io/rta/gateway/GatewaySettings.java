@@ -4,8 +4,10 @@ import io.rta.gateway.proxy.Upstream;
 import io.rta.service.auth.AuthSettings;
 import io.rta.service.auth.ClientCredentials;
 import io.rta.service.config.OptionDef;
+import io.rta.service.config.LimitOptions;
 import io.rta.service.config.Options;
 import io.rta.service.tls.TlsSettings;
+import io.rta.topology.limits.InputLimits;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -31,7 +33,7 @@ import java.util.Optional;
 public record GatewaySettings(Upstream sessions, Upstream configs, Map<String, Upstream> dataSources,
                               Optional<Upstream> streams, Duration connectTimeout, Duration readTimeout,
                               Duration healthTimeout, Duration bindingsCacheTime, int bindingsCacheSize,
-                              Optional<ClientCredentials> credentials, TlsSettings tls) {
+                              Optional<ClientCredentials> credentials, TlsSettings tls, InputLimits limits) {
 
     /** @throws IllegalArgumentException naming the option when a required one is missing or a value is bad */
     public static GatewaySettings from(Options options) {
@@ -53,7 +55,7 @@ public record GatewaySettings(Upstream sessions, Upstream configs, Map<String, U
                 positive(options, GatewayOptions.HEALTH_TIMEOUT),
                 options.getDuration(GatewayOptions.BINDINGS_CACHE_TIME),
                 options.getInt(GatewayOptions.BINDINGS_CACHE_SIZE), credentials(options),
-                TlsSettings.from(options, GatewayOptions.HTTPS_PORT));
+                TlsSettings.from(options, GatewayOptions.HTTPS_PORT), LimitOptions.inputLimits(options));
     }
 
     /**

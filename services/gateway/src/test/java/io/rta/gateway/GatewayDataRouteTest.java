@@ -93,6 +93,26 @@ class GatewayDataRouteTest {
                 .doesNotContain("secret-identity");
     }
 
+    /** The gateway takes the input limit options as the data services do: MaxChannelsTerms here. */
+    @Test
+    void shouldApplyItsOwnMaxChannelsTermsToTheChannelsOfAReadThroughBindings() throws Exception {
+        String terms = java.util.stream.IntStream.range(0, 10).map(i -> i * 2).mapToObj(Integer::toHexString)
+                .collect(java.util.stream.Collectors.joining(","));
+        String root = "http://127.0.0.1:" + services.port() + "/";
+        try (GatewayServer strict = GatewayServer.start(Options.load(GatewayOptions.ALL, new String[] {"--HttpPort",
+            "0", "--SessionServiceUri", root, "--ConfigServiceUri", root, "--DataServiceUris:store", root,
+            "--MaxChannelsTerms", "8"}, Map.of(), dir))) {
+            HttpResponse<String> refused = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + strict.httpPort() + "/rta/v2/sessions/plain/data/periodic/" + terms)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("MaxChannelsTerms");
+        }
+        assertThat(get("/rta/v2/sessions/plain/data/periodic/" + terms).statusCode()).as("the default: 4096")
+                .isEqualTo(200);
+    }
+
     private static HttpResponse<String> get(String path) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort() + path))
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -11,6 +11,7 @@ import io.rta.gateway.proxy.Upstream;
 import io.rta.gateway.proxy.UpstreamClient;
 import io.rta.gateway.proxy.UpstreamFailure;
 import io.rta.service.http.ClientOutput;
+import io.rta.topology.limits.InputLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -40,12 +41,19 @@ public final class DataProxy {
     private final SessionBindings bindings;
     /** Data services by source, lower case. */
     private final Map<String, Upstream> sources;
+    /** The input limits (the channels expression's terms), as the data services apply theirs. */
+    private final InputLimits limits;
 
-    /** @param sources data services by source name in lower case */
-    public DataProxy(UpstreamClient client, SessionBindings bindings, Map<String, Upstream> sources) {
+    /**
+     * @param sources data services by source name in lower case
+     * @param limits  the gateway's input limits options ({@code MaxChannelsTerms}, ...)
+     */
+    public DataProxy(UpstreamClient client, SessionBindings bindings, Map<String, Upstream> sources,
+                     InputLimits limits) {
         this.client = client;
         this.bindings = bindings;
         this.sources = Map.copyOf(sources);
+        this.limits = limits;
     }
 
     /**
@@ -75,7 +83,7 @@ public final class DataProxy {
         List<UpstreamRead> reads;
         try {
             List<io.rta.gateway.bindings.DataBinding> found = ((SessionBindings.Found) lookup).bindings();
-            reads = found.isEmpty() ? List.of() : BindingPlanner.plan(dataRequest, found);
+            reads = found.isEmpty() ? List.of() : BindingPlanner.plan(dataRequest, found, limits);
         } catch (IllegalArgumentException e) {
             ErrorAnswers.send(response, 400, e.getMessage());
             return;
@@ -164,14 +172,14 @@ public final class DataProxy {
     }
 
     /** Streams the answer; a data service failing part-way is an error answer or a dropped connection. */
-    private static void write(DataRequest dataRequest, List<UpstreamAnswer> answers, HttpServletRequest request,
+    private void write(DataRequest dataRequest, List<UpstreamAnswer> answers, HttpServletRequest request,
                               HttpServletResponse response) throws IOException {
         response.setStatus(200);
         response.setContentType(CHUNKED_PROTOBUF);
         ClientOutput out = new ClientOutput(response.getOutputStream());
         try {
             if (!answers.isEmpty()) {
-                BindingResponses.write(dataRequest, answers, out);
+                BindingResponses.write(dataRequest, answers, out, limits);
             }
             out.flush();
         } catch (IOException | RuntimeException e) {
