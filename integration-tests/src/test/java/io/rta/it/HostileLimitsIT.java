@@ -88,6 +88,21 @@ class HostileLimitsIT {
                 "identity: the identity is 1048576 bytes long; at most 1024 bytes are allowed (MaxIdentityLength)");
     }
 
+    /** Each reference is an edge the relationship topology fans out: at most MaxRelatedSessions per list. */
+    @Test
+    void shouldRefuseASessionDeclaringMoreAnchorsThanMaxRelatedSessions() {
+        String identity = "hostile-anchors-" + UUID.randomUUID();
+        String[] anchors = java.util.stream.IntStream.range(0, 1001).mapToObj(i -> "acq:" + identity + ":" + i)
+                .toArray(String[]::new);
+
+        grpcRefused(() -> server.sessions().createOrUpdateSession(create(identity, "i", "2021-01-01T00:00:00Z",
+                CLOSED, Ops.setRefAnchors(anchors))), "ref_anchors count is 1001; at most 1000 allowed "
+                + "(MaxRelatedSessions)");
+        assertThat(server.http().get(SESSIONS + "/" + identity).statusCode()).as("nothing written").isEqualTo(404);
+        server.sessions().createOrUpdateSession(create(identity, "i", "2021-01-01T00:00:00Z", CLOSED,
+                Ops.setRefAnchors(java.util.Arrays.copyOf(anchors, 1000))));
+    }
+
     @ParameterizedTest(name = "U+{0}")
     @ValueSource(strings = {"000D", "000A", "0000", "001B"})
     void shouldRefuseControlCharactersInIdentitiesOverGrpc(String code) {

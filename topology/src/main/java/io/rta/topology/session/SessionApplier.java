@@ -69,12 +69,38 @@ public final class SessionApplier {
         for (int i = 0; i < updates.size(); i++) {
             SessionOps.apply(next, updates.get(i), parsed[i]);
         }
+        String tooMany = refsProblem(current, next, limits);
+        if (tooMany != null) {
+            return new ApplyResult(ApplyResult.Outcome.REJECTED, current, tooMany);
+        }
         next.setHeartbeatUtc(now);
         if (batch.getSequence() != null) {
             next.setSequence(batch.getSequence());
         }
         String reason = (current == null ? "created, " : "") + batch.getUpdates().size() + " update(s) applied";
         return new ApplyResult(ApplyResult.Outcome.APPLIED, next, reason);
+    }
+
+    /**
+     * A session relates to at most {@code MaxRelatedSessions} anchors it declares, parents and alternates it refers
+     * to (each list): a batch growing one beyond it is refused. Every reference becomes an edge the relationship
+     * topology fans out, so tens of thousands on one session kept its partition busy for hours. A list already
+     * longer (written under a larger limit) may stay so and shrink, not grow.
+     */
+    private static String refsProblem(SessionState current, SessionState next, InputLimits limits) {
+        String[] fields = {"ref_anchors", "child_of_refs", "alternate_of_refs"};
+        List<List<String>> before = current == null ? null
+                : List.of(current.getRefAnchors(), current.getChildOfRefs(), current.getAlternateOfRefs());
+        List<List<String>> after = List.of(next.getRefAnchors(), next.getChildOfRefs(), next.getAlternateOfRefs());
+        for (int i = 0; i < fields.length; i++) {
+            int count = after.get(i) == null ? 0 : after.get(i).size();
+            int was = before == null || before.get(i) == null ? 0 : before.get(i).size();
+            if (count > limits.maxRelatedSessions() && count > was) {
+                return InputLimits.exceeded(fields[i] + " count", count, limits.maxRelatedSessions(),
+                        InputLimits.MAX_RELATED_SESSIONS);
+            }
+        }
+        return null;
     }
 
     private static boolean isStale(SessionState current, SessionUpdateBatch batch) {

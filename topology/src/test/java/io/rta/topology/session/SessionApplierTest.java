@@ -31,6 +31,36 @@ class SessionApplierTest {
         return SessionApplier.apply(null, "s1", sequenced(sequence, text(SessionOp.SET_TYPE, "first")), T0).state();
     }
 
+    /** Every reference is an edge the relationship topology fans out: each list is bounded by MaxRelatedSessions. */
+    @Test
+    void shouldRefuseABatchGrowingAReferenceListBeyondMaxRelatedSessionsButLetAnOversizedOneShrink() {
+        io.rta.topology.limits.InputLimits three = io.rta.topology.limits.InputLimits.defaults()
+                .withMaxRelatedSessions(3);
+        SessionState three3 = SessionApplier.apply(existing(), "s1", batch(keys(SessionOp.SET_REF_ANCHORS, "a", "b",
+                "c")), T1, three).state();
+
+        for (SessionOp op : new SessionOp[] {SessionOp.UPDATE_REF_ANCHORS}) {
+            ApplyResult refused = SessionApplier.apply(three3, "s1", batch(keys(op, "d")), T1, three);
+            assertThat(refused.outcome()).isEqualTo(Outcome.REJECTED);
+            assertThat(refused.reason()).isEqualTo("ref_anchors count is 4; at most 3 allowed (MaxRelatedSessions)");
+            assertThat(refused.state()).isSameAs(three3);
+        }
+        assertThat(SessionApplier.apply(existing(), "s1", batch(keys(SessionOp.SET_CHILD_OF_REFS, "1", "2", "3",
+                "4")), T1, three).reason()).isEqualTo("child_of_refs count is 4; at most 3 allowed "
+                + "(MaxRelatedSessions)");
+        assertThat(SessionApplier.apply(null, "s1", batch(keys(SessionOp.SET_ALTERNATE_OF_REFS, "1", "2", "3",
+                "4")), T1, three).reason()).startsWith("alternate_of_refs count is 4");
+        // written under a larger limit: it may stay, shrink, and take other updates, but not grow
+        io.rta.topology.limits.InputLimits two = io.rta.topology.limits.InputLimits.defaults()
+                .withMaxRelatedSessions(2);
+        assertThat(SessionApplier.apply(three3, "s1", batch(text(SessionOp.SET_TYPE, "other")), T1, two).outcome())
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(SessionApplier.apply(three3, "s1", batch(keys(SessionOp.DELETE_REF_ANCHORS, "a")), T1, two)
+                .state().getRefAnchors()).containsExactly("b", "c");
+        assertThat(SessionApplier.apply(three3, "s1", batch(keys(SessionOp.UPDATE_REF_ANCHORS, "d")), T1, two)
+                .outcome()).isEqualTo(Outcome.REJECTED);
+    }
+
     @Nested
     class Creating {
 

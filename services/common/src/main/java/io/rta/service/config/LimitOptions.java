@@ -43,7 +43,8 @@ public final class LimitOptions {
     public static final OptionDef MAX_RELATED_SESSIONS = OptionDef.of(InputLimits.MAX_RELATED_SESSIONS,
             Integer.toString(InputLimits.DEFAULT_MAX_RELATED_SESSIONS),
             "Most sessions one session relates to per role (sessions declaring one anchor; children; alternates); "
-                    + "relations beyond it are set aside as dead letters.");
+                    + "relations beyond it are set aside as dead letters. Also the most anchors a session declares, "
+                    + "and parents and alternates it refers to (each list): a write growing one beyond it is refused.");
     public static final OptionDef MAX_PROPERTIES = OptionDef.of(InputLimits.MAX_PROPERTIES,
             Integer.toString(InputLimits.DEFAULT_MAX_PROPERTIES),
             "Most properties one request names for session JSON or the metamodel (REST prop, gRPC "
