@@ -5,6 +5,7 @@ import io.rta.service.config.Options;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * The viewer's settings, read once from the options.
@@ -34,6 +35,14 @@ public record UiSettings(boolean enabled, Optional<Path> directory, Optional<Log
             login = Optional.of(new Login(issuer.authority().toString(), issuer.audience(),
                     options.getString(UiOptions.CLIENT_ID).strip(), options.getString(UiOptions.SCOPE).strip()));
         }
-        return new UiSettings(options.getBoolean(UiOptions.ENABLED), directory, login);
+        boolean enabled = options.getBoolean(UiOptions.ENABLED);
+        if (enabled && login.isPresent() && login.get().clientId().isEmpty()) {
+            // the page cannot log anyone in without a client of the provider: say so now, not in a user's browser
+            LoggerFactory.getLogger(UiSettings.class).warn("The viewer (/ui/) cannot log users in: EnableAuth is on but "
+                    + "{} is empty; register a public client (authorization code + PKCE, redirect URI <origin>/ui/) "
+                    + "at the provider and set it, or turn the viewer off with {}=false", UiOptions.CLIENT_ID.name(),
+                    UiOptions.ENABLED.name());
+        }
+        return new UiSettings(enabled, directory, login);
     }
 }
