@@ -39,8 +39,9 @@ public record AuthSettings(boolean enabled, List<Issuer> issuers, Duration clock
     public static final OptionDef CLOCK_SKEW = OptionDef.of("Auth:ClockSkew", "30000",
             "Milliseconds of clock difference tolerated when checking a token's exp and nbf.");
     public static final OptionDef WRITE_SCOPE = OptionDef.of("Auth:WriteScope", "rta.write",
-            "The scope (in the token's space-delimited scope claim, or its scp array) that write RPCs need: sessions, "
-                    + "folders, configs, telemetry. Reads need only a valid token.");
+            "The scope (in the token's space-delimited scope claim, or its scp claim: an array or a space-delimited "
+                    + "string) that write RPCs need: sessions, folders, configs, schema mappings, telemetry; with "
+                    + "Auth:Policies also a token the policies do not restrict. Reads need only a valid token.");
     public static final OptionDef INTERNAL_SCOPE = OptionDef.of("Auth:InternalScope", "rta.internal",
             "The scope (scope claim or scp array) a token needs on the internal routes, which only services call: "
                     + "the session service's /rta/v2/sessions/{identity}/data-bindings. The gateway gets a token "

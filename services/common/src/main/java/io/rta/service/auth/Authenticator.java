@@ -129,7 +129,8 @@ public final class Authenticator {
 
     /**
      * {@link #authorize} for a caller whose token was already verified ({@link #answerAtOnce}): only the write scope
-     * is checked, when {@code write}; the token is not looked at again.
+     * and that the access policies do not restrict the caller ({@link #restriction}) are checked, when
+     * {@code write}; the token is not looked at again.
      */
     public Principal authorizeKnown(Principal principal, boolean write) throws AuthException {
         if (principal != null && write) {

@@ -22,9 +22,11 @@ import org.slf4j.LoggerFactory;
  * Lets a request to a protected route ({@code /rta/v2/...} but {@code /rta/v2/info}, the live WebSocket handshake
  * included) through only with a valid bearer token, and puts its {@link Principal} in the request attribute
  * {@link #PRINCIPAL}. An internal route (one a module declares, such as the session service's {@code /data-bindings})
- * also needs {@code Auth:InternalScope}: service credentials, not a user's token. Refusals follow RFC 6750: 401 with {@code WWW-Authenticate: Bearer} (no token) or
- * {@code Bearer error="invalid_token", error_description="..."}, 403 {@code insufficient_scope}, 503 when the
- * provider's keys cannot be fetched — each with the API's JSON error body. The token never reaches a log line.
+ * also needs {@code Auth:InternalScope}: service credentials, not a user's token; {@code /metrics} needs a token the
+ * access policies do not restrict unless {@code Auth:OpenMetrics}. Refusals: 401 with
+ * {@code WWW-Authenticate: Bearer realm="rta", error="invalid_token", error_description="..."} (no token too, as the
+ * issue's contract has every 401), 403 {@code insufficient_scope}, 503 when the provider's keys cannot be fetched —
+ * each with the API's JSON error body. The token never reaches a log line.
  */
 public final class BearerAuthFilter implements Filter {
 

@@ -96,6 +96,11 @@ public final class StreamsRunner implements Managed, AutoCloseable {
         String thread = Thread.currentThread().getName();
         failure = new ThreadFailure(thread, clock.instant(), error);
         if (thread.endsWith(GLOBAL_THREAD_SUFFIX)) {
+            if (closing.getCount() == 0) {
+                // e.g. a global view waiting for the registry, ended by close(): the client is stopping anyway
+                LOG.info("The global stream thread ended while the Streams client closes: {}", error.toString());
+                return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             LOG.error("The global stream thread failed; it cannot be replaced, so the Streams client stops and this "
                     + "process must be restarted: {}", error.toString(), error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

@@ -95,8 +95,8 @@ public final class StreamConnection implements Session.Listener.AutoDemanding, L
 
     @Override
     public void onWebSocketOpen(Session session) {
-        opened.set(true);
         sender = new ClientSender(session, executor, settings, metrics, this::detach);
+        opened.set(true); // after the sender: recheck() uses it once this is set
         metrics.opened(sender);
         try {
             attachment = source.attach(identity, this);

@@ -59,10 +59,10 @@ public final class StreamWebSockets {
     }
 
     /**
-     * {@link #install(Environment, LiveSource, StreamSettings, MeterRegistry)}, closing (1008) every connection whose
-     * caller may no longer follow its session, checked every {@link #ACCESS_RECHECK}: the access policies no longer
-     * let it see the session, or its token expired more than {@code tokenClockSkew} ago (the skew tokens are
-     * checked with, {@code Auth:ClockSkew}).
+     * {@link #install(Environment, LiveSource, StreamSettings, MeterRegistry)}, closing (1008) every connection of a
+     * caller the access policies restrict that may no longer follow its session, checked every
+     * {@link #ACCESS_RECHECK}: the policies no longer let it see the session, or its token expired more than
+     * {@code tokenClockSkew} ago (the skew tokens are checked with, {@code Auth:ClockSkew}).
      */
     public static void install(Environment environment, LiveSource source, StreamSettings settings,
                                MeterRegistry meters, Duration tokenClockSkew) {
@@ -84,12 +84,16 @@ public final class StreamWebSockets {
         environment.servlets()
                 .addFilter("rta-stream-upgrade", new StreamUpgradeFilter(
                         (identity, visibility, expires) -> {
-                            boolean restricted = !visibility.isAll() || expires != Long.MAX_VALUE;
+                            // only a caller the access policies restrict (a partner) is checked again: its
+                            // session may leave what it sees, and its provider's revocation reaches an open stream
+                            // only through its token's expiry; our own users' streams outlive their tokens, as a
+                            // WebSocket authorized at its handshake does (the viewer does not reconnect)
+                            boolean restricted = !visibility.isAll();
                             StreamConnection connection = new StreamConnection(identity, source, settings, senders,
                                     metrics, VisibleLinks.of(visibility, linked -> source.visible(linked, visibility)),
-                                    new StreamConnection.Access(visibility.isAll() ? null
-                                            : session -> source.visible(session, visibility), expires,
-                                            tokenClockSkew));
+                                    restricted ? new StreamConnection.Access(
+                                            session -> source.visible(session, visibility), expires, tokenClockSkew)
+                                            : StreamConnection.Access.ALWAYS);
                             if (restricted) {
                                 admitted.add(connection);
                             }
