@@ -340,6 +340,33 @@ class InfluxDataIT {
         }
     }
 
+    /**
+     * With a client of its own (Auth:ClientId) the adapter asks the schema mapping service with its own token, not
+     * the caller's: a partner reading through the gateway, whose token the schema mapping service's access policies
+     * restrict, could not read the mapping (the adapter checks the caller's token itself).
+     */
+    @Test
+    void shouldAskTheSchemaMappingServiceWithItsOwnTokenWhenItHasAClientOfItsOwn() throws Exception {
+        MockOAuth2Server provider = OidcProviders.start();
+        try (InfluxDataServer secured = start(influx.uri(), mappings.uri(), "--EnableAuth", "true",
+                "--Auth:Authority", provider.issuerUrl("rta").toString(), "--Auth:Audience", "rta-api",
+                "--Auth:ClientId", "influx-adapter", "--Auth:ClientSecret", "adapter-secret",
+                "--Auth:TokenScope", "rta-api")) {
+            String caller = OidcProviders.token(provider, "rta", List.of("rta-api"), Map.of(), 3600);
+
+            assertThat(samples(ChunkedWireDecoder.timestamped(Http.ok(http(secured).get(path(CAR2, "timestamped/0"),
+                    "Authorization", "Bearer " + caller)).body()))).containsExactlyElementsOf(CAR2_SAMPLES);
+            String asked = mappings.lastAuthorization();
+            assertThat(asked).startsWith("Bearer ").isNotEqualTo("Bearer " + caller);
+            assertThat(com.nimbusds.jwt.SignedJWT.parse(asked.substring("Bearer ".length())).getJWTClaimsSet()
+                    .getSubject()).isEqualTo("influx-adapter");
+            assertThat(http(secured).get(path(CAR2, "timestamped/0")).statusCode()).as("the caller still needs one")
+                    .isEqualTo(401);
+        } finally {
+            OidcProviders.shutdown(provider);
+        }
+    }
+
     @Test
     void shouldBeHealthyWithBothUpstreamsUp() {
         HttpResponse<byte[]> health = http(service).get("/health");

@@ -1,6 +1,7 @@
 package io.rta.files;
 
 import io.rta.service.auth.AuthSettings;
+import io.rta.service.auth.ClientCredentials;
 import io.rta.service.config.LimitOptions;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
@@ -56,6 +57,7 @@ public final class FileOptions {
                     RtaOptions.LOG_LEVELS, RtaOptions.SERVICE_LABEL, RtaOptions.SERVICE_DESCRIPTION,
                     RtaOptions.TOPIC_PREFIX_UNUSED),
             LimitOptions.EDGE.stream(), LimitOptions.INPUT.stream(), AuthSettings.OPTIONS.stream(),
+            ClientCredentials.OPTIONS.stream(),
             TlsSettings.options(HTTPS_PORT).stream()).flatMap(s -> s).toList();
 
     private FileOptions() {

@@ -1,5 +1,6 @@
 package io.rta.files;
 
+import io.rta.service.auth.ClientCredentials;
 import io.rta.service.chunks.TimeWindows;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -26,7 +28,7 @@ import java.util.Locale;
  */
 public record FileSettings(String dataSource, Path root, String schemaMappingUri, TimeWindows windows,
                            long cacheBytes, int maxFiles, String engineMemory, int engineThreads, Duration timeout,
-                           TlsSettings tls) {
+                           TlsSettings tls, Optional<ClientCredentials> credentials) {
 
     /** Most threads {@code EngineThreads} may ask for. */
     static final int MAX_ENGINE_THREADS = 256;
@@ -63,7 +65,7 @@ public record FileSettings(String dataSource, Path root, String schemaMappingUri
         return new FileSettings(dataSource, root(options),
                 required(options, FileOptions.SCHEMA_MAPPING_GRPC_URI, "e.g. http://localhost:2682/"),
                 windows(options), cacheBytes, maxFiles, memory, engineThreads, timeout,
-                TlsSettings.from(options, FileOptions.HTTPS_PORT));
+                TlsSettings.from(options, FileOptions.HTTPS_PORT), ClientCredentials.from(options));
     }
 
     private static Path root(Options options) {

@@ -1,11 +1,13 @@
 package io.rta.influx;
 
+import io.rta.service.auth.ClientCredentials;
 import io.rta.influx.read.MappingDefaults;
 import io.rta.service.chunks.TimeWindows;
 import io.rta.service.config.OptionDef;
 import io.rta.service.config.Options;
 import io.rta.service.tls.TlsSettings;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -21,7 +23,8 @@ import java.util.Locale;
  * @param tls the {@code Tls:*} options: HTTPS of its own, and how it calls {@code https} upstreams
  */
 public record InfluxSettings(String dataSource, String schemaMappingUri, String influxUri, String influxHealthPath,
-                             TimeWindows windows, MappingDefaults defaults, Duration timeout, TlsSettings tls) {
+                             TimeWindows windows, MappingDefaults defaults, Duration timeout, TlsSettings tls,
+                             Optional<ClientCredentials> credentials) {
 
     /** @throws IllegalArgumentException naming the option when a required one is missing or a value is bad */
     public static InfluxSettings from(Options options) {
@@ -42,7 +45,7 @@ public record InfluxSettings(String dataSource, String schemaMappingUri, String 
                 new MappingDefaults(dialect, options.getString(InfluxOptions.DEFAULT_DATABASE).strip(),
                         options.getString(InfluxOptions.DEFAULT_RETENTION_POLICY).strip(),
                         options.getString(InfluxOptions.DEFAULT_MEASUREMENT).strip()),
-                timeout, TlsSettings.from(options, InfluxOptions.HTTPS_PORT));
+                timeout, TlsSettings.from(options, InfluxOptions.HTTPS_PORT), ClientCredentials.from(options));
     }
 
     private static TimeWindows windows(Options options) {

@@ -11,6 +11,8 @@ import io.rta.proto.health.HealthGrpc;
 import io.rta.proto.toolkit.schemamapping.QuerySchemaMappingRequest;
 import io.rta.proto.toolkit.schemamapping.SchemaMapping;
 import io.rta.proto.toolkit.schemamapping.SchemaMappingStoreGrpc;
+import io.rta.service.auth.AuthException;
+import io.rta.service.auth.ServiceToken;
 import io.rta.service.errors.InvalidInputException;
 import io.rta.service.errors.NotFoundException;
 import io.rta.service.errors.UnavailableException;
@@ -26,7 +28,9 @@ import java.util.function.LongSupplier;
 /**
  * A client of the Schema Mapping Service ({@code SchemaMappingStore} over gRPC), shared by the data adapters that
  * read a store through a schema mapping (InfluxDB, files). Each call has a deadline and carries the caller's bearer
- * token ("bearer tokens are forwarded to the configured services"). Answers are cached for a short time (mappings
+ * token ("bearer tokens are forwarded to the configured services") — or, when the adapter has a client of its own
+ * ({@code Auth:ClientId}), its own token: a partner reading through the gateway, whose token the schema mapping
+ * service's access policies restrict, could not read the mapping, and the adapter checked the caller's token itself. Answers are cached for a short time (mappings
  * may be updated, so never long), by request and token: a cached answer never reaches a caller whose token the
  * service did not accept. The gRPC status becomes what the REST layer answers: {@code NOT_FOUND} 404,
  * {@code INVALID_ARGUMENT} 400, a refused token 403, the service unreachable or slow 503 naming it.
@@ -45,6 +49,8 @@ public final class SchemaMappingClient implements AutoCloseable {
     private final ManagedChannel channel;
     private final Duration deadline;
     private final LongSupplier nanoClock;
+    /** The adapter's own token, used instead of the caller's when present. */
+    private final ServiceToken own;
     private final ConcurrentHashMap<Key, Cached> cache = new ConcurrentHashMap<>();
 
     private record Key(String source, String identity, String channels, boolean events, String token) {
@@ -53,7 +59,9 @@ public final class SchemaMappingClient implements AutoCloseable {
     private record Cached(SchemaMapping mapping, long expiresAtNanos) {
     }
 
-    private SchemaMappingClient(String target, ManagedChannel channel, Duration deadline, LongSupplier nanoClock) {
+    private SchemaMappingClient(String target, ManagedChannel channel, Duration deadline, LongSupplier nanoClock,
+                                ServiceToken own) {
+        this.own = own;
         this.target = target;
         this.channel = channel;
         this.deadline = deadline;
@@ -69,8 +77,15 @@ public final class SchemaMappingClient implements AutoCloseable {
      */
     public static SchemaMappingClient of(String option, String uri, Duration deadline,
                                          Optional<TlsSettings.Identity> identity) {
+        return of(option, uri, deadline, identity, Optional.empty());
+    }
+
+    /** As {@link #of(String, String, Duration, Optional)}, calling with {@code own}'s token instead of the caller's. */
+    public static SchemaMappingClient of(String option, String uri, Duration deadline,
+                                         Optional<TlsSettings.Identity> identity, Optional<ServiceToken> own) {
         GrpcChannels.Target target = GrpcChannels.of(option, uri, identity);
-        return new SchemaMappingClient(target.target(), target.channel(), deadline, System::nanoTime);
+        return new SchemaMappingClient(target.target(), target.channel(), deadline, System::nanoTime,
+                own.orElse(null));
     }
 
     /** Where it calls, host:port. */
@@ -87,14 +102,24 @@ public final class SchemaMappingClient implements AutoCloseable {
      * @throws NotFoundException when there is no mapping for (source, identity)
      * @throws UnavailableException when the service cannot be reached or does not answer within the deadline
      */
-    public SchemaMapping query(String source, String identity, String channels, boolean events, String bearerToken) {
+    public SchemaMapping query(String source, String identity, String channels, boolean events, String callerToken) {
+        String bearerToken = callerToken;
+        if (own != null) {
+            try {
+                bearerToken = own.authorization().substring("Bearer ".length());
+            } catch (AuthException e) {
+                throw new UnavailableException("the schema mapping service at " + target + " cannot be asked: no "
+                        + "token of this service's own client (" + own.clientId() + "): " + e.getMessage(), e);
+            }
+        }
         Key key = new Key(source, identity, channels, events, bearerToken == null ? "" : bearerToken);
         long now = nanoClock.getAsLong();
         Cached cached = cache.get(key);
         if (cached != null && now - cached.expiresAtNanos() < 0) {
             return cached.mapping();
         }
-        SchemaMapping mapping = call(source, identity, () -> store(bearerToken).querySchemaMapping(
+        String token = bearerToken;
+        SchemaMapping mapping = call(source, identity, token, () -> store(token).querySchemaMapping(
                 QuerySchemaMappingRequest.newBuilder().setDataSource(source).setDataIdentity(identity)
                         .setSelectChannels(channels).setSelectEvents(events).build()));
         if (cache.size() >= CACHE_SIZE) {
@@ -138,7 +163,7 @@ public final class SchemaMappingClient implements AutoCloseable {
         T run();
     }
 
-    private <T> T call(String source, String identity, Call<T> call) {
+    private <T> T call(String source, String identity, String token, Call<T> call) {
         try {
             return call.run();
         } catch (StatusRuntimeException e) {
@@ -148,8 +173,16 @@ public final class SchemaMappingClient implements AutoCloseable {
                 case NOT_FOUND -> new NotFoundException("no schema mapping for " + what);
                 case INVALID_ARGUMENT -> new InvalidInputException("the schema mapping service refused the query for "
                         + what + describe(status), e);
-                case UNAUTHENTICATED, PERMISSION_DENIED -> new ForbiddenException("the schema mapping service at "
-                        + target + " refused the caller's token for " + what + describe(status), e);
+                case UNAUTHENTICATED, PERMISSION_DENIED -> {
+                    if (own != null) {
+                        own.refused("Bearer " + token); // fetched anew next time
+                        yield new UnavailableException("the schema mapping service at " + target + " refused this "
+                                + "service's own token (client " + own.clientId() + ") for " + what
+                                + describe(status), e);
+                    }
+                    yield new ForbiddenException("the schema mapping service at " + target + " refused the "
+                            + "caller's token for " + what + describe(status), e);
+                }
                 default -> new UnavailableException("the schema mapping service at " + target + " did not answer "
                         + "the mapping of " + what + ": " + status.getCode() + describe(status), e);
             };

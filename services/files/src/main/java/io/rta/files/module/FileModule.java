@@ -7,6 +7,7 @@ import io.rta.files.paths.RootPaths;
 import io.rta.files.read.ChunkCache;
 import io.rta.files.read.FileReads;
 import io.rta.files.store.DuckDbFiles;
+import io.rta.service.auth.ServiceToken;
 import io.rta.service.adapter.AdapterDataResource;
 import io.rta.service.module.ServiceModule;
 import io.rta.service.schemamapping.SchemaMappingClient;
@@ -38,7 +39,8 @@ public final class FileModule implements ServiceModule {
     public FileModule(FileSettings settings, InputLimits limits) throws SQLException {
         this.settings = settings;
         this.mappings = SchemaMappingClient.of(FileOptions.SCHEMA_MAPPING_GRPC_URI.name(),
-                settings.schemaMappingUri(), settings.timeout(), settings.tls().identity());
+                settings.schemaMappingUri(), settings.timeout(), settings.tls().identity(),
+                settings.credentials().map(credentials -> new ServiceToken(credentials, settings.timeout())));
         try {
             this.files = new DuckDbFiles(settings.root(), settings.engineMemory(), settings.engineThreads());
         } catch (SQLException | RuntimeException e) {

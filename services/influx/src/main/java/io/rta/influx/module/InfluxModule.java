@@ -6,6 +6,7 @@ import io.rta.influx.InfluxSettings;
 import io.rta.influx.health.UpstreamCheck;
 import io.rta.influx.read.InfluxReads;
 import io.rta.influx.store.InfluxClient;
+import io.rta.service.auth.ServiceToken;
 import io.rta.service.adapter.AdapterDataResource;
 import io.rta.service.module.ServiceModule;
 import io.rta.service.schemamapping.SchemaMappingClient;
@@ -27,7 +28,8 @@ public final class InfluxModule implements ServiceModule {
 
     public InfluxModule(InfluxSettings settings, InputLimits limits) {
         this.mappings = SchemaMappingClient.of(InfluxOptions.SCHEMA_MAPPING_GRPC_URI.name(),
-                settings.schemaMappingUri(), settings.timeout(), settings.tls().identity());
+                settings.schemaMappingUri(), settings.timeout(), settings.tls().identity(),
+                settings.credentials().map(credentials -> new ServiceToken(credentials, settings.timeout())));
         this.influx = new InfluxClient(InfluxOptions.INFLUX_URI.name(), settings.influxUri(),
                 settings.influxHealthPath(), settings.timeout(), settings.tls().identity());
         this.resource = new AdapterDataResource("influx data service", new InfluxReads(settings.dataSource(), settings.defaults(),
