@@ -160,9 +160,44 @@ class DataIdentityRoutesIT {
         Expect.json(Http.json(response), "{\"code\":404,\"message\":\"HTTP 404 Not Found\"}");
     }
 
+    /**
+     * api.yaml lets a session identity, a folder identity and a config identifier be any string, and a client made
+     * from it percent-encodes the path parameter: a {@code /} or {@code %} in one arrives as {@code %2F} / {@code %25}
+     * and is served (the spec's own folder example is {@code animals/felines}); an identity is a key, so an encoded
+     * {@code ..} in it is never resolved as a path.
+     */
     @Test
-    void shouldKeepRefusingAnEncodedSlashOnTheSessionRoutes() {
-        assertRefused(RawHttp.send(server.httpPort(), "GET /rta/v2/sessions/a%2Fb/data/events HTTP/1.1\r\nHost: x\r\n"
+    void shouldServeSessionsFoldersAndConfigsWhoseIdentitiesHoldASlashOrAPercent() throws Exception {
+        String session = "dir/run 100%";
+        server.sessions().createOrUpdateSession(create(session, "slash", "2023-11-14T22:13:20Z", OPEN,
+                Ops.setFolders("animals/felines")));
+        server.sessions().putSessionFolder(io.rta.proto.toolkit.session.PutSessionFolderRequest.newBuilder()
+                .setIdentity("animals").setLabel("Animals").build());
+        server.sessions().putSessionFolder(io.rta.proto.toolkit.session.PutSessionFolderRequest.newBuilder()
+                .setParentIdentity("animals").setIdentity("animals/felines").setLabel("Felines").build());
+        server.sessions().putSessionFolder(io.rta.proto.toolkit.session.PutSessionFolderRequest.newBuilder()
+                .setParentIdentity("animals/felines").setIdentity("animals/felines/lions").setLabel("Lions").build());
+        server.configs().putConfig(io.rta.proto.toolkit.config.PutConfigRequest.newBuilder()
+                .setIdentifier("cfg/1 100%").setContentType(ConfigStoreIT.JSON)
+                .setData(com.google.protobuf.ByteString.copyFromUtf8(ConfigStoreIT.EXAMPLE)).build());
+
+        assertThat(Http.json(Http.ok(get("/rta/v2/sessions/" + segment(session)))).path("identity").asText())
+                .isEqualTo(session);
+        assertThat(Http.ok(get("/rta/v2/sessions/" + segment(session) + "/data/events")).statusCode())
+                .isEqualTo(200);
+        // the folders below a folder (with sessions linked into their sub-tree only under a query: none here)
+        assertThat(Http.text(Http.ok(get("/rta/v2/session-folders/" + segment("animals/felines")))))
+                .contains("\"animals/felines/lions\"");
+        assertThat(Http.text(Http.ok(get("/rta/v2/configs/" + segment("cfg/1 100%"))))).isEqualTo(
+                ConfigStoreIT.EXAMPLE);
+        // a key, not a path: "a/../b" is the session of that identity (none), never "b"
+        assertThat(get("/rta/v2/sessions/" + segment("dir/../" + session)).statusCode()).isEqualTo(404);
+        try (io.rta.it.live.LiveSocket live = io.rta.it.live.LiveSocket.connect(server.baseUrl(), segment(session))) {
+            assertThat(live.awaitItem(io.rta.proto.model.net.stream.StreamData::hasSessionJson).getSessionJson())
+                    .contains("\"identity\":\"dir/run 100%\"");
+        }
+        // only under the API's identity routes
+        assertRefused(RawHttp.send(server.httpPort(), "GET /rta/v2/info%2Fx HTTP/1.1\r\nHost: x\r\n"
                 + "Connection: close"), 400, "Ambiguous URI path separator");
     }
 

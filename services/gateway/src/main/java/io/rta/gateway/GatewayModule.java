@@ -13,6 +13,7 @@ import io.rta.gateway.proxy.Upstream;
 import io.rta.gateway.proxy.UpstreamClient;
 import io.rta.service.auth.ServiceToken;
 import io.rta.service.module.ServiceModule;
+import io.rta.service.http.ApiPaths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,15 @@ public final class GatewayModule implements ServiceModule {
         SessionBindings bindings = new SessionBindings(client, settings.sessions(), ownToken,
                 settings.bindingsCacheTime(), settings.bindingsCacheSize());
         this.data = new DataProxy(client, bindings, settings.dataSources(), settings.limits());
+    }
+
+    /**
+     * Session and folder identities and config identifiers may hold {@code /} and {@code %}, percent-encoded in their
+     * path segment: passed on as sent (the routing reads the raw path).
+     */
+    @Override
+    public List<String> encodedSlashPaths() {
+        return List.of(ApiPaths.SESSIONS, ApiPaths.SESSION_FOLDERS, ApiPaths.CONFIGS);
     }
 
     /** What ATLAS can ask the gateway for: sessions, configs, data, and the live stream when one is configured. */

@@ -92,6 +92,23 @@ class GatewayProxyTest {
         assertThat(echoed.path("forwardedFor").asText()).isEqualTo("127.0.0.1");
     }
 
+    /** Identities holding '/' or '%' (percent-encoded, as a client made from api.yaml sends them) pass as sent. */
+    @Test
+    void shouldPassAnEncodedSlashOrPercentInAnIdentityThroughAsSent() throws Exception {
+        HttpResponse<String> session = get(gateway, "/rta/v2/sessions/dir%2Frun%20100%25");
+        assertThat(session.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(session.body()).path("path").asText()).isEqualTo("/rta/v2/sessions/dir%2Frun%20100%25");
+        // the stand-ins decode it as the services do: one identity, '/' and '%' included
+        HttpResponse<String> config = get(gateway, "/rta/v2/configs/cfg%2F1%25");
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(config.body()).path("config").asText()).isEqualTo("cfg/1%");
+        HttpResponse<String> folder = get(gateway, "/rta/v2/session-folders/animals%2Ffelines");
+        assertThat(JSON.readTree(folder.body()).path("message").asText())
+                .isEqualTo("folder 'animals/felines' not found");
+        // elsewhere an encoded slash is still refused
+        assertThat(get(gateway, "/rta/v2/session-metamodel%2Fx").statusCode()).isEqualTo(400);
+    }
+
     @Test
     void shouldStreamALargeAnswerByteForByte() throws Exception {
         HttpResponse<InputStream> answer = CLIENT.send(request(gateway, "/rta/v2/session-metamodel").build(),

@@ -52,7 +52,13 @@ public final class StandInServices {
     }
 
     public static HttpServer start() throws Exception {
-        return HttpServer.start(new ServiceInfo("stand-in", "test", List.of(), "stand-in", "", false), 0, "text",
+        // as the session and config services: identities may hold an encoded '/' or '%'
+        io.rta.service.http.HttpSettings settings = io.rta.service.http.HttpSettings.of(0, "text");
+        for (String prefix : List.of(io.rta.service.http.ApiPaths.SESSIONS, io.rta.service.http.ApiPaths.SESSION_FOLDERS,
+                io.rta.service.http.ApiPaths.CONFIGS)) {
+            settings = settings.withEncodedSlashesUnder(prefix);
+        }
+        return HttpServer.start(new ServiceInfo("stand-in", "test", List.of(), "stand-in", "", false), settings,
                 ProcessMetrics.create(), new HealthCheckRegistry(), jersey -> jersey.register(new Api()),
                 environment -> {
                     JettyWebSocketServletContainerInitializer.configure(environment.getApplicationContext(),

@@ -16,6 +16,7 @@ import io.rta.topology.Topics;
 import io.rta.topology.config.ConfigRules;
 import io.rta.topology.config.ConfigTopology;
 import io.rta.topology.limits.InputLimits;
+import io.rta.service.http.ApiPaths;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -90,6 +91,12 @@ public final class ConfigModule implements ServiceModule {
     @Override
     public List<Object> resources() {
         return List.of(new ConfigResource(configs, validator, access));
+    }
+
+    /** A config identifier may hold {@code /} and {@code %}, percent-encoded in its path segment. */
+    @Override
+    public List<String> encodedSlashPaths() {
+        return List.of(ApiPaths.CONFIGS);
     }
 
     @Override

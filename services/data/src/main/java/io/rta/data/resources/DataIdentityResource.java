@@ -22,7 +22,7 @@ import jakarta.ws.rs.Path;
 public final class DataIdentityResource extends DataRoutes {
 
     /** The prefix of every route here (the path whose segments may hold encoded slashes). */
-    public static final String PATH = "/rta/v2/data/";
+    public static final String PATH = io.rta.service.http.ApiPaths.DATA;
 
     /** @param reads the data reads of this instance; read here {@link DataReads#byDataIdentity()} */
     public DataIdentityResource(DataReads reads, OwnerClient owners, ChunkEncoder encoder) {

@@ -11,6 +11,7 @@ import io.rta.session.resources.SessionResource;
 import io.rta.topology.Topics;
 import io.rta.topology.limits.InputLimits;
 import io.rta.topology.session.SessionTopology;
+import io.rta.service.http.ApiPaths;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -55,6 +56,12 @@ public final class SessionModule implements ServiceModule {
     @Override
     public List<Object> resources() {
         return List.of(new SessionResource(sessions));
+    }
+
+    /** Session and folder identities may hold {@code /} and {@code %}, percent-encoded in their path segment. */
+    @Override
+    public List<String> encodedSlashPaths() {
+        return ApiPaths.SESSION_ROUTES;
     }
 
     /** {@code /data-bindings}: the gateway's, with service credentials. */

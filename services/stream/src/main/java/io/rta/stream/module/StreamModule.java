@@ -14,6 +14,7 @@ import io.rta.stream.live.LiveSource;
 import io.rta.stream.ws.StreamSettings;
 import io.rta.stream.ws.StreamWebSockets;
 import io.rta.topology.Topics;
+import io.rta.service.http.ApiPaths;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -62,6 +63,12 @@ public final class StreamModule implements ServiceModule {
     @Override
     public List<String> features() {
         return List.of("stream");
+    }
+
+    /** A session identity may hold {@code /} and {@code %}, percent-encoded in its path segment. */
+    @Override
+    public List<String> encodedSlashPaths() {
+        return List.of(ApiPaths.SESSIONS);
     }
 
     @Override

@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.function.BiPredicate;
@@ -67,8 +69,8 @@ final class StreamUpgradeFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Matcher path = PATH.matcher(request.getServletPath() + Objects.toString(request.getPathInfo(), ""));
-        if (!path.matches()) {
+        String identity = streamIdentity(request);
+        if (identity == null) {
             chain.doFilter(request, response);
             return;
         }
@@ -82,7 +84,6 @@ final class StreamUpgradeFilter extends HttpFilter {
                     + SUB_PROTOCOL + " in Sec-WebSocket-Protocol");
             return;
         }
-        String identity = path.group(1);
         String problem = limits.identityProblem("identity", identity);
         if (problem != null) {
             error(response, HttpServletResponse.SC_BAD_REQUEST, problem);
@@ -105,6 +106,27 @@ final class StreamUpgradeFilter extends HttpFilter {
             error(response, HttpServletResponse.SC_BAD_REQUEST, "the WebSocket upgrade is incomplete: it needs "
                     + "'Connection: Upgrade', Sec-WebSocket-Key and 'Sec-WebSocket-Version: 13'");
         }
+    }
+
+    /**
+     * The session identity of a stream request, or null for another path: from the decoded path, or — for an
+     * identity holding a {@code /} ({@code %2F}, which the decoded path splits into two segments) — from the raw
+     * path's one segment, decoded.
+     */
+    static String streamIdentity(HttpServletRequest request) {
+        Matcher decoded = PATH.matcher(request.getServletPath() + Objects.toString(request.getPathInfo(), ""));
+        if (decoded.matches()) {
+            return decoded.group(1);
+        }
+        Matcher raw = PATH.matcher(Objects.toString(request.getRequestURI(), ""));
+        if (raw.matches() && raw.group(1).indexOf(';') < 0) {
+            try {
+                return URLDecoder.decode(raw.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static boolean isUpgrade(HttpServletRequest request) {
