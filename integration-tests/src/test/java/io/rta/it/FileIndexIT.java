@@ -382,6 +382,18 @@ class FileIndexIT {
                 + dirs + " would go (no file was found under Root); is Root right? --Prune all prunes them");
         assertThat(TestServer.shared().http().get("/rta/v2/sessions/" + IndexPlan.sessionIdentity(dirs, "run42/"))
                 .statusCode()).isEqualTo(200);
+
+        // Root one level too high: the run indexes the same files under other paths ("root/run42/...") and every
+        // session made before looks stale; the sessions this run makes must not count as sessions that stay
+        String[] parentRoot = prune.clone();
+        parentRoot[1] = groups.getParent().toString();
+        ByteArrayOutputStream tooHigh = new ByteArrayOutputStream();
+        assertThat(FileIndex.run(Options.load(IndexOptions.ALL, parentRoot, Map.of(), Scratch.dir("file-index-it-g5-")),
+                new PrintStream(tooHigh, true, StandardCharsets.UTF_8))).isEqualTo(FileIndex.FAILED);
+        assertThat(tooHigh.toString(StandardCharsets.UTF_8)).contains("nothing pruned: 1 of the 1 session(s) made "
+                + "for " + dirs + " would go; is Root right? --Prune all prunes them");
+        assertThat(TestServer.shared().http().get("/rta/v2/sessions/" + IndexPlan.sessionIdentity(dirs, "run42/"))
+                .statusCode()).isEqualTo(200);
     }
 
     @Test

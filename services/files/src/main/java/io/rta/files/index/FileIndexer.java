@@ -80,6 +80,10 @@ public final class FileIndexer {
         List<String> skipped = new ArrayList<>();
         scan(found, skipped);
         boolean walked = skipped.isEmpty();
+        // what stands to be pruned is decided from the sessions as they are before this run publishes any
+        SessionPruner pruner = new SessionPruner(clients, settings.dataSource(), out);
+        SessionPruner.Survey before = prune != SessionPruner.Mode.OFF && walked ? pruner.survey(Set.copyOf(found))
+                : null;
         int total = found.size() + skipped.size();
         Map<String, List<String>> sessions = new TreeMap<>();
         for (String identity : found) {
@@ -142,9 +146,8 @@ public final class FileIndexer {
                 + (groupByDirectory ? " into " + published + " session(s)" : "")
                 + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped or failed")
                 + "; " + stored + " new config(s)");
-        if (prune != SessionPruner.Mode.OFF && walked) {
-            int pruned = new SessionPruner(clients, settings.dataSource(), out).prune(Set.copyOf(found), prune,
-                    skipped);
+        if (before != null) {
+            int pruned = pruner.prune(before, prune, skipped);
             out.println("pruned " + pruned + " session(s) whose files are gone");
         } else if (prune != SessionPruner.Mode.OFF) {
             out.println("nothing pruned: part of the root could not be read, so files that are there may look gone");

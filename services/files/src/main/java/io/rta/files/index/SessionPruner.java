@@ -60,11 +60,21 @@ final class SessionPruner {
     }
 
     /**
-     * @param found every data file under the root now (identities)
-     * @param failures where what could not be pruned is reported (one entry each)
-     * @return the sessions deleted
+     * The sessions made for this source and which of them {@code found} leaves stale, as they are now: taken
+     * <em>before</em> a run publishes anything, so that the sessions a run with a wrong {@code Root} (its parent, a
+     * sub-directory) makes under the wrong paths do not count as sessions that stay, which made half of the right ones
+     * look few enough to prune.
      */
+    record Survey(Map<String, List<String>> ours, Map<String, List<String>> stale, boolean nothingFound) {
+    }
+
+    /** {@link #prune(Survey, Mode, List)} of a survey taken now. */
     int prune(Set<String> found, Mode mode, List<String> failures) {
+        return prune(survey(found), mode, failures);
+    }
+
+    /** @param found every data file under the root now (identities) */
+    Survey survey(Set<String> found) {
         Map<String, List<String>> ours = new LinkedHashMap<>();
         Map<String, List<String>> stale = new LinkedHashMap<>();
         for (int page = 0; ; page++) {
@@ -84,12 +94,25 @@ final class SessionPruner {
                 break;
             }
         }
+        return new Survey(ours, stale, found.isEmpty());
+    }
+
+    /**
+     * Deletes the survey's stale sessions (and their schema mappings), unless {@link Mode#CAUTIOUS} and more than
+     * half of the sessions made for this source, or all when no file was found, would go.
+     *
+     * @param failures where what could not be pruned is reported (one entry each)
+     * @return the sessions deleted
+     */
+    int prune(Survey survey, Mode mode, List<String> failures) {
+        Map<String, List<String>> ours = survey.ours();
+        Map<String, List<String>> stale = survey.stale();
         if (stale.isEmpty()) {
             return 0;
         }
-        if (mode == Mode.CAUTIOUS && (found.isEmpty() || 2 * stale.size() > ours.size())) {
+        if (mode == Mode.CAUTIOUS && (survey.nothingFound() || 2 * stale.size() > ours.size())) {
             out.println("nothing pruned: " + stale.size() + " of the " + ours.size() + " session(s) made for "
-                    + source + " would go" + (found.isEmpty() ? " (no file was found under Root)" : "")
+                    + source + " would go" + (survey.nothingFound() ? " (no file was found under Root)" : "")
                     + "; is Root right? --Prune all prunes them");
             failures.add("--Prune: " + stale.size() + " of " + ours.size() + " sessions would go; not pruned");
             return 0;
