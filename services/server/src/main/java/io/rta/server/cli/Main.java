@@ -155,10 +155,29 @@ public final class Main {
             err.println("rta " + args[0] + ": " + e.getMessage());
             return USAGE;
         } catch (Exception e) {
-            err.println("rta " + args[0] + " failed: " + e.getMessage());
+            // what went wrong first, with its causes (a Kafka client's "Failed to create" hides the reason in its
+            // cause; a file system error's message is only the path), then the trace for whoever debugs it
+            err.println("rta " + args[0] + " failed: " + causes(e));
             e.printStackTrace(err);
             return FAILED;
         }
+    }
+
+    /** {@code e}'s message and its causes' (each once), naming the exception where a message alone says little. */
+    static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            String message = t.getMessage();
+            String part = t instanceof java.nio.file.FileSystemException fs
+                    ? t.getClass().getSimpleName() + ": " + fs.getFile()
+                    + (fs.getReason() == null ? "" : " (" + fs.getReason() + ")")
+                    : message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+            if (text.indexOf(part) < 0) {
+                text.append(text.length() == 0 ? "" : ": ").append(part);
+            }
+        }
+        return text.toString();
     }
 
     /** Logs the options a command runs with (secrets masked), its first line. */
@@ -329,7 +348,8 @@ public final class Main {
             out.println("  " + kind.command() + ": --HttpPort (default " + kind.httpPort().documentedDefault()
                     + "), --GrpcPort (default " + kind.grpcPort().documentedDefault() + "), --Tls:HttpsPort (default "
                     + kind.httpsPort().documentedDefault() + "), --DataPath (default ./data/"
-                    + kind.command() + "; one per replica on a machine); Kafka Streams application <TopicPrefix>rta-"
+                    + kind.command() + "-<HttpPort>; one per replica on a machine); Kafka Streams application "
+                    + "<TopicPrefix>rta-"
                     + kind.command());
         }
         out.println();

@@ -66,6 +66,21 @@ class MainTest {
                 .doesNotContain("\tat ");
     }
 
+    /** A failure's first line says what went wrong, reasons hidden in causes or in a bare path included. */
+    @Test
+    void shouldNameEveryCauseOfAFailureInItsFirstLine() {
+        Exception kafka = new org.apache.kafka.common.KafkaException("Failed to create new KafkaAdminClient",
+                new org.apache.kafka.common.config.ConfigException("No resolvable bootstrap urls given in "
+                        + "bootstrap.servers"));
+        assertThat(Main.causes(kafka)).isEqualTo("Failed to create new KafkaAdminClient: No resolvable bootstrap "
+                + "urls given in bootstrap.servers");
+        assertThat(Main.causes(new java.io.UncheckedIOException(new java.nio.file.AccessDeniedException(
+                "/var/lib/rta")))).isEqualTo("java.nio.file.AccessDeniedException: /var/lib/rta");
+        assertThat(Main.causes(new java.nio.file.AccessDeniedException("/var/lib/rta")))
+                .isEqualTo("AccessDeniedException: /var/lib/rta");
+        assertThat(Main.causes(new IllegalStateException())).isEqualTo("IllegalStateException");
+    }
+
     @Test
     void shouldPrintUsageForAnUnknownCommand() {
         assertThat(run("serve")).isEqualTo(Main.USAGE);
