@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
@@ -119,10 +120,21 @@ class ReplayIT {
 
     @Test
     @Order(3)
-    void shouldRefuseAReplayPrefixInUse() {
+    void shouldRefuseAReplayPrefixInUse() throws Exception {
         assertThatThrownBy(() -> replay("--ReplayPrefix", PREFIX))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ReplayPrefix 'replay-it.' is in use by");
+        // an earlier replay's group left behind (its topics deleted): Streams would resume from its offsets
+        String group = "replay-it-left.rta-server";
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                "bootstrap.servers", server.bootstrapServers()))) {
+            admin.alterConsumerGroupOffsets(group, Map.of(new org.apache.kafka.common.TopicPartition(
+                    "rta.session-updates", 0), new org.apache.kafka.clients.consumer.OffsetAndMetadata(1)))
+                    .all().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThatThrownBy(() -> replay("--ReplayPrefix", "replay-it-left."))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the consumer group replay-it-left.rta-server already has committed offsets");
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.rta.service.lifecycle.Directories;
 import io.rta.topology.Topic;
 import io.rta.topology.Topics;
 import io.rta.topology.errors.DeadLetters;
+import io.rta.topology.data.ChunkTopology;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,6 +87,9 @@ public final class Replay {
         try (Offsets offsets = new Offsets(KafkaSettings.common(replay.bootstrapServers, options),
                 KafkaSettings.consumer(replay.bootstrapServers, options))) {
             replay.requireLiveTopics(offsets);
+            if (verify) {
+                replay.requireLiveChunkView(offsets);
+            }
             if (verifyOnly) {
                 replay.requireReplayed(offsets);
             } else {
@@ -109,6 +113,20 @@ public final class Replay {
         }
     }
 
+    /**
+     * Verify compares with the live all-in-one server's chunk view: a microservices deployment has none (its data
+     * services are another Streams application), and comparing with nothing would report every chunk as a difference.
+     */
+    private void requireLiveChunkView(Offsets offsets) {
+        String changelog = ReplayVerifier.changelog(live, ChunkTopology.CHUNK_STORE);
+        if (!offsets.topicNames().contains(changelog)) {
+            throw new IllegalArgumentException("Verify: the live server's chunk view (" + changelog + ") does not "
+                    + "exist at " + bootstrapServers + ": Verify compares with a ./rta server's views (TopicPrefix '"
+                    + live.prefix() + "'); a microservices deployment's data services (" + live.prefix()
+                    + "rta-data-service) are not compared. Replay without Verify, or point TopicPrefix at the server's");
+        }
+    }
+
     private void requireReplayed(Offsets offsets) {
         if (!offsets.topicNames().contains(replay.sessions().name())) {
             throw new IllegalArgumentException("VerifyOnly: no replay has written to ReplayPrefix '"
@@ -124,11 +142,18 @@ public final class Replay {
                     + " topic(s), e.g. " + inUse.get(0) + ": choose another, delete them first, or compare them "
                     + "with VerifyOnly");
         }
+        String application = replay.applicationId();
+        if (!offsets.committed(application).isEmpty()) {
+            // an earlier replay's group whose topics were deleted: Streams would resume from its offsets and replay
+            // only what came after them, then say "done"
+            throw new IllegalArgumentException("ReplayPrefix '" + replay.prefix() + "': the consumer group "
+                    + application + " already has committed offsets (an earlier replay's): choose another prefix, or "
+                    + "delete the group first (kafka-consumer-groups --delete --group " + application + ")");
+        }
         List<TopicPartition> inputs = offsets.partitions(names(live.events()));
         Map<TopicPartition, Long> starts = from.map(time -> offsets.at(inputs, time))
                 .orElseGet(() -> offsets.beginnings(inputs));
         Progress progress = new Progress(starts, offsets.lastRecordEnds(starts, offsets.ends(inputs)));
-        String application = replay.applicationId();
         err.println(String.format(Locale.ROOT, "replay: %,d records of %s (%d partitions) from %s into prefix '%s' "
                         + "(application id %s)", progress.total(), String.join(", ", names(live.events())),
                 progress.partitions(), from.map(Instant::toString).orElse("the beginning"), replay.prefix(),
