@@ -48,6 +48,7 @@ class GatewayDataRouteTest {
             "--SessionServiceUri", root, "--ConfigServiceUri", root, "--DataServiceUris:store", root}, Map.of(), dir));
         StandInServices.BINDINGS.put("plain", PLAIN_BINDING);
         StandInServices.BINDINGS.put("unknown-source", UNKNOWN_SOURCE);
+        StandInServices.BINDINGS.put("unbound", "[]");
     }
 
     @AfterAll
@@ -91,6 +92,17 @@ class GatewayDataRouteTest {
         assertThat(answer.statusCode()).isEqualTo(502);
         assertThat(answer.body()).contains("elsewhere").contains("DataServiceUris:elsewhere")
                 .doesNotContain("secret-identity");
+    }
+
+    /** A session without bindings has no data (an empty 200), but a malformed request is still 400, as on the server. */
+    @Test
+    void shouldRefuseAMalformedDataRequestOfASessionWithoutBindings() throws Exception {
+        assertThat(get("/rta/v2/sessions/unbound/data/periodic/0-").statusCode()).isEqualTo(200);
+        for (String bad : List.of("/rta/v2/sessions/unbound/data/periodic/0-?start=abc",
+                "/rta/v2/sessions/unbound/data/periodic/0-?start=20&end=10", "/rta/v2/sessions/unbound/data/periodic/G")) {
+            HttpResponse<String> answer = get(bad);
+            assertThat(answer.statusCode()).as(bad + ": " + answer.body()).isEqualTo(400);
+        }
     }
 
     /** The gateway takes the input limit options as the data services do: MaxChannelsTerms here. */

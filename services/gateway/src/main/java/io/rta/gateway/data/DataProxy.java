@@ -83,7 +83,7 @@ public final class DataProxy {
         List<UpstreamRead> reads;
         try {
             List<io.rta.gateway.bindings.DataBinding> found = ((SessionBindings.Found) lookup).bindings();
-            reads = found.isEmpty() ? List.of() : BindingPlanner.plan(dataRequest, found, limits);
+            reads = BindingPlanner.plan(dataRequest, found, limits); // checks the request even without bindings
         } catch (IllegalArgumentException e) {
             ErrorAnswers.send(response, 400, e.getMessage());
             return;
