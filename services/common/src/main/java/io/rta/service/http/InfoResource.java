@@ -25,10 +25,9 @@ public final class InfoResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> rtaInfo() {
         Map<String, Object> body = new LinkedHashMap<>();
+        // every field always, empty or not: the spec names them without a schema, and a client reads all three
         body.put("label", info.label());
-        if (info.description() != null && !info.description().isEmpty()) {
-            body.put("description", info.description());
-        }
+        body.put("description", info.description() == null ? "" : info.description());
         body.put("authRequired", info.authRequired());
         return body;
     }

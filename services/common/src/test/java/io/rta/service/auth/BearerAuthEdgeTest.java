@@ -151,7 +151,7 @@ class BearerAuthEdgeTest {
         assertThat(get("/health", null).statusCode()).isEqualTo(200);
         HttpResponse<String> info = get("/rta/v2/info", null);
         assertThat(info.statusCode()).isEqualTo(200);
-        assertThat(info.body()).contains("\"authRequired\":true");
+        assertThat(info.body()).isEqualTo("{\"label\":\"test\",\"description\":\"\",\"authRequired\":true}");
     }
 
     /** Its counts cover every session: with auth on, /metrics needs a token (unless Auth:OpenMetrics). */
