@@ -81,6 +81,9 @@ public final class Replay {
         boolean verify = verifyOnly || options.getBoolean(ReplayOptions.VERIFY);
         int maxShown = options.getInt(ReplayOptions.MAX_DIFFERENCES);
         CcompatRegistryClient registry = new CcompatRegistryClient(ReplayOptions.registryUrl(options));
+        // said before the wait: a wrong or missing RegistryUrl otherwise shows nothing until StartupTimeout is over
+        err.println("replay: schema registry " + registry.baseUrl() + " (RegistryUrl), waiting up to "
+                + options.getDuration(ServerOptions.STARTUP_TIMEOUT).toSeconds() + " s (StartupTimeout) for it ...");
         registry.awaitAvailable(options.getDuration(ServerOptions.STARTUP_TIMEOUT));
         Replay replay = new Replay(options, out, err, ReplayOptions.bootstrapServers(options),
                 Topics.create(livePrefix, registry), Topics.replaying(livePrefix, replayPrefix, registry));
