@@ -485,7 +485,8 @@ class AuthIT {
         String session = "/rta/v2/sessions/" + openSession;
         for (String path : List.of(session + "/data-bindings", session + "/data-bindings;x",
                 session + ";x/data-bindings", session + "/data%2Dbindings", session + "/%64ata-bindings",
-                session + "/x/../data-bindings", "/rta;x/v2/sessions/" + openSession + "/data-bindings")) {
+                session + "/x/../data-bindings", "/rta;x/v2/sessions/" + openSession + "/data-bindings",
+                session + "%2F..%2F..%2Fx/data-bindings;p", session + "/data-bindings;p")) {
             for (String token : List.of(reader, writer)) {
                 RawHttp.Response refused = RawHttp.get(server.httpPort(), path, "Authorization: Bearer " + token);
                 assertThat(refused.status()).as(path + ": " + refused.body()).isEqualTo(403);

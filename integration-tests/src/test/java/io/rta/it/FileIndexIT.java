@@ -394,6 +394,30 @@ class FileIndexIT {
                 + "for " + dirs + " would go; is Root right? --Prune all prunes them");
         assertThat(TestServer.shared().http().get("/rta/v2/sessions/" + IndexPlan.sessionIdentity(dirs, "run42/"))
                 .statusCode()).isEqualTo(200);
+
+        // a directory whose every file was replaced (a logger rotating them): the run binds its session to the new
+        // file and must not prune it as stale
+        Files.createDirectories(groups.resolve("rotating"));
+        Files.copy(groups.resolve("run42/samples_50.csv"), groups.resolve("rotating/first.csv"));
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        // with --Prune: the sessions the Root-too-high run made go now, so the rotation below is the only change
+        FileIndex.run(Options.load(IndexOptions.ALL, prune, Map.of(), Scratch.dir("file-index-it-g6-")),
+                new PrintStream(first, true, StandardCharsets.UTF_8));
+        assertThat(first.toString(StandardCharsets.UTF_8)).contains("pruned 1 session(s) whose files are gone");
+        String rotating = IndexPlan.sessionIdentity(dirs, "rotating/");
+        assertThat(TestServer.shared().http().get("/rta/v2/sessions/" + rotating).statusCode())
+                .as(first.toString(StandardCharsets.UTF_8)).isEqualTo(200);
+        Files.move(groups.resolve("rotating/first.csv"), groups.resolve("rotating/second.csv"));
+        ByteArrayOutputStream rotated = new ByteArrayOutputStream();
+        FileIndex.run(Options.load(IndexOptions.ALL, prune, Map.of(), Scratch.dir("file-index-it-g7-")),
+                new PrintStream(rotated, true, StandardCharsets.UTF_8));
+        assertThat(rotated.toString(StandardCharsets.UTF_8)).as(rotated.toString(StandardCharsets.UTF_8))
+                .doesNotContain("pruned session " + rotating);
+        assertThat(Http.text(Http.ok(TestServer.shared().http().get("/rta/v2/sessions/" + rotating))))
+                .isNotEmpty();
+        assertThat(TestServer.shared().sessions().getSession(GetSessionRequest.newBuilder().setIdentity(rotating)
+                .setElements(SessionElements.newBuilder().setDataBindings(true)).build()).getDataBindingsList())
+                .extracting(binding -> binding.getKey().getIdentity()).containsExactly("rotating/second.csv");
     }
 
     @Test

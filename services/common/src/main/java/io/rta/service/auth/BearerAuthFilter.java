@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +97,8 @@ public final class BearerAuthFilter implements Filter {
      * URI and its routed path, so that {@code ;parameters}, escapes and dot segments cannot dodge the check.
      */
     static boolean isInternal(HttpServletRequest request, List<Pattern> internalPaths) {
-        String raw = request.getRequestURI();
+        // without ;parameters, which Jersey drops from each segment when it routes
+        String raw = Objects.toString(request.getRequestURI(), "").replaceAll(";[^/]*", "");
         String routed = routed(request);
         return internalPaths.stream().anyMatch(path -> path.matcher(raw).matches() || path.matcher(routed).matches());
     }

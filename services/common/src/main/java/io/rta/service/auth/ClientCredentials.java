@@ -21,15 +21,18 @@ import java.util.Optional;
 public record ClientCredentials(String clientId, String clientSecret, String scope, URI authority) {
 
     public static final OptionDef CLIENT_ID = OptionDef.of("Auth:ClientId", "",
-            "The gateway's own OAuth 2.0 client at Auth:Authority: it reads the session service's internal "
-                    + "data-bindings route with a token it gets by the client-credentials flow (the caller's token "
-                    + "still goes with every other request). Required on the gateway with EnableAuth.");
+            "This service's own OAuth 2.0 client at Auth:Authority, for the tokens it gets by the client-credentials "
+                    + "flow: the gateway reads the session service's internal data-bindings route with one (required "
+                    + "on the gateway with EnableAuth); the Influx and file data services ask the schema mapping "
+                    + "service with one in place of a caller's token; ./rta index files writes with one. The "
+                    + "caller's token still goes with every other request.");
     public static final OptionDef CLIENT_SECRET = OptionDef.of("Auth:ClientSecret", "",
             "The secret of Auth:ClientId (sent with HTTP Basic, client_secret_basic, or in the form when the provider "
                     + "announces client_secret_post only). Never logged.");
     public static final OptionDef TOKEN_SCOPE = OptionDef.of("Auth:TokenScope", "",
-            "The scopes (space-separated) the gateway asks for with Auth:ClientId; empty: Auth:InternalScope. The "
-                    + "token must also carry the services' Auth:Audience.");
+            "The scopes (space-separated) asked for with Auth:ClientId; empty: Auth:InternalScope (the index: "
+                    + "Auth:WriteScope). The token must also carry the services' Auth:Audience; a data service's "
+                    + "needs no more than reading.");
 
     /** Every option above, in documentation order. */
     public static final List<OptionDef> OPTIONS = List.of(CLIENT_ID, CLIENT_SECRET, TOKEN_SCOPE);

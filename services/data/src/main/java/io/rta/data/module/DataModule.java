@@ -142,7 +142,7 @@ public final class DataModule implements ServiceModule {
     /** A data identity in a path is one URL-encoded segment and may hold {@code /} (a file path) or {@code %}. */
     @Override
     public List<String> encodedSlashPaths() {
-        return List.of(DataIdentityResource.PATH);
+        return List.of(DataIdentityResource.PATH, io.rta.service.http.ApiPaths.SESSIONS);
     }
 
     @Override

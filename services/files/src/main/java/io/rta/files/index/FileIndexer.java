@@ -85,6 +85,7 @@ public final class FileIndexer {
         SessionPruner.Survey before = prune != SessionPruner.Mode.OFF && walked ? pruner.survey(Set.copyOf(found))
                 : null;
         int total = found.size() + skipped.size();
+        Set<String> republished = new java.util.HashSet<>();
         Map<String, List<String>> sessions = new TreeMap<>();
         for (String identity : found) {
             sessions.computeIfAbsent(groupByDirectory ? directory(identity) : identity, k -> new ArrayList<>())
@@ -128,6 +129,7 @@ public final class FileIndexer {
                     : plans.get(0).sessionPlan();
             try {
                 boolean newConfig = publish(plan);
+                republished.add(plan.sessionIdentity());
                 stored += newConfig ? 1 : 0;
                 indexed += plans.size();
                 published++;
@@ -147,7 +149,7 @@ public final class FileIndexer {
                 + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped or failed")
                 + "; " + stored + " new config(s)");
         if (before != null) {
-            int pruned = pruner.prune(before, prune, skipped);
+            int pruned = pruner.prune(before.withoutStale(republished), prune, skipped);
             out.println("pruned " + pruned + " session(s) whose files are gone");
         } else if (prune != SessionPruner.Mode.OFF) {
             out.println("nothing pruned: part of the root could not be read, so files that are there may look gone");

@@ -66,6 +66,17 @@ final class SessionPruner {
      * look few enough to prune.
      */
     record Survey(Map<String, List<String>> ours, Map<String, List<String>> stale, boolean nothingFound) {
+
+        /**
+         * This survey with {@code published} sessions no longer stale: a directory whose every file was replaced
+         * (a logger rotating its files) keeps its session, which this run published again bound to the new ones.
+         * They still count among the sessions made for the source.
+         */
+        Survey withoutStale(Set<String> published) {
+            Map<String, List<String>> kept = new LinkedHashMap<>(stale);
+            kept.keySet().removeAll(published);
+            return new Survey(ours, kept, nothingFound);
+        }
     }
 
     /** {@link #prune(Survey, Mode, List)} of a survey taken now. */

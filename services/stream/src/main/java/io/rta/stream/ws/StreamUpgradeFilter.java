@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.function.BiPredicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServerContainer;
 
@@ -35,7 +34,6 @@ final class StreamUpgradeFilter extends HttpFilter {
     static final String SUB_PROTOCOL = "mat.ocs.rta.stream-lz4";
     /** Where the filter is mapped; {@link #PATH} picks the stream endpoint out of it. */
     static final String URL_PATTERN = "/rta/v2/sessions/*";
-    private static final Pattern PATH = Pattern.compile("/rta/v2/sessions/([^/]+)/stream");
 
     private final Endpoints endpoints;
     private final ObjectMapper json;
@@ -109,24 +107,30 @@ final class StreamUpgradeFilter extends HttpFilter {
     }
 
     /**
-     * The session identity of a stream request, or null for another path: from the decoded path, or — for an
-     * identity holding a {@code /} ({@code %2F}, which the decoded path splits into two segments) — from the raw
-     * path's one segment, decoded.
+     * The session identity of a stream request, or null for another path: the raw path's segments (each without
+     * {@code ;parameters}, as Jersey routes) must be {@code rta/v2/sessions/<identity>/stream}, and the identity
+     * segment is decoded on its own — {@code x%2Fstream} is the session {@code x/stream}, not a stream of {@code x},
+     * and an identity may hold {@code /} ({@code %2F}) or {@code %} ({@code %25}).
      */
     static String streamIdentity(HttpServletRequest request) {
-        Matcher decoded = PATH.matcher(request.getServletPath() + Objects.toString(request.getPathInfo(), ""));
-        if (decoded.matches()) {
-            return decoded.group(1);
+        String[] segments = Objects.toString(request.getRequestURI(), "").split("/", -1);
+        if (segments.length != 6 || !segments[0].isEmpty() || !bare(segments[1]).equals("rta")
+                || !bare(segments[2]).equals("v2") || !bare(segments[3]).equals("sessions")
+                || !bare(segments[5]).equals("stream")) {
+            return null;
         }
-        Matcher raw = PATH.matcher(Objects.toString(request.getRequestURI(), ""));
-        if (raw.matches() && raw.group(1).indexOf(';') < 0) {
-            try {
-                return URLDecoder.decode(raw.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
+        String identity = bare(segments[4]);
+        try {
+            return identity.isEmpty() ? null : URLDecoder.decode(identity.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-        return null;
+    }
+
+    /** A raw path segment without its {@code ;parameters}. */
+    private static String bare(String segment) {
+        int semicolon = segment.indexOf(';');
+        return semicolon < 0 ? segment : segment.substring(0, semicolon);
     }
 
     private static boolean isUpgrade(HttpServletRequest request) {
