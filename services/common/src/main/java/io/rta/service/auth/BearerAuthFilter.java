@@ -46,6 +46,8 @@ public final class BearerAuthFilter implements Filter {
     private static final String API = "/rta/v2/";
     private static final String INFO = "/rta/v2/info";
     private static final String METRICS = "/metrics";
+    /** A segment's {@code ;parameters}, which Jersey drops when it routes. */
+    private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
 
     private final Authenticator authenticator;
     private final List<Pattern> internalPaths;
@@ -98,7 +100,8 @@ public final class BearerAuthFilter implements Filter {
      */
     static boolean isInternal(HttpServletRequest request, List<Pattern> internalPaths) {
         // without ;parameters, which Jersey drops from each segment when it routes
-        String raw = Objects.toString(request.getRequestURI(), "").replaceAll(";[^/]*", "");
+        String uri = Objects.toString(request.getRequestURI(), "");
+        String raw = uri.indexOf(';') < 0 ? uri : PATH_PARAMETERS.matcher(uri).replaceAll("");
         String routed = routed(request);
         return internalPaths.stream().anyMatch(path -> path.matcher(raw).matches() || path.matcher(routed).matches());
     }
